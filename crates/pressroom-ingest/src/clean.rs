@@ -1,0 +1,458 @@
+//! Text cleaning shared by every reader: mojibake repair, control characters, white space,
+//! the contact block, site navigation and the title.
+
+use std::borrow::Cow;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// Cleans any raw text: repairs mojibake, drops control characters (keeping new lines and
+/// tabs as spaces), trims every line and folds runs of blank lines and spaces.
+pub fn clean_text(raw: &str) -> String {
+    let repaired = repair_mojibake(raw);
+    let stripped = strip_control_characters(&repaired);
+    normalize_whitespace(&stripped)
+}
+
+/// Repairs UTF-8 that was decoded as Windows-1252 or Latin-1 (`Â£` → `£`, `â€™` → `’`).
+///
+/// Each run of characters that maps back to bytes 0x80–0xFF is re-decoded as UTF-8 and
+/// replaced only where it forms complete, valid UTF-8 sequences, so real accented text
+/// (`Côte`, `réfugiés`) is left alone.
+pub fn repair_mojibake(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(|c| ('\u{C2}'..='\u{F4}').contains(&c)) {
+        return Cow::Borrowed(text);
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut changed = false;
+    let mut i = 0;
+    while i < chars.len() {
+        if let Some((decoded, used)) = decode_sequence(&chars[i..]) {
+            out.push(decoded);
+            i += used;
+            changed = true;
+        } else {
+            out.push(chars[i]);
+            i += 1;
+        }
+    }
+    if changed {
+        Cow::Owned(out)
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
+/// Tries to read one UTF-8 sequence from characters that stand for Windows-1252 bytes.
+fn decode_sequence(chars: &[char]) -> Option<(char, usize)> {
+    let lead = cp1252_byte(*chars.first()?)?;
+    let length = match lead {
+        0xC2..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        0xF0..=0xF4 => 4,
+        _ => return None,
+    };
+    if chars.len() < length {
+        return None;
+    }
+    let mut bytes = [0u8; 4];
+    bytes[0] = lead;
+    for (slot, &c) in bytes[1..length].iter_mut().zip(&chars[1..length]) {
+        let byte = cp1252_byte(c)?;
+        if !(0x80..=0xBF).contains(&byte) {
+            return None;
+        }
+        *slot = byte;
+    }
+    let decoded = std::str::from_utf8(&bytes[..length]).ok()?;
+    let c = decoded.chars().next()?;
+    Some((c, length))
+}
+
+/// The Windows-1252 byte a character stands for, for bytes 0x80–0xFF.
+fn cp1252_byte(c: char) -> Option<u8> {
+    let code = c as u32;
+    if (0xA0..=0xFF).contains(&code) || (0x80..=0x9F).contains(&code) {
+        return Some(code as u8);
+    }
+    let byte = match c {
+        '€' => 0x80,
+        '‚' => 0x82,
+        'ƒ' => 0x83,
+        '„' => 0x84,
+        '…' => 0x85,
+        '†' => 0x86,
+        '‡' => 0x87,
+        'ˆ' => 0x88,
+        '‰' => 0x89,
+        'Š' => 0x8A,
+        '‹' => 0x8B,
+        'Œ' => 0x8C,
+        'Ž' => 0x8E,
+        '‘' => 0x91,
+        '’' => 0x92,
+        '“' => 0x93,
+        '”' => 0x94,
+        '•' => 0x95,
+        '–' => 0x96,
+        '—' => 0x97,
+        '˜' => 0x98,
+        '™' => 0x99,
+        'š' => 0x9A,
+        '›' => 0x9B,
+        'œ' => 0x9C,
+        'ž' => 0x9E,
+        'Ÿ' => 0x9F,
+        _ => return None,
+    };
+    Some(byte)
+}
+
+/// Drops control characters; `\r\n` and `\r` become `\n`, tabs become spaces.
+pub fn strip_control_characters(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' => {
+                if chars.peek() != Some(&'\n') {
+                    out.push('\n');
+                }
+            }
+            '\n' => out.push('\n'),
+            '\t' | '\u{A0}' => out.push(' '),
+            '\u{FEFF}' | '\u{200B}' => {}
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Trims lines, folds runs of spaces and keeps at most one blank line in a row.
+pub fn normalize_whitespace(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut blank_run = 0;
+    for line in text.lines() {
+        let line = line.trim();
+        if line.is_empty() {
+            blank_run += 1;
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str(if blank_run > 0 { "\n\n" } else { "\n" });
+        }
+        blank_run = 0;
+        let mut previous_space = false;
+        for c in line.chars() {
+            if c == ' ' {
+                if !previous_space {
+                    out.push(' ');
+                }
+                previous_space = true;
+            } else {
+                out.push(c);
+                previous_space = false;
+            }
+        }
+    }
+    out
+}
+
+static CONTACT_START: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(for (further|more) information|for media (enquiries|inquiries)|media contacts?\s*:|para (más|mayor) información|pour (plus d'|de plus amples )informations?|pour tout renseignement|contacts? (presse|de prensa))",
+    )
+    .expect("contact pattern is valid")
+});
+
+static MAILTO_TAIL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#""?mailto:([^"\s<>]+)"?\s*>?\s*([^\s<]*)"#).expect("mailto pattern is valid"));
+
+/// Splits the trailing contact block ("For further information, please contact: …") off a
+/// cleaned text. The block starts at the last line that opens one.
+pub fn split_contact(text: &str) -> (String, Option<String>) {
+    let mut offset = 0;
+    let mut start = None;
+    for line in text.split_inclusive('\n') {
+        if CONTACT_START.is_match(line.trim_start()) {
+            start = Some(offset);
+        }
+        offset += line.len();
+    }
+    let Some(start) = start else {
+        return (text.to_string(), None);
+    };
+    let body = text[..start].trim_end().to_string();
+    let contact = repair_mailto(text[start..].trim());
+    (body, Some(contact))
+}
+
+/// `"mailto:a@b.org">a@b.org` (an HTML tail a scraper left behind) becomes `a@b.org`.
+pub fn repair_mailto(text: &str) -> String {
+    MAILTO_TAIL
+        .replace_all(text, |caps: &regex::Captures<'_>| caps[1].to_string())
+        .into_owned()
+}
+
+/// The parts of a scraped page once its navigation is dropped.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PageParts {
+    pub title: String,
+    pub body: String,
+    pub contact: Option<String>,
+}
+
+/// Cleans a scraped page in plain text: drops the site navigation above the release, takes
+/// the first line after it as the title, splits off the contact block.
+pub fn clean_page(raw: &str) -> PageParts {
+    let text = clean_text(raw);
+    let (text, contact) = split_contact(&text);
+    let lines: Vec<&str> = text.lines().collect();
+    let body_start = find_body_start(&lines);
+    let header_end = last_navigation_line(&lines, body_start);
+    let title_index = (header_end.map_or(0, |end| end + 1)..lines.len()).find(|&i| !lines[i].is_empty());
+    let Some(title_index) = title_index else {
+        return PageParts { title: String::new(), body: String::new(), contact };
+    };
+    let body = normalize_whitespace(&lines[title_index + 1..].join("\n"));
+    PageParts { title: lines[title_index].to_string(), body, contact }
+}
+
+fn word_count(line: &str) -> usize {
+    line.split_whitespace().count()
+}
+
+/// A menu entry glued to its description: `WHO WE AREThe International…` after `Who we are`.
+fn is_glued_to_previous(line: &str, previous: &str) -> bool {
+    if previous.is_empty() || line.len() <= previous.len() {
+        return false;
+    }
+    let Some(head) = line.get(..previous.len()) else {
+        return false;
+    };
+    if !head.eq_ignore_ascii_case(previous) {
+        return false;
+    }
+    line[previous.len()..].chars().next().is_some_and(char::is_uppercase)
+}
+
+fn is_navigation_line(lines: &[&str], index: usize) -> bool {
+    let line = lines[index];
+    if line == "-" || line == "|" || line == "•" {
+        return true;
+    }
+    if line.starts_with("- ") || line.starts_with("• ") || line.starts_with("| ") || line.starts_with("» ") {
+        return word_count(line) <= 6;
+    }
+    let previous = index.checked_sub(1).map_or("", |i| lines[i]);
+    if !previous.is_empty() && line.eq_ignore_ascii_case(previous) {
+        return true;
+    }
+    let next = lines.get(index + 1).copied().unwrap_or("");
+    if !next.is_empty() && line.eq_ignore_ascii_case(next) {
+        return true;
+    }
+    is_glued_to_previous(line, previous) || is_glued_to_previous(next, line)
+}
+
+fn is_prose_line(lines: &[&str], index: usize) -> bool {
+    word_count(lines[index]) >= 5 && !is_navigation_line(lines, index)
+}
+
+/// The first line of two prose lines in a row (blank lines between them allowed).
+fn find_body_start(lines: &[&str]) -> usize {
+    let mut previous_prose: Option<usize> = None;
+    for index in 0..lines.len() {
+        if lines[index].is_empty() {
+            continue;
+        }
+        if is_prose_line(lines, index) {
+            if let Some(start) = previous_prose {
+                return start;
+            }
+            previous_prose = Some(index);
+        } else {
+            previous_prose = None;
+        }
+    }
+    previous_prose.unwrap_or(0)
+}
+
+/// The last navigation line above the body: marked lines, and runs of three or more short
+/// lines (a menu) — but the line right above the body stays, as a short title.
+fn last_navigation_line(lines: &[&str], body_start: usize) -> Option<usize> {
+    let mut last = None;
+    let mut short_run = 0;
+    for index in 0..body_start {
+        let line = lines[index];
+        if line.is_empty() {
+            continue;
+        }
+        if is_navigation_line(lines, index) {
+            last = Some(index);
+            short_run = 0;
+            continue;
+        }
+        let is_short = word_count(line) <= 4 && !line.ends_with(['.', '!', '?']);
+        if is_short {
+            short_run += 1;
+            let is_title_candidate = index + 1 == body_start || next_non_empty(lines, index) == Some(body_start);
+            if short_run >= 3 && !is_title_candidate {
+                last = Some(index);
+            }
+        } else {
+            short_run = 0;
+        }
+    }
+    last
+}
+
+fn next_non_empty(lines: &[&str], index: usize) -> Option<usize> {
+    (index + 1..lines.len()).find(|&i| !lines[i].is_empty())
+}
+
+static HEADER_BLOCK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)^[\s*]*(
+            (joint\s+)?(media|press|news)\s+(release|statement|conference)s?
+          | (joint\s+)?(media|press)\s+statement
+          | \*?transcript\*?
+          | subjects?\s*:
+          | for\s+(the\s+)?press
+          | not\s+(to\s+be\s+)?(released|for\s+publication)
+          | embargo
+          | for\s+immediate\s+release
+          | check\s+against\s+delivery
+          | (the\s+)?hon\.?\s
+          | senator\s
+          | minister\s+for\s
+          | (department|dept\.?)\s+of\s
+          | parliament\s+house
+          | media\s+releases\s+and\s+speeches
+          | https?://
+          | www\.
+        )",
+    )
+    .expect("header pattern is valid")
+});
+
+static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^[\w\s,.]{0,20}\b(\d{1,2}(st|nd|rd|th)?\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2}(st|nd|rd|th)?,?\s+)?(19|20)\d\d\s*$",
+    )
+    .expect("date pattern is valid")
+});
+
+/// Finds the title of a release without markup (OCR'd press releases): the short block right
+/// above the first paragraph of prose, skipping release headers, dates and "SUBJECTS:" lines.
+/// Falls back to the start of the first paragraph.
+pub fn find_title_in_blocks(text: &str) -> String {
+    let blocks: Vec<String> = text
+        .split("\n\n")
+        .map(|block| block.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|block| !block.is_empty())
+        .collect();
+    let is_prose = |block: &str| {
+        word_count(block) >= 15 && block.contains(['.', '!', '?', '"', '”', ',']) && !HEADER_BLOCK.is_match(block)
+    };
+    let prose_index = blocks.iter().position(|block| is_prose(block));
+    if let Some(prose_index) = prose_index {
+        for block in blocks[..prose_index].iter().rev().take(4) {
+            let is_header = HEADER_BLOCK.is_match(block) || DATE_LINE.is_match(block);
+            let letters = block.chars().filter(|c| c.is_alphabetic()).count();
+            // A title opens with a capital, a digit or a quote; OCR'd sentence fragments do not.
+            let opens_like_title = block.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "\"'‘“".contains(c));
+            if is_header || letters < 4 || word_count(block) > 30 || !opens_like_title || block.ends_with(',') {
+                continue;
+            }
+            return truncate_words(block, 200);
+        }
+    }
+    let first = prose_index.and_then(|i| blocks.get(i)).or_else(|| blocks.first());
+    first.map(|block| first_sentence(block, 120)).unwrap_or_default()
+}
+
+/// The first sentence of a text, cut at a word boundary after at most `max_chars`.
+pub fn first_sentence(text: &str, max_chars: usize) -> String {
+    let line = text.lines().find(|line| !line.trim().is_empty()).unwrap_or("").trim();
+    let sentence_end = line.find(". ").map(|i| i + 1).unwrap_or(line.len());
+    truncate_words(&line[..sentence_end], max_chars)
+}
+
+/// Cuts a text at a word boundary to at most `max_chars` characters, adding `…` when cut.
+pub fn truncate_words(text: &str, max_chars: usize) -> String {
+    if text.chars().count() <= max_chars {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(max_chars).collect();
+    let cut = match cut.rfind(' ') {
+        Some(space) if space > max_chars / 2 => &cut[..space],
+        _ => &cut[..],
+    };
+    format!("{}…", cut.trim_end_matches([',', ';', ':', ' ']))
+}
+
+static MARKDOWN_LINK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"!?\[([^\]]*)\]\([^)]*\)").expect("link pattern is valid"));
+static MARKDOWN_EMPHASIS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\*\*|__|(?m)^#{1,6}\s+|(?m)^\s*[*+]\s+").expect("emphasis pattern is valid"));
+
+/// Markdown (ReliefWeb posts) to plain text: links keep their text, emphasis and heading
+/// marks go.
+pub fn strip_markdown(text: &str) -> String {
+    let without_links = MARKDOWN_LINK.replace_all(text, "$1");
+    MARKDOWN_EMPHASIS.replace_all(&without_links, "").into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mojibake_is_repaired_and_real_accents_kept() {
+        assert_eq!(repair_mojibake("IOMâ€™s Â£50,000"), "IOM’s £50,000");
+        assert_eq!(repair_mojibake("rÃ©fugiÃ©s"), "réfugiés");
+        assert_eq!(repair_mojibake("Côte d’Ivoire, réfugiés, São Paulo"), "Côte d’Ivoire, réfugiés, São Paulo");
+    }
+
+    #[test]
+    fn control_characters_are_dropped() {
+        assert_eq!(strip_control_characters("a\u{7}b\r\nc\u{c}d\te"), "ab\ncd e");
+    }
+
+    #[test]
+    fn contact_block_is_split_and_mailto_repaired() {
+        let (body, contact) = split_contact("Body line.\nFor further information, please contact:\nJane\nEmail:\n\"mailto:j@x.org\">j@x.org");
+        assert_eq!(body, "Body line.");
+        let contact = contact.expect("contact block");
+        assert!(contact.starts_with("For further information"));
+        assert!(contact.ends_with("Email:\nj@x.org"), "{contact}");
+    }
+
+    #[test]
+    fn page_without_navigation_takes_first_line_as_title() {
+        let page = clean_page("Short title\nThe first line of the body is long enough.\nAnd a second line of prose follows it.");
+        assert_eq!(page.title, "Short title");
+        assert!(page.body.starts_with("The first line"));
+    }
+
+    #[test]
+    fn menu_run_above_a_short_title_is_dropped() {
+        let page = clean_page("Home\nNews\nAbout us\nContact\nFloods in Chad\nHeavy rain displaced thousands of families this week.\nAid agencies said more help was needed soon.");
+        assert_eq!(page.title, "Floods in Chad");
+        assert!(page.body.starts_with("Heavy rain"));
+    }
+
+    #[test]
+    fn ocr_title_is_the_block_above_the_first_paragraph() {
+        let text = "MEDIA RELEASE\n\n18 April 2012\n\n21 BOATS INTERCEPTED\n\nThe Minister for Immigration said another asylum seeker boat was intercepted overnight, the 21st this year.";
+        assert_eq!(find_title_in_blocks(text), "21 BOATS INTERCEPTED");
+    }
+
+    #[test]
+    fn markdown_is_stripped() {
+        assert_eq!(strip_markdown("**Status** of [IDPs](http://x)"), "Status of IDPs");
+    }
+}

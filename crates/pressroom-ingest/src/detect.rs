@@ -1,0 +1,94 @@
+//! Which reader a file needs: by extension, then by sniffing the first line or header.
+
+use std::io::BufRead;
+use std::path::Path;
+use std::str::FromStr;
+
+use crate::input;
+
+/// The collection formats pressroom reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Format {
+    /// A folder of scraped pages: `.txt`, `.html`, `.htm` (one release per file).
+    Pages,
+    /// Trove press releases: JSON lines with `version_id`, `date`, `contributor_slug`, `text`.
+    Trove,
+    /// ReliefWeb CSV: `nid`, `post` (title on the first line), label columns.
+    Reliefweb,
+    /// Reuters-21578 SGML: `<REUTERS NEWID=…>` records.
+    Reuters,
+    /// Wikipedia JSON lines: `id`, `url`, `title`, `body`.
+    Wikipedia,
+    /// Generic JSON lines: `id`, `title`, `body`, optional `date`, `url`, `lang`.
+    Jsonl,
+}
+
+impl Format {
+    pub const ALL: [Format; 6] =
+        [Format::Pages, Format::Trove, Format::Reliefweb, Format::Reuters, Format::Wikipedia, Format::Jsonl];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Pages => "pages",
+            Format::Trove => "trove",
+            Format::Reliefweb => "reliefweb",
+            Format::Reuters => "reuters",
+            Format::Wikipedia => "wikipedia",
+            Format::Jsonl => "jsonl",
+        }
+    }
+}
+
+impl FromStr for Format {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        Format::ALL
+            .into_iter()
+            .find(|format| format.name().eq_ignore_ascii_case(text))
+            .ok_or_else(|| {
+                let names: Vec<&str> = Format::ALL.iter().map(|f| f.name()).collect();
+                format!("unknown format `{text}` (expected one of: {})", names.join(", "))
+            })
+    }
+}
+
+/// Detects the format of one file, or `None` when it is not a record collection
+/// (a README, a DTD, a CSV of label names…).
+pub fn detect_format(path: &Path) -> Option<Format> {
+    let (_, extension) = input::stem_and_extension(path);
+    match extension.as_str() {
+        "txt" | "html" | "htm" => Some(Format::Pages),
+        "sgm" | "sgml" => Some(Format::Reuters),
+        "csv" => {
+            let header = first_line(path)?.to_ascii_lowercase();
+            let columns: Vec<&str> = header.split(',').map(|c| c.trim().trim_matches('"')).collect();
+            (columns.contains(&"nid") && columns.contains(&"post")).then_some(Format::Reliefweb)
+        }
+        "jsonl" | "ndjson" | "json" => {
+            let line = first_line(path)?;
+            let value: serde_json::Value = serde_json::from_str(&line).ok()?;
+            let object = value.as_object()?;
+            if object.contains_key("version_id") {
+                Some(Format::Trove)
+            } else if object.get("url").and_then(|u| u.as_str()).is_some_and(|u| u.contains("wikipedia.org")) {
+                Some(Format::Wikipedia)
+            } else {
+                Some(Format::Jsonl)
+            }
+        }
+        _ => None,
+    }
+}
+
+fn first_line(path: &Path) -> Option<String> {
+    let reader = input::open(path).ok()?;
+    for line in reader.split(b'\n').take(20) {
+        let line = line.ok()?;
+        let text = String::from_utf8_lossy(&line);
+        if !text.trim().is_empty() {
+            return Some(text.trim_start_matches('\u{feff}').to_string());
+        }
+    }
+    None
+}

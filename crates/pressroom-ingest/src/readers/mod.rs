@@ -1,0 +1,164 @@
+//! One module per collection format; this one walks the inputs and dispatches.
+
+mod jsonl;
+mod pages;
+mod reliefweb;
+mod reuters;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use crate::detect::{detect_format, Format};
+use crate::error::{IngestError, Problem, ProblemKind};
+use crate::record::Record;
+
+/// What a read saw: files, records, and what was skipped and why.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ReadSummary {
+    pub files_read: usize,
+    /// Files passed over because they hold no records (READMEs, DTDs, label lists).
+    pub files_ignored: Vec<PathBuf>,
+    /// Records handed on.
+    pub records: usize,
+    /// Records or files skipped, by reason.
+    pub skipped: BTreeMap<ProblemKind, usize>,
+}
+
+impl ReadSummary {
+    pub fn skipped_total(&self) -> usize {
+        self.skipped.values().sum()
+    }
+}
+
+/// Where records and problems go.
+pub(crate) struct Sink<'a> {
+    on_item: &'a mut dyn FnMut(Result<Record, Problem>),
+    summary: ReadSummary,
+}
+
+impl Sink<'_> {
+    pub(crate) fn record(&mut self, record: Record) {
+        self.summary.records += 1;
+        (self.on_item)(Ok(record));
+    }
+
+    pub(crate) fn problem(&mut self, problem: Problem) {
+        *self.summary.skipped.entry(problem.kind).or_default() += 1;
+        (self.on_item)(Err(problem));
+    }
+
+    /// Hands on a record, or reports it as empty when it has neither title nor text.
+    pub(crate) fn record_or_empty(&mut self, record: Record, path: &Path, location: String) {
+        if record.title.trim().is_empty() && record.body.trim().is_empty() {
+            self.problem(Problem::new(path, location, ProblemKind::Empty, format!("{} has no title and no text", record.id)));
+        } else {
+            self.record(record);
+        }
+    }
+}
+
+/// Reads every file under `paths` (files or folders, walked in name order), detecting each
+/// file's format unless `forced`, and hands each record or problem to `on_item`.
+///
+/// Fails only when a path does not exist; everything else is reported through `on_item` and
+/// counted in the returned summary.
+pub fn read_sources(
+    paths: &[PathBuf],
+    forced: Option<Format>,
+    on_item: &mut dyn FnMut(Result<Record, Problem>),
+) -> Result<ReadSummary, IngestError> {
+    let mut files = Vec::new();
+    for path in paths {
+        if !path.exists() {
+            return Err(IngestError::NotFound(path.clone()));
+        }
+        collect_files(path, &mut files).map_err(|source| IngestError::Io { path: path.clone(), source })?;
+    }
+    let mut sink = Sink { on_item, summary: ReadSummary::default() };
+    let reuters_folders: Vec<PathBuf> = files
+        .iter()
+        .filter(|file| detect_format(file) == Some(Format::Reuters))
+        .filter_map(|file| file.parent().map(Path::to_path_buf))
+        .collect();
+
+    let mut reliefweb_files = Vec::new();
+    for file in files {
+        let format = match forced {
+            Some(format) => Some(format),
+            None => detect_format(&file),
+        };
+        // A Reuters distribution folder also holds READMEs and label lists: only its SGML is read.
+        let in_reuters_folder = file.parent().is_some_and(|parent| reuters_folders.iter().any(|f| f == parent));
+        let format = match format {
+            Some(Format::Pages) if in_reuters_folder && forced.is_none() => None,
+            other => other,
+        };
+        let Some(format) = format else {
+            sink.summary.files_ignored.push(file);
+            continue;
+        };
+        sink.summary.files_read += 1;
+        match format {
+            Format::Pages => pages::read(&file, &mut sink),
+            Format::Trove => jsonl::read_trove(&file, &mut sink),
+            Format::Wikipedia => jsonl::read_wikipedia(&file, &mut sink),
+            Format::Jsonl => jsonl::read_generic(&file, &mut sink),
+            Format::Reuters => reuters::read(&file, &mut sink),
+            // ReliefWeb reports appear in several CSVs (one row per label): merged below.
+            Format::Reliefweb => reliefweb_files.push(file),
+        }
+    }
+    if !reliefweb_files.is_empty() {
+        reliefweb::read(&reliefweb_files, &mut sink);
+    }
+    Ok(sink.summary)
+}
+
+fn collect_files(path: &Path, files: &mut Vec<PathBuf>) -> std::io::Result<()> {
+    if path.is_file() {
+        files.push(path.to_path_buf());
+        return Ok(());
+    }
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(path)?
+        .filter_map(|entry| entry.ok().map(|entry| entry.path()))
+        .filter(|entry| !entry.file_name().is_some_and(|name| name.to_string_lossy().starts_with('.')))
+        .collect();
+    entries.sort();
+    for entry in entries {
+        collect_files(&entry, files)?;
+    }
+    Ok(())
+}
+
+/// Reads a file whole, reporting an unreadable or truncated file.
+pub(crate) fn read_file_bytes(path: &Path, sink: &mut Sink<'_>) -> Option<Vec<u8>> {
+    match crate::input::read_all(path) {
+        Ok(bytes) => Some(bytes),
+        Err(error) => {
+            let kind = if crate::input::is_truncation(&error) { ProblemKind::TruncatedGzip } else { ProblemKind::Unreadable };
+            sink.problem(Problem::new(path, "", kind, error.to_string()));
+            None
+        }
+    }
+}
+
+/// The collection name of a file: its folder's name.
+pub(crate) fn folder_name(path: &Path) -> String {
+    path.parent()
+        .and_then(|parent| parent.canonicalize().ok().or_else(|| Some(parent.to_path_buf())))
+        .and_then(|parent| parent.file_name().map(|name| name.to_string_lossy().into_owned()))
+        .filter(|name| !name.is_empty())
+        .unwrap_or_else(|| "pages".to_string())
+}
+
+/// `YYYY-MM-DD`, `YYYY-MM` or `YYYY` (the first of the period).
+pub(crate) fn parse_loose_date(text: &str) -> Option<time::Date> {
+    let text = text.trim();
+    let head = text.get(..10).unwrap_or(text);
+    let mut parts = head.split('-');
+    let year: i32 = parts.next()?.parse().ok()?;
+    let month: u8 = parts.next().map_or(Some(1), |m| m.parse().ok())?;
+    let day: u8 = parts.next().map_or(Some(1), |d| d.get(..2).unwrap_or(d).parse().ok())?;
+    let month = time::Month::try_from(month).ok()?;
+    time::Date::from_calendar_date(year, month, day).ok()
+}

@@ -1,0 +1,123 @@
+//! Scraped pages, one release per file: plain text (`.txt`) or HTML (`.html`, `.htm`).
+
+use std::path::Path;
+use std::sync::LazyLock;
+
+use scraper::{ElementRef, Html, Node, Selector};
+
+use super::{folder_name, read_file_bytes, Sink};
+use crate::clean::{clean_page, clean_text, split_contact, PageParts};
+use crate::error::{Problem, ProblemKind};
+use crate::input;
+use crate::record::Record;
+
+pub(super) fn read(path: &Path, sink: &mut Sink<'_>) {
+    let Some(bytes) = read_file_bytes(path, sink) else {
+        return;
+    };
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(error) => {
+            let offset = error.utf8_error().valid_up_to();
+            sink.problem(Problem::new(path, format!("byte {offset}"), ProblemKind::BadUtf8, "the file is not UTF-8"));
+            return;
+        }
+    };
+    let (stem, extension) = input::stem_and_extension(path);
+    let parts = if extension == "txt" { clean_page(&text) } else { html_to_parts(&text) };
+    let source = folder_name(path);
+    let record = Record {
+        id: format!("{source}:{stem}"),
+        source,
+        title: parts.title,
+        body: parts.body,
+        date: None,
+        url: None,
+        contributor: None,
+        contact: parts.contact,
+        declared_lang: None,
+        labels: Default::default(),
+    };
+    sink.record_or_empty(record, path, String::new());
+}
+
+/// Elements whose text is never part of the release.
+const SKIPPED_ELEMENTS: &[&str] =
+    &["script", "style", "noscript", "nav", "header", "footer", "aside", "form", "template", "svg", "button", "select"];
+/// Elements that end a line of text.
+const BLOCK_ELEMENTS: &[&str] = &[
+    "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table", "section", "article",
+    "blockquote", "pre", "main", "dd", "dt", "figcaption", "address",
+];
+
+static MAIN_SELECTOR: LazyLock<Selector> =
+    LazyLock::new(|| Selector::parse("article, main, [role=main]").expect("valid selector"));
+static BODY_SELECTOR: LazyLock<Selector> = LazyLock::new(|| Selector::parse("body").expect("valid selector"));
+static H1_SELECTOR: LazyLock<Selector> = LazyLock::new(|| Selector::parse("h1").expect("valid selector"));
+static TITLE_SELECTOR: LazyLock<Selector> = LazyLock::new(|| Selector::parse("title").expect("valid selector"));
+
+/// HTML to title, text and contact block: the `<h1>` (else `<title>`) is the title; the text
+/// comes from `<article>`/`<main>` when there is one, without navigation, headers, footers
+/// and scripts.
+fn html_to_parts(html: &str) -> PageParts {
+    let document = Html::parse_document(html);
+    let root = document
+        .select(&MAIN_SELECTOR)
+        .next()
+        .or_else(|| document.select(&BODY_SELECTOR).next())
+        .unwrap_or_else(|| document.root_element());
+    let mut text = String::new();
+    collect_text(root, &mut text);
+    let text = clean_text(&text);
+    let (text, contact) = split_contact(&text);
+
+    let heading = root
+        .select(&H1_SELECTOR)
+        .next()
+        .or_else(|| document.select(&H1_SELECTOR).next())
+        .map(|h1| clean_text(&h1.text().collect::<String>()))
+        .filter(|title| !title.is_empty());
+    let Some(title) = heading.or_else(|| {
+        document
+            .select(&TITLE_SELECTOR)
+            .next()
+            .map(|t| clean_text(&t.text().collect::<String>()))
+            .filter(|title| !title.is_empty())
+    }) else {
+        // No markup title: treat the text like a plain page.
+        let mut parts = clean_page(&text);
+        parts.contact = contact;
+        return parts;
+    };
+    let body = match text.split_once('\n') {
+        Some((first, rest)) if first.trim() == title => rest.trim_start().to_string(),
+        _ if text.trim() == title => String::new(),
+        _ => text,
+    };
+    PageParts { title, body, contact }
+}
+
+fn collect_text(element: ElementRef<'_>, out: &mut String) {
+    for child in element.children() {
+        match child.value() {
+            Node::Text(text) => out.push_str(text),
+            Node::Element(child_element) => {
+                let name = child_element.name();
+                if SKIPPED_ELEMENTS.contains(&name) {
+                    continue;
+                }
+                if let Some(child_ref) = ElementRef::wrap(child) {
+                    let is_block = BLOCK_ELEMENTS.contains(&name);
+                    if is_block {
+                        out.push('\n');
+                    }
+                    collect_text(child_ref, out);
+                    if is_block {
+                        out.push('\n');
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
