@@ -26,6 +26,9 @@ fn main() {
     }
     for record in first_by_source.values() {
         let body: String = record.body.chars().take(300).collect();
-        println!("--- {} | {} | {:?}\n{body}\ncontact: {:?}", record.id, record.title, record.date, record.contact);
+        println!(
+            "--- {} | {} | {:?}\n{body}\ncontact: {:?}",
+            record.id, record.title, record.date, record.contact
+        );
     }
 }

@@ -204,20 +204,61 @@ pub struct PageParts {
     pub contact: Option<String>,
 }
 
-/// Cleans a scraped page in plain text: drops the site navigation above the release, takes
-/// the first line after it as the title, splits off the contact block.
+/// Cleans a scraped page in plain text: finds where the release starts (the first two lines
+/// of prose), takes its title (that first line when it reads as a title, else the line
+/// above it), drops everything above the title as site navigation, and splits off the
+/// contact block.
 pub fn clean_page(raw: &str) -> PageParts {
     let text = clean_text(raw);
     let (text, contact) = split_contact(&text);
     let lines: Vec<&str> = text.lines().collect();
     let body_start = find_body_start(&lines);
-    let header_end = last_navigation_line(&lines, body_start);
-    let title_index = (header_end.map_or(0, |end| end + 1)..lines.len()).find(|&i| !lines[i].is_empty());
-    let Some(title_index) = title_index else {
-        return PageParts { title: String::new(), body: String::new(), contact };
+    let title_index = match previous_non_empty(&lines, body_start) {
+        Some(above) if !is_title_like(&lines, body_start) && !is_navigation_line(&lines, above) => above,
+        _ => body_start,
+    };
+    let Some(title) = lines.get(title_index).filter(|line| !line.is_empty()) else {
+        return PageParts {
+            title: String::new(),
+            body: String::new(),
+            contact,
+        };
     };
     let body = normalize_whitespace(&lines[title_index + 1..].join("\n"));
-    PageParts { title: lines[title_index].to_string(), body, contact }
+    PageParts {
+        title: title.to_string(),
+        body,
+        contact,
+    }
+}
+
+static DATELINE_START: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[\p{Lu}][\p{Lu}\p{M}'. -]{2,40},").expect("dateline pattern is valid"));
+
+/// Does this line read as a headline rather than the start of a paragraph? Short, no closing
+/// punctuation, and capitalised like a title, or followed by a blank line or a dateline.
+fn is_title_like(lines: &[&str], index: usize) -> bool {
+    let line = lines[index];
+    if word_count(line) > 30 || line.ends_with(['.', ',', ';', ':']) {
+        return false;
+    }
+    let next = lines.get(index + 1).copied().unwrap_or("");
+    if next.is_empty() || DATELINE_START.is_match(next) {
+        return true;
+    }
+    let long_words: Vec<&str> = line
+        .split_whitespace()
+        .filter(|word| word.chars().count() >= 4)
+        .collect();
+    let capitalised = long_words
+        .iter()
+        .filter(|word| word.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    !long_words.is_empty() && capitalised * 10 >= long_words.len() * 6
+}
+
+fn previous_non_empty(lines: &[&str], index: usize) -> Option<usize> {
+    (0..index).rev().find(|&i| !lines[i].is_empty())
 }
 
 fn word_count(line: &str) -> usize {
@@ -280,39 +321,6 @@ fn find_body_start(lines: &[&str]) -> usize {
     previous_prose.unwrap_or(0)
 }
 
-/// The last navigation line above the body: marked lines, and runs of three or more short
-/// lines (a menu) — but the line right above the body stays, as a short title.
-fn last_navigation_line(lines: &[&str], body_start: usize) -> Option<usize> {
-    let mut last = None;
-    let mut short_run = 0;
-    for index in 0..body_start {
-        let line = lines[index];
-        if line.is_empty() {
-            continue;
-        }
-        if is_navigation_line(lines, index) {
-            last = Some(index);
-            short_run = 0;
-            continue;
-        }
-        let is_short = word_count(line) <= 4 && !line.ends_with(['.', '!', '?']);
-        if is_short {
-            short_run += 1;
-            let is_title_candidate = index + 1 == body_start || next_non_empty(lines, index) == Some(body_start);
-            if short_run >= 3 && !is_title_candidate {
-                last = Some(index);
-            }
-        } else {
-            short_run = 0;
-        }
-    }
-    last
-}
-
-fn next_non_empty(lines: &[&str], index: usize) -> Option<usize> {
-    (index + 1..lines.len()).find(|&i| !lines[i].is_empty())
-}
-
 static HEADER_BLOCK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?ix)^[\s*]*(
@@ -363,7 +371,10 @@ pub fn find_title_in_blocks(text: &str) -> String {
             let is_header = HEADER_BLOCK.is_match(block) || DATE_LINE.is_match(block);
             let letters = block.chars().filter(|c| c.is_alphabetic()).count();
             // A title opens with a capital, a digit or a quote; OCR'd sentence fragments do not.
-            let opens_like_title = block.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "\"'‘“".contains(c));
+            let opens_like_title = block
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "\"'‘“".contains(c));
             if is_header || letters < 4 || word_count(block) > 30 || !opens_like_title || block.ends_with(',') {
                 continue;
             }
@@ -414,7 +425,10 @@ mod tests {
     fn mojibake_is_repaired_and_real_accents_kept() {
         assert_eq!(repair_mojibake("IOMâ€™s Â£50,000"), "IOM’s £50,000");
         assert_eq!(repair_mojibake("rÃ©fugiÃ©s"), "réfugiés");
-        assert_eq!(repair_mojibake("Côte d’Ivoire, réfugiés, São Paulo"), "Côte d’Ivoire, réfugiés, São Paulo");
+        assert_eq!(
+            repair_mojibake("Côte d’Ivoire, réfugiés, São Paulo"),
+            "Côte d’Ivoire, réfugiés, São Paulo"
+        );
     }
 
     #[test]
@@ -424,7 +438,9 @@ mod tests {
 
     #[test]
     fn contact_block_is_split_and_mailto_repaired() {
-        let (body, contact) = split_contact("Body line.\nFor further information, please contact:\nJane\nEmail:\n\"mailto:j@x.org\">j@x.org");
+        let (body, contact) = split_contact(
+            "Body line.\nFor further information, please contact:\nJane\nEmail:\n\"mailto:j@x.org\">j@x.org",
+        );
         assert_eq!(body, "Body line.");
         let contact = contact.expect("contact block");
         assert!(contact.starts_with("For further information"));
@@ -433,7 +449,9 @@ mod tests {
 
     #[test]
     fn page_without_navigation_takes_first_line_as_title() {
-        let page = clean_page("Short title\nThe first line of the body is long enough.\nAnd a second line of prose follows it.");
+        let page = clean_page(
+            "Short title\nThe first line of the body is long enough.\nAnd a second line of prose follows it.",
+        );
         assert_eq!(page.title, "Short title");
         assert!(page.body.starts_with("The first line"));
     }

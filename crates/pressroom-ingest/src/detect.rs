@@ -24,8 +24,14 @@ pub enum Format {
 }
 
 impl Format {
-    pub const ALL: [Format; 6] =
-        [Format::Pages, Format::Trove, Format::Reliefweb, Format::Reuters, Format::Wikipedia, Format::Jsonl];
+    pub const ALL: [Format; 6] = [
+        Format::Pages,
+        Format::Trove,
+        Format::Reliefweb,
+        Format::Reuters,
+        Format::Wikipedia,
+        Format::Jsonl,
+    ];
 
     pub fn name(self) -> &'static str {
         match self {
@@ -58,7 +64,12 @@ impl FromStr for Format {
 pub fn detect_format(path: &Path) -> Option<Format> {
     let (_, extension) = input::stem_and_extension(path);
     match extension.as_str() {
-        "txt" | "html" | "htm" => Some(Format::Pages),
+        "html" | "htm" => Some(Format::Pages),
+        // A `.txt` of JSON lines (a query list, a record export) is not a scraped page.
+        "txt" => match first_line(path).map(|line| serde_json::from_str::<serde_json::Value>(&line)) {
+            Some(Ok(serde_json::Value::Object(object))) => json_lines_format(&object),
+            _ => Some(Format::Pages),
+        },
         "sgm" | "sgml" => Some(Format::Reuters),
         "csv" => {
             let header = first_line(path)?.to_ascii_lowercase();
@@ -68,14 +79,7 @@ pub fn detect_format(path: &Path) -> Option<Format> {
         "jsonl" | "ndjson" | "json" => {
             let line = first_line(path)?;
             let value: serde_json::Value = serde_json::from_str(&line).ok()?;
-            let object = value.as_object()?;
-            if object.contains_key("version_id") {
-                Some(Format::Trove)
-            } else if object.get("url").and_then(|u| u.as_str()).is_some_and(|u| u.contains("wikipedia.org")) {
-                Some(Format::Wikipedia)
-            } else {
-                Some(Format::Jsonl)
-            }
+            json_lines_format(value.as_object()?)
         }
         _ => None,
     }
@@ -91,4 +95,22 @@ fn first_line(path: &Path) -> Option<String> {
         }
     }
     None
+}
+
+/// Which JSON-lines collection a first object belongs to; `None` when it is no record
+/// (it has no `id` nor `version_id`).
+fn json_lines_format(object: &serde_json::Map<String, serde_json::Value>) -> Option<Format> {
+    if object.contains_key("version_id") {
+        Some(Format::Trove)
+    } else if !object.contains_key("id") {
+        None
+    } else if object
+        .get("url")
+        .and_then(|u| u.as_str())
+        .is_some_and(|u| u.contains("wikipedia.org"))
+    {
+        Some(Format::Wikipedia)
+    } else {
+        Some(Format::Jsonl)
+    }
 }

@@ -59,8 +59,18 @@ pub struct Problem {
 }
 
 impl Problem {
-    pub fn new(path: impl Into<PathBuf>, location: impl Into<String>, kind: ProblemKind, detail: impl Into<String>) -> Self {
-        Problem { path: path.into(), location: location.into(), kind, detail: detail.into() }
+    pub fn new(
+        path: impl Into<PathBuf>,
+        location: impl Into<String>,
+        kind: ProblemKind,
+        detail: impl Into<String>,
+    ) -> Self {
+        Problem {
+            path: path.into(),
+            location: location.into(),
+            kind,
+            detail: detail.into(),
+        }
     }
 }
 

@@ -28,7 +28,10 @@ pub fn read_all(path: &Path) -> io::Result<Vec<u8>> {
 
 /// The file name without `.gz` and without its last extension, lowercased extension returned too.
 pub fn stem_and_extension(path: &Path) -> (String, String) {
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let name = name.strip_suffix(".gz").unwrap_or(&name).to_string();
     match name.rsplit_once('.') {
         Some((stem, ext)) if !stem.is_empty() => (stem.to_string(), ext.to_ascii_lowercase()),

@@ -40,8 +40,9 @@ pub struct Labels {
     pub topics: Vec<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub themes: Vec<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub language_name: Option<String>,
+    /// Language names a collection gives (ReliefWeb lists a few reports under two).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub languages: Vec<String>,
     /// Reuters `LEWISSPLIT` (`TRAIN`, `TEST`, `NOT-USED`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub split: Option<String>,
@@ -57,8 +58,7 @@ mod opt_date {
     use serde::{Deserialize, Deserializer, Serializer};
     use time::{macros::format_description, Date};
 
-    const FORMAT: &[time::format_description::FormatItem<'static>] =
-        format_description!("[year]-[month]-[day]");
+    const FORMAT: &[time::format_description::FormatItem<'static>] = format_description!("[year]-[month]-[day]");
 
     pub fn serialize<S: Serializer>(date: &Option<Date>, serializer: S) -> Result<S::Ok, S::Error> {
         match date {
@@ -73,9 +73,7 @@ mod opt_date {
     pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Date>, D::Error> {
         let text: Option<String> = Option::deserialize(deserializer)?;
         match text {
-            Some(text) => Date::parse(&text, FORMAT)
-                .map(Some)
-                .map_err(serde::de::Error::custom),
+            Some(text) => Date::parse(&text, FORMAT).map(Some).map_err(serde::de::Error::custom),
             None => Ok(None),
         }
     }

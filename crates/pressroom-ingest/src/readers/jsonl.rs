@@ -34,12 +34,26 @@ fn for_each_object(
             Ok(0) => break,
             Ok(_) => {}
             Err(error) => {
-                let kind = if input::is_truncation(&error) { ProblemKind::TruncatedGzip } else { ProblemKind::Unreadable };
-                sink.problem(Problem::new(path, location, kind, format!("{error}; the rest of the file is lost")));
+                let kind = if input::is_truncation(&error) {
+                    ProblemKind::TruncatedGzip
+                } else {
+                    ProblemKind::Unreadable
+                };
+                sink.problem(Problem::new(
+                    path,
+                    location,
+                    kind,
+                    format!("{error}; the rest of the file is lost"),
+                ));
                 break;
             }
         }
-        let text = match std::str::from_utf8(&line) {
+        let bytes = if line_number == 1 {
+            line.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&line)
+        } else {
+            &line[..]
+        };
+        let text = match std::str::from_utf8(bytes) {
             Ok(text) => text,
             Err(error) => {
                 let detail = format!("invalid byte at column {}", error.valid_up_to() + 1);
@@ -77,7 +91,9 @@ fn string_field(object: &Map<String, Value>, key: &str) -> Option<String> {
 }
 
 fn required_id(object: &Map<String, Value>, key: &str) -> Result<String, String> {
-    string_field(object, key).filter(|id| !id.trim().is_empty()).ok_or_else(|| format!("missing `{key}`"))
+    string_field(object, key)
+        .filter(|id| !id.trim().is_empty())
+        .ok_or_else(|| format!("missing `{key}`"))
 }
 
 pub(super) fn read_trove(path: &Path, sink: &mut Sink<'_>) {
@@ -121,13 +137,24 @@ pub(super) fn read_wikipedia(path: &Path, sink: &mut Sink<'_>) {
 pub(super) fn read_generic(path: &Path, sink: &mut Sink<'_>) {
     let source = {
         let (stem, _) = input::stem_and_extension(path);
-        if stem.is_empty() { folder_name(path) } else { stem }
+        if stem.is_empty() {
+            folder_name(path)
+        } else {
+            stem
+        }
     };
     for_each_object(path, sink, |object| {
         let id = required_id(object, "id")?;
-        let text = clean_text(&string_field(object, "body").or_else(|| string_field(object, "text")).unwrap_or_default());
+        let text = clean_text(
+            &string_field(object, "body")
+                .or_else(|| string_field(object, "text"))
+                .unwrap_or_default(),
+        );
         let (body, contact) = split_contact(&text);
-        let title = match string_field(object, "title").map(|t| clean_text(&t)).filter(|t| !t.is_empty()) {
+        let title = match string_field(object, "title")
+            .map(|t| clean_text(&t))
+            .filter(|t| !t.is_empty())
+        {
             Some(title) => title,
             None => first_sentence(&body, 120),
         };

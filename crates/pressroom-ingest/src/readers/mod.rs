@@ -50,7 +50,12 @@ impl Sink<'_> {
     /// Hands on a record, or reports it as empty when it has neither title nor text.
     pub(crate) fn record_or_empty(&mut self, record: Record, path: &Path, location: String) {
         if record.title.trim().is_empty() && record.body.trim().is_empty() {
-            self.problem(Problem::new(path, location, ProblemKind::Empty, format!("{} has no title and no text", record.id)));
+            self.problem(Problem::new(
+                path,
+                location,
+                ProblemKind::Empty,
+                format!("{} has no title and no text", record.id),
+            ));
         } else {
             self.record(record);
         }
@@ -72,9 +77,15 @@ pub fn read_sources(
         if !path.exists() {
             return Err(IngestError::NotFound(path.clone()));
         }
-        collect_files(path, &mut files).map_err(|source| IngestError::Io { path: path.clone(), source })?;
+        collect_files(path, &mut files).map_err(|source| IngestError::Io {
+            path: path.clone(),
+            source,
+        })?;
     }
-    let mut sink = Sink { on_item, summary: ReadSummary::default() };
+    let mut sink = Sink {
+        on_item,
+        summary: ReadSummary::default(),
+    };
     let reuters_folders: Vec<PathBuf> = files
         .iter()
         .filter(|file| detect_format(file) == Some(Format::Reuters))
@@ -88,7 +99,9 @@ pub fn read_sources(
             None => detect_format(&file),
         };
         // A Reuters distribution folder also holds READMEs and label lists: only its SGML is read.
-        let in_reuters_folder = file.parent().is_some_and(|parent| reuters_folders.iter().any(|f| f == parent));
+        let in_reuters_folder = file
+            .parent()
+            .is_some_and(|parent| reuters_folders.iter().any(|f| f == parent));
         let format = match format {
             Some(Format::Pages) if in_reuters_folder && forced.is_none() => None,
             other => other,
@@ -121,7 +134,11 @@ fn collect_files(path: &Path, files: &mut Vec<PathBuf>) -> std::io::Result<()> {
     }
     let mut entries: Vec<PathBuf> = std::fs::read_dir(path)?
         .filter_map(|entry| entry.ok().map(|entry| entry.path()))
-        .filter(|entry| !entry.file_name().is_some_and(|name| name.to_string_lossy().starts_with('.')))
+        .filter(|entry| {
+            !entry
+                .file_name()
+                .is_some_and(|name| name.to_string_lossy().starts_with('.'))
+        })
         .collect();
     entries.sort();
     for entry in entries {
@@ -135,7 +152,11 @@ pub(crate) fn read_file_bytes(path: &Path, sink: &mut Sink<'_>) -> Option<Vec<u8
     match crate::input::read_all(path) {
         Ok(bytes) => Some(bytes),
         Err(error) => {
-            let kind = if crate::input::is_truncation(&error) { ProblemKind::TruncatedGzip } else { ProblemKind::Unreadable };
+            let kind = if crate::input::is_truncation(&error) {
+                ProblemKind::TruncatedGzip
+            } else {
+                ProblemKind::Unreadable
+            };
             sink.problem(Problem::new(path, "", kind, error.to_string()));
             None
         }

@@ -19,12 +19,21 @@ pub(super) fn read(path: &Path, sink: &mut Sink<'_>) {
         Ok(text) => text,
         Err(error) => {
             let offset = error.utf8_error().valid_up_to();
-            sink.problem(Problem::new(path, format!("byte {offset}"), ProblemKind::BadUtf8, "the file is not UTF-8"));
+            sink.problem(Problem::new(
+                path,
+                format!("byte {offset}"),
+                ProblemKind::BadUtf8,
+                "the file is not UTF-8",
+            ));
             return;
         }
     };
     let (stem, extension) = input::stem_and_extension(path);
-    let parts = if extension == "txt" { clean_page(&text) } else { html_to_parts(&text) };
+    let parts = if extension == "txt" {
+        clean_page(&text)
+    } else {
+        html_to_parts(&text)
+    };
     let source = folder_name(path);
     let record = Record {
         id: format!("{source}:{stem}"),
@@ -42,12 +51,34 @@ pub(super) fn read(path: &Path, sink: &mut Sink<'_>) {
 }
 
 /// Elements whose text is never part of the release.
-const SKIPPED_ELEMENTS: &[&str] =
-    &["script", "style", "noscript", "nav", "header", "footer", "aside", "form", "template", "svg", "button", "select"];
+const SKIPPED_ELEMENTS: &[&str] = &[
+    "script", "style", "noscript", "nav", "header", "footer", "aside", "form", "template", "svg", "button", "select",
+];
 /// Elements that end a line of text.
 const BLOCK_ELEMENTS: &[&str] = &[
-    "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table", "section", "article",
-    "blockquote", "pre", "main", "dd", "dt", "figcaption", "address",
+    "p",
+    "div",
+    "br",
+    "li",
+    "ul",
+    "ol",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "tr",
+    "table",
+    "section",
+    "article",
+    "blockquote",
+    "pre",
+    "main",
+    "dd",
+    "dt",
+    "figcaption",
+    "address",
 ];
 
 static MAIN_SELECTOR: LazyLock<Selector> =

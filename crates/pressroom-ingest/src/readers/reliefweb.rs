@@ -39,7 +39,12 @@ fn read_file(path: &Path, sink: &mut Sink<'_>, reports: &mut BTreeMap<u64, (Reco
     };
     let column = |name: &str| headers.iter().position(|h| h.trim().eq_ignore_ascii_case(name));
     let (Some(nid_column), Some(post_column)) = (column("nid"), column("post")) else {
-        sink.problem(Problem::new(path, "line 1", ProblemKind::BadCsv, "no `nid` and `post` columns"));
+        sink.problem(Problem::new(
+            path,
+            "line 1",
+            ProblemKind::BadCsv,
+            "no `nid` and `post` columns",
+        ));
         return;
     };
     let language_column = column("language_name");
@@ -49,8 +54,15 @@ fn read_file(path: &Path, sink: &mut Sink<'_>, reports: &mut BTreeMap<u64, (Reco
         let row = match row {
             Ok(row) => row,
             Err(error) => {
-                let location = error.position().map(|p| format!("line {}", p.line())).unwrap_or_default();
-                let kind = if matches!(error.kind(), csv::ErrorKind::Utf8 { .. }) { ProblemKind::BadUtf8 } else { ProblemKind::BadCsv };
+                let location = error
+                    .position()
+                    .map(|p| format!("line {}", p.line()))
+                    .unwrap_or_default();
+                let kind = if matches!(error.kind(), csv::ErrorKind::Utf8 { .. }) {
+                    ProblemKind::BadUtf8
+                } else {
+                    ProblemKind::BadCsv
+                };
                 let is_io = matches!(error.kind(), csv::ErrorKind::Io(_));
                 let kind = if is_io { ProblemKind::TruncatedGzip } else { kind };
                 sink.problem(Problem::new(path, location, kind, error.to_string()));
@@ -62,7 +74,12 @@ fn read_file(path: &Path, sink: &mut Sink<'_>, reports: &mut BTreeMap<u64, (Reco
         };
         let location = row.position().map(|p| format!("line {}", p.line())).unwrap_or_default();
         let Some(nid) = row.get(nid_column).and_then(|nid| nid.trim().parse::<u64>().ok()) else {
-            sink.problem(Problem::new(path, location, ProblemKind::BadCsv, "`nid` is not a number"));
+            sink.problem(Problem::new(
+                path,
+                location,
+                ProblemKind::BadCsv,
+                "`nid` is not a number",
+            ));
             continue;
         };
         let entry = reports.entry(nid).or_insert_with(|| {
@@ -71,8 +88,13 @@ fn read_file(path: &Path, sink: &mut Sink<'_>, reports: &mut BTreeMap<u64, (Reco
         });
         let labels = &mut entry.0.labels;
         if let Some(language) = language_column.and_then(|c| row.get(c)).filter(|l| !l.is_empty()) {
-            labels.language_name = Some(language.to_string());
-            entry.0.declared_lang = language_code(language).map(str::to_string);
+            if !labels.languages.iter().any(|known| known == language) {
+                labels.languages.push(language.to_string());
+            }
+            // The first label is the declared language; detection decides anyway.
+            if entry.0.declared_lang.is_none() {
+                entry.0.declared_lang = language_code(language).map(str::to_string);
+            }
         }
         if let Some(theme) = theme_column.and_then(|c| row.get(c)).filter(|t| !t.is_empty()) {
             if !labels.themes.iter().any(|t| t == theme) {

@@ -21,7 +21,12 @@ pub(super) fn read(path: &Path, sink: &mut Sink<'_>) {
         let after_start = &rest[start..];
         let location = format!("byte {chunk_start}");
         let Some(end) = after_start.find("</REUTERS>") else {
-            sink.problem(Problem::new(path, location, ProblemKind::BadSgml, "<REUTERS> without </REUTERS>"));
+            sink.problem(Problem::new(
+                path,
+                location,
+                ProblemKind::BadSgml,
+                "<REUTERS> without </REUTERS>",
+            ));
             break;
         };
         let chunk = &after_start[..end];
@@ -130,7 +135,10 @@ fn unescape(text: &str) -> String {
                 "amp" => Some('&'),
                 "quot" => Some('"'),
                 "apos" => Some('\''),
-                _ => entity.strip_prefix('#').and_then(|n| n.parse::<u32>().ok()).and_then(char::from_u32),
+                _ => entity
+                    .strip_prefix('#')
+                    .and_then(|n| n.parse::<u32>().ok())
+                    .and_then(char::from_u32),
             };
             decoded.map(|c| (c, end + 1))
         });
@@ -199,6 +207,9 @@ mod tests {
         assert_eq!(record.body, "");
         assert_eq!(record.labels.places, vec!["usa"]);
         assert_eq!(record.labels.split.as_deref(), Some("TEST"));
-        assert_eq!(record.date, time::Date::from_calendar_date(1987, time::Month::March, 2).ok());
+        assert_eq!(
+            record.date,
+            time::Date::from_calendar_date(1987, time::Month::March, 2).ok()
+        );
     }
 }
