@@ -1,1 +1,134 @@
-//! stub
+//! Facet extraction from the text of a release: language, countries (main vs merely
+//! mentioned) placed in the UN M49 tree, organizations, topics and the dateline.
+//!
+//! [`Enricher::new`] loads the project's own data tables (`data/*.tsv`, compiled in) once;
+//! [`Enricher::enrich`] is then pure and thread-safe.
+
+mod countries;
+mod dateline;
+mod error;
+mod gazetteer;
+mod language;
+mod matcher;
+mod organizations;
+mod tables;
+mod topics;
+
+use serde::{Deserialize, Serialize};
+
+pub use dateline::Dateline;
+pub use error::EnrichError;
+pub use gazetteer::{Country, Gazetteer};
+pub use organizations::Organization;
+
+use pressroom_ingest::Record;
+
+/// The facets derived from one record's text.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Enrichment {
+    /// ISO 639-1 code, or `und` when detection is unreliable.
+    pub lang: String,
+    /// ISO alpha-3 codes of the countries the release is about.
+    pub main_countries: Vec<String>,
+    /// ISO alpha-3 codes of every country referred to (main ones included).
+    pub mentioned_countries: Vec<String>,
+    /// M49 paths of the main countries: `/Americas/Latin America and the Caribbean/Central America/Costa Rica`.
+    pub regions: Vec<String>,
+    /// Canonical organization names (acronyms where analysts use them: `IOM`, `UNODC`).
+    pub organizations: Vec<String>,
+    /// Topic paths from the taxonomy: `/Migration/Human trafficking`.
+    pub topics: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dateline: Option<Dateline>,
+    /// Publication date `YYYY-MM-DD`: the source's metadata, else the dateline's date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+}
+
+/// Loaded tables and automata; build once, share across threads.
+pub struct Enricher {
+    gazetteer: Gazetteer,
+    matcher: matcher::EntityMatcher,
+    organizations: organizations::OrganizationTable,
+    topics: topics::TopicRules,
+    language: language::LanguageDetector,
+}
+
+impl Enricher {
+    /// Loads the compiled-in tables.
+    pub fn new() -> Result<Self, EnrichError> {
+        let gazetteer = Gazetteer::load()?;
+        let organizations = organizations::OrganizationTable::load()?;
+        let matcher = matcher::EntityMatcher::build(&gazetteer, &organizations)?;
+        let topics = topics::TopicRules::load()?;
+        Ok(Enricher {
+            gazetteer,
+            matcher,
+            organizations,
+            topics,
+            language: language::LanguageDetector::new(),
+        })
+    }
+
+    pub fn gazetteer(&self) -> &Gazetteer {
+        &self.gazetteer
+    }
+
+    /// The canonical name of an organization given by any of its names or acronyms.
+    pub fn canonical_organization(&self, name: &str) -> Option<&str> {
+        self.organizations.canonical(name)
+    }
+
+    /// Every topic path of the taxonomy.
+    pub fn topic_paths(&self) -> &[String] {
+        self.topics.paths()
+    }
+
+    /// Derives every facet of a record.
+    pub fn enrich(&self, record: &Record) -> Enrichment {
+        let lang = self
+            .language
+            .detect(&record.title, &record.body, record.declared_lang.as_deref());
+        let dateline = dateline::find(&record.body, &self.gazetteer);
+        let title_mentions = self.matcher.find(&record.title);
+        let body_mentions = self.matcher.find(&record.body);
+        let contact_mentions = record
+            .contact
+            .as_deref()
+            .map(|c| self.matcher.find(c))
+            .unwrap_or_default();
+        let places = countries::resolve(
+            &self.gazetteer,
+            countries::Evidence {
+                title: &title_mentions,
+                body: &body_mentions,
+                contact: &contact_mentions,
+                dateline_country: dateline.as_ref().and_then(|d| d.country.as_deref()),
+            },
+        );
+        let organizations = self
+            .organizations
+            .extract(&record.title, &record.body, &title_mentions, &body_mentions);
+        let topics = self.topics.classify(&record.title, &record.body);
+        let date = record
+            .date
+            .map(|date| date.to_string())
+            .or_else(|| dateline.as_ref().and_then(|dateline| dateline.date.clone()));
+        let regions = places
+            .main
+            .iter()
+            .filter_map(|iso3| self.gazetteer.country(iso3))
+            .map(|c| c.facet_path())
+            .collect();
+        Enrichment {
+            lang,
+            main_countries: places.main,
+            mentioned_countries: places.mentioned,
+            regions,
+            organizations,
+            topics,
+            dateline,
+            date,
+        }
+    }
+}

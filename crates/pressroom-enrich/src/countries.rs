@@ -1,0 +1,114 @@
+//! Main versus mentioned countries.
+//!
+//! Every name, variant, demonym or capital found counts for its country, weighted by its
+//! kind and where it stands (title ×3, lead ×2, body ×1). The dateline's country, an office
+//! in the contact block, and lying inside a region that the title or lead names add to the
+//! score. Main countries are those near the top score.
+
+use crate::gazetteer::{AliasKind, Gazetteer};
+use crate::matcher::{Mention, Target};
+
+/// Bytes of the body that count as the lead.
+const LEAD_BYTES: usize = 400;
+const MAIN_MIN_SCORE: f32 = 2.0;
+const MAIN_RELATIVE_SCORE: f32 = 0.7;
+const MAX_MAIN: usize = 4;
+
+pub struct Evidence<'a> {
+    pub title: &'a [Mention],
+    pub body: &'a [Mention],
+    pub contact: &'a [Mention],
+    pub dateline_country: Option<&'a str>,
+}
+
+pub struct Places {
+    pub main: Vec<String>,
+    pub mentioned: Vec<String>,
+}
+
+fn kind_weight(kind: AliasKind) -> f32 {
+    match kind {
+        AliasKind::Name | AliasKind::Variant | AliasKind::Historical => 1.0,
+        AliasKind::Demonym => 0.6,
+        AliasKind::Capital => 0.5,
+    }
+}
+
+pub fn resolve(gazetteer: &Gazetteer, evidence: Evidence<'_>) -> Places {
+    let country_count = gazetteer.countries().len();
+    let mut scores = vec![0f32; country_count];
+    let mut first_seen = vec![usize::MAX; country_count];
+    let mut order = 0usize;
+    let mut focus_regions: Vec<&str> = Vec::new();
+
+    let mut note = |index: usize, weight: f32, scores: &mut Vec<f32>| {
+        scores[index] += weight;
+        if first_seen[index] == usize::MAX {
+            first_seen[index] = order;
+        }
+        order += 1;
+    };
+    for (mentions, in_title) in [(evidence.title, true), (evidence.body, false)] {
+        for mention in mentions {
+            let place = if in_title {
+                3.0
+            } else if mention.start < LEAD_BYTES {
+                2.0
+            } else {
+                1.0
+            };
+            match mention.target {
+                Target::Country { index, kind } => note(index, kind_weight(kind) * place, &mut scores),
+                Target::Region { index } if place > 1.0 => focus_regions.push(&gazetteer.regions()[index].0),
+                _ => {}
+            }
+        }
+    }
+    for mention in evidence.contact {
+        if let Target::Country { index, .. } = mention.target {
+            // An office named in the contact block says where the release comes from, but
+            // alone it does not make the country mentioned.
+            if scores[index] > 0.0 {
+                scores[index] += 0.5;
+            }
+        }
+    }
+    if let Some(index) = evidence.dateline_country.and_then(|iso3| gazetteer.country_index(iso3)) {
+        note(index, 3.0, &mut scores);
+    }
+    for (index, country) in gazetteer.countries().iter().enumerate() {
+        if scores[index] > 0.0
+            && focus_regions
+                .iter()
+                .any(|region| country.facet_path().starts_with(*region))
+        {
+            scores[index] += 2.0;
+        }
+    }
+
+    let mut mentioned: Vec<usize> = (0..country_count).filter(|&index| scores[index] > 0.0).collect();
+    mentioned.sort_by_key(|&index| first_seen[index]);
+    let mut ranked = mentioned.clone();
+    ranked.sort_by(|&a, &b| scores[b].total_cmp(&scores[a]).then(first_seen[a].cmp(&first_seen[b])));
+    let top = ranked.first().map_or(0.0, |&index| scores[index]);
+    let mut main: Vec<usize> = ranked
+        .iter()
+        .copied()
+        .filter(|&index| scores[index] >= MAIN_MIN_SCORE && scores[index] >= top * MAIN_RELATIVE_SCORE)
+        .take(MAX_MAIN)
+        .collect();
+    if main.is_empty() {
+        // A single country, or one clearly ahead of the others, is what the release is about.
+        let second = ranked.get(1).map_or(0.0, |&index| scores[index]);
+        if let Some(&first) = ranked.first() {
+            if top > second {
+                main.push(first);
+            }
+        }
+    }
+    let iso3 = |index: &usize| gazetteer.countries()[*index].iso3.clone();
+    Places {
+        main: main.iter().map(iso3).collect(),
+        mentioned: mentioned.iter().map(iso3).collect(),
+    }
+}

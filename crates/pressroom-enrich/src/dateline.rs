@@ -1,0 +1,120 @@
+//! The dateline that opens a news release: `SAN JOSÉ, Costa Rica, 12 March 2024 –`,
+//! `DAKAR, 3 May 2023 -`, `SALVADOR, Feb 26 -`.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+use serde::{Deserialize, Serialize};
+
+use crate::gazetteer::Gazetteer;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Dateline {
+    /// The place as written: `SAN JOSE`.
+    pub city: String,
+    /// ISO alpha-3 of its country, when the place is known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
+    /// The date written in the dateline, when it has a day, month and year.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+}
+
+static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^\s*([\p{Lu}][\p{Lu}\p{M}.' -]{1,40}?)\s*(?:\(\w+\))?\s*,\s*(?:([\p{Lu}][\p{L}.' -]{2,40}?)\s*,\s*)?([^\n–—]{0,40}?)\s*(?:-|–|—|--)\s",
+    )
+    .expect("dateline pattern is valid")
+});
+
+/// Finds the dateline at the start of the body and places its city.
+pub fn find(body: &str, gazetteer: &Gazetteer) -> Option<Dateline> {
+    let head_end = body.char_indices().nth(160).map_or(body.len(), |(index, _)| index);
+    let captures = DATELINE.captures(&body[..head_end])?;
+    let city = captures.get(1)?.as_str().trim().to_string();
+    if city.chars().filter(|c| c.is_alphabetic()).count() < 3 {
+        return None;
+    }
+    let after_city = captures.get(2).map(|m| m.as_str().trim());
+    let date_part = captures.get(3).map_or("", |m| m.as_str());
+    // "CITY, Country, date –" or "CITY, Country –": the second part may be the country.
+    let named_country = after_city
+        .or_else(|| (!date_part.chars().any(|c| c.is_ascii_digit())).then_some(date_part.trim()))
+        .and_then(|name| gazetteer.country_by_name(name))
+        .map(|country| country.iso3.clone());
+    let country = named_country.or_else(|| {
+        if let Some(country) = gazetteer.country_by_name(&city) {
+            return Some(country.iso3.clone());
+        }
+        gazetteer.cities_named(&city).first().map(|found| found.iso3.clone())
+    });
+    if country.is_none()
+        && captures
+            .get(3)
+            .is_none_or(|m| !m.as_str().chars().any(|c| c.is_ascii_digit()))
+    {
+        // Neither a known place nor a date: not a dateline.
+        return None;
+    }
+    let date = parse_written_date(date_part).map(|date| date.to_string());
+    Some(Dateline { city, country, date })
+}
+
+static WRITTEN_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(\d{1,2})(?:st|nd|rd|th|er)?\s+(?:de\s+)?([a-zéû]+)\.?,?\s+(?:de\s+)?((?:19|20)\d\d)\b|\b([a-z]+)\.?\s+(\d{1,2}),?\s+((?:19|20)\d\d)\b")
+        .expect("written date pattern is valid")
+});
+
+/// `12 March 2024`, `3 de mayo de 2023`, `3 mai 2023`, `March 12, 2024`.
+pub fn parse_written_date(text: &str) -> Option<time::Date> {
+    let captures = WRITTEN_DATE.captures(text)?;
+    let (day, month, year) = match (captures.get(1), captures.get(4)) {
+        (Some(day), _) => (day.as_str(), captures.get(2)?.as_str(), captures.get(3)?.as_str()),
+        (None, Some(month)) => (captures.get(5)?.as_str(), month.as_str(), captures.get(6)?.as_str()),
+        _ => return None,
+    };
+    let month = month_number(month)?;
+    time::Date::from_calendar_date(
+        year.parse().ok()?,
+        time::Month::try_from(month).ok()?,
+        day.parse().ok()?,
+    )
+    .ok()
+}
+
+fn month_number(name: &str) -> Option<u8> {
+    const MONTHS: [&[&str]; 12] = [
+        &["january", "jan", "enero", "janvier"],
+        &["february", "feb", "febrero", "février", "fevrier"],
+        &["march", "mar", "marzo", "mars"],
+        &["april", "apr", "abril", "avril"],
+        &["may", "mayo", "mai"],
+        &["june", "jun", "junio", "juin"],
+        &["july", "jul", "julio", "juillet"],
+        &["august", "aug", "agosto", "août", "aout"],
+        &["september", "sep", "sept", "septiembre", "setiembre", "septembre"],
+        &["october", "oct", "octubre", "octobre"],
+        &["november", "nov", "noviembre", "novembre"],
+        &["december", "dec", "diciembre", "décembre", "decembre"],
+    ];
+    let name = name.to_lowercase();
+    MONTHS
+        .iter()
+        .position(|names| names.contains(&name.as_str()))
+        .map(|index| index as u8 + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_written_date;
+
+    #[test]
+    fn written_dates_in_three_languages() {
+        let expected = time::Date::from_calendar_date(2023, time::Month::May, 3).ok();
+        assert_eq!(parse_written_date("3 May 2023"), expected);
+        assert_eq!(parse_written_date("3 de mayo de 2023"), expected);
+        assert_eq!(parse_written_date("3 mai 2023"), expected);
+        assert_eq!(parse_written_date("May 3, 2023"), expected);
+        assert_eq!(parse_written_date("Feb 26"), None);
+    }
+}

@@ -1,0 +1,286 @@
+//! Countries and territories with their UN M49 place, region names, and cities for datelines.
+
+use std::collections::HashMap;
+
+use crate::error::EnrichError;
+use crate::tables::{self, list};
+
+/// A country or territory, placed in the M49 tree.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Country {
+    pub iso3: String,
+    pub iso2: String,
+    pub m49: String,
+    pub name: String,
+    pub region: String,
+    pub subregion: String,
+    pub intermediate: String,
+    /// Every EN/FR/ES name from the gazetteer.
+    pub names: Vec<String>,
+}
+
+impl Country {
+    /// The M49 levels above the country, top first, empty levels left out.
+    pub fn ancestors(&self) -> Vec<&str> {
+        [
+            self.region.as_str(),
+            self.subregion.as_str(),
+            self.intermediate.as_str(),
+        ]
+        .into_iter()
+        .filter(|level| !level.is_empty())
+        .collect()
+    }
+
+    /// `/Americas/Latin America and the Caribbean/Central America/Costa Rica`.
+    pub fn facet_path(&self) -> String {
+        let mut path = String::new();
+        for level in self.ancestors().into_iter().chain([self.name.as_str()]) {
+            path.push('/');
+            path.push_str(&level.replace('/', "\\/"));
+        }
+        path
+    }
+}
+
+/// How a name refers to a country.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AliasKind {
+    Name,
+    Variant,
+    Demonym,
+    Historical,
+    Capital,
+}
+
+/// A name of a country or region, as the matcher looks for it.
+#[derive(Debug, Clone)]
+pub struct Alias {
+    pub text: String,
+    pub case_sensitive: bool,
+    pub kind: AliasKind,
+}
+
+#[derive(Debug, Clone)]
+pub struct City {
+    pub iso3: String,
+    pub population: u64,
+}
+
+pub struct Gazetteer {
+    countries: Vec<Country>,
+    by_iso3: HashMap<String, usize>,
+    /// Country index → aliases (names from the gazetteer and the alias table).
+    country_aliases: Vec<Vec<Alias>>,
+    /// M49 node paths (`Americas/Latin America and the Caribbean`), region-level aliases.
+    regions: Vec<(String, Vec<String>)>,
+    /// Folded region or country name → facet path of that node.
+    node_by_name: HashMap<String, String>,
+    /// Folded city name → cities of that name, most populous first.
+    cities: HashMap<String, Vec<City>>,
+    /// Folded country name or alias (capitals excepted) → country index.
+    country_by_folded_name: HashMap<String, usize>,
+}
+
+/// Lowercase, accents folded: the key for looking names up.
+pub fn fold(text: &str) -> String {
+    deunicode::deunicode(text)
+        .to_lowercase()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+impl Gazetteer {
+    pub fn load() -> Result<Self, EnrichError> {
+        let mut countries = Vec::new();
+        let mut by_iso3 = HashMap::new();
+        for (line, columns) in tables::rows("countries.tsv", tables::COUNTRIES, 7)? {
+            let iso3 = columns[0].to_string();
+            if iso3.len() != 3 {
+                return Err(EnrichError::BadTable {
+                    table: "countries.tsv",
+                    line,
+                    reason: format!("bad ISO3 `{iso3}`"),
+                });
+            }
+            by_iso3.insert(iso3.clone(), countries.len());
+            countries.push(Country {
+                iso3,
+                iso2: columns[1].to_string(),
+                m49: columns[2].to_string(),
+                name: columns[3].to_string(),
+                region: columns[4].to_string(),
+                subregion: columns[5].to_string(),
+                intermediate: columns[6].to_string(),
+                names: columns
+                    .get(7)
+                    .map(|cell| list(cell).map(str::to_string).collect())
+                    .unwrap_or_default(),
+            });
+        }
+        let mut country_aliases: Vec<Vec<Alias>> = countries
+            .iter()
+            .map(|country| {
+                std::iter::once(&country.name)
+                    .chain(&country.names)
+                    .map(|name| Alias {
+                        text: name.clone(),
+                        case_sensitive: false,
+                        kind: AliasKind::Name,
+                    })
+                    .collect()
+            })
+            .collect();
+        for (line, columns) in tables::rows("country_aliases.tsv", tables::COUNTRY_ALIASES, 4)? {
+            let Some(&index) = by_iso3.get(columns[0]) else {
+                return Err(EnrichError::BadTable {
+                    table: "country_aliases.tsv",
+                    line,
+                    reason: format!("unknown ISO3 `{}`", columns[0]),
+                });
+            };
+            let kind = match columns[2] {
+                "variant" => AliasKind::Variant,
+                "demonym" => AliasKind::Demonym,
+                "historical" => AliasKind::Historical,
+                "capital" => AliasKind::Capital,
+                other => {
+                    return Err(EnrichError::BadTable {
+                        table: "country_aliases.tsv",
+                        line,
+                        reason: format!("unknown kind `{other}`"),
+                    })
+                }
+            };
+            country_aliases[index].push(Alias {
+                text: columns[1].to_string(),
+                case_sensitive: columns[3] == "cs",
+                kind,
+            });
+        }
+
+        let mut country_by_folded_name = HashMap::new();
+        for (index, aliases) in country_aliases.iter().enumerate() {
+            for alias in aliases.iter().filter(|alias| alias.kind != AliasKind::Capital) {
+                country_by_folded_name.entry(fold(&alias.text)).or_insert(index);
+            }
+        }
+        let mut node_by_name = HashMap::new();
+        for country in &countries {
+            let mut path = String::new();
+            for level in country.ancestors() {
+                path.push('/');
+                path.push_str(&level.replace('/', "\\/"));
+                node_by_name.entry(fold(level)).or_insert_with(|| path.clone());
+            }
+        }
+        let mut regions = Vec::new();
+        for (line, columns) in tables::rows("regions.tsv", tables::REGIONS, 2)? {
+            let path = format!("/{}", columns[0].trim_matches('/'));
+            if !node_by_name.values().any(|known| *known == path) {
+                return Err(EnrichError::BadTable {
+                    table: "regions.tsv",
+                    line,
+                    reason: format!("`{path}` is not an M49 node"),
+                });
+            }
+            let aliases: Vec<String> = list(columns[1]).map(str::to_string).collect();
+            let is_node = columns.get(2).is_none_or(|kind| *kind != "approx");
+            if is_node {
+                for alias in &aliases {
+                    node_by_name.entry(fold(alias)).or_insert_with(|| path.clone());
+                }
+            }
+            regions.push((path, aliases));
+        }
+
+        let iso3_by_iso2: HashMap<&str, &str> = countries.iter().map(|c| (c.iso2.as_str(), c.iso3.as_str())).collect();
+        let mut cities: HashMap<String, Vec<City>> = HashMap::new();
+        for (_, columns) in tables::rows("cities.tsv", tables::CITIES, 3)? {
+            let Some(iso3) = iso3_by_iso2.get(columns[1]) else {
+                continue;
+            };
+            let population = columns[2].parse().unwrap_or(0);
+            let names = std::iter::once(columns[0]).chain(columns.get(3).map(|cell| list(cell)).into_iter().flatten());
+            for name in names {
+                let entry = cities.entry(fold(name)).or_default();
+                if !entry.iter().any(|city| city.iso3 == *iso3) {
+                    entry.push(City {
+                        iso3: iso3.to_string(),
+                        population,
+                    });
+                }
+            }
+        }
+        for entries in cities.values_mut() {
+            entries.sort_by_key(|city| std::cmp::Reverse(city.population));
+        }
+        Ok(Gazetteer {
+            countries,
+            by_iso3,
+            country_aliases,
+            regions,
+            node_by_name,
+            cities,
+            country_by_folded_name,
+        })
+    }
+
+    pub fn countries(&self) -> &[Country] {
+        &self.countries
+    }
+
+    pub fn country(&self, iso3: &str) -> Option<&Country> {
+        self.by_iso3.get(iso3).map(|&index| &self.countries[index])
+    }
+
+    pub(crate) fn country_index(&self, iso3: &str) -> Option<usize> {
+        self.by_iso3.get(iso3).copied()
+    }
+
+    pub(crate) fn country_aliases(&self) -> &[Vec<Alias>] {
+        &self.country_aliases
+    }
+
+    pub(crate) fn regions(&self) -> &[(String, Vec<String>)] {
+        &self.regions
+    }
+
+    /// The facet path of an M49 node or country given by name (`Central America`,
+    /// `West Africa`, `Costa Rica`, any case, accents optional) or by its path.
+    pub fn region_path(&self, name: &str) -> Option<String> {
+        let folded = fold(name.trim());
+        if let Some(path) = self.node_by_name.get(&folded) {
+            return Some(path.clone());
+        }
+        if folded.starts_with('/') {
+            let wanted = folded.trim_end_matches('/');
+            let known_node = self.node_by_name.values().find(|path| fold(path) == wanted);
+            if let Some(path) = known_node {
+                return Some(path.clone());
+            }
+            return self
+                .countries
+                .iter()
+                .map(Country::facet_path)
+                .find(|path| fold(path) == wanted);
+        }
+        self.countries
+            .iter()
+            .find(|country| fold(&country.name) == folded)
+            .map(Country::facet_path)
+    }
+
+    /// Cities of that name, most populous first (ISO3 of their country).
+    pub fn cities_named(&self, name: &str) -> &[City] {
+        self.cities.get(&fold(name)).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// The country a country name or alias (any case) stands for.
+    pub fn country_by_name(&self, name: &str) -> Option<&Country> {
+        self.country_by_folded_name
+            .get(&fold(name))
+            .map(|&index| &self.countries[index])
+    }
+}

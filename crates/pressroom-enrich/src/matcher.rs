@@ -1,0 +1,169 @@
+//! One multi-pattern automaton over every country, region and organization name, matched on
+//! word boundaries, leftmost-longest, so "Papua New Guinea" wins over "Guinea" and
+//! "Norwegian Refugee Council" (an organization) over "Norwegian".
+
+use std::collections::HashSet;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use crate::error::EnrichError;
+use crate::gazetteer::{AliasKind, Gazetteer};
+use crate::organizations::OrganizationTable;
+
+/// What a matched name stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    Country { index: usize, kind: AliasKind },
+    Region { index: usize },
+    Organization { index: usize },
+}
+
+/// A name found in a text, as a byte range.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Mention {
+    pub start: usize,
+    pub end: usize,
+    pub target: Target,
+}
+
+pub struct EntityMatcher {
+    case_insensitive: AhoCorasick,
+    case_insensitive_targets: Vec<Target>,
+    case_sensitive: AhoCorasick,
+    case_sensitive_targets: Vec<Target>,
+}
+
+/// Collects patterns, keeping the first target given for a pattern.
+#[derive(Default)]
+struct PatternSet {
+    patterns: Vec<String>,
+    targets: Vec<Target>,
+    seen: HashSet<String>,
+}
+
+impl PatternSet {
+    fn add(&mut self, pattern: &str, target: Target, case_sensitive: bool) {
+        let pattern = pattern.trim();
+        if pattern.chars().count() < 2 {
+            return;
+        }
+        let key = if case_sensitive {
+            pattern.to_string()
+        } else {
+            pattern.to_lowercase()
+        };
+        if self.seen.insert(key) {
+            self.patterns.push(pattern.to_string());
+            self.targets.push(target);
+        }
+    }
+}
+
+/// Acronyms and other names that must keep their case: no lowercase letter, or a capital
+/// after the first letter (`UNHCR`, `UN Women`, `OIM`).
+fn looks_like_acronym(text: &str) -> bool {
+    let has_lower = text.chars().any(char::is_lowercase);
+    !has_lower
+        || text
+            .split_whitespace()
+            .next()
+            .is_some_and(|word| word.chars().skip(1).any(char::is_uppercase))
+}
+
+impl EntityMatcher {
+    pub fn build(gazetteer: &Gazetteer, organizations: &OrganizationTable) -> Result<Self, EnrichError> {
+        let mut insensitive = PatternSet::default();
+        let mut sensitive = PatternSet::default();
+        let mut add = |text: &str, target: Target, case_sensitive: bool| {
+            if case_sensitive {
+                sensitive.add(text, target, true);
+                // Headlines and OCR'd headers are often in capitals: "TURKEY", "CHAD".
+                if text.chars().any(char::is_lowercase) {
+                    sensitive.add(&text.to_uppercase(), target, true);
+                }
+            } else {
+                insensitive.add(text, target, false);
+            }
+        };
+        for (index, organization) in organizations.entries().iter().enumerate() {
+            for alias in organization.all_names() {
+                add(alias, Target::Organization { index }, looks_like_acronym(alias));
+            }
+        }
+        for (index, aliases) in gazetteer.country_aliases().iter().enumerate() {
+            for alias in aliases {
+                let case_sensitive = alias.case_sensitive || looks_like_acronym(&alias.text);
+                add(
+                    &alias.text,
+                    Target::Country {
+                        index,
+                        kind: alias.kind,
+                    },
+                    case_sensitive,
+                );
+            }
+        }
+        for (index, (_, aliases)) in gazetteer.regions().iter().enumerate() {
+            for alias in aliases {
+                add(alias, Target::Region { index }, looks_like_acronym(alias));
+            }
+        }
+        let build = |patterns: &[String], ascii_case_insensitive: bool, what: &'static str| {
+            AhoCorasickBuilder::new()
+                .match_kind(MatchKind::LeftmostLongest)
+                .ascii_case_insensitive(ascii_case_insensitive)
+                .build(patterns)
+                .map_err(|error| EnrichError::Automaton {
+                    what,
+                    reason: error.to_string(),
+                })
+        };
+        Ok(EntityMatcher {
+            case_insensitive: build(&insensitive.patterns, true, "case-insensitive names")?,
+            case_insensitive_targets: insensitive.targets,
+            case_sensitive: build(&sensitive.patterns, false, "case-sensitive names")?,
+            case_sensitive_targets: sensitive.targets,
+        })
+    }
+
+    /// Every name in `text`, in order, without overlaps (the longer of two overlapping wins).
+    pub fn find(&self, text: &str) -> Vec<Mention> {
+        let mut mentions = Vec::new();
+        for (automaton, targets) in [
+            (&self.case_insensitive, &self.case_insensitive_targets),
+            (&self.case_sensitive, &self.case_sensitive_targets),
+        ] {
+            for found in automaton.find_iter(text) {
+                if is_word_boundary(text, found.start(), found.end()) {
+                    mentions.push(Mention {
+                        start: found.start(),
+                        end: found.end(),
+                        target: targets[found.pattern().as_usize()],
+                    });
+                }
+            }
+        }
+        mentions.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+        let mut kept: Vec<Mention> = Vec::with_capacity(mentions.len());
+        for mention in mentions {
+            match kept.last() {
+                Some(last) if mention.start < last.end => {
+                    if mention.end - mention.start > last.end - last.start {
+                        kept.pop();
+                        kept.push(mention);
+                    }
+                }
+                _ => kept.push(mention),
+            }
+        }
+        kept
+    }
+}
+
+/// The match is a whole word (or words): no letter or digit right before or after it.
+pub fn is_word_boundary(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    let joins = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric());
+    !joins(before) && !joins(after)
+}

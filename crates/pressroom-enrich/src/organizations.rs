@@ -1,0 +1,304 @@
+//! Organizations: an alias table (acronyms and EN/FR/ES names → one canonical name) and
+//! "Long Name (ACRONYM)" pairs found in the text itself, so unseen organizations count too.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::error::EnrichError;
+use crate::gazetteer::fold;
+use crate::matcher::{Mention, Target};
+use crate::tables::{self, list};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Organization {
+    /// The facet value: the acronym analysts use, or the name.
+    pub canonical: String,
+    /// The full English name.
+    pub name: String,
+    pub kind: String,
+    pub aliases: Vec<String>,
+    /// The Reuters-21578 ORGS label it corresponds to, for evaluation.
+    pub reuters_label: Option<String>,
+}
+
+impl Organization {
+    pub fn all_names(&self) -> impl Iterator<Item = &str> {
+        [self.canonical.as_str(), self.name.as_str()]
+            .into_iter()
+            .chain(self.aliases.iter().map(String::as_str))
+    }
+}
+
+pub struct OrganizationTable {
+    entries: Vec<Organization>,
+    by_name: HashMap<String, usize>,
+}
+
+static ACRONYM_IN_PARENS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\(([A-Z][A-Za-z&]{1,2}[A-Z&][A-Za-z&]{0,7})\)").expect("acronym pattern is valid"));
+
+impl OrganizationTable {
+    pub fn load() -> Result<Self, EnrichError> {
+        let mut entries = Vec::new();
+        let mut by_name = HashMap::new();
+        for (_, columns) in tables::rows("organizations.tsv", tables::ORGANIZATIONS, 3)? {
+            let organization = Organization {
+                canonical: columns[0].to_string(),
+                name: columns[1].to_string(),
+                kind: columns[2].to_string(),
+                aliases: columns
+                    .get(3)
+                    .map(|cell| list(cell).map(str::to_string).collect())
+                    .unwrap_or_default(),
+                reuters_label: columns
+                    .get(4)
+                    .filter(|label| !label.is_empty())
+                    .map(|label| label.to_string()),
+            };
+            for name in organization.all_names() {
+                by_name.entry(fold(name)).or_insert(entries.len());
+            }
+            entries.push(organization);
+        }
+        Ok(OrganizationTable { entries, by_name })
+    }
+
+    pub fn entries(&self) -> &[Organization] {
+        &self.entries
+    }
+
+    pub fn canonical(&self, name: &str) -> Option<&str> {
+        self.by_name
+            .get(&fold(name))
+            .map(|&index| self.entries[index].canonical.as_str())
+    }
+
+    /// Canonical names of the organizations named in the title and body, in order of first
+    /// appearance.
+    pub fn extract(
+        &self,
+        title: &str,
+        body: &str,
+        title_mentions: &[Mention],
+        body_mentions: &[Mention],
+    ) -> Vec<String> {
+        let mut found: Vec<String> = Vec::new();
+        let mut push = |name: &str| {
+            if !found.iter().any(|known| known == name) {
+                found.push(name.to_string());
+            }
+        };
+        for mention in title_mentions.iter().chain(body_mentions) {
+            if let Target::Organization { index } = mention.target {
+                push(&self.entries[index].canonical);
+            }
+        }
+        for text in [title, body] {
+            for (long_form, acronym) in acronym_pairs(text) {
+                match self.canonical(acronym).or_else(|| self.canonical(long_form)) {
+                    Some(canonical) => push(canonical),
+                    None if looks_like_organization(long_form) => push(acronym),
+                    None => {}
+                }
+            }
+        }
+        found
+    }
+}
+
+/// Words that name a body, in EN/FR/ES: a long form needs one to count as an organization.
+const ORGANIZATION_WORDS: &[&str] = &[
+    "organization",
+    "organisation",
+    "organización",
+    "agency",
+    "agence",
+    "agencia",
+    "office",
+    "bureau",
+    "oficina",
+    "council",
+    "conseil",
+    "consejo",
+    "commission",
+    "comisión",
+    "committee",
+    "comité",
+    "fund",
+    "fonds",
+    "fondo",
+    "programme",
+    "program",
+    "programa",
+    "union",
+    "unión",
+    "association",
+    "asociación",
+    "federation",
+    "fédération",
+    "federación",
+    "foundation",
+    "fondation",
+    "fundación",
+    "network",
+    "réseau",
+    "red",
+    "institute",
+    "institut",
+    "instituto",
+    "centre",
+    "center",
+    "centro",
+    "department",
+    "ministry",
+    "ministère",
+    "ministerio",
+    "service",
+    "servicio",
+    "authority",
+    "autorité",
+    "autoridad",
+    "bank",
+    "banque",
+    "banco",
+    "party",
+    "parti",
+    "partido",
+    "society",
+    "société",
+    "sociedad",
+    "group",
+    "groupe",
+    "grupo",
+    "alliance",
+    "alianza",
+    "coalition",
+    "coalición",
+    "forum",
+    "foro",
+    "initiative",
+    "iniciativa",
+    "mission",
+    "misión",
+    "court",
+    "cour",
+    "corte",
+    "tribunal",
+    "police",
+    "policía",
+    "force",
+    "fuerza",
+    "secretariat",
+    "secrétariat",
+    "secretaría",
+    "unit",
+    "unité",
+    "unidad",
+    "board",
+    "corporation",
+    "company",
+    "nations",
+    "naciones",
+    "international",
+    "internacional",
+    "ministries",
+    "ministers",
+    "ministras",
+    "movement",
+    "mouvement",
+    "movimiento",
+    "observatory",
+    "observatorio",
+    "project",
+    "proyecto",
+];
+
+fn looks_like_organization(long_form: &str) -> bool {
+    long_form.split_whitespace().any(|word| {
+        let word = word.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+        ORGANIZATION_WORDS.contains(&word.as_str())
+    })
+}
+
+/// "Long Name (ACRONYM)" pairs, the long form chosen as Schwartz and Hearst do: the shortest
+/// run of preceding words whose letters spell the acronym in order, its first letter opening
+/// a word.
+pub fn acronym_pairs(text: &str) -> Vec<(&str, &str)> {
+    let mut pairs = Vec::new();
+    for captures in ACRONYM_IN_PARENS.captures_iter(text) {
+        let (Some(whole), Some(acronym)) = (captures.get(0), captures.get(1)) else {
+            continue;
+        };
+        let acronym_letters = acronym.as_str().chars().filter(|c| c.is_alphanumeric()).count();
+        let max_words = (acronym_letters + 5).min(acronym_letters * 2);
+        let before = text[..whole.start()].trim_end();
+        let window_start = before
+            .char_indices()
+            .rev()
+            .filter(|(_, c)| c.is_whitespace())
+            .nth(max_words - 1)
+            .map_or(0, |(index, _)| index + 1);
+        let window = &before[window_start..];
+        let window = window
+            .rsplit(['.', ';', ':', '\n', '(', ')'])
+            .next()
+            .unwrap_or(window)
+            .trim_start();
+        if let Some(long_form) = best_long_form(acronym.as_str(), window) {
+            let starts_upper = long_form.chars().next().is_some_and(char::is_uppercase);
+            if starts_upper && long_form.split_whitespace().count() >= 2 {
+                pairs.push((long_form, acronym.as_str()));
+            }
+        }
+    }
+    pairs
+}
+
+fn best_long_form<'a>(short: &str, long: &'a str) -> Option<&'a str> {
+    let short: Vec<char> = short.to_lowercase().chars().collect();
+    let long_chars: Vec<(usize, char)> = long.char_indices().collect();
+    let lower = |c: char| c.to_lowercase().next().unwrap_or(c);
+    let mut short_index = short.len() as isize - 1;
+    let mut long_index = long_chars.len() as isize - 1;
+    while short_index >= 0 {
+        let current = short[short_index as usize];
+        if !current.is_alphanumeric() {
+            short_index -= 1;
+            continue;
+        }
+        loop {
+            if long_index < 0 {
+                return None;
+            }
+            let (_, c) = long_chars[long_index as usize];
+            let matches = lower(c) == current;
+            let opens_word = long_index == 0 || !long_chars[long_index as usize - 1].1.is_alphanumeric();
+            if matches && (short_index != 0 || opens_word) {
+                break;
+            }
+            long_index -= 1;
+        }
+        long_index -= 1;
+        short_index -= 1;
+    }
+    let start = long_chars
+        .get((long_index + 1).max(0) as usize)
+        .map_or(0, |(index, _)| *index);
+    let word_start = long[..start].rfind(char::is_whitespace).map_or(0, |space| space + 1);
+    Some(long[word_start.min(start)..].trim())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_form_pairs_are_found() {
+        let text = "experts of the International Organization for Migration (IOM), and the United Nations Organization on Drugs and Crime (UNODC) said";
+        let pairs = acronym_pairs(text);
+        assert_eq!(pairs[0], ("International Organization for Migration", "IOM"));
+        assert_eq!(pairs[1], ("United Nations Organization on Drugs and Crime", "UNODC"));
+    }
+}
