@@ -1,1 +1,19 @@
-//! stub
+//! The tantivy side of pressroom: the schema and its analyzer ([`schema`]), the stored form
+//! of a document ([`StoredDocument`]), and building an index atomically ([`build`]).
+//!
+//! An index folder holds generations (`gen-<time>/`, each a complete tantivy index) and a
+//! `CURRENT` file naming the one to serve. A build writes a new generation and switches
+//! `CURRENT` with a rename only when it is complete, so a failed or killed build leaves the
+//! previous index intact.
+
+mod build;
+mod document;
+mod error;
+mod location;
+pub mod schema;
+
+pub use build::{build, BuildOptions, BuildReport};
+pub use document::{to_document, StoredDocument};
+pub use error::IndexError;
+pub use location::{current_generation, open_index};
+pub use schema::Fields;

@@ -1,0 +1,188 @@
+//! Building an index from sources: read → enrich (all cores) → tantivy, into a new
+//! generation that becomes current only when complete.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc;
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+use indicatif::{ProgressBar, ProgressStyle};
+use pressroom_enrich::Enricher;
+use pressroom_ingest::{Format, Problem, ReadSummary, Record};
+use rayon::prelude::*;
+use tantivy::{Index, IndexWriter, Term};
+
+use crate::error::IndexError;
+use crate::location::{remove_old_generations, switch_current, GENERATION_PREFIX, PARTIAL_SUFFIX};
+use crate::schema::{build_schema, register_analyzers, Fields};
+use crate::to_document;
+
+const BATCH: usize = 512;
+
+pub struct BuildOptions {
+    /// Force one reader for every file instead of detecting formats.
+    pub format: Option<Format>,
+    /// tantivy indexing threads (0 = one per core, at most 4).
+    pub threads: usize,
+    /// tantivy writer memory budget in bytes, shared by its threads.
+    pub memory_budget: usize,
+    pub show_progress: bool,
+}
+
+impl Default for BuildOptions {
+    fn default() -> Self {
+        BuildOptions {
+            format: None,
+            threads: 0,
+            memory_budget: 200_000_000,
+            show_progress: false,
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct BuildReport {
+    pub read: ReadSummary,
+    pub indexed: usize,
+    /// Records whose id came again: the later one replaced the earlier.
+    pub duplicates_replaced: usize,
+    pub elapsed: Duration,
+    pub generation: PathBuf,
+    pub index_bytes: u64,
+}
+
+/// Builds a new index of `sources` in `dir` and makes it current. Each skipped record or
+/// file is passed to `on_problem` as it is found.
+pub fn build(
+    dir: &Path,
+    sources: &[PathBuf],
+    options: &BuildOptions,
+    on_problem: &mut (dyn FnMut(&Problem) + Send),
+) -> Result<BuildReport, IndexError> {
+    let started = Instant::now();
+    let enricher = Enricher::new()?;
+    std::fs::create_dir_all(dir).map_err(IndexError::io(dir))?;
+    let stamp = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .unwrap_or_default()
+        .as_millis();
+    let generation_name = format!("{GENERATION_PREFIX}{stamp}");
+    let partial = dir.join(format!("{generation_name}{PARTIAL_SUFFIX}"));
+    std::fs::create_dir_all(&partial).map_err(IndexError::io(&partial))?;
+
+    let result = write_generation(&partial, sources, options, &enricher, on_problem);
+    let (read, indexed, duplicates_replaced) = match result {
+        Ok(counts) => counts,
+        Err(error) => {
+            let _ = std::fs::remove_dir_all(&partial);
+            return Err(error);
+        }
+    };
+    let generation = dir.join(&generation_name);
+    std::fs::rename(&partial, &generation).map_err(IndexError::io(&generation))?;
+    switch_current(dir, &generation_name)?;
+    remove_old_generations(dir, &generation_name);
+    Ok(BuildReport {
+        read,
+        indexed,
+        duplicates_replaced,
+        elapsed: started.elapsed(),
+        index_bytes: folder_size(&generation),
+        generation,
+    })
+}
+
+fn write_generation(
+    path: &Path,
+    sources: &[PathBuf],
+    options: &BuildOptions,
+    enricher: &Enricher,
+    on_problem: &mut (dyn FnMut(&Problem) + Send),
+) -> Result<(ReadSummary, usize, usize), IndexError> {
+    let index = Index::create_in_dir(path, build_schema())?;
+    register_analyzers(&index);
+    let fields = Fields::from_schema(&index.schema())?;
+    let threads = match options.threads {
+        0 => std::thread::available_parallelism().map_or(2, |n| n.get()).min(4),
+        n => n,
+    };
+    let mut writer: IndexWriter =
+        index.writer_with_num_threads(threads, options.memory_budget.max(threads * 20_000_000))?;
+
+    let progress = if options.show_progress {
+        ProgressBar::new_spinner()
+    } else {
+        ProgressBar::hidden()
+    };
+    progress.set_style(
+        ProgressStyle::with_template("{spinner} {elapsed} {pos} records indexed ({per_sec}) {msg}")
+            .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+    );
+    progress.enable_steady_tick(Duration::from_millis(200));
+
+    // The reader runs on its own thread; batches are enriched on all cores and added here.
+    let (sender, receiver) = mpsc::sync_channel::<Vec<Record>>(4);
+    let sources = sources.to_vec();
+    let format = options.format;
+    let mut seen_ids: HashSet<String> = HashSet::new();
+    let mut indexed = 0usize;
+    let mut duplicates = 0usize;
+    let read_summary = std::thread::scope(|scope| -> Result<ReadSummary, IndexError> {
+        let reader = scope.spawn(move || {
+            let mut batch = Vec::with_capacity(BATCH);
+            let summary = pressroom_ingest::read_sources(&sources, format, &mut |item| match item {
+                Ok(record) => {
+                    batch.push(record);
+                    if batch.len() == BATCH {
+                        let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
+                        let _ = sender.send(full);
+                    }
+                }
+                Err(problem) => on_problem(&problem),
+            });
+            if !batch.is_empty() {
+                let _ = sender.send(batch);
+            }
+            summary
+        });
+        for batch in receiver {
+            let documents: Vec<_> = batch
+                .par_iter()
+                .map(|record| to_document(&fields, record, &enricher.enrich(record)))
+                .collect();
+            for (record, document) in batch.iter().zip(documents) {
+                if !seen_ids.insert(record.id.clone()) {
+                    writer.delete_term(Term::from_field_text(fields.id, &record.id));
+                    duplicates += 1;
+                } else {
+                    indexed += 1;
+                }
+                writer.add_document(document)?;
+            }
+            progress.set_position(indexed as u64);
+        }
+        let summary = reader.join().map_err(|_| IndexError::Io {
+            path: PathBuf::from("<reader thread>"),
+            source: std::io::Error::other("the reader thread panicked"),
+        })?;
+        Ok(summary?)
+    })?;
+    progress.set_message("committing");
+    writer.commit()?;
+    writer.wait_merging_threads()?;
+    progress.finish_and_clear();
+    Ok((read_summary, indexed, duplicates))
+}
+
+fn folder_size(path: &Path) -> u64 {
+    std::fs::read_dir(path)
+        .map(|entries| {
+            entries
+                .flatten()
+                .filter_map(|entry| entry.metadata().ok())
+                .filter(|meta| meta.is_file())
+                .map(|meta| meta.len())
+                .sum()
+        })
+        .unwrap_or(0)
+}

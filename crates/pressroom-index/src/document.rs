@@ -1,0 +1,124 @@
+//! A record and its enrichment as a tantivy document, and back.
+
+use pressroom_enrich::Enrichment;
+use pressroom_ingest::Record;
+use serde::{Deserialize, Serialize};
+use tantivy::schema::{Facet, Value};
+use tantivy::{DateTime, TantivyDocument};
+
+use crate::schema::Fields;
+
+/// Builds the tantivy document of a record.
+pub fn to_document(fields: &Fields, record: &Record, enrichment: &Enrichment) -> TantivyDocument {
+    let mut document = TantivyDocument::new();
+    document.add_text(fields.id, &record.id);
+    document.add_text(fields.title, &record.title);
+    document.add_text(fields.body, &record.body);
+    let publication_date = record.date.or_else(|| {
+        let format = time::macros::format_description!("[year]-[month]-[day]");
+        enrichment
+            .date
+            .as_deref()
+            .and_then(|text| time::Date::parse(text, format).ok())
+    });
+    if let Some(date) = publication_date {
+        let timestamp = date.midnight().assume_utc().unix_timestamp();
+        document.add_date(fields.date, DateTime::from_timestamp_secs(timestamp));
+        if let Ok(year) = u64::try_from(date.year()) {
+            document.add_u64(fields.year, year);
+        }
+    }
+    for path in &enrichment.regions {
+        document.add_facet(
+            fields.region,
+            Facet::from_text(path).unwrap_or_else(|_| Facet::from_path([path.as_str()])),
+        );
+    }
+    let flat = |value: &str| Facet::from_path([value]);
+    for iso3 in &enrichment.main_countries {
+        document.add_facet(fields.country, flat(iso3));
+    }
+    for iso3 in &enrichment.mentioned_countries {
+        document.add_facet(fields.mentioned, flat(iso3));
+    }
+    for path in &enrichment.topics {
+        document.add_facet(
+            fields.topic,
+            Facet::from_text(path).unwrap_or_else(|_| Facet::from_path([path.as_str()])),
+        );
+    }
+    for organization in &enrichment.organizations {
+        document.add_facet(fields.org, flat(organization));
+    }
+    document.add_facet(fields.lang, flat(&enrichment.lang));
+    document.add_facet(fields.source, flat(&record.source));
+    for (field, value) in [
+        (fields.url, &record.url),
+        (fields.contributor, &record.contributor),
+        (fields.contact, &record.contact),
+    ] {
+        if let Some(value) = value {
+            document.add_text(field, value);
+        }
+    }
+    let enrichment_json = serde_json::to_string(enrichment).unwrap_or_default();
+    document.add_text(fields.enrichment, enrichment_json);
+    document
+}
+
+/// A stored document as the API returns it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StoredDocument {
+    pub id: String,
+    pub title: String,
+    pub body: String,
+    pub source: String,
+    pub url: Option<String>,
+    pub contributor: Option<String>,
+    pub contact: Option<String>,
+    /// The facets, and the publication date (`date`, `YYYY-MM-DD`).
+    #[serde(flatten)]
+    pub enrichment: Enrichment,
+}
+
+impl StoredDocument {
+    pub fn from_tantivy(fields: &Fields, document: &TantivyDocument) -> StoredDocument {
+        let text = |field| {
+            document
+                .get_first(field)
+                .and_then(|value| value.as_str())
+                .map(str::to_string)
+        };
+        let facet_value = |field| {
+            document
+                .get_first(field)
+                .and_then(|value| value.as_facet())
+                .and_then(|encoded| Facet::from_encoded(encoded.as_bytes().to_vec()).ok())
+                .map(|facet| facet.to_path().concat())
+        };
+        let date = document
+            .get_first(fields.date)
+            .and_then(|value| value.as_datetime())
+            .map(format_date);
+        let mut enrichment = text(fields.enrichment)
+            .and_then(|json| serde_json::from_str::<Enrichment>(&json).ok())
+            .unwrap_or_default();
+        enrichment.date = date;
+        StoredDocument {
+            id: text(fields.id).unwrap_or_default(),
+            title: text(fields.title).unwrap_or_default(),
+            body: text(fields.body).unwrap_or_default(),
+            source: facet_value(fields.source).unwrap_or_default(),
+            url: text(fields.url),
+            contributor: text(fields.contributor),
+            contact: text(fields.contact),
+            enrichment,
+        }
+    }
+}
+
+/// `YYYY-MM-DD` of a stored date.
+pub fn format_date(date: DateTime) -> String {
+    let utc = date.into_utc();
+    format!("{:04}-{:02}-{:02}", utc.year(), u8::from(utc.month()), utc.day())
+}
