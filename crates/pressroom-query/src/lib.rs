@@ -1,1 +1,20 @@
-//! stub
+//! Faceted search over a pressroom index, and its HTTP API.
+//!
+//! - [`SearchRequest`]: the one request shape, built from a query string (GET) or a JSON
+//!   body (POST) and validated in one place.
+//! - [`SearchService`]: runs a request on the index (query, filters, facet counts,
+//!   snippets) and fetches documents; each failure is a [`SearchError`] with its own code.
+//! - [`http::app`]: the axum router; handlers are thin and run searches off the async
+//!   workers.
+
+mod error;
+mod facets;
+pub mod http;
+mod request;
+mod response;
+mod service;
+
+pub use error::SearchError;
+pub use request::{FacetName, SearchRequest, SortOrder, DEFAULT_FACETS, MAX_LIMIT, MAX_OFFSET, MAX_QUERY_CHARS};
+pub use response::{FacetValue, Hit, SearchResponse};
+pub use service::SearchService;

@@ -1,0 +1,117 @@
+//! The HTTP API: thin axum handlers over [`SearchService`], errors as JSON.
+//!
+//! - `GET /api/search?q=…` and `POST /api/search` (same fields as JSON)
+//! - `GET /api/documents/{id}`
+//! - `GET /health`
+
+use std::sync::Arc;
+
+use axum::body::Bytes;
+use axum::extract::{Path, RawQuery, State};
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::{Json, Router};
+use serde_json::json;
+
+use crate::error::SearchError;
+use crate::request::SearchRequest;
+use crate::service::SearchService;
+
+/// Largest accepted request body.
+pub const MAX_BODY_BYTES: usize = 64 * 1024;
+
+/// The router of the whole API.
+pub fn app(service: Arc<SearchService>) -> Router {
+    Router::new()
+        .route("/api/search", get(search_get).post(search_post))
+        .route("/api/documents/{id}", get(document))
+        .route("/health", get(health))
+        .fallback(not_found)
+        .layer(axum::extract::DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .with_state(service)
+}
+
+/// An error as an HTTP response: `{"error": {"code", "message"}}` with its status.
+pub struct AppError(SearchError);
+
+impl From<SearchError> for AppError {
+    fn from(error: SearchError) -> Self {
+        AppError(error)
+    }
+}
+
+impl IntoResponse for AppError {
+    fn into_response(self) -> Response {
+        let status = StatusCode::from_u16(self.0.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        if status.is_server_error() {
+            tracing::error!(error = %self.0, "request failed");
+        }
+        let body = json!({"error": {"code": self.0.code(), "message": self.0.to_string()}});
+        (status, Json(body)).into_response()
+    }
+}
+
+async fn search_get(
+    State(service): State<Arc<SearchService>>,
+    RawQuery(query): RawQuery,
+) -> Result<Response, AppError> {
+    let request = SearchRequest::from_query_string(query.as_deref().unwrap_or(""))?;
+    run_search(service, request).await
+}
+
+async fn search_post(
+    State(service): State<Arc<SearchService>>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<Response, AppError> {
+    let content_type = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|value| value.to_str().ok())
+        .unwrap_or("");
+    if !content_type.starts_with("application/json") {
+        return Err(SearchError::parameter(
+            "content-type",
+            "unsupported_content_type",
+            "send the search as application/json",
+        )
+        .into());
+    }
+    let request = SearchRequest::from_json(&body)?;
+    run_search(service, request).await
+}
+
+/// Search work is CPU-bound: it runs on the blocking pool, not on the async workers.
+async fn run_search(service: Arc<SearchService>, request: SearchRequest) -> Result<Response, AppError> {
+    let response = tokio::task::spawn_blocking(move || service.search(&request))
+        .await
+        .map_err(|error| SearchError::Internal(error.to_string()))??;
+    Ok(Json(response).into_response())
+}
+
+async fn document(State(service): State<Arc<SearchService>>, Path(id): Path<String>) -> Result<Response, AppError> {
+    let document = tokio::task::spawn_blocking(move || service.document(&id))
+        .await
+        .map_err(|error| SearchError::Internal(error.to_string()))??;
+    Ok(Json(document).into_response())
+}
+
+async fn health(State(service): State<Arc<SearchService>>) -> Response {
+    Json(json!({"status": "ok", "documents": service.num_documents()})).into_response()
+}
+
+async fn not_found() -> Response {
+    let body = json!({"error": {"code": "not_found", "message": "no such endpoint"}});
+    (StatusCode::NOT_FOUND, Json(body)).into_response()
+}
+
+/// Serves the API on `listener` until `shutdown` completes, then finishes requests in flight.
+pub async fn serve(
+    listener: tokio::net::TcpListener,
+    service: Arc<SearchService>,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    axum::serve(listener, app(service))
+        .with_graceful_shutdown(shutdown)
+        .await
+}

@@ -1,0 +1,391 @@
+//! The search request: one shape for GET (query string) and POST (JSON body), validated
+//! here so both get the same errors.
+
+use serde::Serialize;
+use serde_json::Value;
+use time::{Date, Month};
+
+use crate::error::SearchError;
+
+pub const DEFAULT_LIMIT: usize = 10;
+pub const MAX_LIMIT: usize = 100;
+pub const MAX_OFFSET: usize = 10_000;
+pub const MAX_QUERY_CHARS: usize = 1_000;
+/// Values per filter parameter.
+pub const MAX_FILTER_VALUES: usize = 50;
+
+/// The facets a response can count.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FacetName {
+    Region,
+    Country,
+    Mentioned,
+    Topic,
+    Org,
+    Lang,
+    Source,
+    Year,
+}
+
+impl FacetName {
+    pub const ALL: [FacetName; 8] = [
+        FacetName::Region,
+        FacetName::Country,
+        FacetName::Mentioned,
+        FacetName::Topic,
+        FacetName::Org,
+        FacetName::Lang,
+        FacetName::Source,
+        FacetName::Year,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FacetName::Region => "region",
+            FacetName::Country => "country",
+            FacetName::Mentioned => "mentioned",
+            FacetName::Topic => "topic",
+            FacetName::Org => "org",
+            FacetName::Lang => "lang",
+            FacetName::Source => "source",
+            FacetName::Year => "year",
+        }
+    }
+
+    fn parse(name: &str) -> Result<FacetName, SearchError> {
+        FacetName::ALL
+            .into_iter()
+            .find(|facet| facet.as_str() == name.trim())
+            .ok_or_else(|| SearchError::UnknownFacet(name.trim().to_string()))
+    }
+
+    /// Region and topic values are paths in a tree.
+    pub fn is_hierarchical(self) -> bool {
+        matches!(self, FacetName::Region | FacetName::Topic)
+    }
+}
+
+pub const DEFAULT_FACETS: [FacetName; 6] = [
+    FacetName::Region,
+    FacetName::Country,
+    FacetName::Topic,
+    FacetName::Org,
+    FacetName::Lang,
+    FacetName::Year,
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SortOrder {
+    #[default]
+    Relevance,
+    DateDesc,
+    DateAsc,
+}
+
+/// A validated search request. Filters are OR within a facet and AND across facets.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SearchRequest {
+    pub q: String,
+    pub region: Vec<String>,
+    pub country: Vec<String>,
+    pub mentioned: Vec<String>,
+    pub topic: Vec<String>,
+    pub org: Vec<String>,
+    pub lang: Vec<String>,
+    pub source: Vec<String>,
+    /// First day included.
+    #[serde(skip)]
+    pub from: Option<Date>,
+    /// First day excluded (`to=2010` keeps all of 2010).
+    #[serde(skip)]
+    pub to_exclusive: Option<Date>,
+    pub sort: SortOrder,
+    pub limit: usize,
+    pub offset: usize,
+    pub facets: Vec<FacetName>,
+}
+
+impl Default for SearchRequest {
+    fn default() -> Self {
+        SearchRequest {
+            q: String::new(),
+            region: Vec::new(),
+            country: Vec::new(),
+            mentioned: Vec::new(),
+            topic: Vec::new(),
+            org: Vec::new(),
+            lang: Vec::new(),
+            source: Vec::new(),
+            from: None,
+            to_exclusive: None,
+            sort: SortOrder::Relevance,
+            limit: DEFAULT_LIMIT,
+            offset: 0,
+            facets: DEFAULT_FACETS.to_vec(),
+        }
+    }
+}
+
+impl SearchRequest {
+    /// From a URL query string: `q=trafficking&region=Central%20America&region=Europe`.
+    pub fn from_query_string(query: &str) -> Result<SearchRequest, SearchError> {
+        let pairs: Vec<(String, String)> = form_urlencoded::parse(query.as_bytes())
+            .map(|(key, value)| (key.into_owned(), value.into_owned()))
+            .collect();
+        SearchRequest::from_pairs(pairs)
+    }
+
+    /// From a JSON object with the same fields; filters may be a string or an array.
+    pub fn from_json(body: &[u8]) -> Result<SearchRequest, SearchError> {
+        let value: Value = serde_json::from_slice(body).map_err(|error| SearchError::InvalidJson(error.to_string()))?;
+        let Value::Object(object) = value else {
+            return Err(SearchError::InvalidJson("the body must be a JSON object".to_string()));
+        };
+        let mut pairs = Vec::new();
+        for (key, value) in object {
+            let mut push = |value: &Value| -> Result<(), SearchError> {
+                let text = match value {
+                    Value::String(text) => text.clone(),
+                    Value::Number(number) => number.to_string(),
+                    Value::Bool(flag) => flag.to_string(),
+                    Value::Null => return Ok(()),
+                    _ => {
+                        return Err(SearchError::InvalidJson(format!(
+                            "`{key}` must be a string, a number or an array of them"
+                        )))
+                    }
+                };
+                pairs.push((key.clone(), text));
+                Ok(())
+            };
+            match &value {
+                Value::Array(items) if key == "facets" => {
+                    let names: Vec<String> = items
+                        .iter()
+                        .map(|item| item.as_str().unwrap_or_default().to_string())
+                        .collect();
+                    push(&Value::String(names.join(",")))?;
+                }
+                Value::Array(items) => items.iter().try_for_each(&mut push)?,
+                other => push(other)?,
+            }
+        }
+        SearchRequest::from_pairs(pairs)
+    }
+
+    fn from_pairs(pairs: Vec<(String, String)>) -> Result<SearchRequest, SearchError> {
+        let mut request = SearchRequest::default();
+        let mut to: Option<Date> = None;
+        for (key, value) in pairs {
+            match key.as_str() {
+                "q" => {
+                    if value.chars().count() > MAX_QUERY_CHARS {
+                        return Err(SearchError::QueryTooLong { max: MAX_QUERY_CHARS });
+                    }
+                    if value.contains('\0') {
+                        return Err(SearchError::InvalidQuery(
+                            "the query contains a NUL character".to_string(),
+                        ));
+                    }
+                    request.q = value;
+                }
+                "region" => push_filter(&mut request.region, "region", value)?,
+                "country" => {
+                    let code = value.trim().to_ascii_uppercase();
+                    if code.len() != 3 || !code.chars().all(|c| c.is_ascii_alphabetic()) {
+                        return Err(SearchError::parameter(
+                            "country",
+                            "invalid_country",
+                            format!("`{value}` is not an ISO 3166 alpha-3 code"),
+                        ));
+                    }
+                    push_filter(&mut request.country, "country", code)?;
+                }
+                "mentioned" => {
+                    let code = value.trim().to_ascii_uppercase();
+                    if code.len() != 3 || !code.chars().all(|c| c.is_ascii_alphabetic()) {
+                        return Err(SearchError::parameter(
+                            "mentioned",
+                            "invalid_country",
+                            format!("`{value}` is not an ISO 3166 alpha-3 code"),
+                        ));
+                    }
+                    push_filter(&mut request.mentioned, "mentioned", code)?;
+                }
+                "topic" => push_filter(&mut request.topic, "topic", value)?,
+                "org" => push_filter(&mut request.org, "org", value)?,
+                "lang" => {
+                    let code = value.trim().to_ascii_lowercase();
+                    if !(2..=3).contains(&code.len()) || !code.chars().all(|c| c.is_ascii_lowercase()) {
+                        return Err(SearchError::parameter(
+                            "lang",
+                            "invalid_lang",
+                            format!("`{value}` is not an ISO 639-1 code or `und`"),
+                        ));
+                    }
+                    push_filter(&mut request.lang, "lang", code)?;
+                }
+                "source" => push_filter(&mut request.source, "source", value)?,
+                "from" => request.from = Some(parse_date_bound(&value, "from", false)?),
+                "to" => to = Some(parse_date_bound(&value, "to", true)?),
+                "sort" => {
+                    request.sort = match value.trim() {
+                        "" | "relevance" => SortOrder::Relevance,
+                        "date_desc" => SortOrder::DateDesc,
+                        "date_asc" => SortOrder::DateAsc,
+                        other => {
+                            return Err(SearchError::parameter(
+                                "sort",
+                                "invalid_sort",
+                                format!("`{other}` is not one of relevance, date_desc, date_asc"),
+                            ))
+                        }
+                    }
+                }
+                "limit" => {
+                    request.limit = parse_count(&value, "limit", "invalid_limit")?;
+                    if request.limit > MAX_LIMIT {
+                        return Err(SearchError::LimitTooLarge { max: MAX_LIMIT });
+                    }
+                }
+                "offset" => {
+                    request.offset = parse_count(&value, "offset", "invalid_offset")?;
+                    if request.offset > MAX_OFFSET {
+                        return Err(SearchError::OffsetTooLarge { max: MAX_OFFSET });
+                    }
+                }
+                "facets" => {
+                    request.facets = Vec::new();
+                    for name in value.split(',').filter(|name| !name.trim().is_empty()) {
+                        let facet = FacetName::parse(name)?;
+                        if !request.facets.contains(&facet) {
+                            request.facets.push(facet);
+                        }
+                    }
+                }
+                _ => return Err(SearchError::UnknownParameter(key)),
+            }
+        }
+        request.to_exclusive = to;
+        if let (Some(from), Some(to)) = (request.from, request.to_exclusive) {
+            if from >= to {
+                return Err(SearchError::parameter(
+                    "to",
+                    "invalid_date_range",
+                    "`to` is before `from`",
+                ));
+            }
+        }
+        Ok(request)
+    }
+}
+
+fn push_filter(values: &mut Vec<String>, parameter: &'static str, value: String) -> Result<(), SearchError> {
+    let value = value.trim().to_string();
+    if value.is_empty() {
+        return Err(SearchError::parameter(
+            parameter,
+            "empty_filter",
+            format!("`{parameter}` is empty"),
+        ));
+    }
+    if values.len() >= MAX_FILTER_VALUES {
+        return Err(SearchError::parameter(
+            parameter,
+            "too_many_values",
+            format!("at most {MAX_FILTER_VALUES} values"),
+        ));
+    }
+    if !values.contains(&value) {
+        values.push(value);
+    }
+    Ok(())
+}
+
+fn parse_count(value: &str, parameter: &'static str, code: &'static str) -> Result<usize, SearchError> {
+    value
+        .trim()
+        .parse::<usize>()
+        .map_err(|_| SearchError::parameter(parameter, code, format!("`{value}` is not a whole number ≥ 0")))
+}
+
+/// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. As an upper bound it is exclusive and points past the
+/// period: `to=2010` is the first of January 2011.
+fn parse_date_bound(value: &str, parameter: &'static str, upper: bool) -> Result<Date, SearchError> {
+    let invalid = || {
+        SearchError::parameter(
+            parameter,
+            "invalid_date",
+            format!("`{value}` is not a date (YYYY, YYYY-MM or YYYY-MM-DD)"),
+        )
+    };
+    let parts: Vec<&str> = value.trim().split('-').collect();
+    let number = |text: &str, digits: usize| -> Result<u32, SearchError> {
+        if text.len() != digits || !text.chars().all(|c| c.is_ascii_digit()) {
+            return Err(invalid());
+        }
+        text.parse().map_err(|_| invalid())
+    };
+    let year = number(parts.first().copied().unwrap_or(""), 4)? as i32;
+    let month = parts.get(1).map(|m| number(m, 2)).transpose()?;
+    let day = parts.get(2).map(|d| number(d, 2)).transpose()?;
+    if parts.len() > 3 {
+        return Err(invalid());
+    }
+    let month_of = |m: u32| Month::try_from(m as u8).map_err(|_| invalid());
+    let start =
+        Date::from_calendar_date(year, month_of(month.unwrap_or(1))?, day.unwrap_or(1) as u8).map_err(|_| invalid())?;
+    if !upper {
+        return Ok(start);
+    }
+    let next = match (month, day) {
+        (_, Some(_)) => start.next_day(),
+        (Some(_), None) => {
+            let (next_year, next_month) = if start.month() == Month::December {
+                (year + 1, Month::January)
+            } else {
+                (year, start.month().next())
+            };
+            Date::from_calendar_date(next_year, next_month, 1).ok()
+        }
+        (None, None) => Date::from_calendar_date(year + 1, Month::January, 1).ok(),
+    };
+    next.ok_or_else(invalid)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn get_and_post_give_the_same_request() {
+        let from_get = SearchRequest::from_query_string(
+            "q=trata&region=Central+America&region=Europe&limit=5&facets=region,org&to=2010",
+        )
+        .expect("valid");
+        let from_post = SearchRequest::from_json(
+            br#"{"q":"trata","region":["Central America","Europe"],"limit":5,"facets":["region","org"],"to":"2010"}"#,
+        )
+        .expect("valid");
+        assert_eq!(from_get, from_post);
+        assert_eq!(
+            from_get.to_exclusive,
+            Date::from_calendar_date(2011, Month::January, 1).ok()
+        );
+    }
+
+    #[test]
+    fn bad_parameters_have_their_own_codes() {
+        let code = |query: &str| SearchRequest::from_query_string(query).expect_err("invalid").code();
+        assert_eq!(code("limit=101"), "limit_too_large");
+        assert_eq!(code("limit=-1"), "invalid_limit");
+        assert_eq!(code("from=2010-13-01"), "invalid_date");
+        assert_eq!(code("from=2012&to=2010"), "invalid_date_range");
+        assert_eq!(code("facets=colour"), "unknown_facet");
+        assert_eq!(code("sort=random"), "invalid_sort");
+        assert_eq!(code("country=Costa+Rica"), "invalid_country");
+        assert_eq!(code("colour=red"), "unknown_parameter");
+    }
+}
