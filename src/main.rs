@@ -1,1 +1,288 @@
-fn main() {}
+//! `pressroom`: index raw press releases, serve faceted search, query from the terminal,
+//! print extracted facets. A thin layer over the library crates.
+
+use std::io::Write;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use anyhow::{bail, Context, Result};
+use clap::{Args, Parser, Subcommand};
+use pressroom_ingest::Format;
+use pressroom_query::{SearchRequest, SearchService};
+
+#[derive(Parser)]
+#[command(
+    name = "pressroom",
+    version,
+    about = "Faceted full-text search for humanitarian press releases"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Build an index from collections (folders or files; formats detected).
+    Index(IndexArgs),
+    /// Serve the HTTP API (builds an index of `corpus/` first when there is none).
+    Serve(ServeArgs),
+    /// Search the index from the terminal.
+    Search(SearchArgs),
+    /// Print each record's extracted facets as JSON lines (no index needed).
+    Extract(ExtractArgs),
+}
+
+#[derive(Args)]
+struct IndexLocation {
+    /// Index folder.
+    #[arg(long, env = "PRESSROOM_INDEX", default_value = "index")]
+    index: PathBuf,
+}
+
+#[derive(Args)]
+struct IndexArgs {
+    #[command(flatten)]
+    location: IndexLocation,
+    /// Read every file with this reader instead of detecting formats.
+    #[arg(long, env = "PRESSROOM_FORMAT")]
+    format: Option<Format>,
+    /// Files or folders to index.
+    #[arg(required = true)]
+    sources: Vec<PathBuf>,
+}
+
+#[derive(Args)]
+struct ServeArgs {
+    #[command(flatten)]
+    location: IndexLocation,
+    /// Address to listen on.
+    #[arg(long, env = "PRESSROOM_ADDR", default_value = "127.0.0.1:7700")]
+    addr: SocketAddr,
+    /// Collection indexed when the index folder is empty.
+    #[arg(long, env = "PRESSROOM_CORPUS", default_value = "corpus")]
+    corpus: PathBuf,
+}
+
+#[derive(Args)]
+struct SearchArgs {
+    #[command(flatten)]
+    location: IndexLocation,
+    /// Query (tantivy syntax: words, "phrases", +must, -not, title:word, AND/OR).
+    #[arg(default_value = "")]
+    query: String,
+    #[arg(long)]
+    region: Vec<String>,
+    #[arg(long)]
+    country: Vec<String>,
+    #[arg(long)]
+    topic: Vec<String>,
+    #[arg(long)]
+    org: Vec<String>,
+    #[arg(long)]
+    lang: Vec<String>,
+    #[arg(long)]
+    from: Option<String>,
+    #[arg(long)]
+    to: Option<String>,
+    /// relevance, date_desc or date_asc.
+    #[arg(long)]
+    sort: Option<String>,
+    #[arg(long, default_value_t = 10)]
+    limit: usize,
+    #[arg(long, default_value_t = 0)]
+    offset: usize,
+    /// Print the whole response as JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Args)]
+struct ExtractArgs {
+    #[arg(long)]
+    format: Option<Format>,
+    #[arg(required = true)]
+    sources: Vec<PathBuf>,
+}
+
+fn main() -> Result<()> {
+    tracing_subscriber::fmt()
+        .with_env_filter(tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into()))
+        .with_writer(std::io::stderr)
+        .init();
+    match Cli::parse().command {
+        Command::Index(args) => index(&args.location.index, &args.sources, args.format),
+        Command::Serve(args) => serve(args),
+        Command::Search(args) => search(args),
+        Command::Extract(args) => extract(args),
+    }
+}
+
+fn index(dir: &Path, sources: &[PathBuf], format: Option<Format>) -> Result<()> {
+    let options = pressroom_index::BuildOptions {
+        format,
+        show_progress: std::io::IsTerminal::is_terminal(&std::io::stderr()),
+        ..Default::default()
+    };
+    let mut problems_shown = 0usize;
+    let report = pressroom_index::build(dir, sources, &options, &mut |problem| {
+        problems_shown += 1;
+        if problems_shown <= 50 {
+            eprintln!("skipped: {problem}");
+        } else if problems_shown == 51 {
+            eprintln!("skipped: … (further problems are counted in the summary)");
+        }
+    })
+    .with_context(|| format!("building the index in {}", dir.display()))?;
+    let read = &report.read;
+    println!(
+        "read {} records from {} files ({} files without records ignored); indexed {} documents ({} duplicate ids replaced) in {:.1} s; index {:.1} MB at {}",
+        read.records + read.skipped_total(),
+        read.files_read,
+        read.files_ignored.len(),
+        report.indexed,
+        report.duplicates_replaced,
+        report.elapsed.as_secs_f64(),
+        report.index_bytes as f64 / 1e6,
+        report.generation.display(),
+    );
+    if read.skipped.is_empty() {
+        println!("skipped: none");
+    } else {
+        let reasons: Vec<String> = read
+            .skipped
+            .iter()
+            .map(|(kind, count)| format!("{count} {kind}"))
+            .collect();
+        println!("skipped: {}", reasons.join(", "));
+    }
+    Ok(())
+}
+
+fn serve(args: ServeArgs) -> Result<()> {
+    let dir = &args.location.index;
+    if pressroom_index::current_generation(dir).is_none() {
+        if !args.corpus.exists() {
+            bail!(
+                "no index in {} and no corpus at {} to build one from",
+                dir.display(),
+                args.corpus.display()
+            );
+        }
+        eprintln!(
+            "no index in {}: building one from {}",
+            dir.display(),
+            args.corpus.display()
+        );
+        index(dir, std::slice::from_ref(&args.corpus), None)?;
+    }
+    let service = SearchService::open(dir).with_context(|| format!("opening the index in {}", dir.display()))?;
+    let documents = service.num_documents();
+    let service = Arc::new(service);
+    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
+    runtime.block_on(async move {
+        let listener = tokio::net::TcpListener::bind(args.addr)
+            .await
+            .with_context(|| format!("binding {}", args.addr))?;
+        tracing::info!(addr = %args.addr, documents, "serving; try /api/search?q=trafficking");
+        pressroom_query::http::serve(listener, service, shutdown_signal()).await?;
+        Ok::<(), anyhow::Error>(())
+    })
+}
+
+async fn shutdown_signal() {
+    let _ = tokio::signal::ctrl_c().await;
+    tracing::info!("shutting down");
+}
+
+fn search(args: SearchArgs) -> Result<()> {
+    let service = SearchService::open(&args.location.index)?;
+    let mut query: Vec<(&str, String)> = vec![("q", args.query.clone())];
+    for (name, values) in [
+        ("region", &args.region),
+        ("country", &args.country),
+        ("topic", &args.topic),
+        ("org", &args.org),
+        ("lang", &args.lang),
+    ] {
+        query.extend(values.iter().map(|value| (name, value.clone())));
+    }
+    for (name, value) in [("from", &args.from), ("to", &args.to), ("sort", &args.sort)] {
+        if let Some(value) = value {
+            query.push((name, value.clone()));
+        }
+    }
+    query.push(("limit", args.limit.to_string()));
+    query.push(("offset", args.offset.to_string()));
+    let encoded = query
+        .iter()
+        .map(|(key, value)| format!("{key}={}", form_urlencode(value)))
+        .collect::<Vec<_>>()
+        .join("&");
+    let request = SearchRequest::from_query_string(&encoded).map_err(|error| anyhow::anyhow!("{error}"))?;
+    let response = service.search(&request).map_err(|error| anyhow::anyhow!("{error}"))?;
+    let mut out = std::io::stdout().lock();
+    if args.json {
+        serde_json::to_writer_pretty(&mut out, &response)?;
+        writeln!(out)?;
+        return Ok(());
+    }
+    writeln!(out, "{} results in {} µs", response.total, response.took_us)?;
+    for (rank, hit) in response.hits.iter().enumerate() {
+        writeln!(
+            out,
+            "{:>3}. {}  [{}] {} {} {}",
+            rank + 1 + args.offset,
+            hit.title,
+            hit.id,
+            hit.date.as_deref().unwrap_or("-"),
+            hit.lang,
+            hit.countries.join(",")
+        )?;
+    }
+    Ok(())
+}
+
+fn form_urlencode(value: &str) -> String {
+    let mut out = String::new();
+    for byte in value.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(byte as char),
+            _ => out.push_str(&format!("%{byte:02X}")),
+        }
+    }
+    out
+}
+
+fn extract(args: ExtractArgs) -> Result<()> {
+    let enricher = pressroom_enrich::Enricher::new()?;
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let mut write_error = None;
+    let summary = pressroom_ingest::read_sources(&args.sources, args.format, &mut |item| match item {
+        Ok(record) => {
+            let enrichment = enricher.enrich(&record);
+            let mut line =
+                serde_json::json!({"id": record.id, "title": record.title, "date": record.date.map(|d| d.to_string())});
+            if let (Some(object), Ok(serde_json::Value::Object(fields))) =
+                (line.as_object_mut(), serde_json::to_value(&enrichment))
+            {
+                object.extend(fields);
+            }
+            if write_error.is_none() {
+                if let Err(error) = writeln!(out, "{line}") {
+                    write_error = Some(error);
+                }
+            }
+        }
+        Err(problem) => eprintln!("skipped: {problem}"),
+    })?;
+    if let Some(error) = write_error {
+        if error.kind() != std::io::ErrorKind::BrokenPipe {
+            return Err(error.into());
+        }
+    }
+    out.flush().ok();
+    eprintln!("{} records, {} skipped", summary.records, summary.skipped_total());
+    Ok(())
+}

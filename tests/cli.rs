@@ -1,0 +1,121 @@
+//! The `pressroom` binary as a user runs it.
+
+mod common;
+
+use std::process::Command;
+
+use serde_json::Value;
+
+fn pressroom() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_pressroom"))
+}
+
+#[test]
+fn index_then_search_the_sample_corpus() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let index = dir.path().join("index");
+    let corpus = common::repo_root().join("corpus");
+    let output = pressroom()
+        .arg("index")
+        .arg("--index")
+        .arg(&index)
+        .arg(&corpus)
+        .output()
+        .expect("runs");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success(),
+        "{stdout}\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(stdout.contains("indexed 34 documents"), "{stdout}");
+    assert!(stdout.contains("skipped: none"), "{stdout}");
+    assert!(index.join("CURRENT").is_file());
+
+    let output = pressroom()
+        .args(["search", "--json", "--limit", "3", "--lang", "es", "trata"])
+        .arg("--index")
+        .arg(&index)
+        .output()
+        .expect("runs");
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let response: Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    assert!(response["total"].as_u64().unwrap_or(0) >= 1, "{response}");
+    assert!(response["hits"]
+        .as_array()
+        .expect("hits")
+        .iter()
+        .all(|hit| hit["lang"] == "es"));
+
+    // A second build replaces the first atomically; the old generation stays for readers.
+    let first = std::fs::read_to_string(index.join("CURRENT")).expect("CURRENT");
+    let output = pressroom()
+        .arg("index")
+        .arg("--index")
+        .arg(&index)
+        .arg(&corpus)
+        .output()
+        .expect("runs");
+    assert!(output.status.success());
+    let second = std::fs::read_to_string(index.join("CURRENT")).expect("CURRENT");
+    assert_ne!(first, second);
+    assert!(index.join(first.trim()).is_dir(), "previous generation kept");
+}
+
+#[test]
+fn a_failed_build_leaves_the_served_index_alone() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let index = dir.path().join("index");
+    let corpus = common::repo_root().join("corpus");
+    assert!(pressroom()
+        .arg("index")
+        .arg("--index")
+        .arg(&index)
+        .arg(&corpus)
+        .status()
+        .expect("runs")
+        .success());
+    let before = std::fs::read_to_string(index.join("CURRENT")).expect("CURRENT");
+    let output = pressroom()
+        .arg("index")
+        .arg("--index")
+        .arg(&index)
+        .arg(dir.path().join("missing"))
+        .output()
+        .expect("runs");
+    assert!(!output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("no such file or folder"), "{stderr}");
+    assert_eq!(std::fs::read_to_string(index.join("CURRENT")).expect("CURRENT"), before);
+    let leftovers: Vec<_> = std::fs::read_dir(&index)
+        .expect("index folder")
+        .flatten()
+        .filter(|entry| entry.file_name().to_string_lossy().ends_with(".partial"))
+        .collect();
+    assert!(leftovers.is_empty(), "partial build left behind");
+}
+
+#[test]
+fn extract_prints_one_json_line_per_record() {
+    let shared = shared_or_skip!();
+    let output = pressroom()
+        .arg("extract")
+        .arg(shared.join("corpus/seed"))
+        .output()
+        .expect("runs");
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines.len(), 1);
+    let record: Value = serde_json::from_str(lines[0]).expect("JSON line");
+    assert_eq!(record["id"], "seed:000_da6cd36295dcc9e9");
+    assert_eq!(
+        record["title"],
+        "Central American Women Unite to Fight Trafficking of Women"
+    );
+    assert_eq!(record["lang"], "en");
+    assert_eq!(record["main_countries"], serde_json::json!(["CRI"]));
+    for field in ["mentioned_countries", "regions", "organizations", "topics"] {
+        assert!(record[field].is_array(), "{field} missing");
+    }
+}
