@@ -41,6 +41,7 @@ EXTRA_CAPITALS = {
     "MV": ["Male"], "IL": ["Jerusalem"], "MC": ["Monaco"], "SG": ["Singapore"],
     "SM": ["San Marino"], "GI": ["Gibraltar"], "XK": ["Pristina"], "DJ": ["Djibouti"],
     "HK": ["Hong Kong"], "MO": ["Macau", "Macao"],
+    "CR": ["San José"], "CL": ["Santiago"], "GY": ["Georgetown"], "PR": ["San Juan"], "BO": ["Sucre"],
 }
 
 # English / Spanish / French forms to prefer, per (iso2, GeoNames name). Only forms that occur

@@ -161,7 +161,9 @@ def main():
         ordered = [(name, False)] + cands[iso3]
         for n, derived in ordered:
             k = fold(n)
-            if k in seen:
+            # Accented and plain spellings are both kept (México and Mexico): the matcher
+            # compares accents exactly.
+            if n.casefold() in seen:
                 continue
             if (iso3, n) in DROP_NAMES:
                 dropped.append((iso3, n, "ambiguous in running text"))
@@ -175,7 +177,7 @@ def main():
             if n != name and k in region_names and k != fold(name):
                 dropped.append((iso3, n, "M49 region name"))
                 continue
-            seen.add(k)
+            seen.add(n.casefold())
             names.append(n)
         for n in names:
             assert "|" not in n and "\t" not in n, n

@@ -160,6 +160,20 @@ impl Gazetteer {
             });
         }
 
+        // A name that the alias table lists as case-sensitive (Chad, Jordan, Guinea) keeps that
+        // rule wherever it comes from.
+        for aliases in &mut country_aliases {
+            let exact: Vec<String> = aliases
+                .iter()
+                .filter(|a| a.case_sensitive)
+                .map(|a| a.text.to_lowercase())
+                .collect();
+            for alias in aliases.iter_mut() {
+                if exact.contains(&alias.text.to_lowercase()) {
+                    alias.case_sensitive = true;
+                }
+            }
+        }
         let mut country_by_folded_name = HashMap::new();
         for (index, aliases) in country_aliases.iter().enumerate() {
             for alias in aliases.iter().filter(|alias| alias.kind != AliasKind::Capital) {

@@ -87,7 +87,9 @@ impl EntityMatcher {
         };
         for (index, organization) in organizations.entries().iter().enumerate() {
             for alias in organization.all_names() {
-                add(alias, Target::Organization { index }, looks_like_acronym(alias));
+                let case_sensitive =
+                    looks_like_acronym(alias) || organization.case_sensitive_aliases.iter().any(|cs| cs == alias);
+                add(alias, Target::Organization { index }, case_sensitive);
             }
         }
         for (index, aliases) in gazetteer.country_aliases().iter().enumerate() {
@@ -133,7 +135,12 @@ impl EntityMatcher {
             (&self.case_insensitive, &self.case_insensitive_targets),
             (&self.case_sensitive, &self.case_sensitive_targets),
         ] {
+            let case_sensitive = std::ptr::eq(automaton, &self.case_sensitive);
             for found in automaton.find_iter(text) {
+                // In capitals ("WHO WILL PAY", "TOLD US") a short acronym is usually a word.
+                if case_sensitive && in_all_caps_context(text, found.start(), found.end()) {
+                    continue;
+                }
                 if is_word_boundary(text, found.start(), found.end()) {
                     mentions.push(Mention {
                         start: found.start(),
@@ -166,4 +173,20 @@ pub fn is_word_boundary(text: &str, start: usize, end: usize) -> bool {
     let after = text[end..].chars().next();
     let joins = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric());
     !joins(before) && !joins(after)
+}
+
+/// The match is a short all-caps word between two all-caps words.
+fn in_all_caps_context(text: &str, start: usize, end: usize) -> bool {
+    let matched = &text[start..end];
+    let letters = matched.chars().filter(|c| c.is_alphabetic()).count();
+    if letters > 5 || matched.chars().any(char::is_lowercase) {
+        return false;
+    }
+    let is_caps_word = |word: &str| {
+        let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
+        letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
+    };
+    let previous = text[..start].split_whitespace().next_back().unwrap_or("");
+    let next = text[end..].split_whitespace().next().unwrap_or("");
+    is_caps_word(previous) && is_caps_word(next)
 }

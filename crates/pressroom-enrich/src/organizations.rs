@@ -21,6 +21,9 @@ pub struct Organization {
     pub aliases: Vec<String>,
     /// The Reuters-21578 ORGS label it corresponds to, for evaluation.
     pub reuters_label: Option<String>,
+    /// Aliases matched with their exact case (acronyms, names that are also words: `WHO`,
+    /// `CARE`, `Amnesty`).
+    pub case_sensitive_aliases: Vec<String>,
 }
 
 impl Organization {
@@ -56,6 +59,10 @@ impl OrganizationTable {
                     .get(4)
                     .filter(|label| !label.is_empty())
                     .map(|label| label.to_string()),
+                case_sensitive_aliases: columns
+                    .get(5)
+                    .map(|cell| list(cell).map(str::to_string).collect())
+                    .unwrap_or_default(),
             };
             for name in organization.all_names() {
                 by_name.entry(fold(name)).or_insert(entries.len());
