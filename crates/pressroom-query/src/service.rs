@@ -16,7 +16,7 @@ use tantivy::snippet::SnippetGenerator;
 use tantivy::{DateTime, DocAddress, Index, IndexReader, Order, ReloadPolicy, Searcher, TantivyDocument, Term};
 
 use crate::error::SearchError;
-use crate::facets::{leaf_name, FacetCountCollector, FacetTallies};
+use crate::facets::{leaf_name, FacetCountCollector, FacetTableCache, FacetTallies};
 use crate::request::{FacetName, SearchRequest, SortOrder};
 use crate::response::{FacetValue, Hit, SearchResponse};
 
@@ -31,6 +31,7 @@ pub struct SearchService {
     reader: IndexReader,
     fields: Fields,
     enricher: Enricher,
+    facet_tables: FacetTableCache,
 }
 
 impl SearchService {
@@ -52,6 +53,7 @@ impl SearchService {
             reader,
             fields,
             enricher,
+            facet_tables: FacetTableCache::default(),
         })
     }
 
@@ -66,6 +68,12 @@ impl SearchService {
     pub fn search(&self, request: &SearchRequest) -> Result<SearchResponse, SearchError> {
         let started = Instant::now();
         let searcher = self.reader.searcher();
+        let live: Vec<_> = searcher
+            .segment_readers()
+            .iter()
+            .map(|segment| segment.segment_id())
+            .collect();
+        self.facet_tables.retain_segments(&live);
         let text_query = self.text_query(&request.q)?;
         let query = self.filtered_query(request, text_query.as_ref().map(|q| q.box_clone()))?;
 
@@ -78,6 +86,7 @@ impl SearchService {
         let facet_collector = FacetCountCollector {
             fields: facet_fields.iter().map(|(_, field)| *field).collect(),
             year_field: request.facets.contains(&FacetName::Year).then_some(schema::YEAR),
+            cache: &self.facet_tables,
         };
         let wanted = request.limit.max(1);
         let (ranked, total, tallies): (Vec<(Option<f32>, DocAddress)>, usize, FacetTallies) = match request.sort {
