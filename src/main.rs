@@ -197,6 +197,26 @@ async fn shutdown_signal() {
 }
 
 fn search(args: SearchArgs) -> Result<()> {
+    match print_search(args) {
+        // `pressroom search … | head` is fine.
+        Err(error) if is_broken_pipe(&error) => Ok(()),
+        other => other,
+    }
+}
+
+fn is_broken_pipe(error: &anyhow::Error) -> bool {
+    let io_kind = error
+        .downcast_ref::<std::io::Error>()
+        .map(std::io::Error::kind)
+        .or_else(|| {
+            error
+                .downcast_ref::<serde_json::Error>()
+                .and_then(serde_json::Error::io_error_kind)
+        });
+    io_kind == Some(std::io::ErrorKind::BrokenPipe)
+}
+
+fn print_search(args: SearchArgs) -> Result<()> {
     let service = SearchService::open(&args.location.index)?;
     let mut query: Vec<(&str, String)> = vec![("q", args.query.clone())];
     for (name, values) in [

@@ -350,6 +350,27 @@ async fn every_bad_request_is_a_json_error_with_its_code() {
         .body(Body::from(r#"{"q":{"a":1}}"#))
         .expect("request");
     assert_eq!(send(nested).await.1["error"]["code"], "invalid_json");
+    let too_large = Request::post("/api/search")
+        .header("content-type", "application/json")
+        .body(Body::from(format!("{{\"q\": \"{}\"}}", "a".repeat(100_000))))
+        .expect("request");
+    let (status, body) = send(too_large).await;
+    assert_eq!(
+        (status.as_u16(), body["error"]["code"].as_str()),
+        (413, Some("payload_too_large"))
+    );
+    let wrong_method = Request::delete("/api/search").body(Body::empty()).expect("request");
+    let (status, body) = send(wrong_method).await;
+    assert_eq!(
+        (status.as_u16(), body["error"]["code"].as_str()),
+        (405, Some("method_not_allowed"))
+    );
+    let (status, body) = get("/api/documents/%FF%FE").await;
+    assert_eq!(
+        (status.as_u16(), body["error"]["code"].as_str()),
+        (400, Some("invalid_id")),
+        "{body}"
+    );
     // The server still answers after all that.
     assert_eq!(get("/health").await.0, StatusCode::OK);
 }

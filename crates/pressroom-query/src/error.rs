@@ -24,6 +24,10 @@ pub enum SearchError {
     InvalidJson(String),
     #[error("no document with id `{0}`")]
     DocumentNotFound(String),
+    #[error("the request body is larger than {max_bytes} bytes")]
+    PayloadTooLarge { max_bytes: usize },
+    #[error("method not allowed on this endpoint")]
+    MethodNotAllowed,
     #[error("internal error: {0}")]
     Internal(String),
 }
@@ -40,6 +44,8 @@ impl SearchError {
             SearchError::OffsetTooLarge { .. } => "offset_too_large",
             SearchError::InvalidJson(_) => "invalid_json",
             SearchError::DocumentNotFound(_) => "document_not_found",
+            SearchError::PayloadTooLarge { .. } => "payload_too_large",
+            SearchError::MethodNotAllowed => "method_not_allowed",
             SearchError::Internal(_) => "internal",
         }
     }
@@ -47,6 +53,8 @@ impl SearchError {
     pub fn status(&self) -> u16 {
         match self {
             SearchError::DocumentNotFound(_) => 404,
+            SearchError::MethodNotAllowed => 405,
+            SearchError::PayloadTooLarge { .. } => 413,
             SearchError::Internal(_) => 500,
             _ => 400,
         }

@@ -7,6 +7,7 @@
 use std::sync::Arc;
 
 use axum::body::Bytes;
+use axum::extract::rejection::{BytesRejection, PathRejection};
 use axum::extract::{Path, RawQuery, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -28,6 +29,7 @@ pub fn app(service: Arc<SearchService>) -> Router {
         .route("/api/documents/{id}", get(document))
         .route("/health", get(health))
         .fallback(not_found)
+        .method_not_allowed_fallback(method_not_allowed)
         .layer(axum::extract::DefaultBodyLimit::max(MAX_BODY_BYTES))
         .with_state(service)
 }
@@ -63,8 +65,14 @@ async fn search_get(
 async fn search_post(
     State(service): State<Arc<SearchService>>,
     headers: HeaderMap,
-    body: Bytes,
+    body: Result<Bytes, BytesRejection>,
 ) -> Result<Response, AppError> {
+    let body = body.map_err(|rejection| match rejection.status() {
+        StatusCode::PAYLOAD_TOO_LARGE => SearchError::PayloadTooLarge {
+            max_bytes: MAX_BODY_BYTES,
+        },
+        _ => SearchError::InvalidJson(rejection.body_text()),
+    })?;
     let content_type = headers
         .get(header::CONTENT_TYPE)
         .and_then(|value| value.to_str().ok())
@@ -89,7 +97,11 @@ async fn run_search(service: Arc<SearchService>, request: SearchRequest) -> Resu
     Ok(Json(response).into_response())
 }
 
-async fn document(State(service): State<Arc<SearchService>>, Path(id): Path<String>) -> Result<Response, AppError> {
+async fn document(
+    State(service): State<Arc<SearchService>>,
+    id: Result<Path<String>, PathRejection>,
+) -> Result<Response, AppError> {
+    let Path(id) = id.map_err(|rejection| SearchError::parameter("id", "invalid_id", rejection.body_text()))?;
     let document = tokio::task::spawn_blocking(move || service.document(&id))
         .await
         .map_err(|error| SearchError::Internal(error.to_string()))??;
@@ -98,6 +110,10 @@ async fn document(State(service): State<Arc<SearchService>>, Path(id): Path<Stri
 
 async fn health(State(service): State<Arc<SearchService>>) -> Response {
     Json(json!({"status": "ok", "documents": service.num_documents()})).into_response()
+}
+
+async fn method_not_allowed() -> Response {
+    AppError(SearchError::MethodNotAllowed).into_response()
 }
 
 async fn not_found() -> Response {
