@@ -3,6 +3,31 @@
 //!
 //! [`Enricher::new`] loads the project's own data tables (`data/*.tsv`, compiled in) once;
 //! [`Enricher::enrich`] is then pure and thread-safe.
+//!
+//! ```
+//! use pressroom_enrich::Enricher;
+//! use pressroom_ingest::Record;
+//!
+//! let enricher = Enricher::new().expect("the shipped tables load");
+//! let record = Record {
+//!     id: "example:1".into(),
+//!     source: "example".into(),
+//!     title: "Guatemala y la OIM lanzan una campaña contra la trata de personas".into(),
+//!     body: "GUATEMALA, 3 de mayo de 2023 – El gobierno de Guatemala y la Organización \
+//!            Internacional para las Migraciones lanzaron hoy una campaña contra la trata de \
+//!            personas en la frontera con México.".into(),
+//!     date: None, url: None, contributor: None, contact: None, declared_lang: None,
+//!     labels: Default::default(),
+//! };
+//! let facets = enricher.enrich(&record);
+//! assert_eq!(facets.lang, "es");
+//! assert_eq!(facets.main_countries, ["GTM"]);
+//! assert!(facets.mentioned_countries.contains(&"MEX".to_string()));
+//! assert_eq!(facets.regions, ["/Americas/Latin America and the Caribbean/Central America/Guatemala"]);
+//! assert_eq!(facets.organizations, ["IOM"]);
+//! assert!(facets.topics.iter().any(|t| t.starts_with("/Migration/Human trafficking")));
+//! assert_eq!(facets.date.as_deref(), Some("2023-05-03"));
+//! ```
 
 mod countries;
 mod dateline;

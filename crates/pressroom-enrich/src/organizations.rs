@@ -246,7 +246,7 @@ pub fn acronym_pairs(text: &str) -> Vec<(&str, &str)> {
             .rev()
             .filter(|(_, c)| c.is_whitespace())
             .nth(max_words - 1)
-            .map_or(0, |(index, _)| index + 1);
+            .map_or(0, |(index, space)| index + space.len_utf8());
         let window = &before[window_start..];
         let window = window
             .rsplit(['.', ';', ':', '\n', '(', ')'])
@@ -293,7 +293,11 @@ fn best_long_form<'a>(short: &str, long: &'a str) -> Option<&'a str> {
     let start = long_chars
         .get((long_index + 1).max(0) as usize)
         .map_or(0, |(index, _)| *index);
-    let word_start = long[..start].rfind(char::is_whitespace).map_or(0, |space| space + 1);
+    let word_start = long[..start]
+        .char_indices()
+        .rev()
+        .find(|(_, c)| c.is_whitespace())
+        .map_or(0, |(index, space)| index + space.len_utf8());
     Some(long[word_start.min(start)..].trim())
 }
 
@@ -307,5 +311,16 @@ mod tests {
         let pairs = acronym_pairs(text);
         assert_eq!(pairs[0], ("International Organization for Migration", "IOM"));
         assert_eq!(pairs[1], ("United Nations Organization on Drugs and Crime", "UNODC"));
+        // Wide spaces are whitespace too: no slicing inside them.
+        let pairs = acronym_pairs(
+            "la\u{3000}Organisation\u{3000}internationale\u{3000}pour\u{3000}les\u{3000}migrations (OIM)",
+        );
+        assert_eq!(
+            pairs,
+            [(
+                "Organisation\u{3000}internationale\u{3000}pour\u{3000}les\u{3000}migrations",
+                "OIM"
+            )]
+        );
     }
 }

@@ -4,6 +4,15 @@
 //! [`Format`] (or takes the one forced), reads gzip transparently, cleans the text
 //! ([`clean`]) and hands every [`Record`] or [`Problem`] to a callback. A malformed record
 //! never stops a run: it is reported with its file, line or offset and reason.
+//!
+//! ```
+//! use pressroom_ingest::clean::clean_page;
+//!
+//! let page = clean_page("Who we are\nWHO WE AREThe agency helps migrants.\n- Data\nFloods Displace Thousands in Chad\nHeavy rain displaced thousands of families this week.\nAid agencies said more help was needed.\nFor further information, please contact:\nJane Doe, jane@example.org");
+//! assert_eq!(page.title, "Floods Displace Thousands in Chad");
+//! assert!(page.body.starts_with("Heavy rain"));
+//! assert!(page.contact.unwrap().contains("jane@example.org"));
+//! ```
 
 pub mod clean;
 mod detect;

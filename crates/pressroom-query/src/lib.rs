@@ -6,6 +6,16 @@
 //!   snippets) and fetches documents; each failure is a [`SearchError`] with its own code.
 //! - [`http::app`]: the axum router; handlers are thin and run searches off the async
 //!   workers.
+//!
+//! ```
+//! use pressroom_query::{SearchRequest, SortOrder};
+//!
+//! let request = SearchRequest::from_query_string("q=trata&region=Central%20America&lang=es&sort=date_desc").unwrap();
+//! assert_eq!(request.region, ["Central America"]);
+//! assert_eq!(request.sort, SortOrder::DateDesc);
+//! let error = SearchRequest::from_query_string("limit=500").unwrap_err();
+//! assert_eq!((error.status(), error.code()), (400, "limit_too_large"));
+//! ```
 
 mod error;
 mod facets;
