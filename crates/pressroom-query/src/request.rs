@@ -192,28 +192,8 @@ impl SearchRequest {
                     request.q = value;
                 }
                 "region" => push_filter(&mut request.region, "region", value)?,
-                "country" => {
-                    let code = value.trim().to_ascii_uppercase();
-                    if code.len() != 3 || !code.chars().all(|c| c.is_ascii_alphabetic()) {
-                        return Err(SearchError::parameter(
-                            "country",
-                            "invalid_country",
-                            format!("`{value}` is not an ISO 3166 alpha-3 code"),
-                        ));
-                    }
-                    push_filter(&mut request.country, "country", code)?;
-                }
-                "mentioned" => {
-                    let code = value.trim().to_ascii_uppercase();
-                    if code.len() != 3 || !code.chars().all(|c| c.is_ascii_alphabetic()) {
-                        return Err(SearchError::parameter(
-                            "mentioned",
-                            "invalid_country",
-                            format!("`{value}` is not an ISO 3166 alpha-3 code"),
-                        ));
-                    }
-                    push_filter(&mut request.mentioned, "mentioned", code)?;
-                }
+                "country" => push_filter(&mut request.country, "country", country_code("country", &value)?)?,
+                "mentioned" => push_filter(&mut request.mentioned, "mentioned", country_code("mentioned", &value)?)?,
                 "topic" => push_filter(&mut request.topic, "topic", value)?,
                 "org" => push_filter(&mut request.org, "org", value)?,
                 "lang" => {
@@ -302,6 +282,16 @@ fn push_filter(values: &mut Vec<String>, parameter: &'static str, value: String)
         values.push(value);
     }
     Ok(())
+}
+
+/// An ISO 3166 alpha-3 code, uppercased.
+fn country_code(parameter: &'static str, value: &str) -> Result<String, SearchError> {
+    let code = value.trim().to_ascii_uppercase();
+    if code.len() != 3 || !code.chars().all(|c| c.is_ascii_alphabetic()) {
+        let message = format!("`{value}` is not an ISO 3166 alpha-3 code");
+        return Err(SearchError::parameter(parameter, "invalid_country", message));
+    }
+    Ok(code)
 }
 
 fn parse_count(value: &str, parameter: &'static str, code: &'static str) -> Result<usize, SearchError> {
