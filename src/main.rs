@@ -32,6 +32,8 @@ enum Command {
     Search(SearchArgs),
     /// Print each record's extracted facets as JSON lines (no index needed).
     Extract(ExtractArgs),
+    /// Score facet extraction against labelled data (Reuters, ReliefWeb, gold files).
+    Eval(EvalArgs),
 }
 
 #[derive(Args)]
@@ -106,6 +108,19 @@ struct ExtractArgs {
     sources: Vec<PathBuf>,
 }
 
+#[derive(Args)]
+struct EvalArgs {
+    /// The shared data folder (corpus/reuters21578, corpus/reliefweb).
+    #[arg(long, env = "PRESSROOM_SHARED", default_value = "../shared")]
+    shared: PathBuf,
+    /// Gold files in pressroom's JSONL form; their ids are looked up in the shared corpora.
+    #[arg(long, default_value = "tests/data/dev-gold.jsonl")]
+    gold: Vec<PathBuf>,
+    /// Print the report as JSON.
+    #[arg(long)]
+    json: bool,
+}
+
 fn main() -> Result<()> {
     tracing_subscriber::fmt()
         .with_env_filter(tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into()))
@@ -116,6 +131,7 @@ fn main() -> Result<()> {
         Command::Serve(args) => serve(args),
         Command::Search(args) => search(args),
         Command::Extract(args) => extract(args),
+        Command::Eval(args) => eval(args),
     }
 }
 
@@ -304,5 +320,78 @@ fn extract(args: ExtractArgs) -> Result<()> {
     }
     out.flush().ok();
     eprintln!("{} records, {} skipped", summary.records, summary.skipped_total());
+    Ok(())
+}
+
+fn read_records(sources: &[PathBuf]) -> Result<Vec<pressroom_ingest::Record>> {
+    let mut records = Vec::new();
+    pressroom_ingest::read_sources(sources, None, &mut |item| {
+        if let Ok(record) = item {
+            records.push(record);
+        }
+    })?;
+    Ok(records)
+}
+
+fn eval(args: EvalArgs) -> Result<()> {
+    use pressroom_enrich::eval;
+    let enricher = pressroom_enrich::Enricher::new()?;
+    let corpus = args.shared.join("corpus");
+    if !corpus.is_dir() {
+        bail!(
+            "no shared corpora at {} (set --shared or PRESSROOM_SHARED)",
+            corpus.display()
+        );
+    }
+    let reuters = read_records(&[corpus.join("reuters21578")])?;
+    let reliefweb = read_records(&[corpus.join("reliefweb")])?;
+    let mut rows = eval::evaluate_reuters(&enricher, &reuters)?;
+    rows.extend(eval::evaluate_reliefweb(&enricher, &reliefweb));
+    let gold_files: Vec<&PathBuf> = args.gold.iter().filter(|path| path.exists()).collect();
+    if !gold_files.is_empty() {
+        let mut everything = reuters;
+        everything.extend(reliefweb);
+        everything.extend(read_records(&[corpus.join("seed"), corpus.join("trove-refugees")])?);
+        for path in gold_files {
+            let text = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+            let gold = eval::parse_gold(&text).map_err(|error| anyhow::anyhow!("{}: {error}", path.display()))?;
+            let name = path
+                .file_stem()
+                .map(|stem| stem.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            rows.extend(eval::evaluate_gold(&enricher, &name, &everything, &gold));
+        }
+    }
+    let mut out = std::io::stdout().lock();
+    if args.json {
+        serde_json::to_writer_pretty(&mut out, &rows)?;
+        writeln!(out)?;
+        return Ok(());
+    }
+    writeln!(
+        out,
+        "{:<14} {:<22} {:>6} {:>9} {:>7} {:>7} {:>8}",
+        "source", "facet", "docs", "precision", "recall", "F1", "accuracy"
+    )?;
+    let figure = |value: Option<f64>| value.map_or("-".to_string(), |v| format!("{v:.3}"));
+    for row in &rows {
+        writeln!(
+            out,
+            "{:<14} {:<22} {:>6} {:>9} {:>7} {:>7} {:>8}",
+            row.source,
+            row.facet,
+            row.documents,
+            figure(row.precision),
+            figure(row.recall),
+            figure(row.f1),
+            figure(row.accuracy)
+        )?;
+    }
+    for row in rows.iter().filter(|row| !row.examples.is_empty()) {
+        writeln!(out, "\n{} / {}:", row.source, row.facet)?;
+        for example in &row.examples {
+            writeln!(out, "  {example}")?;
+        }
+    }
     Ok(())
 }

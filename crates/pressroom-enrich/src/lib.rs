@@ -32,6 +32,7 @@
 mod countries;
 mod dateline;
 mod error;
+pub mod eval;
 mod gazetteer;
 mod language;
 mod matcher;
