@@ -9,7 +9,7 @@ capitals and ISO codes, the repository's own crates/pressroom-enrich/data/countr
 country_aliases.tsv. Python 3 standard library only; output is deterministic.
 
 Columns: name iso2 population alt
-  - every city with population >= 150000 (--min-pop), plus the national capital of each
+  - every city with population >= 15000 (--min-pop; all of cities15000), plus the national capital of each
     country/territory whatever its size. The GeoNames extract has no feature code (PPLC), so for
     each kind=capital alias of country_aliases.tsv (and each name in EXTRA_CAPITALS below) the
     most populous city of that country whose name or alternate name equals it is kept
@@ -206,7 +206,7 @@ def is_es_fr_variant(a, name):
 
 
 def clean(s):
-    return re.sub(r"\s+", " ", s.replace("\u2019", "'").replace("\u2018", "'")).strip()
+    return re.sub(r"\s+", " ", s.replace("\u2019", "'").replace("\u2018", "'").replace("\u2013", "-")).strip()
 
 
 def read_tsv(path):
@@ -223,7 +223,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("shared", nargs="?", default=os.path.join(repo, "..", "shared"))
     ap.add_argument("--out", default=os.path.join(data, "cities.tsv"))
-    ap.add_argument("--min-pop", type=int, default=150000)
+    ap.add_argument("--min-pop", type=int, default=15000)
     args = ap.parse_args()
 
     countries = read_tsv(os.path.join(data, "countries.tsv"))

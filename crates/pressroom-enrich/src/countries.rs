@@ -15,6 +15,8 @@ const MAIN_RELATIVE_SCORE: f32 = 0.7;
 const MAX_MAIN: usize = 4;
 
 pub struct Evidence<'a> {
+    pub title_text: &'a str,
+    pub body_text: &'a str,
     pub title: &'a [Mention],
     pub body: &'a [Mention],
     pub contact: &'a [Mention],
@@ -31,6 +33,7 @@ fn kind_weight(kind: AliasKind) -> f32 {
         AliasKind::Name | AliasKind::Variant | AliasKind::Historical => 1.0,
         AliasKind::Demonym => 0.6,
         AliasKind::Capital => 0.5,
+        AliasKind::Subdivision => 0.6,
     }
 }
 
@@ -48,8 +51,23 @@ pub fn resolve(gazetteer: &Gazetteer, evidence: Evidence<'_>) -> Places {
         }
         order += 1;
     };
-    for (mentions, in_title) in [(evidence.title, true), (evidence.body, false)] {
+    for (mentions, text, in_title) in [
+        (evidence.title, evidence.title_text, true),
+        (evidence.body, evidence.body_text, false),
+    ] {
         for mention in mentions {
+            // A capital names its country only as the actor of a sentence ("Bonn said",
+            // "Canberra's decision"), not as a place or market ("London interbank rates").
+            if matches!(
+                mention.target,
+                Target::Country {
+                    kind: AliasKind::Capital,
+                    ..
+                }
+            ) && !is_metonym(text, mention.end)
+            {
+                continue;
+            }
             let place = if in_title {
                 3.0
             } else if mention.start < LEAD_BYTES {
@@ -111,4 +129,69 @@ pub fn resolve(gazetteer: &Gazetteer, evidence: Evidence<'_>) -> Places {
         main: main.iter().map(iso3).collect(),
         mentioned: mentioned.iter().map(iso3).collect(),
     }
+}
+
+/// Words after a capital that make it stand for its government.
+const METONYM_FOLLOWERS: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "announced",
+    "announces",
+    "agreed",
+    "agrees",
+    "insisted",
+    "rejected",
+    "rejects",
+    "warned",
+    "warns",
+    "denied",
+    "denies",
+    "accused",
+    "wants",
+    "wanted",
+    "will",
+    "would",
+    "could",
+    "should",
+    "has",
+    "have",
+    "had",
+    "is",
+    "was",
+    "did",
+    "does",
+    "hopes",
+    "plans",
+    "told",
+    "threatened",
+    "protested",
+    "asked",
+    "urged",
+    "urges",
+    "believes",
+    "officials",
+    "government",
+    "authorities",
+    "regime",
+    "decided",
+    "refused",
+    "approved",
+    "signed",
+    "expects",
+    "expected",
+    "may",
+    "might",
+    "must",
+    "and",
+];
+
+fn is_metonym(text: &str, end: usize) -> bool {
+    let rest = &text[end..];
+    if rest.starts_with("'s") || rest.starts_with("’s") {
+        return true;
+    }
+    let next = rest.split_whitespace().next().unwrap_or("");
+    let next = next.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase();
+    METONYM_FOLLOWERS.contains(&next.as_str())
 }

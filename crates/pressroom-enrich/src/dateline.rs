@@ -27,8 +27,11 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("dateline pattern is valid")
 });
 
-/// Finds the dateline at the start of the body and places its city.
-pub fn find(body: &str, gazetteer: &Gazetteer) -> Option<Dateline> {
+/// Finds the dateline at the start of the body and places its city: by the country or
+/// state that follows it (`STAMFORD, Conn.`), else by the gazetteer's cities of that name,
+/// preferring one in a country the text mentions (San José, Costa Rica over San Jose, US),
+/// else the most populous.
+pub fn find(body: &str, gazetteer: &Gazetteer, mentioned: &[&str]) -> Option<Dateline> {
     let head_end = body.char_indices().nth(160).map_or(body.len(), |(index, _)| index);
     let captures = DATELINE.captures(&body[..head_end])?;
     let city = captures.get(1)?.as_str().trim().to_string();
@@ -37,16 +40,25 @@ pub fn find(body: &str, gazetteer: &Gazetteer) -> Option<Dateline> {
     }
     let after_city = captures.get(2).map(|m| m.as_str().trim());
     let date_part = captures.get(3).map_or("", |m| m.as_str());
-    // "CITY, Country, date –" or "CITY, Country –": the second part may be the country.
-    let named_country = after_city
-        .or_else(|| (!date_part.chars().any(|c| c.is_ascii_digit())).then_some(date_part.trim()))
-        .and_then(|name| gazetteer.country_by_name(name))
+    // "CITY, Country, date –", "CITY, State, date -" or "CITY, Country –".
+    let qualifier = after_city.or_else(|| (!date_part.chars().any(|c| c.is_ascii_digit())).then_some(date_part.trim()));
+    let named_country = qualifier
+        .and_then(|name| {
+            gazetteer
+                .country_by_name(name)
+                .or_else(|| gazetteer.country_of_subdivision(name))
+        })
         .map(|country| country.iso3.clone());
     let country = named_country.or_else(|| {
         if let Some(country) = gazetteer.country_by_name(&city) {
             return Some(country.iso3.clone());
         }
-        gazetteer.cities_named(&city).first().map(|found| found.iso3.clone())
+        let cities = gazetteer.cities_named(&city);
+        cities
+            .iter()
+            .find(|found| mentioned.contains(&found.iso3.as_str()))
+            .or(cities.first())
+            .map(|found| found.iso3.clone())
     });
     if country.is_none()
         && captures

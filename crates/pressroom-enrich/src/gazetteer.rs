@@ -51,6 +51,8 @@ pub enum AliasKind {
     Demonym,
     Historical,
     Capital,
+    /// A state or province (`British Columbia`, `Texas`).
+    Subdivision,
 }
 
 /// A name of a country or region, as the matcher looks for it.
@@ -80,6 +82,8 @@ pub struct Gazetteer {
     cities: HashMap<String, Vec<City>>,
     /// Folded country name or alias (capitals excepted) → country index.
     country_by_folded_name: HashMap<String, usize>,
+    /// Folded state or province name or abbreviation → its country's index.
+    subdivisions: HashMap<String, usize>,
 }
 
 /// Lowercase, accents folded: the key for looking names up.
@@ -230,6 +234,27 @@ impl Gazetteer {
         for entries in cities.values_mut() {
             entries.sort_by_key(|city| std::cmp::Reverse(city.population));
         }
+        let mut subdivisions = HashMap::new();
+        for (line, columns) in tables::rows("subdivisions.tsv", tables::SUBDIVISIONS, 2)? {
+            let Some(&index) = by_iso3.get(columns[1]) else {
+                return Err(EnrichError::BadTable {
+                    table: "subdivisions.tsv",
+                    line,
+                    reason: format!("unknown ISO3 `{}`", columns[1]),
+                });
+            };
+            subdivisions.insert(fold(columns[0]), index);
+            // Full names (not abbreviations like `Va.`) also count as mentions of the country;
+            // Georgia is left to the country of that name.
+            let name = columns[0];
+            if !name.contains('.') && name != "Georgia" {
+                country_aliases[index].push(Alias {
+                    text: name.to_string(),
+                    case_sensitive: true,
+                    kind: AliasKind::Subdivision,
+                });
+            }
+        }
         Ok(Gazetteer {
             countries,
             by_iso3,
@@ -238,6 +263,7 @@ impl Gazetteer {
             node_by_name,
             cities,
             country_by_folded_name,
+            subdivisions,
         })
     }
 
@@ -289,6 +315,11 @@ impl Gazetteer {
     /// Cities of that name, most populous first (ISO3 of their country).
     pub fn cities_named(&self, name: &str) -> &[City] {
         self.cities.get(&fold(name)).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// The country of a state or province (`Conn.`, `Ontario`).
+    pub fn country_of_subdivision(&self, name: &str) -> Option<&Country> {
+        self.subdivisions.get(&fold(name)).map(|&index| &self.countries[index])
     }
 
     /// The country a country name or alias (any case) stands for.

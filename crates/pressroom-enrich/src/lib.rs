@@ -115,9 +115,17 @@ impl Enricher {
         let lang = self
             .language
             .detect(&record.title, &record.body, record.declared_lang.as_deref());
-        let dateline = dateline::find(&record.body, &self.gazetteer);
         let title_mentions = self.matcher.find(&record.title);
         let body_mentions = self.matcher.find(&record.body);
+        let mentioned: Vec<&str> = title_mentions
+            .iter()
+            .chain(&body_mentions)
+            .filter_map(|mention| match mention.target {
+                matcher::Target::Country { index, .. } => Some(self.gazetteer.countries()[index].iso3.as_str()),
+                _ => None,
+            })
+            .collect();
+        let dateline = dateline::find(&record.body, &self.gazetteer, &mentioned);
         let contact_mentions = record
             .contact
             .as_deref()
@@ -126,6 +134,8 @@ impl Enricher {
         let places = countries::resolve(
             &self.gazetteer,
             countries::Evidence {
+                title_text: &record.title,
+                body_text: &record.body,
                 title: &title_mentions,
                 body: &body_mentions,
                 contact: &contact_mentions,
