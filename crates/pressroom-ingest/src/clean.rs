@@ -341,6 +341,8 @@ static HEADER_BLOCK: LazyLock<Regex> = LazyLock::new(|| {
           | media\s+releases\s+and\s+speeches
           | https?://
           | www\.
+          | [\p{L}\s.'-]{3,60}\sM\.?P\.?$
+          | from\s+the\s+(office\s+of\s+the\s+)?(minister|senator|leader|shadow)
         )",
     )
     .expect("header pattern is valid")
@@ -362,27 +364,63 @@ pub fn find_title_in_blocks(text: &str) -> String {
         .map(|block| block.split_whitespace().collect::<Vec<_>>().join(" "))
         .filter(|block| !block.is_empty())
         .collect();
+    let is_candidate = |block: &str| {
+        let is_header = HEADER_BLOCK.is_match(block) || DATE_LINE.is_match(block);
+        let letters = block.chars().filter(|c| c.is_alphabetic()).count();
+        // A title opens with a capital, a digit or a quote; OCR'd sentence fragments do not.
+        let opens_like_title = block
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "\"'‘“".contains(c));
+        !is_header && letters >= 4 && word_count(block) <= 30 && opens_like_title && !block.ends_with([',', ':'])
+    };
+    let in_capitals = |block: &str| {
+        let letters: Vec<char> = block.chars().filter(|c| c.is_alphabetic()).collect();
+        let capitals = letters.iter().filter(|c| c.is_uppercase()).count();
+        letters.len() >= 4 && capitals * 10 >= letters.len() * 8
+    };
+    let is_headline_in_capitals = |block: &str| word_count(block) >= 2 && in_capitals(block) && is_candidate(block);
+    // A paragraph; OCR often puts every line in a block of its own, so a long line counts too.
     let is_prose = |block: &str| {
-        word_count(block) >= 15 && block.contains(['.', '!', '?', '"', '”', ',']) && !HEADER_BLOCK.is_match(block)
+        let lowercase = block.chars().filter(|c| c.is_lowercase()).count();
+        let letters = block.chars().filter(|c| c.is_alphabetic()).count().max(1);
+        let sentence_like = word_count(block) >= 15 && block.contains(['.', '!', '?', '"', '”', ',']);
+        let line_of_prose = word_count(block) >= 8 && lowercase * 2 > letters;
+        (sentence_like || line_of_prose) && !HEADER_BLOCK.is_match(block)
     };
     let prose_index = blocks.iter().position(|block| is_prose(block));
-    if let Some(prose_index) = prose_index {
-        for block in blocks[..prose_index].iter().rev().take(4) {
-            let is_header = HEADER_BLOCK.is_match(block) || DATE_LINE.is_match(block);
-            let letters = block.chars().filter(|c| c.is_alphabetic()).count();
-            // A title opens with a capital, a digit or a quote; OCR'd sentence fragments do not.
-            let opens_like_title = block
-                .chars()
-                .next()
-                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "\"'‘“".contains(c));
-            if is_header || letters < 4 || word_count(block) > 30 || !opens_like_title || block.ends_with(',') {
-                continue;
+    let above = &blocks[..prose_index.unwrap_or(blocks.len().min(15))];
+    // Press releases put their headline in capitals: the last such block above the text,
+    // joined to the one before when that one breaks off on a small word ("THE MINISTER FOR THE").
+    if let Some(index) = above.iter().rposition(|block| is_headline_in_capitals(block)) {
+        let mut title = above[index].clone();
+        if let Some(previous) = index.checked_sub(1).map(|i| &above[i]) {
+            let breaks_off = previous.ends_with(',')
+                || previous.rsplit(' ').next().is_some_and(|word| {
+                    ["THE", "OF", "FOR", "AND", "TO", "IN", "ON", "AT", "A", "WITH", "BY"].contains(&word)
+                });
+            let is_header = HEADER_BLOCK.is_match(previous) || DATE_LINE.is_match(previous);
+            if breaks_off && in_capitals(previous) && !is_header {
+                title = format!("{previous} {title}");
             }
-            return truncate_words(block, 200);
         }
+        return tidy_title(&title);
+    }
+    if let Some(block) = above.iter().rev().take(4).find(|block| is_candidate(block)) {
+        return tidy_title(block);
     }
     let first = prose_index.and_then(|i| blocks.get(i)).or_else(|| blocks.first());
     first.map(|block| first_sentence(block, 120)).unwrap_or_default()
+}
+
+/// A headline without the stray punctuation OCR leaves at its end (`REFUGEES .`, `CONFERENCE. '`).
+fn tidy_title(title: &str) -> String {
+    let mut trimmed = title.trim_end_matches(|c: char| c.is_whitespace() || ".,;:·*-_".contains(c));
+    // A closing quote stays when it closes one opened in the title.
+    if trimmed.matches('\'').count() % 2 == 1 {
+        trimmed = trimmed.trim_end_matches(|c: char| c.is_whitespace() || ".,;:'·*-_".contains(c));
+    }
+    truncate_words(trimmed, 200)
 }
 
 /// The first sentence of a text, cut at a word boundary after at most `max_chars`.

@@ -4,6 +4,9 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::LazyLock;
+
+use regex::Regex;
 
 use super::Sink;
 use crate::clean::{clean_text, strip_markdown};
@@ -105,12 +108,14 @@ fn read_file(path: &Path, sink: &mut Sink<'_>, reports: &mut BTreeMap<u64, (Reco
 }
 
 fn post_to_record(nid: u64, post: &str) -> Record {
-    let (title, body) = post.split_once('\n').unwrap_or((post, ""));
+    let (first_line, rest) = post.split_once('\n').unwrap_or((post, ""));
+    let (title, lead) = split_glued_title(first_line);
+    let body = format!("{lead}\n{rest}");
     Record {
         id: format!("reliefweb:{nid}"),
         source: "reliefweb".to_string(),
         title: clean_text(&strip_markdown(title)),
-        body: clean_text(&strip_markdown(body)),
+        body: clean_text(&strip_markdown(&body)),
         date: None,
         url: Some(format!("https://reliefweb.int/node/{nid}")),
         contributor: None,
@@ -129,5 +134,76 @@ fn language_code(name: &str) -> Option<&'static str> {
         "russian" => Some("ru"),
         "portuguese" => Some("pt"),
         _ => None,
+    }
+}
+
+static DATELINE_INSIDE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\s(\p{Lu}[\p{L}.]+(?:\s\p{Lu}[\p{L}.]+)?)\s[–—-]\s").expect("dateline pattern is valid")
+});
+static SENTENCE_START: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\s\p{Ll}[\p{L}’'-]*\s((?:The|A|An|In|On|At|For|This|Le|La|Les|Un|Une|El|Los|Las|En)\s)")
+        .expect("sentence pattern is valid")
+});
+
+/// The export glues a report's title to the start of its text on one line ("…peace process
+/// UNHCR, the UN Refugee Agency, welcomes…"). Splits where the text visibly starts: a
+/// markdown heading or emphasis, a dateline (`ROME –`), a sentence opening after a
+/// lowercase word (`…families The Philippine Red Cross`), or the title's first word again.
+fn split_glued_title(line: &str) -> (&str, &str) {
+    let min_title = line
+        .char_indices()
+        .filter(|(_, c)| c.is_whitespace())
+        .nth(2)
+        .map_or(line.len(), |(i, _)| i);
+    let mut cuts: Vec<usize> = Vec::new();
+    if let Some(emphasis) = line.find("**") {
+        cuts.push(emphasis);
+    }
+    if let Some(found) = DATELINE_INSIDE.captures(line).and_then(|c| c.get(1)) {
+        cuts.push(found.start());
+    }
+    if let Some(found) = SENTENCE_START.captures(line).and_then(|c| c.get(1)) {
+        cuts.push(found.start());
+    }
+    if let Some(first_word) = line.split_whitespace().next().filter(|word| word.chars().count() >= 3) {
+        let after_four_words = line
+            .char_indices()
+            .filter(|(_, c)| c.is_whitespace())
+            .nth(3)
+            .map(|(i, _)| i);
+        if let Some(from) = after_four_words {
+            if let Some(again) = line[from..].find(&format!(" {first_word}")) {
+                cuts.push(from + again + 1);
+            }
+        }
+    }
+    match cuts.into_iter().filter(|&cut| cut >= min_title).min() {
+        Some(cut) => (
+            line[..cut]
+                .trim_end_matches([' ', '-', '–', '—', '[', '(', '_', '#'])
+                .trim(),
+            line[cut..].trim(),
+        ),
+        None => (line, ""),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::split_glued_title;
+
+    #[test]
+    fn glued_titles_are_split_where_the_text_starts() {
+        let cases = [
+            ("UNHCR welcomes agreement to revive South Sudan’s stalled peace process UNHCR, the UN Refugee Agency, welcomes", "UNHCR welcomes agreement to revive South Sudan’s stalled peace process"),
+            ("As Yemen humanitarian crisis escalates, small number of governments step up to save lives ROME – With more", "As Yemen humanitarian crisis escalates, small number of governments step up to save lives"),
+            ("Qatar Red Crescent Society donates P14-million for ‘Vinta’ displaced families The Philippine Red Cross (PRC) has", "Qatar Red Crescent Society donates P14-million for ‘Vinta’ displaced families"),
+            ("Aprueban plan de contingencia frente a los efectos de las lluvias para el 2018 **Se desarrollarán acciones**", "Aprueban plan de contingencia frente a los efectos de las lluvias para el 2018"),
+            ("Déclaration du HCR, 12 décembre 2017 Déclaration du HCR", "Déclaration du HCR, 12 décembre 2017"),
+            ("A title alone", "A title alone"),
+        ];
+        for (line, title) in cases {
+            assert_eq!(split_glued_title(line).0, title);
+        }
     }
 }
