@@ -21,6 +21,8 @@ pub struct Evidence<'a> {
     pub body: &'a [Mention],
     pub contact: &'a [Mention],
     pub dateline_country: Option<&'a str>,
+    /// The country the collection's releases come from (`Record::home_country`).
+    pub home_country: Option<&'a str>,
 }
 
 pub struct Places {
@@ -93,6 +95,11 @@ pub fn resolve(gazetteer: &Gazetteer, evidence: Evidence<'_>) -> Places {
     }
     if let Some(index) = evidence.dateline_country.and_then(|iso3| gazetteer.country_index(iso3)) {
         note(index, 3.0, &mut scores);
+    }
+    // Releases of a national collection (Australian parliament) are about that country
+    // unless the text puts another well ahead.
+    if let Some(index) = evidence.home_country.and_then(|iso3| gazetteer.country_index(iso3)) {
+        note(index, 2.5, &mut scores);
     }
     for (index, country) in gazetteer.countries().iter().enumerate() {
         if scores[index] > 0.0

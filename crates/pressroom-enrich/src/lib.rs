@@ -16,7 +16,7 @@
 //!     body: "GUATEMALA, 3 de mayo de 2023 – El gobierno de Guatemala y la Organización \
 //!            Internacional para las Migraciones lanzaron hoy una campaña contra la trata de \
 //!            personas en la frontera con México.".into(),
-//!     date: None, url: None, contributor: None, contact: None, declared_lang: None,
+//!     date: None, url: None, contributor: None, contact: None, declared_lang: None, home_country: None,
 //!     labels: Default::default(),
 //! };
 //! let facets = enricher.enrich(&record);
@@ -140,6 +140,7 @@ impl Enricher {
                 body: &body_mentions,
                 contact: &contact_mentions,
                 dateline_country: dateline.as_ref().and_then(|d| d.country.as_deref()),
+                home_country: record.home_country.as_deref(),
             },
         );
         let organizations = self

@@ -86,7 +86,9 @@ impl EntityMatcher {
             }
         };
         for (index, organization) in organizations.entries().iter().enumerate() {
-            for alias in organization.all_names() {
+            // The table lists the canonical name and full name among the aliases only where they are
+            // used in running text ("Commonwealth" alone is usually the Australian government).
+            for alias in organization.aliases.iter().map(String::as_str) {
                 let case_sensitive =
                     looks_like_acronym(alias) || organization.case_sensitive_aliases.iter().any(|cs| cs == alias);
                 add(alias, Target::Organization { index }, case_sensitive);

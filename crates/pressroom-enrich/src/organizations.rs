@@ -83,7 +83,7 @@ impl OrganizationTable {
     }
 
     /// Canonical names of the organizations named in the title and body, in order of first
-    /// appearance.
+    /// appearance: alias-table matches and "Long Name (ACRONYM)" pairs.
     pub fn extract(
         &self,
         title: &str,
@@ -91,28 +91,65 @@ impl OrganizationTable {
         title_mentions: &[Mention],
         body_mentions: &[Mention],
     ) -> Vec<String> {
-        let mut found: Vec<String> = Vec::new();
-        let mut push = |name: &str| {
-            if !found.iter().any(|known| known == name) {
-                found.push(name.to_string());
+        let mut found: Vec<(usize, String)> = Vec::new();
+        for (text, mentions, order) in [(title, title_mentions, 0), (body, body_mentions, title.len() + 1)] {
+            // Each "Long Name (ACRONYM)" pair, resolved through the table when it can be.
+            let pairs: Vec<((usize, usize), &str, Option<&str>)> = acronym_pairs(text)
+                .into_iter()
+                .map(|(long_form, acronym)| {
+                    let resolved = self.canonical(acronym).or_else(|| self.canonical(long_form));
+                    (span_of(text, long_form), acronym, resolved)
+                })
+                .collect();
+            for mention in mentions {
+                let Target::Organization { index } = mention.target else {
+                    continue;
+                };
+                let canonical = self.entries[index].canonical.as_str();
+                // A longer name in the text that resolves to another organization overrides
+                // the alias matches inside it ("United Nations Organization on Drugs and
+                // Crime (UNODC)" is not the UN).
+                let overridden = pairs.iter().any(|&((start, end), _, resolved)| {
+                    start <= mention.start && mention.end <= end && resolved.is_some_and(|other| other != canonical)
+                });
+                if !overridden {
+                    found.push((order + mention.start, canonical.to_string()));
+                }
             }
-        };
-        for mention in title_mentions.iter().chain(body_mentions) {
-            if let Target::Organization { index } = mention.target {
-                push(&self.entries[index].canonical);
-            }
-        }
-        for text in [title, body] {
-            for (long_form, acronym) in acronym_pairs(text) {
-                match self.canonical(acronym).or_else(|| self.canonical(long_form)) {
-                    Some(canonical) => push(canonical),
-                    None if looks_like_organization(long_form) => push(acronym),
+            for &((start, end), acronym, resolved) in &pairs {
+                let named_inside = mentions.iter().any(|mention| {
+                    matches!(mention.target, Target::Organization { .. })
+                        && start <= mention.start
+                        && mention.end <= end
+                });
+                match resolved {
+                    Some(canonical) => found.push((order + start, canonical.to_string())),
+                    // The table knows the long form under another spelling: that mention counts.
+                    None if named_inside => {}
+                    None if looks_like_organization(&text[start..end]) => {
+                        found.push((order + start, acronym.to_string()))
+                    }
                     None => {}
                 }
             }
         }
-        found
+        found.sort_by_key(|(position, _)| *position);
+        let mut names: Vec<String> = Vec::new();
+        for (_, name) in found {
+            if !names.contains(&name) {
+                names.push(name);
+            }
+        }
+        names
     }
+}
+
+/// The byte range of a slice of `text` within it.
+fn span_of(text: &str, part: &str) -> (usize, usize) {
+    let start = (part.as_ptr() as usize)
+        .saturating_sub(text.as_ptr() as usize)
+        .min(text.len());
+    (start, (start + part.len()).min(text.len()))
 }
 
 /// Words that name a body, in EN/FR/ES: a long form needs one to count as an organization.
@@ -249,7 +286,7 @@ pub fn acronym_pairs(text: &str) -> Vec<(&str, &str)> {
             .map_or(0, |(index, space)| index + space.len_utf8());
         let window = &before[window_start..];
         let window = window
-            .rsplit(['.', ';', ':', '\n', '(', ')'])
+            .rsplit(['.', ';', ':', '(', ')'])
             .next()
             .unwrap_or(window)
             .trim_start();

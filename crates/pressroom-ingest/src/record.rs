@@ -23,6 +23,10 @@ pub struct Record {
     /// Language the source declares (ISO 639-1), used only as a tie-breaker.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub declared_lang: Option<String>,
+    /// ISO alpha-3 of the country a collection's releases come from, when the collection
+    /// says so (Trove: Australian parliamentary press releases). A prior for the main country.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub home_country: Option<String>,
     /// Labels a collection ships for evaluation. Never used as facets.
     #[serde(default, skip_serializing_if = "Labels::is_empty")]
     pub labels: Labels,

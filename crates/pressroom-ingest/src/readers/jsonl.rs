@@ -111,6 +111,7 @@ pub(super) fn read_trove(path: &Path, sink: &mut Sink<'_>) {
             contributor: string_field(object, "contributor_slug"),
             contact,
             declared_lang: None,
+            home_country: Some("AUS".to_string()),
             labels: Default::default(),
         })
     });
@@ -129,6 +130,7 @@ pub(super) fn read_wikipedia(path: &Path, sink: &mut Sink<'_>) {
             contributor: None,
             contact: None,
             declared_lang: Some("en".to_string()),
+            home_country: None,
             labels: Default::default(),
         })
     });
@@ -174,6 +176,7 @@ pub(super) fn read_generic(path: &Path, sink: &mut Sink<'_>) {
             contributor: string_field(object, "contributor"),
             contact,
             declared_lang: string_field(object, "lang").map(|lang| lang.to_ascii_lowercase()),
+            home_country: string_field(object, "country").map(|code| code.to_ascii_uppercase()),
             labels: Default::default(),
         })
     });

@@ -45,6 +45,7 @@ pub(super) fn read(path: &Path, sink: &mut Sink<'_>) {
         contributor: None,
         contact: parts.contact,
         declared_lang: None,
+        home_country: None,
         labels: Default::default(),
     };
     sink.record_or_empty(record, path, String::new());

@@ -121,6 +121,7 @@ fn post_to_record(nid: u64, post: &str) -> Record {
         contributor: None,
         contact: None,
         declared_lang: None,
+        home_country: None,
         labels: Default::default(),
     }
 }

@@ -77,6 +77,7 @@ fn parse_record(chunk: &str) -> Result<Record, String> {
         contributor: None,
         contact: None,
         declared_lang: Some("en".to_string()),
+        home_country: None,
         labels,
     })
 }
