@@ -72,11 +72,20 @@ fn reliefweb_scores_stay_above_their_floors() {
     let records = read(&[shared.join("corpus/reliefweb")]);
     let rows = eval::evaluate_reliefweb(&enricher, &records);
     assert_eq!(rows[0].documents, 996);
-    assert_eq!(rows[1].documents, 640);
-    // Measured 2026-11-29: language accuracy 0.994, English themes micro-F1 0.311.
+    // One themed report in five is held out of the theme model's training.
+    assert!(
+        rows[1].documents >= 100,
+        "held-out themed reports: {}",
+        rows[1].documents
+    );
+    // Measured 2026-11-29: language accuracy 0.994; held-out English themes micro-F1 0.425
+    // (rules alone: 0.311 over all 640 reports).
     check(
         &rows,
-        &[("reliefweb", "language", 0.99), ("reliefweb-en", "themes", 0.30)],
+        &[
+            ("reliefweb", "language", 0.99),
+            ("reliefweb-en", "themes (held out)", 0.40),
+        ],
     );
 }
 
@@ -97,8 +106,8 @@ fn dev_gold_scores_stay_above_their_floors() {
         rows.iter().all(|row| row.documents == gold.len()),
         "every gold id is read"
     );
-    // Measured 2026-11-29: main 0.898, mentioned 0.941, regions 0.895, organizations 0.722,
-    // topics 0.744, language 1.000, title 0.792, date 0.979.
+    // Measured 2026-11-29: main 0.906, mentioned 0.941, regions 0.903, organizations 0.722,
+    // topics 0.753, language 1.000, title 0.792, date 0.979.
     check(
         &rows,
         &[

@@ -38,6 +38,7 @@ mod language;
 mod matcher;
 mod organizations;
 mod tables;
+mod themes;
 mod topics;
 
 use serde::{Deserialize, Serialize};
@@ -71,12 +72,16 @@ pub struct Enrichment {
     pub date: Option<String>,
 }
 
+/// Cue score (`topics::TopicRules::scores`) a theme chosen by the model needs.
+const THEME_CUE_SCORE: f32 = 2.0;
+
 /// Loaded tables and automata; build once, share across threads.
 pub struct Enricher {
     gazetteer: Gazetteer,
     matcher: matcher::EntityMatcher,
     organizations: organizations::OrganizationTable,
     topics: topics::TopicRules,
+    themes: themes::ThemeModel,
     language: language::LanguageDetector,
 }
 
@@ -87,11 +92,13 @@ impl Enricher {
         let organizations = organizations::OrganizationTable::load()?;
         let matcher = matcher::EntityMatcher::build(&gazetteer, &organizations)?;
         let topics = topics::TopicRules::load()?;
+        let themes = themes::ThemeModel::load()?;
         Ok(Enricher {
             gazetteer,
             matcher,
             organizations,
             topics,
+            themes,
             language: language::LanguageDetector::new(),
         })
     }
@@ -108,6 +115,43 @@ impl Enricher {
     /// Every topic path of the taxonomy.
     pub fn topic_paths(&self) -> &[String] {
         self.topics.paths()
+    }
+
+    /// Topic paths: the migration-specific ones from cue rules, ReliefWeb's themes from the
+    /// trained model; only the most specific path of a branch is kept.
+    fn topics(&self, title: &str, body: &str) -> Vec<String> {
+        let scores = self.topics.scores(title, body);
+        let mut paths: Vec<String> = self
+            .topics
+            .select(&scores)
+            .into_iter()
+            .filter(|path| !self.themes.is_theme(path))
+            .collect();
+        // The model was trained on humanitarian reports: a theme also needs its cue words in
+        // the text, so Australian politics or commodity news is not read as one.
+        let cue_score = |path: &str| {
+            self.topics
+                .paths()
+                .iter()
+                .position(|known| known == path)
+                .map_or(0.0, |index| scores[index])
+        };
+        let themes = self.themes.classify(title, body);
+        paths.extend(themes.into_iter().filter(|theme| cue_score(theme) >= THEME_CUE_SCORE));
+        let specific: Vec<String> = paths
+            .iter()
+            .filter(|path| {
+                !paths
+                    .iter()
+                    .any(|other| other.len() > path.len() && other.starts_with(&format!("{path}/")))
+            })
+            .cloned()
+            .collect();
+        let order = self.topics.paths();
+        let mut sorted = specific;
+        sorted.sort_by_key(|path| order.iter().position(|known| known == path).unwrap_or(usize::MAX));
+        sorted.dedup();
+        sorted
     }
 
     /// Derives every facet of a record.
@@ -146,7 +190,7 @@ impl Enricher {
         let organizations = self
             .organizations
             .extract(&record.title, &record.body, &title_mentions, &body_mentions);
-        let topics = self.topics.classify(&record.title, &record.body);
+        let topics = self.topics(&record.title, &record.body);
         let date = record
             .date
             .map(|date| date.to_string())

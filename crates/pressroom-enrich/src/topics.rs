@@ -134,9 +134,8 @@ impl TopicRules {
         &self.paths
     }
 
-    /// The most specific topic paths a release is about, in taxonomy order. A child's score
-    /// counts for its parent too.
-    pub fn classify(&self, title: &str, body: &str) -> Vec<String> {
+    /// Each path's score: its cues and its descendants' cues, weighted by place.
+    pub fn scores(&self, title: &str, body: &str) -> Vec<f32> {
         let mut scores = vec![0f32; self.paths.len()];
         let mut occurrences = vec![0usize; self.cues.len()];
         for (text, is_title) in [(title, true), (body, false)] {
@@ -183,6 +182,11 @@ impl TopicRules {
                 scores[parent] += scores[topic];
             }
         }
+        scores
+    }
+
+    /// The most specific paths whose score reaches the threshold.
+    pub fn select(&self, scores: &[f32]) -> Vec<String> {
         let chosen: Vec<usize> = (0..self.paths.len())
             .filter(|&topic| scores[topic] >= THRESHOLD)
             .collect();
@@ -209,12 +213,17 @@ fn parent_path(path: &str) -> Option<&str> {
 mod tests {
     use super::*;
 
+    fn classify(rules: &TopicRules, title: &str, body: &str) -> Vec<String> {
+        rules.select(&rules.scores(title, body))
+    }
+
     #[test]
     fn cues_match_prefixes_phrases_and_accents() {
         let rules = TopicRules::load().expect("table loads");
-        let topics = rules.classify("Ethiopia Opens Training Centre for Women Domestic Workers", "");
+        let topics = classify(&rules, "Ethiopia Opens Training Centre for Women Domestic Workers", "");
         assert_eq!(topics, ["/Migration/Labour migration"]);
-        let topics = rules.classify(
+        let topics = classify(
+            &rules,
             "",
             "Las solicitantes de asilo y los solicitantes de asilo esperan. Las solicitudes de asilo.",
         );
@@ -222,7 +231,7 @@ mod tests {
             topics.iter().any(|t| t == "/Migration/Refugees and asylum"),
             "{topics:?}"
         );
-        let topics = rules.classify("Démantèlement d'un réseau de passeurs au Maroc", "");
+        let topics = classify(&rules, "Démantèlement d'un réseau de passeurs au Maroc", "");
         assert!(topics.iter().any(|t| t == "/Migration/Migrant smuggling"), "{topics:?}");
     }
 }
