@@ -266,3 +266,62 @@ fn reliefweb_languages_are_detected() {
     eprintln!("ReliefWeb language accuracy: {accuracy:.4} ({right}/{})", records.len());
     assert!(accuracy >= 0.98, "accuracy {accuracy:.4}");
 }
+
+fn release(title: &str, body: &str) -> Record {
+    Record {
+        id: "trap:1".into(),
+        source: "trap".into(),
+        title: title.into(),
+        body: body.into(),
+        date: None,
+        url: None,
+        contributor: None,
+        contact: None,
+        declared_lang: None,
+        home_country: None,
+        labels: Default::default(),
+    }
+}
+
+#[test]
+fn country_traps_do_not_fire() {
+    let enricher = Enricher::new().expect("tables load");
+    let mentioned = |title: &str, body: &str| enricher.enrich(&release(title, body)).mentioned_countries;
+    assert_eq!(
+        mentioned(
+            "Floods in Papua New Guinea",
+            "Rain hit Papua New Guinea and Equatorial Guinea."
+        ),
+        ["PNG", "GNQ"]
+    );
+    assert_eq!(
+        mentioned("Nigeria votes", "Voters in Nigeria went to the polls."),
+        ["NGA"]
+    );
+    assert_eq!(
+        mentioned(
+            "Budget talks",
+            "Officials met in Atlanta, Georgia, about the state of Georgia."
+        ),
+        ["USA"]
+    );
+    assert!(mentioned("Interview", "Michael Jordan and Chad Smith said they would help.").is_empty());
+    assert!(mentioned("Dinner", "Families ate turkey at the shelter on Thursday.").is_empty());
+    assert_eq!(
+        mentioned(
+            "Refugees",
+            "Jordan said it hosts Syrian refugees; Chad and Turkey also host many."
+        ),
+        ["JOR", "SYR", "TCD", "TUR"]
+    );
+    let enrichment = enricher.enrich(&release(
+        "Aid for displaced families",
+        "The Norwegian Refugee Council (NRC) sent blankets.",
+    ));
+    assert!(
+        enrichment.mentioned_countries.is_empty(),
+        "{:?}",
+        enrichment.mentioned_countries
+    );
+    assert_eq!(enrichment.organizations, ["NRC"]);
+}

@@ -77,6 +77,19 @@ pub fn resolve(gazetteer: &Gazetteer, evidence: Evidence<'_>) -> Places {
             } else {
                 1.0
             };
+            if let Target::Country { .. } = mention.target {
+                let alias = &text[mention.start..mention.end];
+                if PERSON_NAME_COUNTRIES.contains(&alias) && is_part_of_person_name(text, mention.start, mention.end) {
+                    continue;
+                }
+                // "Atlanta, Georgia", "the state of Georgia": the US state.
+                if alias == "Georgia" && is_us_state_context(gazetteer, text, mention.start) {
+                    if let Some(usa) = gazetteer.country_index("USA") {
+                        note(usa, kind_weight(AliasKind::Subdivision) * place, &mut scores);
+                    }
+                    continue;
+                }
+            }
             match mention.target {
                 Target::Country { index, kind } => note(index, kind_weight(kind) * place, &mut scores),
                 Target::Region { index } if place > 1.0 => focus_regions.push(&gazetteer.regions()[index].0),
@@ -201,4 +214,72 @@ fn is_metonym(text: &str, end: usize) -> bool {
     let next = rest.split_whitespace().next().unwrap_or("");
     let next = next.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase();
     METONYM_FOLLOWERS.contains(&next.as_str())
+}
+
+/// Country names that are also given names or surnames ("Michael Jordan", "Chad Smith").
+const PERSON_NAME_COUNTRIES: &[&str] = &["Jordan", "Chad"];
+
+/// Capitalised words that may stand next to a country name without making it a person's.
+const NOT_NAME_WORDS: &[&str] = &[
+    "In",
+    "Of",
+    "To",
+    "From",
+    "And",
+    "The",
+    "By",
+    "For",
+    "With",
+    "At",
+    "On",
+    "As",
+    "Kingdom",
+    "Republic",
+    "Neighbouring",
+    "Neighboring",
+    "Both",
+    "While",
+    "But",
+    "Or",
+    "Said",
+    "Has",
+    "Is",
+    "Was",
+    "Will",
+];
+
+fn capitalised_word(word: &str) -> bool {
+    let word = word.trim_matches(|c: char| !c.is_alphabetic());
+    let mut letters = word.chars();
+    letters.next().is_some_and(char::is_uppercase)
+        && letters.clone().count() >= 1
+        && letters.all(char::is_lowercase)
+        && !NOT_NAME_WORDS.contains(&word)
+}
+
+/// A first name before or a surname after, on the same side of any punctuation.
+fn is_part_of_person_name(text: &str, start: usize, end: usize) -> bool {
+    let before = &text[..start];
+    let previous = before.split_whitespace().next_back().unwrap_or("");
+    let previous_joins = before.ends_with(' ') && !previous.ends_with(['.', ',', ';', ':']);
+    let after = &text[end..];
+    let next = after.split_whitespace().next().unwrap_or("");
+    let next_joins = after.starts_with(' ') && !next.starts_with(|c: char| !c.is_alphabetic());
+    (previous_joins && capitalised_word(previous)) || (next_joins && capitalised_word(next))
+}
+
+fn is_us_state_context(gazetteer: &Gazetteer, text: &str, start: usize) -> bool {
+    let before = text[..start].trim_end();
+    if before.to_lowercase().ends_with("state of") {
+        return true;
+    }
+    let Some(place) = before.strip_suffix(',') else {
+        return false;
+    };
+    let words: Vec<&str> = place.split_whitespace().rev().take(3).collect();
+    (1..=words.len()).any(|count| {
+        let name: Vec<&str> = words[..count].iter().rev().copied().collect();
+        let cities = gazetteer.cities_named(&name.join(" "));
+        !cities.is_empty() && cities.iter().all(|city| city.iso3 == "USA")
+    })
 }
