@@ -136,8 +136,16 @@ impl Enricher {
                 .position(|known| known == path)
                 .map_or(0.0, |index| scores[index])
         };
-        let themes = self.themes.classify(title, body);
-        paths.extend(themes.into_iter().filter(|theme| cue_score(theme) >= THEME_CUE_SCORE));
+        // The model reads the whole text: run it only when some theme's cues are there.
+        if self
+            .topics
+            .paths()
+            .iter()
+            .any(|path| self.themes.is_theme(path) && cue_score(path) >= THEME_CUE_SCORE)
+        {
+            let themes = self.themes.classify(title, body);
+            paths.extend(themes.into_iter().filter(|theme| cue_score(theme) >= THEME_CUE_SCORE));
+        }
         let specific: Vec<String> = paths
             .iter()
             .filter(|path| {
