@@ -5,18 +5,6 @@ mod common;
 
 use pressroom_enrich::eval::{self, EvalRow};
 use pressroom_enrich::Enricher;
-use pressroom_ingest::Record;
-
-fn read(paths: &[std::path::PathBuf]) -> Vec<Record> {
-    let mut records = Vec::new();
-    pressroom_ingest::read_sources(paths, None, &mut |item| {
-        if let Ok(record) = item {
-            records.push(record);
-        }
-    })
-    .expect("sources exist");
-    records
-}
 
 fn check(rows: &[EvalRow], floors: &[(&str, &str, f64)]) {
     for row in rows {
@@ -48,7 +36,7 @@ fn check(rows: &[EvalRow], floors: &[(&str, &str, f64)]) {
 fn reuters_test_split_scores_stay_above_their_floors() {
     let shared = shared_or_skip!();
     let enricher = Enricher::new().expect("tables load");
-    let records = read(&[shared.join("corpus/reuters21578")]);
+    let records = common::read_records(&[shared.join("corpus/reuters21578")]);
     let rows = eval::evaluate_reuters(&enricher, &records).expect("places table loads");
     assert!(
         rows[0].documents > 5_000,
@@ -69,7 +57,7 @@ fn reuters_test_split_scores_stay_above_their_floors() {
 fn reliefweb_scores_stay_above_their_floors() {
     let shared = shared_or_skip!();
     let enricher = Enricher::new().expect("tables load");
-    let records = read(&[shared.join("corpus/reliefweb")]);
+    let records = common::read_records(&[shared.join("corpus/reliefweb")]);
     let rows = eval::evaluate_reliefweb(&enricher, &records);
     assert_eq!(rows[0].documents, 996);
     // One themed report in five is held out of the theme model's training.
@@ -100,7 +88,7 @@ fn dev_gold_scores_stay_above_their_floors() {
         .iter()
         .map(|name| corpus.join(name))
         .collect();
-    let records = read(&sources);
+    let records = common::read_records(&sources);
     let rows = eval::evaluate_gold(&Enricher::new().expect("tables load"), "dev-gold", &records, &gold);
     assert!(
         rows.iter().all(|row| row.documents == gold.len()),

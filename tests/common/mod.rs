@@ -29,3 +29,15 @@ macro_rules! shared_or_skip {
         }
     };
 }
+
+/// Every record read from `paths` (problems ignored: the reader tests check those).
+pub fn read_records(paths: &[PathBuf]) -> Vec<pressroom_ingest::Record> {
+    let mut records = Vec::new();
+    pressroom_ingest::read_sources(paths, None, &mut |item| {
+        if let Ok(record) = item {
+            records.push(record);
+        }
+    })
+    .expect("sources exist");
+    records
+}
