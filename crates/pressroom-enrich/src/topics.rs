@@ -138,8 +138,16 @@ impl TopicRules {
     pub fn scores(&self, title: &str, body: &str) -> Vec<f32> {
         let mut scores = vec![0f32; self.paths.len()];
         let mut occurrences = vec![0usize; self.cues.len()];
+        // Australian politicians say "people trafficking" for people smuggling by boat.
+        let boats = |text: &str| text.contains("boat") || text.contains("smuggl");
+        let smuggling_by_boat = boats(&fold(title)) || boats(&fold(body));
         for (text, is_title) in [(title, true), (body, false)] {
-            let folded = fold(text);
+            let mut folded = fold(text);
+            if smuggling_by_boat && folded.contains("people") {
+                folded = folded
+                    .replace("people traffick", "people smuggl")
+                    .replace("people-traffick", "people-smuggl");
+            }
             let lead_end = if is_title {
                 folded.len()
             } else {
@@ -229,6 +237,17 @@ mod tests {
         );
         assert!(
             topics.iter().any(|t| t == "/Migration/Refugees and asylum"),
+            "{topics:?}"
+        );
+        // Australian usage: "people traffickers" with boats are people smugglers.
+        let topics = classify(
+            &rules,
+            "Crackdown on people traffickers",
+            "The Minister said people traffickers put asylum seekers on unsafe boats to Christmas Island.",
+        );
+        assert!(topics.iter().any(|t| t == "/Migration/Migrant smuggling"), "{topics:?}");
+        assert!(
+            !topics.iter().any(|t| t.starts_with("/Migration/Human trafficking")),
             "{topics:?}"
         );
         let topics = classify(&rules, "Démantèlement d'un réseau de passeurs au Maroc", "");
