@@ -2,7 +2,8 @@
 
 mod common;
 
-use std::process::Command;
+use std::path::Path;
+use std::process::{Command, Output};
 
 use serde_json::Value;
 
@@ -10,18 +11,23 @@ fn pressroom() -> Command {
     Command::new(env!("CARGO_BIN_EXE_pressroom"))
 }
 
+/// `pressroom index --index INDEX SOURCE`.
+fn index_into(index: &Path, source: impl AsRef<Path>) -> Output {
+    pressroom()
+        .arg("index")
+        .arg("--index")
+        .arg(index)
+        .arg(source.as_ref())
+        .output()
+        .expect("runs")
+}
+
 #[test]
 fn index_then_search_the_sample_corpus() {
     let dir = tempfile::tempdir().expect("temporary folder");
     let index = dir.path().join("index");
     let corpus = common::repo_root().join("corpus");
-    let output = pressroom()
-        .arg("index")
-        .arg("--index")
-        .arg(&index)
-        .arg(&corpus)
-        .output()
-        .expect("runs");
+    let output = index_into(&index, &corpus);
     let stdout = String::from_utf8_lossy(&output.stdout);
     assert!(
         output.status.success(),
@@ -49,13 +55,7 @@ fn index_then_search_the_sample_corpus() {
 
     // A second build replaces the first atomically; the old generation stays for readers.
     let first = std::fs::read_to_string(index.join("CURRENT")).expect("CURRENT");
-    let output = pressroom()
-        .arg("index")
-        .arg("--index")
-        .arg(&index)
-        .arg(&corpus)
-        .output()
-        .expect("runs");
+    let output = index_into(&index, &corpus);
     assert!(output.status.success());
     let second = std::fs::read_to_string(index.join("CURRENT")).expect("CURRENT");
     assert_ne!(first, second);
@@ -67,22 +67,9 @@ fn a_failed_build_leaves_the_served_index_alone() {
     let dir = tempfile::tempdir().expect("temporary folder");
     let index = dir.path().join("index");
     let corpus = common::repo_root().join("corpus");
-    assert!(pressroom()
-        .arg("index")
-        .arg("--index")
-        .arg(&index)
-        .arg(&corpus)
-        .status()
-        .expect("runs")
-        .success());
+    assert!(index_into(&index, &corpus).status.success());
     let before = std::fs::read_to_string(index.join("CURRENT")).expect("CURRENT");
-    let output = pressroom()
-        .arg("index")
-        .arg("--index")
-        .arg(&index)
-        .arg(dir.path().join("missing"))
-        .output()
-        .expect("runs");
+    let output = index_into(&index, dir.path().join("missing"));
     assert!(!output.status.success());
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("no such file or folder"), "{stderr}");
