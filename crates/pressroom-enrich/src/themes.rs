@@ -8,9 +8,6 @@
 //! more word characters; weights are `(1 + ln tf) × idf`, L2-normalised.
 
 use std::collections::HashMap;
-use std::sync::LazyLock;
-
-use regex::Regex;
 
 use crate::error::EnrichError;
 use crate::tables;
@@ -20,8 +17,6 @@ const MIN_PROBABILITY: f32 = 0.4;
 /// …and this share of the best theme's; the best theme alone needs only `MIN_BEST`.
 const RELATIVE_TO_BEST: f32 = 0.6;
 const MIN_BEST: f32 = 0.5;
-
-static TOKEN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b\w\w+\b").expect("token pattern is valid"));
 
 pub struct ThemeModel {
     /// Topic paths of the themes (`/Health`, `/HIV\/Aids`).
@@ -94,13 +89,12 @@ impl ThemeModel {
 
     /// The probability of each theme for a text.
     fn probabilities(&self, text: &str) -> Vec<f32> {
-        let lowered = text.to_lowercase();
         let mut counts: HashMap<usize, f32> = HashMap::new();
-        for token in TOKEN.find_iter(&lowered) {
-            if let Some(&term) = self.vocabulary.get(token.as_str()) {
+        for_each_token(text, |token| {
+            if let Some(&term) = self.vocabulary.get(token) {
                 *counts.entry(term).or_default() += 1.0;
             }
-        }
+        });
         let features: Vec<(usize, f32)> = counts
             .into_iter()
             .map(|(term, count)| (term, (1.0 + count.ln()) * self.idf[term]))
@@ -134,5 +128,43 @@ impl ThemeModel {
     /// Is this path one of the model's themes?
     pub fn is_theme(&self, path: &str) -> bool {
         self.paths.iter().any(|theme| theme == path)
+    }
+}
+
+/// Calls `visit` with each lowercased token of two or more word characters (letters, digits,
+/// underscore), as scikit-learn's default `token_pattern` makes them. Written out by hand: the
+/// equivalent Unicode regex costs more to compile than a whole document takes to read.
+fn for_each_token(text: &str, mut visit: impl FnMut(&str)) {
+    let mut token = String::new();
+    let mut characters = 0;
+    let mut flush = |token: &mut String, characters: &mut usize| {
+        if *characters >= 2 {
+            visit(token);
+        }
+        token.clear();
+        *characters = 0;
+    };
+    for c in text.chars() {
+        if c.is_alphanumeric() || c == '_' {
+            token.extend(c.to_lowercase());
+            characters += 1;
+        } else {
+            flush(&mut token, &mut characters);
+        }
+    }
+    flush(&mut token, &mut characters);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::for_each_token;
+
+    #[test]
+    fn tokens_are_lowercased_words_of_two_or_more_characters() {
+        let mut tokens = Vec::new();
+        for_each_token("WFP's Food-aid: 2 réfugiés, a b_c", |token| {
+            tokens.push(token.to_string())
+        });
+        assert_eq!(tokens, ["wfp", "food", "aid", "réfugiés", "b_c"]);
     }
 }

@@ -72,22 +72,23 @@ fn compile_cue(cue: &str) -> Result<(String, Option<Regex>, bool), String> {
     if rest.trim().is_empty() {
         return Ok((head, None, false));
     }
-    let mut pattern = String::from(r"^[\w'-]*");
+    // The texts are folded to ASCII: ASCII classes compile far smaller than Unicode ones.
+    let mut pattern = String::from(r"^[a-z0-9_'-]*");
     let mut ends_open = false;
     for word in rest.split_whitespace() {
         let (literal, open) = match word.strip_suffix('*') {
             Some(literal) => (literal, true),
             None => (word, false),
         };
-        pattern.push_str(r"\s+");
+        pattern.push_str(r"[ \t\n]+");
         pattern.push_str(&regex::escape(literal));
         if open {
-            pattern.push_str(r"[\w'-]*");
+            pattern.push_str(r"[a-z0-9_'-]*");
         }
         ends_open = open;
     }
     if !ends_open {
-        pattern.push_str(r"\b");
+        pattern.push_str(r"(?-u:\b)");
     }
     let tail = Regex::new(&pattern).map_err(|error| error.to_string())?;
     Ok((head, Some(tail), false))
