@@ -171,6 +171,17 @@ impl TopicRules {
                     .replace("people traffick", "people smuggl")
                     .replace("people-traffick", "people-smuggl");
             }
+            // Spanish "asilo" is also a care home ("asilo de ancianos"): not asylum.
+            if folded.contains("asilo ") {
+                for home in [
+                    "asilo de ancianos",
+                    "asilo para ancianos",
+                    "asilo de huerfanos",
+                    "asilo de mayores",
+                ] {
+                    folded = folded.replace(home, "residencia");
+                }
+            }
             let lead_end = if is_title {
                 folded.len()
             } else {
@@ -277,6 +288,16 @@ mod tests {
         assert!(topics.iter().any(|t| t == "/Migration/Migrant smuggling"), "{topics:?}");
         assert!(
             !topics.iter().any(|t| t.starts_with("/Migration/Human trafficking")),
+            "{topics:?}"
+        );
+        // "Asilo de ancianos" is a care home.
+        let topics = classify(
+            &rules,
+            "Inauguran un asilo de ancianos en Cuenca",
+            "El nuevo asilo de ancianos de Cuenca atenderá a 80 personas mayores.",
+        );
+        assert!(
+            !topics.iter().any(|t| t == "/Migration/Refugees and asylum"),
             "{topics:?}"
         );
         let topics = classify(&rules, "Démantèlement d'un réseau de passeurs au Maroc", "");
