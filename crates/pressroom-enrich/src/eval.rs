@@ -4,7 +4,7 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use pressroom_ingest::Record;
+use pressroom_ingest::{language_code, Record};
 use serde::{Deserialize, Serialize};
 
 use crate::gazetteer::fold;
@@ -304,15 +304,6 @@ fn top_level(path: &str) -> Option<String> {
         .find(|&i| bytes[i] == b'/' && bytes[i - 1] != b'\\')
         .unwrap_or(bytes.len());
     (end > 1).then(|| path[..end].to_string())
-}
-
-fn language_code(name: &str) -> Option<&'static str> {
-    match name.trim().to_ascii_lowercase().as_str() {
-        "english" => Some("en"),
-        "french" => Some("fr"),
-        "spanish" => Some("es"),
-        _ => None,
-    }
 }
 
 /// Scores against a gold file. Organizations match when equal after normalization or when

@@ -3,6 +3,8 @@
 mod jsonl;
 mod pages;
 mod reliefweb;
+
+pub use reliefweb::language_code;
 mod reuters;
 
 use std::collections::BTreeMap;
@@ -86,18 +88,22 @@ pub fn read_sources(
         on_item,
         summary: ReadSummary::default(),
     };
-    let reuters_folders: Vec<PathBuf> = files
+    // Each file is sniffed once (detection may open and decompress it).
+    let detected: Vec<(PathBuf, Option<Format>)> = files
+        .into_iter()
+        .map(|file| {
+            let format = forced.or_else(|| detect_format(&file));
+            (file, format)
+        })
+        .collect();
+    let reuters_folders: Vec<PathBuf> = detected
         .iter()
-        .filter(|file| detect_format(file) == Some(Format::Reuters))
-        .filter_map(|file| file.parent().map(Path::to_path_buf))
+        .filter(|(_, format)| *format == Some(Format::Reuters))
+        .filter_map(|(file, _)| file.parent().map(Path::to_path_buf))
         .collect();
 
     let mut reliefweb_files = Vec::new();
-    for file in files {
-        let format = match forced {
-            Some(format) => Some(format),
-            None => detect_format(&file),
-        };
+    for (file, format) in detected {
         // A Reuters distribution folder also holds READMEs and label lists: only its SGML is read.
         let in_reuters_folder = file
             .parent()

@@ -126,7 +126,8 @@ fn post_to_record(nid: u64, post: &str) -> Record {
     }
 }
 
-fn language_code(name: &str) -> Option<&'static str> {
+/// The ISO 639-1 code of a language name as ReliefWeb labels give it (`English` → `en`).
+pub fn language_code(name: &str) -> Option<&'static str> {
     match name.trim().to_ascii_lowercase().as_str() {
         "english" => Some("en"),
         "french" => Some("fr"),
