@@ -14,6 +14,10 @@ pub fn to_document(fields: &Fields, record: &Record, enrichment: &Enrichment) ->
     document.add_text(fields.id, &record.id);
     document.add_text(fields.title, &record.title);
     document.add_text(fields.body, &record.body);
+    if let Some(stemmed) = fields.stemmed_for(&enrichment.lang) {
+        document.add_text(stemmed.title, &record.title);
+        document.add_text(stemmed.body, &record.body);
+    }
     let publication_date = record.date.or_else(|| {
         let format = time::macros::format_description!("[year]-[month]-[day]");
         enrichment

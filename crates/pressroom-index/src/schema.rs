@@ -1,11 +1,14 @@
-//! The schema: full-text `title` and `body` (positions, folded accents), a fast `date` and
-//! `year`, one facet field per facet, and stored display fields.
+//! The schema: full-text `title` and `body` (positions, folded accents), the same text again
+//! in `title_<lang>`/`body_<lang>` analysed for the document's language (stop words,
+//! stemming), a fast `date` and `year`, one facet field per facet, and stored display fields.
 
 use tantivy::schema::{
     DateOptions, DateTimePrecision, FacetOptions, Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing,
     TextOptions, FAST, INDEXED, STORED, STRING,
 };
-use tantivy::tokenizer::{AsciiFoldingFilter, LowerCaser, RemoveLongFilter, SimpleTokenizer, TextAnalyzer};
+use tantivy::tokenizer::{
+    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer, StopWordFilter, TextAnalyzer,
+};
 use tantivy::Index;
 
 use crate::error::IndexError;
@@ -32,6 +35,43 @@ pub const CONTACT: &str = "contact";
 /// The whole enrichment as JSON, for the document endpoint.
 pub const ENRICHMENT: &str = "enrichment";
 
+/// The languages tantivy stems (ISO 639-1 code, stemmer). A document detected in one of
+/// them is indexed a second time in `title_<code>`/`body_<code>` with that language's stop
+/// words and stemmer, so `refugee` finds `refugees` and `mujer` finds `mujeres`.
+pub const STEMMED_LANGUAGES: [(&str, Language); 18] = [
+    ("ar", Language::Arabic),
+    ("da", Language::Danish),
+    ("de", Language::German),
+    ("el", Language::Greek),
+    ("en", Language::English),
+    ("es", Language::Spanish),
+    ("fi", Language::Finnish),
+    ("fr", Language::French),
+    ("hu", Language::Hungarian),
+    ("it", Language::Italian),
+    ("nl", Language::Dutch),
+    ("no", Language::Norwegian),
+    ("pt", Language::Portuguese),
+    ("ro", Language::Romanian),
+    ("ru", Language::Russian),
+    ("sv", Language::Swedish),
+    ("ta", Language::Tamil),
+    ("tr", Language::Turkish),
+];
+
+/// The analyzer name of a stemmed language: `pressroom_en`.
+pub fn stemmed_analyzer_name(code: &str) -> String {
+    format!("pressroom_{code}")
+}
+
+/// The title and body fields analysed in one language.
+#[derive(Debug, Clone, Copy)]
+pub struct StemmedFields {
+    pub lang: &'static str,
+    pub title: Field,
+    pub body: Field,
+}
+
 /// The facet fields, in the order responses list them.
 pub const FACET_FIELDS: [&str; 7] = [REGION, COUNTRY, MENTIONED, TOPIC, ORG, LANG, SOURCE];
 
@@ -54,6 +94,8 @@ pub struct Fields {
     pub contributor: Field,
     pub contact: Field,
     pub enrichment: Field,
+    /// One entry per [`STEMMED_LANGUAGES`] entry, in that order.
+    pub stemmed: [StemmedFields; STEMMED_LANGUAGES.len()],
 }
 
 pub fn build_schema() -> Schema {
@@ -68,6 +110,15 @@ pub fn build_schema() -> Schema {
     builder.add_text_field(ID, STRING | STORED | FAST);
     builder.add_text_field(TITLE, text.clone());
     builder.add_text_field(BODY, text);
+    for (code, _) in STEMMED_LANGUAGES {
+        let stemmed = TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(&stemmed_analyzer_name(code))
+                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+        );
+        builder.add_text_field(&format!("{TITLE}_{code}"), stemmed.clone());
+        builder.add_text_field(&format!("{BODY}_{code}"), stemmed);
+    }
     builder.add_date_field(
         DATE,
         DateOptions::from(INDEXED)
@@ -92,6 +143,20 @@ impl Fields {
                 .get_field(name)
                 .map_err(|_| IndexError::SchemaMismatch(Default::default(), name))
         };
+        let mut stemmed = Vec::with_capacity(STEMMED_LANGUAGES.len());
+        for (code, _) in STEMMED_LANGUAGES {
+            let title_name = format!("{TITLE}_{code}");
+            let body_name = format!("{BODY}_{code}");
+            let missing = |_| IndexError::SchemaMismatch(Default::default(), "title_<lang>/body_<lang>");
+            stemmed.push(StemmedFields {
+                lang: code,
+                title: schema.get_field(&title_name).map_err(missing)?,
+                body: schema.get_field(&body_name).map_err(missing)?,
+            });
+        }
+        let stemmed: [StemmedFields; STEMMED_LANGUAGES.len()] = stemmed
+            .try_into()
+            .map_err(|_| IndexError::SchemaMismatch(Default::default(), "title_<lang>/body_<lang>"))?;
         Ok(Fields {
             id: field(ID)?,
             title: field(TITLE)?,
@@ -109,6 +174,7 @@ impl Fields {
             contributor: field(CONTRIBUTOR)?,
             contact: field(CONTACT)?,
             enrichment: field(ENRICHMENT)?,
+            stemmed,
         })
     }
 
@@ -125,6 +191,11 @@ impl Fields {
             _ => None,
         }
     }
+
+    /// The stemmed fields of a language, when tantivy stems it.
+    pub fn stemmed_for(&self, lang: &str) -> Option<&StemmedFields> {
+        self.stemmed.iter().find(|fields| fields.lang == lang)
+    }
 }
 
 /// Registers pressroom's analyzers on an index (needed after every open).
@@ -135,4 +206,26 @@ pub fn register_analyzers(index: &Index) {
         .filter(AsciiFoldingFilter)
         .build();
     index.tokenizers().register(TEXT_ANALYZER, analyzer);
+    for (code, language) in STEMMED_LANGUAGES {
+        index
+            .tokenizers()
+            .register(&stemmed_analyzer_name(code), stemmed_analyzer(language));
+    }
+}
+
+/// Words, lowercased, the language's stop words removed (where tantivy has a list), stemmed,
+/// then accents folded so `refugies` and `réfugiés` stem alike.
+pub fn stemmed_analyzer(language: Language) -> TextAnalyzer {
+    let builder = TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(48))
+        .filter(LowerCaser)
+        .dynamic();
+    let builder = match StopWordFilter::new(language) {
+        Some(stop_words) => builder.filter_dynamic(stop_words),
+        None => builder,
+    };
+    builder
+        .filter_dynamic(Stemmer::new(language))
+        .filter_dynamic(AsciiFoldingFilter)
+        .build()
 }
