@@ -34,7 +34,7 @@ fn index_then_search_the_sample_corpus() {
         "{stdout}\n{}",
         String::from_utf8_lossy(&output.stderr)
     );
-    assert!(stdout.contains("indexed 34 documents"), "{stdout}");
+    assert!(stdout.contains("indexed 35 documents"), "{stdout}");
     assert!(stdout.contains("skipped: none"), "{stdout}");
     assert!(index.join("CURRENT").is_file());
 

@@ -599,7 +599,7 @@ fn read_corpus() -> Corpus {
             (value["file"].as_str().unwrap().to_string(), value)
         })
         .collect();
-    assert_eq!(labels.len(), 34);
+    assert_eq!(labels.len(), 35);
     let (records, problems, summary) = read_all(std::slice::from_ref(&dir), None);
     Corpus {
         dir,
@@ -627,7 +627,7 @@ impl Corpus {
         }
         assert!(
             failures.is_empty(),
-            "{} of 34 files fail:\n{}",
+            "{} of 35 files fail:\n{}",
             failures.len(),
             failures.join("\n")
         );
@@ -638,14 +638,14 @@ impl Corpus {
 fn corpus_every_file_is_one_record() {
     let corpus = read_corpus();
     assert!(corpus.problems.is_empty(), "problems: {:?}", corpus.problems);
-    assert_eq!(corpus.summary.files_read, 34);
+    assert_eq!(corpus.summary.files_read, 35);
     assert_eq!(
         file_names(&corpus.summary.files_ignored),
         BTreeSet::from(["README.md".to_string()])
     );
-    assert_eq!(corpus.records.len(), 34);
+    assert_eq!(corpus.records.len(), 35);
     let ids: BTreeSet<&str> = corpus.records.iter().map(|r| r.id.as_str()).collect();
-    assert_eq!(ids.len(), 34, "ids are distinct");
+    assert_eq!(ids.len(), 35, "ids are distinct");
     corpus.assert_each(|_, _, record| (record.source != "corpus").then(|| format!("source {:?}", record.source)));
 }
 
