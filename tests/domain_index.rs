@@ -45,11 +45,12 @@ fn domain_corpus_is_indexed_whole_and_searchable() {
     let response = service.search(&request).expect("searches");
     assert!(response.total > 100, "total {}", response.total);
     assert_eq!(response.hits.len(), 10);
-    assert!(!response.facets["region"].is_empty() && !response.facets["org"].is_empty());
+    assert!(!response.facets["region"].values.is_empty() && !response.facets["org"].values.is_empty());
     let browse = service
         .search(&SearchRequest::from_query_string("limit=0&facets=source,lang").expect("valid"))
         .expect("searches");
     let sources: Vec<(String, u64)> = browse.facets["source"]
+        .values
         .iter()
         .map(|v| (v.value.clone(), v.count))
         .collect();

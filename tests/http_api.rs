@@ -81,10 +81,13 @@ fn facet_count(response: &Value, facet: &str, path: &str) -> Option<u64> {
             if value["path"].as_str() == Some(path) || value["value"].as_str() == Some(path) {
                 return value["count"].as_u64();
             }
-            find(value["children"].as_array().map(Vec::as_slice).unwrap_or(&[]), path)
+            find(
+                value["children"]["values"].as_array().map(Vec::as_slice).unwrap_or(&[]),
+                path,
+            )
         })
     }
-    find(response["facets"][facet].as_array()?, path)
+    find(response["facets"][facet]["values"].as_array()?, path)
 }
 
 #[tokio::test]
@@ -151,12 +154,12 @@ async fn empty_query_browses_everything_with_facets() {
     assert!(response["hits"].as_array().expect("hits").is_empty());
     for facet in ["region", "country", "topic", "org", "lang", "year"] {
         assert!(
-            response["facets"][facet].is_array(),
+            response["facets"][facet]["values"].is_array(),
             "facet {facet} missing: {response}"
         );
     }
     assert!(response["facets"].get("mentioned").is_none());
-    let languages: u64 = response["facets"]["lang"]
+    let languages: u64 = response["facets"]["lang"]["values"]
         .as_array()
         .expect("lang")
         .iter()
@@ -169,7 +172,7 @@ async fn empty_query_browses_everything_with_facets() {
 
 #[tokio::test]
 async fn region_filter_by_name_matches_its_facet_count() {
-    let browse = search("limit=0&facets=region").await;
+    let browse = search("limit=0&facets=region&facet_expand=Central%20America").await;
     let path = "/Americas/Latin America and the Caribbean/Central America";
     let expected = facet_count(&browse, "region", path).expect("Central America counted");
     assert!(expected >= 4);
@@ -308,6 +311,32 @@ async fn every_bad_request_is_a_json_error_with_its_code() {
         ("/api/search?lang=english", 400, "invalid_lang"),
         ("/api/search?region=", 400, "empty_filter"),
         ("/api/search?colour=red", 400, "unknown_parameter"),
+        ("/api/search?typo=maybe", 400, "invalid_flag"),
+        ("/api/search?prefix=2", 400, "invalid_flag"),
+        ("/api/search?expand=", 400, "invalid_flag"),
+        ("/api/search?facet_limit=0", 400, "invalid_facet_limit"),
+        ("/api/search?facet_limit=101", 400, "invalid_facet_limit"),
+        ("/api/search?fragments=11", 400, "invalid_fragments"),
+        ("/api/search?q=year:%5B2000%20TO%202001%5D", 400, "invalid_query"),
+        ("/api/search?q=colour:red", 400, "invalid_query"),
+        ("/api/facets/colour?q=a", 400, "unknown_facet"),
+        ("/api/facets/org?limit=5", 400, "unknown_parameter"),
+        ("/api/facets/region?query=%22open", 400, "invalid_query"),
+        (
+            "/api/documents/corpus:no-such-release/similar",
+            404,
+            "document_not_found",
+        ),
+        (
+            "/api/documents/corpus:en-001-costa-rica-trafficking-network/similar?limit=500",
+            400,
+            "invalid_limit",
+        ),
+        (
+            "/api/documents/corpus:en-001-costa-rica-trafficking-network/similar?same=year",
+            400,
+            "invalid_same",
+        ),
         ("/api/nothing-here", 404, "not_found"),
     ];
     for (uri, status, code) in cases {
@@ -373,4 +402,298 @@ async fn every_bad_request_is_a_json_error_with_its_code() {
     );
     // The server still answers after all that.
     assert_eq!(get("/health").await.0, StatusCode::OK);
+}
+
+const COSTA_RICA: &str = "corpus:en-001-costa-rica-trafficking-network";
+const PANAMA: &str = "corpus:es-035-panama-trata-mujeres-chiriqui";
+
+fn hits(response: &Value) -> &[Value] {
+    response["hits"].as_array().map(Vec::as_slice).unwrap_or(&[])
+}
+
+#[tokio::test]
+async fn each_language_is_stemmed() {
+    // English: `refugee` finds releases that only say `refugees`.
+    let refugee = search("q=refugee&expand=false&typo=false&facets=&limit=50").await;
+    assert!(ids(&refugee).contains(&"corpus:en-003-colombia-venezuelan-migrants-mobile-health".to_string()));
+    assert!(hits(&refugee).iter().any(|hit| hit["snippet"]
+        .as_str()
+        .is_some_and(|s| s.contains("<mark>refugees</mark>") || s.contains("<mark>Refugees</mark>"))));
+    // Spanish: `trata de mujeres` finds the release that says `trata de mujeres` and `mujer`.
+    let spanish = search("q=trata%20de%20mujeres&facets=").await;
+    assert_eq!(ids(&spanish).first().map(String::as_str), Some(PANAMA), "{spanish}");
+    let singular = search("q=trata%20mujer&expand=false&typo=false&facets=").await;
+    assert!(ids(&singular).contains(&PANAMA.to_string()), "stemmed: {singular}");
+    // French, accents folded: `deplaces` finds `déplacés`, `deplace` too by stem.
+    let folded = search("q=deplaces&expand=false&facets=").await;
+    assert!(ids(&folded).contains(&"corpus:fr-033-burkina-faso-deplaces-internes-kaya".to_string()));
+    let stem = search("q=deplace&expand=false&typo=false&facets=").await;
+    assert!(ids(&stem).contains(&"corpus:fr-033-burkina-faso-deplaces-internes-kaya".to_string()));
+    // `lang` narrows both the documents and the analysis.
+    let spanish_only = search("q=trata&lang=es&facets=").await;
+    assert!(hits(&spanish_only).iter().all(|hit| hit["lang"] == "es"));
+}
+
+#[tokio::test]
+async fn domain_terms_are_expanded_across_languages_below_exact_matches() {
+    let expanded = search("q=trafficking&limit=50&facets=lang").await;
+    let plain = search("q=trafficking&expand=false&limit=50&facets=").await;
+    let expanded_ids = ids(&expanded);
+    for id in [
+        PANAMA,
+        "corpus:es-002-guatemala-trafico-ilicito-migrantes",
+        "corpus:fr-009-mali-enfants-mendicite-forcee",
+    ] {
+        assert!(expanded_ids.contains(&id.to_string()), "{id} not found by expansion");
+        assert!(!ids(&plain).contains(&id.to_string()), "{id} found without expansion");
+    }
+    assert!(facet_count(&expanded, "lang", "es").unwrap_or(0) >= 3);
+    // Every release that says `trafficking` itself ranks above every expanded-only match.
+    let exact: Vec<&Value> = hits(&expanded)
+        .iter()
+        .filter(|hit| ids(&plain).contains(&hit["id"].as_str().unwrap_or("").to_string()))
+        .collect();
+    let lowest_exact = exact
+        .iter()
+        .filter_map(|hit| hit["score"].as_f64())
+        .fold(f64::MAX, f64::min);
+    let highest_expanded = hits(&expanded)
+        .iter()
+        .filter(|hit| !exact.iter().any(|e| e["id"] == hit["id"]))
+        .filter_map(|hit| hit["score"].as_f64())
+        .fold(0.0, f64::max);
+    assert!(
+        !exact.is_empty() && lowest_exact > highest_expanded,
+        "{lowest_exact} vs {highest_expanded}"
+    );
+    // Expanded words are highlighted too.
+    let panama = hits(&expanded)
+        .iter()
+        .find(|hit| hit["id"] == PANAMA)
+        .expect("Panama hit");
+    assert!(
+        panama["title_html"]
+            .as_str()
+            .is_some_and(|t| t.contains("<mark>trata</mark>")),
+        "{panama}"
+    );
+    // Spanish asks find English releases as well.
+    let trata = search("q=trata%20de%20personas&limit=50&facets=").await;
+    assert!(ids(&trata).contains(&COSTA_RICA.to_string()), "{trata}");
+}
+
+#[tokio::test]
+async fn typos_are_tolerated_unless_turned_off() {
+    // A misspelling finds what the right spelling finds, first and in the same order (and
+    // may add words as close to it: `traficking` is also two edits from `tracking`).
+    let right = ids(&search("q=trafficking&expand=false&facets=").await);
+    assert!(right.len() >= 4);
+    let typo = search("q=traficking&expand=false&facets=").await;
+    assert_eq!(
+        ids(&typo)[..right.len()],
+        right[..],
+        "one edit away finds the same releases"
+    );
+    let two_edits = search("q=trafficcking&expand=false&facets=").await;
+    assert_eq!(ids(&two_edits)[..right.len()], right[..]);
+    assert!(hits(&typo)[0]["snippet"]
+        .as_str()
+        .is_some_and(|s| s.contains("<mark>trafficking</mark>")));
+    assert_eq!(total(&search("q=traficking&typo=false&expand=false&facets=").await), 0);
+    // Four letters or fewer: no typo allowed (`gril` is not `girl`).
+    assert_eq!(total(&search("q=gril&expand=false&facets=").await), 0);
+}
+
+#[tokio::test]
+async fn prefix_completes_the_last_word() {
+    let prefix = search("q=costa%20traffi&prefix=true&facets=").await;
+    assert_eq!(ids(&prefix).first().map(String::as_str), Some(COSTA_RICA));
+    assert_eq!(
+        total(&search("q=costa%20traffi&expand=false&typo=false&facets=").await),
+        0
+    );
+    let title = hits(&prefix)[0]["title_html"].as_str().unwrap_or_default();
+    assert!(title.contains("<mark>Trafficking</mark>"), "{title}");
+}
+
+#[tokio::test]
+async fn facet_counts_ignore_their_own_filter() {
+    let browse = search("limit=0&facets=region,country").await;
+    let filtered = search("region=Central%20America&limit=0&facets=region,country").await;
+    // The region facet still offers every other region with its full count…
+    for region in ["/Africa", "/Asia", "/Europe"] {
+        assert_eq!(
+            facet_count(&filtered, "region", region),
+            facet_count(&browse, "region", region),
+            "{region}"
+        );
+    }
+    // …while the country facet honours the region filter.
+    let countries: Vec<&str> = filtered["facets"]["country"]["values"]
+        .as_array()
+        .expect("countries")
+        .iter()
+        .filter_map(|v| v["value"].as_str())
+        .collect();
+    assert!(
+        countries.contains(&"CRI") && !countries.contains(&"NGA"),
+        "{countries:?}"
+    );
+    // Two regions ticked: the total is what the facet said they would add up to (or less,
+    // for releases in both).
+    let central = facet_count(&browse, "region", "/Americas").unwrap_or(0);
+    let africa = facet_count(&browse, "region", "/Africa").unwrap_or(0);
+    let both = total(&search("region=Americas&region=Africa&limit=0&facets=").await);
+    assert!(both <= central + africa && both >= central.max(africa));
+}
+
+#[tokio::test]
+async fn trees_drill_down_with_a_limit_per_level() {
+    let top = search("limit=0&facets=region,topic").await;
+    let regions = top["facets"]["region"]["values"].as_array().expect("regions");
+    assert!(
+        regions.iter().all(|r| r.get("children").is_none()),
+        "top level only by default"
+    );
+    assert!(regions.iter().all(|r| r["expandable"] == true));
+    let americas = search("region=Americas&limit=0&facets=region").await;
+    let node = americas["facets"]["region"]["values"]
+        .as_array()
+        .expect("regions")
+        .iter()
+        .find(|r| r["value"] == "Americas")
+        .expect("Americas listed");
+    let children = node["children"]["values"]
+        .as_array()
+        .expect("children of the filtered node");
+    assert!(children.iter().any(|c| c["value"] == "Latin America and the Caribbean"));
+    let child_total: u64 = children.iter().filter_map(|c| c["count"].as_u64()).sum();
+    assert!(child_total >= node["count"].as_u64().unwrap_or(0));
+    // Any node expands on demand; facet_limit caps each level and counts the rest.
+    let limited = search("limit=0&facets=country&facet_limit=3").await;
+    let level = &limited["facets"]["country"];
+    assert_eq!(level["values"].as_array().map(Vec::len), Some(3));
+    let all = search("limit=0&facets=country&facet_limit=100").await;
+    let distinct = all["facets"]["country"]["values"].as_array().map_or(0, Vec::len);
+    assert_eq!(level["other_values"].as_u64(), Some(distinct as u64 - 3));
+    let expanded = search("limit=0&facets=region&facet_expand=/Africa").await;
+    assert!(
+        facet_count(&expanded, "region", "/Africa/Sub-Saharan Africa").is_some(),
+        "{expanded}"
+    );
+}
+
+#[tokio::test]
+async fn facet_values_are_searchable_under_the_current_search() {
+    let (status, orgs) = get("/api/facets/org?q=unh").await;
+    assert_eq!(status, StatusCode::OK, "{orgs}");
+    let values = orgs["values"].as_array().expect("values");
+    assert_eq!(values[0]["value"], "UNHCR", "{orgs}");
+    // Aliases and full names match too: ACNUR is UNHCR, `costa` finds CRI by its name.
+    let (_, by_alias) = get("/api/facets/org?q=acnur").await;
+    assert_eq!(by_alias["values"][0]["value"], "UNHCR");
+    let (_, countries) = get("/api/facets/country?q=costa").await;
+    assert_eq!(countries["values"][0]["path"], "/CRI", "{countries}");
+    assert_eq!(countries["values"][0]["label"], "Costa Rica");
+    // Counted under the query and the other filters.
+    let (_, all_iom) = get("/api/facets/org?q=iom").await;
+    let (_, spanish_iom) = get("/api/facets/org?q=iom&lang=es&query=migrantes").await;
+    let count = |response: &Value| response["values"][0]["count"].as_u64().unwrap_or(0);
+    assert!(count(&spanish_iom) > 0 && count(&spanish_iom) < count(&all_iom));
+    let spanish = search("q=migrantes&lang=es&org=IOM&limit=0&facets=").await;
+    assert_eq!(count(&spanish_iom), total(&spanish));
+    let (_, regions) = get("/api/facets/region?q=central").await;
+    assert!(regions["values"]
+        .as_array()
+        .expect("values")
+        .iter()
+        .any(|v| v["path"] == "/Americas/Latin America and the Caribbean/Central America"));
+}
+
+#[tokio::test]
+async fn year_histogram_ignores_the_date_range_it_sets() {
+    let all = search("limit=0&facets=year").await;
+    let in_2023 = search("from=2023&to=2023&limit=0&facets=year,lang").await;
+    assert_eq!(
+        all["facets"]["year"], in_2023["facets"]["year"],
+        "the histogram stays whole for brushing"
+    );
+    let years = all["facets"]["year"]["values"].as_array().expect("years");
+    let values: Vec<&str> = years.iter().filter_map(|y| y["value"].as_str()).collect();
+    assert!(
+        values.windows(2).all(|pair| pair[0] < pair[1]),
+        "in year order: {values:?}"
+    );
+    let languages: u64 = in_2023["facets"]["lang"]["values"]
+        .as_array()
+        .expect("lang")
+        .iter()
+        .filter_map(|v| v["count"].as_u64())
+        .sum();
+    assert_eq!(languages, total(&in_2023), "other facets honour the range");
+}
+
+#[tokio::test]
+async fn fragments_and_titles_are_highlighted_and_escaped() {
+    let response = search("q=refugees%20camp&fragments=3&facets=").await;
+    for hit in hits(&response) {
+        let fragments = hit["fragments"].as_array().expect("fragments");
+        assert!(!fragments.is_empty() && fragments.len() <= 3);
+        assert_eq!(hit["snippet"], fragments[0]);
+        for text in fragments.iter().chain([&hit["title_html"]]) {
+            let text = text
+                .as_str()
+                .unwrap_or_default()
+                .replace("<mark>", "")
+                .replace("</mark>", "");
+            assert!(!text.contains('<') && !text.contains('>'), "unescaped: {text}");
+        }
+    }
+    assert!(hits(&response)
+        .iter()
+        .any(|hit| hit["fragments"].as_array().is_some_and(|f| f.len() > 1)));
+    let none = search("q=refugees&fragments=0&facets=").await;
+    assert!(hits(&none).iter().all(|hit| hit["fragments"] == serde_json::json!([])));
+}
+
+#[tokio::test]
+async fn similar_releases_share_the_subject() {
+    let (status, similar) = get(&format!("/api/documents/{COSTA_RICA}/similar?limit=5")).await;
+    assert_eq!(status, StatusCode::OK, "{similar}");
+    let similar_ids = ids(&similar);
+    assert!(!similar_ids.contains(&COSTA_RICA.to_string()), "not itself");
+    assert_eq!(similar_ids.len(), 5);
+    let trafficking = hits(&similar)
+        .iter()
+        .take(3)
+        .filter(|hit| {
+            hit["topics"]
+                .as_array()
+                .is_some_and(|t| t.iter().any(|t| t.as_str().is_some_and(|t| t.contains("trafficking"))))
+        })
+        .count();
+    assert!(trafficking >= 2, "{similar}");
+    let (_, same_region) = get(&format!("/api/documents/{COSTA_RICA}/similar?same=region")).await;
+    assert!(!hits(&same_region).is_empty());
+    assert!(hits(&same_region)
+        .iter()
+        .all(|hit| hit["regions"].as_array().is_some_and(|r| r
+            .iter()
+            .any(|r| r.as_str().is_some_and(|r| r.contains("Central America"))))));
+}
+
+#[tokio::test]
+async fn pages_are_stable_when_scores_tie() {
+    // Browsing gives every release the same score: pages must still tile the list.
+    let whole = ids(&search("limit=40&facets=").await);
+    let mut paged = Vec::new();
+    for offset in (0..40).step_by(7) {
+        paged.extend(ids(&search(&format!("limit=7&offset={offset}&facets=")).await));
+    }
+    paged.truncate(40);
+    assert_eq!(paged, whole);
+    let dated = ids(&search("sort=date_desc&limit=30&facets=").await);
+    let first = ids(&search("sort=date_desc&limit=15&facets=").await);
+    let second = ids(&search("sort=date_desc&limit=15&offset=15&facets=").await);
+    assert_eq!([first, second].concat(), dated);
 }

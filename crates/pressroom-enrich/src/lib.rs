@@ -45,7 +45,7 @@ use serde::{Deserialize, Serialize};
 
 pub use dateline::Dateline;
 pub use error::EnrichError;
-pub use gazetteer::{Country, Gazetteer};
+pub use gazetteer::{fold, Country, Gazetteer};
 pub use organizations::Organization;
 
 use pressroom_ingest::Record;
@@ -110,6 +110,11 @@ impl Enricher {
     /// The canonical name of an organization given by any of its names or acronyms.
     pub fn canonical_organization(&self, name: &str) -> Option<&str> {
         self.organizations.canonical(name)
+    }
+
+    /// The organization alias table.
+    pub fn organizations(&self) -> &[Organization] {
+        self.organizations.entries()
     }
 
     /// Every topic path of the taxonomy.

@@ -235,3 +235,30 @@ pub fn leaf_name(path: &str) -> String {
         .and_then(|facet| facet.to_path().last().map(|s| s.to_string()))
         .unwrap_or_else(|| path.to_string())
 }
+
+/// The path of a node's parent (`""` for a top-level node); `\/` inside a segment is not a
+/// separator.
+pub fn parent_path(path: &str) -> &str {
+    let bytes = path.as_bytes();
+    let mut index = bytes.len();
+    while index > 0 {
+        index -= 1;
+        if bytes[index] == b'/' && (index == 0 || bytes[index - 1] != b'\\') {
+            return &path[..index];
+        }
+    }
+    ""
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parents_skip_escaped_slashes() {
+        assert_eq!(parent_path("/Americas/Central America"), "/Americas");
+        assert_eq!(parent_path("/Americas"), "");
+        assert_eq!(parent_path("/Topic/Water\\/Sanitation"), "/Topic");
+        assert_eq!(leaf_name("/Topic/Water\\/Sanitation"), "Water/Sanitation");
+    }
+}

@@ -1,7 +1,9 @@
 //! The HTTP API: thin axum handlers over [`SearchService`], errors as JSON.
 //!
 //! - `GET /api/search?q=…` and `POST /api/search` (same fields as JSON)
+//! - `GET /api/facets/{facet}?q=prefix&query=…` (facet value search)
 //! - `GET /api/documents/{id}`
+//! - `GET /api/documents/{id}/similar?limit=&same=region,topic`
 //! - `GET /health`
 
 use std::sync::Arc;
@@ -16,8 +18,8 @@ use axum::{Json, Router};
 use serde_json::json;
 
 use crate::error::SearchError;
-use crate::request::SearchRequest;
-use crate::service::SearchService;
+use crate::request::{FacetName, FacetValueRequest, SearchRequest};
+use crate::service::{SearchService, MAX_SIMILAR};
 
 /// Largest accepted request body.
 pub const MAX_BODY_BYTES: usize = 64 * 1024;
@@ -26,7 +28,9 @@ pub const MAX_BODY_BYTES: usize = 64 * 1024;
 pub fn app(service: Arc<SearchService>) -> Router {
     Router::new()
         .route("/api/search", get(search_get).post(search_post))
+        .route("/api/facets/{facet}", get(facet_values))
         .route("/api/documents/{id}", get(document))
+        .route("/api/documents/{id}/similar", get(similar))
         .route("/health", get(health))
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
@@ -106,6 +110,65 @@ async fn document(
         .await
         .map_err(|error| SearchError::Internal(error.to_string()))??;
     Ok(Json(document).into_response())
+}
+
+async fn facet_values(
+    State(service): State<Arc<SearchService>>,
+    facet: Result<Path<String>, PathRejection>,
+    RawQuery(query): RawQuery,
+) -> Result<Response, AppError> {
+    let Path(facet) =
+        facet.map_err(|rejection| SearchError::parameter("facet", "invalid_facet", rejection.body_text()))?;
+    let request = FacetValueRequest::from_query_string(&facet, query.as_deref().unwrap_or(""))?;
+    let response = tokio::task::spawn_blocking(move || service.facet_values(&request))
+        .await
+        .map_err(|error| SearchError::Internal(error.to_string()))??;
+    Ok(Json(response).into_response())
+}
+
+/// `limit` (default 10, at most 50) and `same` (facets whose values the similar releases
+/// must share).
+async fn similar(
+    State(service): State<Arc<SearchService>>,
+    id: Result<Path<String>, PathRejection>,
+    RawQuery(query): RawQuery,
+) -> Result<Response, AppError> {
+    let Path(id) = id.map_err(|rejection| SearchError::parameter("id", "invalid_id", rejection.body_text()))?;
+    let mut limit = 10;
+    let mut same = Vec::new();
+    for (key, value) in form_urlencoded::parse(query.as_deref().unwrap_or("").as_bytes()) {
+        match key.as_ref() {
+            "limit" => {
+                limit = value
+                    .trim()
+                    .parse::<usize>()
+                    .ok()
+                    .filter(|limit| *limit <= MAX_SIMILAR)
+                    .ok_or_else(|| {
+                        SearchError::parameter("limit", "invalid_limit", format!("`limit` must be 0 to {MAX_SIMILAR}"))
+                    })?;
+            }
+            "same" => {
+                for name in value.split(',').filter(|name| !name.trim().is_empty()) {
+                    let facet = FacetName::parse(name)?;
+                    if facet == FacetName::Year {
+                        return Err(SearchError::parameter(
+                            "same",
+                            "invalid_same",
+                            "`same` takes facets other than year",
+                        )
+                        .into());
+                    }
+                    same.push(facet);
+                }
+            }
+            _ => return Err(SearchError::UnknownParameter(key.into_owned()).into()),
+        }
+    }
+    let response = tokio::task::spawn_blocking(move || service.similar(&id, limit, &same))
+        .await
+        .map_err(|error| SearchError::Internal(error.to_string()))??;
+    Ok(Json(response).into_response())
 }
 
 async fn health(State(service): State<Arc<SearchService>>) -> Response {

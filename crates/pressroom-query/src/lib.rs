@@ -18,13 +18,18 @@
 //! ```
 
 mod error;
+pub mod expansion;
 mod facets;
+mod highlight;
 pub mod http;
+pub mod query;
 mod request;
 mod response;
 mod service;
 
 pub use error::SearchError;
-pub use request::{FacetName, SearchRequest, SortOrder, DEFAULT_FACETS, MAX_LIMIT, MAX_OFFSET, MAX_QUERY_CHARS};
-pub use response::{FacetValue, Hit, SearchResponse};
+pub use request::{
+    FacetName, FacetValueRequest, SearchRequest, SortOrder, DEFAULT_FACETS, MAX_LIMIT, MAX_OFFSET, MAX_QUERY_CHARS,
+};
+pub use response::{FacetLevel, FacetMatch, FacetValue, FacetValuesResponse, Hit, SearchResponse, SimilarResponse};
 pub use service::SearchService;

@@ -13,6 +13,10 @@ pub const MAX_OFFSET: usize = 10_000;
 pub const MAX_QUERY_CHARS: usize = 1_000;
 /// Values per filter parameter.
 pub const MAX_FILTER_VALUES: usize = 50;
+pub const DEFAULT_FACET_LIMIT: usize = 10;
+pub const MAX_FACET_LIMIT: usize = 100;
+pub const DEFAULT_FRAGMENTS: usize = 1;
+pub const MAX_FRAGMENTS: usize = 10;
 
 /// The facets a response can count.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -53,7 +57,7 @@ impl FacetName {
         }
     }
 
-    fn parse(name: &str) -> Result<FacetName, SearchError> {
+    pub fn parse(name: &str) -> Result<FacetName, SearchError> {
         FacetName::ALL
             .into_iter()
             .find(|facet| facet.as_str() == name.trim())
@@ -105,6 +109,18 @@ pub struct SearchRequest {
     pub limit: usize,
     pub offset: usize,
     pub facets: Vec<FacetName>,
+    /// Values listed per facet level (the rest are counted in `other_values`).
+    pub facet_limit: usize,
+    /// Tree nodes (paths or region names) whose children are listed, besides the filtered ones.
+    pub facet_expand: Vec<String>,
+    /// Match words within 1 edit (5+ letters) or 2 edits (9+ letters).
+    pub typo: bool,
+    /// Treat the last word as a prefix (search as you type).
+    pub prefix: bool,
+    /// Expand core domain terms across English, Spanish and French.
+    pub expand: bool,
+    /// Highlighted body fragments per hit.
+    pub fragments: usize,
 }
 
 impl Default for SearchRequest {
@@ -124,6 +140,12 @@ impl Default for SearchRequest {
             limit: DEFAULT_LIMIT,
             offset: 0,
             facets: DEFAULT_FACETS.to_vec(),
+            facet_limit: DEFAULT_FACET_LIMIT,
+            facet_expand: Vec::new(),
+            typo: true,
+            prefix: false,
+            expand: true,
+            fragments: DEFAULT_FRAGMENTS,
         }
     }
 }
@@ -175,7 +197,7 @@ impl SearchRequest {
         SearchRequest::from_pairs(pairs)
     }
 
-    fn from_pairs(pairs: Vec<(String, String)>) -> Result<SearchRequest, SearchError> {
+    pub(crate) fn from_pairs(pairs: Vec<(String, String)>) -> Result<SearchRequest, SearchError> {
         let mut request = SearchRequest::default();
         let mut to: Option<Date> = None;
         for (key, value) in pairs {
@@ -245,6 +267,30 @@ impl SearchRequest {
                         }
                     }
                 }
+                "facet_limit" => {
+                    request.facet_limit = parse_count(&value, "facet_limit", "invalid_facet_limit")?;
+                    if !(1..=MAX_FACET_LIMIT).contains(&request.facet_limit) {
+                        return Err(SearchError::parameter(
+                            "facet_limit",
+                            "invalid_facet_limit",
+                            format!("`facet_limit` must be between 1 and {MAX_FACET_LIMIT}"),
+                        ));
+                    }
+                }
+                "facet_expand" => push_filter(&mut request.facet_expand, "facet_expand", value)?,
+                "typo" => request.typo = parse_flag(&value, "typo")?,
+                "prefix" => request.prefix = parse_flag(&value, "prefix")?,
+                "expand" => request.expand = parse_flag(&value, "expand")?,
+                "fragments" => {
+                    request.fragments = parse_count(&value, "fragments", "invalid_fragments")?;
+                    if request.fragments > MAX_FRAGMENTS {
+                        return Err(SearchError::parameter(
+                            "fragments",
+                            "invalid_fragments",
+                            format!("`fragments` must be at most {MAX_FRAGMENTS}"),
+                        ));
+                    }
+                }
                 _ => return Err(SearchError::UnknownParameter(key)),
             }
         }
@@ -259,6 +305,42 @@ impl SearchRequest {
             }
         }
         Ok(request)
+    }
+}
+
+/// `GET /api/facets/{facet}`: the values of one facet matching a prefix (`q`), counted under
+/// a search (`query` and the usual filters).
+#[derive(Debug, Clone, PartialEq)]
+pub struct FacetValueRequest {
+    pub facet: FacetName,
+    pub prefix: String,
+    pub search: SearchRequest,
+}
+
+impl FacetValueRequest {
+    pub fn from_query_string(facet: &str, query: &str) -> Result<FacetValueRequest, SearchError> {
+        let facet = FacetName::parse(facet)?;
+        let mut prefix = String::new();
+        let mut pairs = Vec::new();
+        for (key, value) in form_urlencoded::parse(query.as_bytes()) {
+            match key.as_ref() {
+                "q" => {
+                    if value.chars().count() > MAX_QUERY_CHARS {
+                        return Err(SearchError::QueryTooLong { max: MAX_QUERY_CHARS });
+                    }
+                    prefix = value.into_owned();
+                }
+                "query" => pairs.push(("q".to_string(), value.into_owned())),
+                "limit" | "offset" | "facets" | "sort" | "fragments" | "facet_expand" => {
+                    return Err(SearchError::UnknownParameter(key.into_owned()))
+                }
+                _ => pairs.push((key.into_owned(), value.into_owned())),
+            }
+        }
+        let mut search = SearchRequest::from_pairs(pairs)?;
+        search.limit = 0;
+        search.facets = vec![facet];
+        Ok(FacetValueRequest { facet, prefix, search })
     }
 }
 
@@ -282,6 +364,19 @@ fn push_filter(values: &mut Vec<String>, parameter: &'static str, value: String)
         values.push(value);
     }
     Ok(())
+}
+
+/// `true`/`false` (also `1`/`0`, `yes`/`no`).
+fn parse_flag(value: &str, parameter: &'static str) -> Result<bool, SearchError> {
+    match value.trim().to_ascii_lowercase().as_str() {
+        "true" | "1" | "yes" => Ok(true),
+        "false" | "0" | "no" => Ok(false),
+        _ => Err(SearchError::parameter(
+            parameter,
+            "invalid_flag",
+            format!("`{value}` is not true or false"),
+        )),
+    }
 }
 
 /// An ISO 3166 alpha-3 code, uppercased.

@@ -10,8 +10,17 @@ pub struct SearchResponse {
     pub total: usize,
     pub took_us: u64,
     pub hits: Vec<Hit>,
-    /// Counts per requested facet.
-    pub facets: BTreeMap<&'static str, Vec<FacetValue>>,
+    /// Counts per requested facet. A facet's counts honour every filter except its own (so
+    /// ticking a second region shows what it would add); `year` ignores `from`/`to`.
+    pub facets: BTreeMap<&'static str, FacetLevel>,
+}
+
+/// The values of one facet level, most frequent first.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FacetLevel {
+    pub values: Vec<FacetValue>,
+    /// Values of this level beyond `facet_limit`, not listed.
+    pub other_values: usize,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -24,8 +33,13 @@ pub struct Hit {
     pub url: Option<String>,
     /// BM25 score; `null` when sorted by date.
     pub score: Option<f32>,
-    /// HTML: the document text escaped, matches in `<mark>`.
+    /// HTML: the title escaped, matched words in `<mark>`.
+    pub title_html: String,
+    /// HTML: the first of `fragments` (the opening of the body when nothing matched in it).
     pub snippet: String,
+    /// HTML: up to `fragments` passages of the body with the most matched words, in text
+    /// order, escaped, matches in `<mark>`.
+    pub fragments: Vec<String>,
     /// M49 paths of the main countries.
     pub regions: Vec<String>,
     /// ISO alpha-3 of the main countries.
@@ -42,6 +56,40 @@ pub struct FacetValue {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub path: Option<String>,
     pub count: u64,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub children: Vec<FacetValue>,
+    /// A tree node with values below it (drill down with a filter or `facet_expand`).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub expandable: bool,
+    /// The level below, for expanded nodes.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub children: Option<FacetLevel>,
+}
+
+/// `GET /api/facets/{facet}`: matching values with their counts.
+#[derive(Debug, Clone, Serialize)]
+pub struct FacetValuesResponse {
+    pub facet: &'static str,
+    pub took_us: u64,
+    pub values: Vec<FacetMatch>,
+    /// Matching values beyond `facet_limit`, not listed.
+    pub other_values: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FacetMatch {
+    pub value: String,
+    /// The filter value to send back (a path for region and topic).
+    pub path: String,
+    /// A readable name where the value is a code (country names for ISO codes, an
+    /// organization's full name).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+    pub count: u64,
+}
+
+/// `GET /api/documents/{id}/similar`.
+#[derive(Debug, Clone, Serialize)]
+pub struct SimilarResponse {
+    pub id: String,
+    pub took_us: u64,
+    pub hits: Vec<Hit>,
 }

@@ -1,29 +1,33 @@
-//! Runs search requests on an index: query parsing, facet filters, date range, sorting,
-//! counting, facet trees and snippets.
+//! Runs search requests on an index: query building ([`crate::query`]), facet filters, date
+//! range, sorting, counting, disjunctive facet trees, highlighting, facet value search and
+//! similar documents.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ops::Bound;
 use std::path::Path;
 use std::time::Instant;
 
-use pressroom_enrich::{Enricher, Gazetteer};
-use pressroom_index::schema::{self, Fields};
+use pressroom_enrich::{fold, Enricher, Gazetteer};
+use pressroom_index::schema::{self, Fields, StemmedFields, STEMMED_LANGUAGES, TEXT_ANALYZER};
 use pressroom_index::StoredDocument;
 use tantivy::collector::{Count, TopDocs};
-use tantivy::query::{AllQuery, BooleanQuery, Occur, Query, QueryParser, RangeQuery, TermQuery};
-use tantivy::schema::{Facet, IndexRecordOption};
-use tantivy::snippet::SnippetGenerator;
+use tantivy::query::{AllQuery, BooleanQuery, MoreLikeThisQuery, Occur, Query, RangeQuery, TermQuery};
+use tantivy::schema::{Facet, IndexRecordOption, OwnedValue};
+use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{DateTime, DocAddress, Index, IndexReader, Order, ReloadPolicy, Searcher, TantivyDocument, Term};
 
 use crate::error::SearchError;
-use crate::facets::{leaf_name, FacetCountCollector, FacetTableCache, FacetTallies};
-use crate::request::{FacetName, SearchRequest, SortOrder};
-use crate::response::{FacetValue, Hit, SearchResponse};
+use crate::expansion::ExpansionTable;
+use crate::facets::{leaf_name, parent_path, FacetCountCollector, FacetTableCache, FacetTallies};
+use crate::highlight::Highlighter;
+use crate::query::{Analyzers, BuiltQuery, MatchOptions, MatchedTerms, QueryBuilder};
+use crate::request::{FacetName, FacetValueRequest, SearchRequest, SortOrder};
+use crate::response::{FacetLevel, FacetMatch, FacetValue, FacetValuesResponse, Hit, SearchResponse, SimilarResponse};
 
-/// Values listed per facet level.
-pub const FACET_VALUES_PER_LEVEL: usize = 10;
 const SNIPPET_CHARS: usize = 240;
-const TITLE_BOOST: f32 = 2.0;
+/// Terms a "similar releases" query is made of.
+const SIMILAR_QUERY_TERMS: usize = 25;
+pub const MAX_SIMILAR: usize = 50;
 
 /// A search index ready to serve: one reader, reloaded on commit.
 pub struct SearchService {
@@ -31,8 +35,12 @@ pub struct SearchService {
     reader: IndexReader,
     fields: Fields,
     enricher: Enricher,
+    expansions: ExpansionTable,
     facet_tables: FacetTableCache,
 }
+
+/// Which facet a filter belongs to: its own counts ignore it.
+type Filters = Vec<(FacetName, Box<dyn Query>)>;
 
 impl SearchService {
     /// Opens the current index of an index folder.
@@ -53,6 +61,7 @@ impl SearchService {
             reader,
             fields,
             enricher,
+            expansions: ExpansionTable::load()?,
             facet_tables: FacetTableCache::default(),
         })
     }
@@ -65,8 +74,7 @@ impl SearchService {
         self.enricher.gazetteer()
     }
 
-    pub fn search(&self, request: &SearchRequest) -> Result<SearchResponse, SearchError> {
-        let started = Instant::now();
+    fn searcher(&self) -> Searcher {
         let searcher = self.reader.searcher();
         let live: Vec<_> = searcher
             .segment_readers()
@@ -74,30 +82,29 @@ impl SearchService {
             .map(|segment| segment.segment_id())
             .collect();
         self.facet_tables.retain_segments(&live);
-        let text_query = self.text_query(&request.q)?;
-        let query = self.filtered_query(request, text_query.as_ref().map(|q| q.box_clone()))?;
+        searcher
+    }
 
-        let facet_fields: Vec<(FacetName, &'static str)> = request
-            .facets
-            .iter()
-            .filter(|facet| **facet != FacetName::Year)
-            .map(|facet| (*facet, facet.as_str()))
-            .collect();
-        let facet_collector = FacetCountCollector {
-            fields: facet_fields.iter().map(|(_, field)| *field).collect(),
-            year_field: request.facets.contains(&FacetName::Year).then_some(schema::YEAR),
-            cache: &self.facet_tables,
-        };
+    pub fn search(&self, request: &SearchRequest) -> Result<SearchResponse, SearchError> {
+        let started = Instant::now();
+        let searcher = self.searcher();
+        let built = self.text_query(&searcher, request)?;
+        let text_query = built.as_ref().map(|built| built.query.as_ref());
+        let filters = self.filters(request)?;
+        let query = combine(text_query, &filters, None);
+
+        // Facets without a filter of their own are counted with the hits; each filtered
+        // facet is counted again without its own filter (multi-select faceting).
+        let has_filter = |facet: FacetName| filters.iter().any(|(owner, _)| *owner == facet);
+        let in_main_pass: Vec<FacetName> = request.facets.iter().copied().filter(|f| !has_filter(*f)).collect();
         let wanted = request.limit.max(1);
-        let (ranked, total, tallies): (Vec<(Option<f32>, DocAddress)>, usize, FacetTallies) = match request.sort {
+        let collector = self.facet_collector(&in_main_pass);
+        let (ranked, total, main_tallies): (Vec<(Option<f32>, DocAddress)>, usize, FacetTallies) = match request.sort {
             SortOrder::Relevance => {
                 let top = TopDocs::with_limit(wanted).and_offset(request.offset).order_by_score();
-                let (top, total, tallies) = searcher.search(&*query, &(top, Count, facet_collector))?;
-                (
-                    top.into_iter().map(|(score, address)| (Some(score), address)).collect(),
-                    total,
-                    tallies,
-                )
+                let (top, total, tallies) = searcher.search(&*query, &(top, Count, collector))?;
+                let ranked = top.into_iter().map(|(score, address)| (Some(score), address)).collect();
+                (ranked, total, tallies)
             }
             SortOrder::DateDesc | SortOrder::DateAsc => {
                 let order = if request.sort == SortOrder::DateDesc {
@@ -108,7 +115,7 @@ impl SearchService {
                 let top = TopDocs::with_limit(wanted)
                     .and_offset(request.offset)
                     .order_by_fast_field::<DateTime>(schema::DATE, order);
-                let (top, total, tallies) = searcher.search(&*query, &(top, Count, facet_collector))?;
+                let (top, total, tallies) = searcher.search(&*query, &(top, Count, collector))?;
                 (
                     top.into_iter().map(|(_, address)| (None, address)).collect(),
                     total,
@@ -117,24 +124,20 @@ impl SearchService {
             }
         };
         let ranked = if request.limit == 0 { Vec::new() } else { ranked };
-        let hits = self.hits(&searcher, text_query.as_deref(), ranked)?;
+        let hits = self.hits(
+            &searcher,
+            built.as_ref().map(|built| &built.terms),
+            request.fragments,
+            ranked,
+        )?;
 
+        let expanded = self.expanded_paths(request)?;
         let mut facets = BTreeMap::new();
-        for ((facet, _), counts) in facet_fields.iter().zip(&tallies.by_field) {
-            facets.insert(facet.as_str(), facet_tree(counts, "", facet.is_hierarchical()));
-        }
-        if request.facets.contains(&FacetName::Year) {
-            let years = tallies
-                .years
-                .iter()
-                .map(|(year, count)| FacetValue {
-                    value: year.to_string(),
-                    path: None,
-                    count: *count,
-                    children: Vec::new(),
-                })
-                .collect();
-            facets.insert(FacetName::Year.as_str(), years);
+        self.put_facets(&mut facets, &in_main_pass, main_tallies, request, &expanded);
+        for facet in request.facets.iter().copied().filter(|facet| has_filter(*facet)) {
+            let query = combine(text_query, &filters, Some(facet));
+            let tallies = searcher.search(&*query, &self.facet_collector(&[facet]))?;
+            self.put_facets(&mut facets, &[facet], tallies, request, &expanded);
         }
         Ok(SearchResponse {
             total,
@@ -144,41 +147,314 @@ impl SearchService {
         })
     }
 
+    /// The values of one facet whose name (or, for codes and acronyms, whose readable name or
+    /// alias) starts with the prefix, or has a word that does, counted under the search.
+    pub fn facet_values(&self, request: &FacetValueRequest) -> Result<FacetValuesResponse, SearchError> {
+        let started = Instant::now();
+        let searcher = self.searcher();
+        let built = self.text_query(&searcher, &request.search)?;
+        let filters = self.filters(&request.search)?;
+        let query = combine(
+            built.as_ref().map(|built| built.query.as_ref()),
+            &filters,
+            Some(request.facet),
+        );
+        let tallies = searcher.search(&*query, &self.facet_collector(&[request.facet]))?;
+        let prefix = fold(&request.prefix);
+        let mut matches: Vec<FacetMatch> = Vec::new();
+        let counts: Vec<(String, u64)> = if request.facet == FacetName::Year {
+            tallies
+                .years
+                .iter()
+                .map(|(year, count)| (year.to_string(), *count))
+                .collect()
+        } else {
+            tallies
+                .by_field
+                .into_iter()
+                .next()
+                .unwrap_or_default()
+                .into_iter()
+                .collect()
+        };
+        for (path, count) in counts {
+            let value = if request.facet == FacetName::Year {
+                path.clone()
+            } else {
+                leaf_name(&path)
+            };
+            let label = self.value_label(request.facet, &value);
+            let mut names: Vec<String> = vec![value.clone()];
+            names.extend(label.iter().cloned());
+            names.extend(self.value_aliases(request.facet, &value));
+            if prefix.is_empty() || names.iter().any(|name| name_matches(name, &prefix)) {
+                matches.push(FacetMatch {
+                    value,
+                    path,
+                    label,
+                    count,
+                });
+            }
+        }
+        matches.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.path.cmp(&b.path)));
+        let other_values = matches.len().saturating_sub(request.search.facet_limit);
+        matches.truncate(request.search.facet_limit);
+        Ok(FacetValuesResponse {
+            facet: request.facet.as_str(),
+            took_us: started.elapsed().as_micros() as u64,
+            values: matches,
+            other_values,
+        })
+    }
+
+    /// Releases like `id` (more-like-this over its title and body), optionally only those
+    /// sharing its values of the `same` facets.
+    pub fn similar(&self, id: &str, limit: usize, same: &[FacetName]) -> Result<SimilarResponse, SearchError> {
+        let started = Instant::now();
+        let searcher = self.searcher();
+        let address = self.address_of(&searcher, id)?;
+        let document: TantivyDocument = searcher.doc(address)?;
+        let stored = StoredDocument::from_tantivy(&self.fields, &document);
+        let num_docs = searcher.num_docs().max(1);
+        let like_this = MoreLikeThisQuery::builder()
+            .with_min_doc_frequency(2)
+            .with_max_doc_frequency((num_docs / 4).max(20))
+            .with_min_term_frequency(1)
+            .with_min_word_length(4)
+            .with_max_query_terms(SIMILAR_QUERY_TERMS)
+            .with_document_fields(vec![
+                (self.fields.title, vec![OwnedValue::Str(stored.title.clone())]),
+                (self.fields.body, vec![OwnedValue::Str(stored.body.clone())]),
+            ]);
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![
+            (Occur::Must, Box::new(like_this)),
+            (
+                Occur::MustNot,
+                Box::new(TermQuery::new(
+                    Term::from_field_text(self.fields.id, id),
+                    IndexRecordOption::Basic,
+                )),
+            ),
+        ];
+        for facet in same {
+            let Some(field) = self.fields.facet(facet.as_str()) else {
+                continue;
+            };
+            let values: Vec<(Occur, Box<dyn Query>)> = document
+                .get_all(field)
+                .filter_map(|value| tantivy::schema::Value::as_facet(&value).map(str::to_string))
+                .filter_map(|encoded| Facet::from_encoded(encoded.into_bytes()).ok())
+                .map(|facet| {
+                    let query: Box<dyn Query> = Box::new(TermQuery::new(
+                        Term::from_facet(field, &facet),
+                        IndexRecordOption::Basic,
+                    ));
+                    (Occur::Should, query)
+                })
+                .collect();
+            if values.is_empty() {
+                continue;
+            }
+            clauses.push((Occur::Must, Box::new(BooleanQuery::new(values))));
+        }
+        let top = searcher.search(
+            &BooleanQuery::new(clauses),
+            &TopDocs::with_limit(limit.max(1)).order_by_score(),
+        )?;
+        let ranked = top.into_iter().map(|(score, address)| (Some(score), address)).collect();
+        let hits = if limit == 0 {
+            Vec::new()
+        } else {
+            self.hits(&searcher, None, 1, ranked)?
+        };
+        Ok(SimilarResponse {
+            id: id.to_string(),
+            took_us: started.elapsed().as_micros() as u64,
+            hits,
+        })
+    }
+
     /// The whole stored document with its enrichment.
     pub fn document(&self, id: &str) -> Result<StoredDocument, SearchError> {
         let searcher = self.reader.searcher();
-        let query = TermQuery::new(Term::from_field_text(self.fields.id, id), IndexRecordOption::Basic);
-        let found = searcher.search(&query, &TopDocs::with_limit(1).order_by_score())?;
-        let Some((_, address)) = found.first() else {
-            return Err(SearchError::DocumentNotFound(id.to_string()));
-        };
-        let document: TantivyDocument = searcher.doc(*address)?;
+        let address = self.address_of(&searcher, id)?;
+        let document: TantivyDocument = searcher.doc(address)?;
         Ok(StoredDocument::from_tantivy(&self.fields, &document))
     }
 
-    /// The user's query over title (boosted) and body; `None` for an empty query.
-    fn text_query(&self, q: &str) -> Result<Option<Box<dyn Query>>, SearchError> {
-        if q.trim().is_empty() {
-            return Ok(None);
-        }
-        let mut parser = QueryParser::for_index(&self.index, vec![self.fields.title, self.fields.body]);
-        parser.set_field_boost(self.fields.title, TITLE_BOOST);
-        parser.set_conjunction_by_default();
-        let query = parser
-            .parse_query(q)
-            .map_err(|error| SearchError::InvalidQuery(error.to_string()))?;
-        Ok(Some(query))
+    fn address_of(&self, searcher: &Searcher, id: &str) -> Result<DocAddress, SearchError> {
+        let query = TermQuery::new(Term::from_field_text(self.fields.id, id), IndexRecordOption::Basic);
+        let found = searcher.search(&query, &TopDocs::with_limit(1).order_by_score())?;
+        found
+            .first()
+            .map(|(_, address)| *address)
+            .ok_or_else(|| SearchError::DocumentNotFound(id.to_string()))
     }
 
-    fn filtered_query(
-        &self,
-        request: &SearchRequest,
-        text_query: Option<Box<dyn Query>>,
-    ) -> Result<Box<dyn Query>, SearchError> {
-        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-        if let Some(text_query) = text_query {
-            clauses.push((Occur::Must, text_query));
+    fn facet_collector(&self, facets: &[FacetName]) -> FacetCountCollector<'_> {
+        FacetCountCollector {
+            fields: facets
+                .iter()
+                .filter(|facet| **facet != FacetName::Year)
+                .map(|facet| facet.as_str())
+                .collect(),
+            year_field: facets.contains(&FacetName::Year).then_some(schema::YEAR),
+            cache: &self.facet_tables,
         }
+    }
+
+    /// Adds the levels of `facets` (in the collector's order) to the response.
+    fn put_facets(
+        &self,
+        out: &mut BTreeMap<&'static str, FacetLevel>,
+        facets: &[FacetName],
+        tallies: FacetTallies,
+        request: &SearchRequest,
+        expanded: &HashSet<String>,
+    ) {
+        let mut by_field = tallies.by_field.into_iter();
+        for facet in facets {
+            if *facet == FacetName::Year {
+                let values = tallies
+                    .years
+                    .iter()
+                    .map(|(year, count)| FacetValue {
+                        value: year.to_string(),
+                        path: None,
+                        count: *count,
+                        expandable: false,
+                        children: None,
+                    })
+                    .collect();
+                out.insert(
+                    facet.as_str(),
+                    FacetLevel {
+                        values,
+                        other_values: 0,
+                    },
+                );
+                continue;
+            }
+            let counts = by_field.next().unwrap_or_default();
+            let tree = FacetTree::new(&counts);
+            let level = tree.level("", facet.is_hierarchical(), request.facet_limit, expanded);
+            out.insert(facet.as_str(), level);
+        }
+    }
+
+    /// Paths whose children the trees list: the filtered values and their ancestors, and
+    /// those asked for with `facet_expand`.
+    fn expanded_paths(&self, request: &SearchRequest) -> Result<HashSet<String>, SearchError> {
+        let mut expanded = HashSet::new();
+        let mut add_with_ancestors = |path: String| {
+            let mut current = path.as_str();
+            while !current.is_empty() {
+                expanded.insert(current.to_string());
+                current = parent_path(current);
+            }
+        };
+        for name in request.region.iter().chain(&request.facet_expand) {
+            if let Some(path) = self.gazetteer().region_path(name) {
+                add_with_ancestors(path);
+            }
+        }
+        for path in request.topic.iter().chain(&request.facet_expand) {
+            if let Some(known) = self.topic_path(path) {
+                add_with_ancestors(known);
+            }
+        }
+        for path in &request.facet_expand {
+            if path.starts_with('/') {
+                add_with_ancestors(path.clone());
+            }
+        }
+        Ok(expanded)
+    }
+
+    fn topic_path(&self, path: &str) -> Option<String> {
+        let wanted = format!("/{}", path.trim().trim_matches('/'));
+        self.enricher
+            .topic_paths()
+            .iter()
+            .find(|known| {
+                known.eq_ignore_ascii_case(&wanted) || known.replace("\\/", "/").eq_ignore_ascii_case(&wanted)
+            })
+            .cloned()
+    }
+
+    /// A readable name for a facet value that is a code.
+    fn value_label(&self, facet: FacetName, value: &str) -> Option<String> {
+        match facet {
+            FacetName::Country | FacetName::Mentioned => self.gazetteer().country(value).map(|c| c.name.clone()),
+            FacetName::Org => self
+                .enricher
+                .organizations()
+                .iter()
+                .find(|organization| organization.canonical == value && organization.name != value)
+                .map(|organization| organization.name.clone()),
+            _ => None,
+        }
+    }
+
+    /// Other names a value is known by (an organization's aliases, a country's names).
+    fn value_aliases(&self, facet: FacetName, value: &str) -> Vec<String> {
+        match facet {
+            FacetName::Org => self
+                .enricher
+                .organizations()
+                .iter()
+                .find(|organization| organization.canonical == value)
+                .map(|organization| organization.aliases.clone())
+                .unwrap_or_default(),
+            FacetName::Country | FacetName::Mentioned => self
+                .gazetteer()
+                .country(value)
+                .map(|c| c.names.clone())
+                .unwrap_or_default(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// The analyzers a query is analysed with: the base one, and each stemmed language in
+    /// scope — those given with `lang`, else every language the index holds.
+    fn analyzers(&self, searcher: &Searcher, languages: &[String]) -> Result<Analyzers, SearchError> {
+        let tokenizers = self.index.tokenizers();
+        let base = tokenizers
+            .get(TEXT_ANALYZER)
+            .ok_or_else(|| SearchError::Internal("the text analyzer is not registered".to_string()))?;
+        let mut stemmed = Vec::new();
+        for stemmed_fields in self.fields.stemmed {
+            let in_scope = if languages.is_empty() {
+                indexed(searcher, &stemmed_fields)?
+            } else {
+                languages.iter().any(|lang| lang == stemmed_fields.lang)
+            };
+            if !in_scope {
+                continue;
+            }
+            if let Some(analyzer) = tokenizers.get(&schema::stemmed_analyzer_name(stemmed_fields.lang)) {
+                stemmed.push((stemmed_fields, analyzer));
+            }
+        }
+        Ok(Analyzers { base, stemmed })
+    }
+
+    /// The user's query; `None` for an empty query.
+    fn text_query(&self, searcher: &Searcher, request: &SearchRequest) -> Result<Option<BuiltQuery>, SearchError> {
+        if request.q.trim().is_empty() {
+            return Ok(None);
+        }
+        let analyzers = self.analyzers(searcher, &request.lang)?;
+        let options = MatchOptions {
+            typo: request.typo,
+            prefix: request.prefix,
+            expand: request.expand,
+        };
+        QueryBuilder::new(searcher, &self.fields, analyzers, &self.expansions, options).build(&request.q)
+    }
+
+    /// One filter per filtered facet (OR within it), and the date range (owned by `year`).
+    fn filters(&self, request: &SearchRequest) -> Result<Filters, SearchError> {
         let region_paths = request
             .region
             .iter()
@@ -196,21 +472,13 @@ impl SearchService {
             .topic
             .iter()
             .map(|path| {
-                let wanted = format!("/{}", path.trim().trim_matches('/'));
-                self.enricher
-                    .topic_paths()
-                    .iter()
-                    .find(|known| {
-                        known.eq_ignore_ascii_case(&wanted) || known.replace("\\/", "/").eq_ignore_ascii_case(&wanted)
-                    })
-                    .cloned()
-                    .ok_or_else(|| {
-                        SearchError::parameter(
-                            "topic",
-                            "invalid_topic",
-                            format!("`{path}` is not a topic path (e.g. /Migration/Human trafficking)"),
-                        )
-                    })
+                self.topic_path(path).ok_or_else(|| {
+                    SearchError::parameter(
+                        "topic",
+                        "invalid_topic",
+                        format!("`{path}` is not a topic path (e.g. /Migration/Human trafficking)"),
+                    )
+                })
             })
             .collect::<Result<Vec<_>, _>>()?;
         let organizations: Vec<String> = request
@@ -223,16 +491,20 @@ impl SearchService {
                     .unwrap_or_else(|| name.clone())
             })
             .collect();
-        let facet_filters: [(tantivy::schema::Field, &[String], bool); 7] = [
-            (self.fields.region, &region_paths, true),
-            (self.fields.country, &request.country, false),
-            (self.fields.mentioned, &request.mentioned, false),
-            (self.fields.topic, &topic_paths, true),
-            (self.fields.org, &organizations, false),
-            (self.fields.lang, &request.lang, false),
-            (self.fields.source, &request.source, false),
+        let facet_filters: [(FacetName, &[String], bool); 7] = [
+            (FacetName::Region, &region_paths, true),
+            (FacetName::Country, &request.country, false),
+            (FacetName::Mentioned, &request.mentioned, false),
+            (FacetName::Topic, &topic_paths, true),
+            (FacetName::Org, &organizations, false),
+            (FacetName::Lang, &request.lang, false),
+            (FacetName::Source, &request.source, false),
         ];
-        for (field, values, is_path) in facet_filters {
+        let mut filters: Filters = Vec::new();
+        for (facet, values, is_path) in facet_filters {
+            let Some(field) = self.fields.facet(facet.as_str()) else {
+                continue;
+            };
             if values.is_empty() {
                 continue;
             }
@@ -251,7 +523,7 @@ impl SearchService {
                     (Occur::Should, query)
                 })
                 .collect();
-            clauses.push((Occur::Must, Box::new(BooleanQuery::new(alternatives))));
+            filters.push((facet, Box::new(BooleanQuery::new(alternatives))));
         }
         if request.from.is_some() || request.to_exclusive.is_some() {
             let bound = |date: time::Date| {
@@ -264,30 +536,34 @@ impl SearchService {
             let upper = request
                 .to_exclusive
                 .map_or(Bound::Unbounded, |date| Bound::Excluded(bound(date)));
-            clauses.push((Occur::Must, Box::new(RangeQuery::new(lower, upper))));
+            filters.push((FacetName::Year, Box::new(RangeQuery::new(lower, upper))));
         }
-        if clauses.is_empty() {
-            return Ok(Box::new(AllQuery));
-        }
-        if clauses.len() == 1 && clauses[0].0 == Occur::Must {
-            if let Some((_, query)) = clauses.pop() {
-                return Ok(query);
-            }
-        }
-        Ok(Box::new(BooleanQuery::new(clauses)))
+        Ok(filters)
     }
 
     fn hits(
         &self,
         searcher: &Searcher,
-        text_query: Option<&dyn Query>,
+        matched: Option<&MatchedTerms>,
+        fragments: usize,
         ranked: Vec<(Option<f32>, DocAddress)>,
     ) -> Result<Vec<Hit>, SearchError> {
-        let snippets = match text_query {
-            Some(query) => {
-                let mut generator = SnippetGenerator::create(searcher, query, self.fields.body)?;
-                generator.set_max_num_chars(SNIPPET_CHARS);
-                Some(generator)
+        let mut highlighter = match matched {
+            Some(terms) => {
+                let tokenizers = self.index.tokenizers();
+                let base = tokenizers
+                    .get(TEXT_ANALYZER)
+                    .ok_or_else(|| SearchError::Internal("the text analyzer is not registered".to_string()))?;
+                let stemmed: HashMap<&'static str, TextAnalyzer> = STEMMED_LANGUAGES
+                    .iter()
+                    .filter(|(code, _)| terms.stemmed.contains_key(code))
+                    .filter_map(|(code, _)| {
+                        tokenizers
+                            .get(&schema::stemmed_analyzer_name(code))
+                            .map(|analyzer| (*code, analyzer))
+                    })
+                    .collect();
+                Some(Highlighter::new(terms, base, stemmed))
             }
             None => None,
         };
@@ -295,24 +571,28 @@ impl SearchService {
         for (score, address) in ranked {
             let document: TantivyDocument = searcher.doc(address)?;
             let stored = StoredDocument::from_tantivy(&self.fields, &document);
-            let snippet = snippets
-                .as_ref()
-                .map(|generator| generator.snippet_from_doc(&document))
-                .filter(|snippet| !snippet.is_empty())
-                .map(|mut snippet| {
-                    snippet.set_snippet_prefix_postfix("<mark>", "</mark>");
-                    snippet.to_html()
-                })
-                .unwrap_or_else(|| escape_html(&leading_text(&stored.body, SNIPPET_CHARS)));
+            let lang = stored.enrichment.lang.as_str();
+            let (title_html, fragments) = match highlighter.as_mut() {
+                Some(highlighter) => (
+                    highlighter.whole(&stored.title, lang),
+                    highlighter.fragments(&stored.body, lang, fragments),
+                ),
+                None => (
+                    escape_html(&stored.title),
+                    vec![escape_html(&leading_text(&stored.body, SNIPPET_CHARS))],
+                ),
+            };
             hits.push(Hit {
                 id: stored.id,
                 title: stored.title,
+                title_html,
                 date: stored.enrichment.date,
                 lang: stored.enrichment.lang,
                 source: stored.source,
                 url: stored.url,
                 score,
-                snippet,
+                snippet: fragments.first().cloned().unwrap_or_default(),
+                fragments,
                 regions: stored.enrichment.regions,
                 countries: stored.enrichment.main_countries,
                 topics: stored.enrichment.topics,
@@ -323,42 +603,90 @@ impl SearchService {
     }
 }
 
-/// The children of `parent` (`""` for the top level), most frequent first, each with its
-/// own children when the facet is a tree.
-fn facet_tree(counts: &std::collections::HashMap<String, u64>, parent: &str, hierarchical: bool) -> Vec<FacetValue> {
-    let mut children: Vec<(&String, &u64)> = counts
-        .iter()
-        .filter(|(path, _)| {
-            path.len() > parent.len() + 1
-                && path.starts_with(parent)
-                && path.as_bytes()[parent.len()] == b'/'
-                && is_direct_child(&path[parent.len() + 1..])
-        })
-        .collect();
-    children.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
-    children
-        .into_iter()
-        .take(FACET_VALUES_PER_LEVEL)
-        .map(|(path, count)| FacetValue {
-            value: leaf_name(path),
-            path: Some(path.clone()),
-            count: *count,
-            children: if hierarchical {
-                facet_tree(counts, path, true)
-            } else {
-                Vec::new()
-            },
-        })
-        .collect()
+/// Whether any segment holds text analysed in that language.
+fn indexed(searcher: &Searcher, stemmed: &StemmedFields) -> Result<bool, SearchError> {
+    for segment in searcher.segment_readers() {
+        if segment.inverted_index(stemmed.body)?.terms().num_terms() > 0 {
+            return Ok(true);
+        }
+    }
+    Ok(false)
 }
 
-/// No unescaped `/` in the rest of the path: it is one segment.
-fn is_direct_child(rest: &str) -> bool {
-    let bytes = rest.as_bytes();
-    !bytes
-        .iter()
-        .enumerate()
-        .any(|(index, &byte)| byte == b'/' && (index == 0 || bytes[index - 1] != b'\\'))
+/// The text query and every filter except `without`'s, all required.
+fn combine(text: Option<&dyn Query>, filters: &Filters, without: Option<FacetName>) -> Box<dyn Query> {
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    if let Some(text) = text {
+        clauses.push((Occur::Must, text.box_clone()));
+    }
+    for (facet, filter) in filters {
+        if Some(*facet) != without {
+            clauses.push((Occur::Must, filter.box_clone()));
+        }
+    }
+    match clauses.len() {
+        0 => Box::new(AllQuery),
+        1 => clauses
+            .pop()
+            .map(|(_, query)| query)
+            .unwrap_or_else(|| Box::new(AllQuery)),
+        _ => Box::new(BooleanQuery::new(clauses)),
+    }
+}
+
+/// Whether a (folded) prefix starts the name or one of its words.
+fn name_matches(name: &str, folded_prefix: &str) -> bool {
+    let name = fold(name);
+    name.starts_with(folded_prefix)
+        || name
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|word| word.starts_with(folded_prefix))
+}
+
+/// A facet's counts arranged by parent path.
+struct FacetTree<'a> {
+    children: HashMap<&'a str, Vec<(&'a str, u64)>>,
+}
+
+impl<'a> FacetTree<'a> {
+    fn new(counts: &'a HashMap<String, u64>) -> FacetTree<'a> {
+        let mut children: HashMap<&str, Vec<(&str, u64)>> = HashMap::new();
+        for (path, count) in counts {
+            children
+                .entry(parent_path(path))
+                .or_default()
+                .push((path.as_str(), *count));
+        }
+        for values in children.values_mut() {
+            values.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        }
+        FacetTree { children }
+    }
+
+    /// The children of `parent` (`""` for the top level), most frequent first; expanded
+    /// nodes carry their own level.
+    fn level(&self, parent: &str, hierarchical: bool, limit: usize, expanded: &HashSet<String>) -> FacetLevel {
+        let children = self.children.get(parent).map(Vec::as_slice).unwrap_or(&[]);
+        let values = children
+            .iter()
+            .take(limit)
+            .map(|(path, count)| {
+                let has_children = hierarchical && self.children.contains_key(path);
+                FacetValue {
+                    value: leaf_name(path),
+                    path: Some(path.to_string()),
+                    count: *count,
+                    expandable: has_children,
+                    children: (has_children && expanded.contains(*path))
+                        .then(|| self.level(path, true, limit, expanded)),
+                }
+            })
+            .collect();
+        FacetLevel {
+            values,
+            other_values: children.len().saturating_sub(limit),
+        }
+    }
 }
 
 fn leading_text(body: &str, max_chars: usize) -> String {

@@ -1,0 +1,252 @@
+//! Highlighting: marks every word of a text that a query matched — exactly, folded, by stem
+//! in the document's language, by typo, prefix or cross-lingual expansion — and cuts the
+//! text into the fragments with the most marks. Output is HTML: the text escaped, matches in
+//! `<mark>`.
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+
+use tantivy::tokenizer::TextAnalyzer;
+
+use crate::query::MatchedTerms;
+
+/// Characters per body fragment.
+pub const FRAGMENT_CHARS: usize = 200;
+const MIN_STEM_CHARS: usize = 4;
+/// Matches are looked for in the first this many bytes of a text (fragments come from there).
+pub const MAX_HIGHLIGHTED_BYTES: usize = 64 * 1024;
+
+/// The first three characters of a word: what a stem and its words share.
+fn opening(word: &str) -> &str {
+    let end = word.char_indices().nth(3).map_or(word.len(), |(index, _)| index);
+    &word[..end]
+}
+
+fn floor_char_boundary(text: &str, mut at: usize) -> usize {
+    if at >= text.len() {
+        return text.len();
+    }
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+pub struct Highlighter<'a> {
+    terms: &'a MatchedTerms,
+    base: TextAnalyzer,
+    stemmed: HashMap<&'static str, TextAnalyzer>,
+}
+
+impl<'a> Highlighter<'a> {
+    pub fn new(
+        terms: &'a MatchedTerms,
+        base: TextAnalyzer,
+        stemmed: HashMap<&'static str, TextAnalyzer>,
+    ) -> Highlighter<'a> {
+        Highlighter { terms, base, stemmed }
+    }
+
+    /// Byte ranges of the matched words of `text`, sorted and merged.
+    ///
+    /// One pass with the cheap base analyzer marks folded matches; a word is run through
+    /// the (slower) stemmer of the document's language only when its first letters are those
+    /// of a matched stem (stemmers cut suffixes, so a stem starts like its word).
+    fn marks(&mut self, text: &str, lang: &str) -> Vec<Range<usize>> {
+        let text = &text[..floor_char_boundary(text, MAX_HIGHLIGHTED_BYTES)];
+        let stems = self.terms.stemmed.get(lang).filter(|stems| !stems.is_empty());
+        // Stems of under four letters (`ser` of `seres`) would mark unrelated short words.
+        let stem_openings: HashSet<String> = stems
+            .map(|stems| {
+                stems
+                    .iter()
+                    .filter(|stem| stem.chars().count() >= MIN_STEM_CHARS)
+                    .map(|stem| opening(stem).to_string())
+                    .collect()
+            })
+            .unwrap_or_default();
+        let mut candidates: Vec<Range<usize>> = Vec::new();
+        let mut marks = Vec::new();
+        {
+            let mut stream = self.base.token_stream(text);
+            while let Some(token) = stream.next() {
+                if self.terms.base.contains(&token.text) {
+                    marks.push(token.offset_from..token.offset_to);
+                } else if stem_openings.contains(opening(&token.text)) {
+                    candidates.push(token.offset_from..token.offset_to);
+                }
+            }
+        }
+        if let (Some(analyzer), Some(stems)) = (self.stemmed.get_mut(lang), stems) {
+            for candidate in candidates {
+                let mut stream = analyzer.token_stream(&text[candidate.clone()]);
+                if stream
+                    .next()
+                    .is_some_and(|token| token.text.chars().count() >= MIN_STEM_CHARS && stems.contains(&token.text))
+                {
+                    marks.push(candidate);
+                }
+            }
+        }
+        marks.sort_by_key(|range| (range.start, range.end));
+        let mut merged: Vec<Range<usize>> = Vec::with_capacity(marks.len());
+        for mark in marks {
+            match merged.last_mut() {
+                Some(last) if mark.start <= last.end => last.end = last.end.max(mark.end),
+                _ => merged.push(mark),
+            }
+        }
+        merged
+    }
+
+    /// The whole text with its matches marked (titles).
+    pub fn whole(&mut self, text: &str, lang: &str) -> String {
+        let marks = self.marks(text, lang);
+        render(text, 0..text.len(), &marks)
+    }
+
+    /// Up to `count` fragments of about [`FRAGMENT_CHARS`] characters, the ones with the most
+    /// marked words, in text order; the opening of the text when nothing matched.
+    pub fn fragments(&mut self, text: &str, lang: &str, count: usize) -> Vec<String> {
+        if count == 0 {
+            return Vec::new();
+        }
+        let marks = self.marks(text, lang);
+        if marks.is_empty() {
+            let end = snap_end(text, FRAGMENT_CHARS.min(text.len()));
+            return vec![render(text, 0..end, &[])];
+        }
+        let window = byte_window(FRAGMENT_CHARS);
+        // Candidate windows start a little before each mark; score = marks inside.
+        let mut candidates: Vec<(usize, Range<usize>)> = marks
+            .iter()
+            .map(|mark| {
+                let start = snap_start(text, mark.start.saturating_sub(window / 4));
+                let end = snap_end(text, (start + window).min(text.len()));
+                let inside = marks.iter().filter(|m| m.start >= start && m.end <= end).count();
+                (inside, start..end)
+            })
+            .collect();
+        candidates.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.start.cmp(&b.1.start)));
+        let mut chosen: Vec<Range<usize>> = Vec::new();
+        for (_, range) in candidates {
+            if chosen.len() == count {
+                break;
+            }
+            if chosen
+                .iter()
+                .all(|taken| range.end <= taken.start || range.start >= taken.end)
+            {
+                chosen.push(range);
+            }
+        }
+        chosen.sort_by_key(|range| range.start);
+        chosen.into_iter().map(|range| render(text, range, &marks)).collect()
+    }
+}
+
+/// Fragment length in bytes for a length in characters (text is mostly ASCII).
+fn byte_window(chars: usize) -> usize {
+    chars + chars / 8
+}
+
+/// Moves back to the start of a word (never splitting a character).
+fn snap_start(text: &str, mut at: usize) -> usize {
+    while at > 0 && !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    if at == 0 {
+        return 0;
+    }
+    match text[..at].rfind(char::is_whitespace) {
+        Some(space) if at - space < 24 => space + 1,
+        _ => at,
+    }
+}
+
+/// Moves back to the end of a word (never splitting a character).
+fn snap_end(text: &str, mut at: usize) -> usize {
+    while at < text.len() && !text.is_char_boundary(at) {
+        at += 1;
+    }
+    if at >= text.len() {
+        return text.len();
+    }
+    match text[..at].rfind(char::is_whitespace) {
+        Some(space) if at - space < 24 && space > 0 => space,
+        _ => at,
+    }
+}
+
+/// `range` of `text`, HTML-escaped, the marks inside it wrapped in `<mark>`, with `…` where
+/// the text goes on.
+fn render(text: &str, range: Range<usize>, marks: &[Range<usize>]) -> String {
+    let mut out = String::with_capacity(range.len() + 32);
+    if range.start > 0 {
+        out.push('…');
+    }
+    let mut at = range.start;
+    for mark in marks
+        .iter()
+        .filter(|mark| mark.start >= range.start && mark.end <= range.end)
+    {
+        out.push_str(&crate::service::escape_html(&text[at..mark.start]));
+        out.push_str("<mark>");
+        out.push_str(&crate::service::escape_html(&text[mark.start..mark.end]));
+        out.push_str("</mark>");
+        at = mark.end;
+    }
+    out.push_str(&crate::service::escape_html(&text[at..range.end]));
+    if range.end < text.len() {
+        out.push('…');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use pressroom_index::schema::{stemmed_analyzer, STEMMED_LANGUAGES};
+    use tantivy::tokenizer::{AsciiFoldingFilter, LowerCaser, SimpleTokenizer};
+
+    fn highlighter(terms: &MatchedTerms) -> Highlighter<'_> {
+        let base = TextAnalyzer::builder(SimpleTokenizer::default())
+            .filter(LowerCaser)
+            .filter(AsciiFoldingFilter)
+            .build();
+        let stemmed = STEMMED_LANGUAGES
+            .iter()
+            .map(|(code, language)| (*code, stemmed_analyzer(*language)))
+            .collect();
+        Highlighter::new(terms, base, stemmed)
+    }
+
+    #[test]
+    fn marks_folded_and_stemmed_words_and_escapes_the_rest() {
+        let mut terms = MatchedTerms::default();
+        terms.base.insert("refugies".to_string());
+        terms.stemmed.entry("es").or_default().insert("mujer".to_string());
+        let mut highlighter = highlighter(&terms);
+        assert_eq!(
+            highlighter.whole("Les <réfugiés> & les autres", "fr"),
+            "Les &lt;<mark>réfugiés</mark>&gt; &amp; les autres"
+        );
+        assert_eq!(
+            highlighter.whole("La trata de mujeres y niñas", "es"),
+            "La trata de <mark>mujeres</mark> y niñas"
+        );
+    }
+
+    #[test]
+    fn fragments_gather_the_marks_and_stay_in_text_order() {
+        let mut terms = MatchedTerms::default();
+        terms.base.insert("smuggling".to_string());
+        let filler = "word ".repeat(80);
+        let text = format!("Opening. {filler} smuggling here. {filler} and smuggling there, smuggling again. {filler}");
+        let fragments = highlighter(&terms).fragments(&text, "en", 2);
+        assert_eq!(fragments.len(), 2);
+        assert_eq!(fragments[1].matches("<mark>").count(), 2, "{fragments:?}");
+        assert_eq!(fragments[0].matches("<mark>").count(), 1, "{fragments:?}");
+        assert!(fragments.iter().all(|fragment| fragment.starts_with('…')));
+    }
+}

@@ -1,0 +1,551 @@
+//! From the user's query text to a tantivy query.
+//!
+//! The text is parsed with tantivy's query grammar (words, `"phrases"~slop`, `+must`, `-not`,
+//! `AND`/`OR`, parentheses, `title:`/`body:`), then each word or phrase becomes a
+//! disjunction over several ways of matching it, each weighted so that closer matches rank
+//! higher:
+//!
+//! | match | fields | weight |
+//! |---|---|---|
+//! | exact (case and accents folded) | `title`, `body` | 1 |
+//! | stemmed, per language in scope | `title_<lang>`, `body_<lang>` | [`STEMMED_WEIGHT`] |
+//! | cross-lingual expansion ([`crate::expansion`]) | all of the above | [`EXPANSION_WEIGHT`] |
+//! | prefix of the last word (`prefix=true`) | `title`, `body` | [`PREFIX_WEIGHT`] |
+//! | typo: edit distance 1 from 5 letters, 2 from 9 | `title`, `body` | [`FUZZY_WEIGHT`] |
+//!
+//! Several bare words also score together as a loose phrase ([`PROXIMITY_WEIGHT`]).
+//! Title matches are boosted by [`TITLE_BOOST`]. Typo and prefix candidates are the actual
+//! terms of the body dictionary (the closest, then the most frequent first), so they score
+//! with BM25 like any term and the highlighter can mark them. A typo at distance 2 weighs half
+//! of one at distance 1. A word the index holds in more than one document in
+//! [`TYPO_DOC_SHARE`] is taken as spelled right and gets no typo candidates (`tracking` does
+//! not also search `trafficking`), which also keeps common words fast.
+
+use std::collections::{HashMap, HashSet};
+
+use pressroom_index::schema::{Fields, StemmedFields};
+use tantivy::query::{
+    AllQuery, BooleanQuery, BoostQuery, EmptyQuery, FuzzyTermQuery, Occur, PhrasePrefixQuery, PhraseQuery, Query,
+    TermQuery,
+};
+use tantivy::query_grammar::{Delimiter, UserInputAst, UserInputLeaf, UserInputLiteral};
+use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::tokenizer::TextAnalyzer;
+use tantivy::{Searcher, Term};
+
+use crate::error::SearchError;
+use crate::expansion::{comparison_key, words, ExpansionTable};
+
+pub const TITLE_BOOST: f32 = 2.0;
+pub const STEMMED_WEIGHT: f32 = 0.6;
+pub const EXPANSION_WEIGHT: f32 = 0.4;
+pub const PREFIX_WEIGHT: f32 = 0.5;
+pub const FUZZY_WEIGHT: f32 = 0.3;
+/// Weight and slop of the loose phrase made of a query's bare words.
+pub const PROXIMITY_WEIGHT: f32 = 0.5;
+pub const PROXIMITY_SLOP: u32 = 3;
+/// Dictionary terms a typo or a prefix may stand for, the closest and most frequent first.
+const MAX_FUZZY_TERMS: usize = 8;
+const MAX_PREFIX_TERMS: usize = 30;
+/// A word found in more documents than this share of the index (and at least
+/// [`TYPO_MIN_DOCS`]) is taken as spelled right: it gets no typo candidates.
+const TYPO_DOC_SHARE: u64 = 2_000;
+const TYPO_MIN_DOCS: u64 = 5;
+
+/// How loosely words match.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MatchOptions {
+    pub typo: bool,
+    pub prefix: bool,
+    pub expand: bool,
+}
+
+/// The index terms a query matches with, per analysis: what the highlighter marks.
+#[derive(Debug, Default, Clone)]
+pub struct MatchedTerms {
+    /// Folded words of `title`/`body`.
+    pub base: HashSet<String>,
+    /// Stems per language code.
+    pub stemmed: HashMap<&'static str, HashSet<String>>,
+}
+
+/// Clauses taken by a concept, and the query standing for them.
+type ConceptGroup = (usize, Box<dyn Query>);
+
+pub struct BuiltQuery {
+    pub query: Box<dyn Query>,
+    pub terms: MatchedTerms,
+}
+
+/// The analyzers a query is analysed with: the base one and one per language in scope.
+#[derive(Clone)]
+pub struct Analyzers {
+    pub base: TextAnalyzer,
+    pub stemmed: Vec<(StemmedFields, TextAnalyzer)>,
+}
+
+/// The tokens of a text: (position, term text).
+pub fn analyze(analyzer: &mut TextAnalyzer, text: &str) -> Vec<(usize, String)> {
+    let mut stream = analyzer.token_stream(text);
+    let mut tokens = Vec::new();
+    while let Some(token) = stream.next() {
+        tokens.push((token.position, token.text.clone()));
+    }
+    tokens
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Part {
+    Title,
+    Body,
+}
+
+pub struct QueryBuilder<'a> {
+    searcher: &'a Searcher,
+    fields: &'a Fields,
+    analyzers: Analyzers,
+    expansions: &'a ExpansionTable,
+    options: MatchOptions,
+    terms: MatchedTerms,
+    literals_seen: usize,
+    prefix_literal: Option<usize>,
+}
+
+impl<'a> QueryBuilder<'a> {
+    pub fn new(
+        searcher: &'a Searcher,
+        fields: &'a Fields,
+        analyzers: Analyzers,
+        expansions: &'a ExpansionTable,
+        options: MatchOptions,
+    ) -> QueryBuilder<'a> {
+        QueryBuilder {
+            searcher,
+            fields,
+            analyzers,
+            expansions,
+            options,
+            terms: MatchedTerms::default(),
+            literals_seen: 0,
+            prefix_literal: None,
+        }
+    }
+
+    /// The query for `text`; `None` when it is blank (every document matches).
+    pub fn build(mut self, text: &str) -> Result<Option<BuiltQuery>, SearchError> {
+        if text.trim().is_empty() {
+            return Ok(None);
+        }
+        let ast = tantivy::query_grammar::parse_query(text).map_err(|_| {
+            SearchError::InvalidQuery(
+                "cannot parse the query (check quotes, parentheses and `field:` prefixes)".to_string(),
+            )
+        })?;
+        // A lone word parses as a leaf: as a clause it can be expanded like any other.
+        let ast = match ast {
+            UserInputAst::Leaf(_) => UserInputAst::Clause(vec![(None, ast)]),
+            other => other,
+        };
+        if self.options.prefix {
+            self.prefix_literal = last_bare_literal(&ast, &mut 0, false);
+        }
+        let query = self.node(&ast, false)?.unwrap_or_else(|| Box::new(EmptyQuery));
+        Ok(Some(BuiltQuery {
+            query,
+            terms: self.terms,
+        }))
+    }
+
+    fn node(&mut self, ast: &UserInputAst, negated: bool) -> Result<Option<Box<dyn Query>>, SearchError> {
+        match ast {
+            UserInputAst::Clause(clauses) => self.clause(clauses, negated),
+            UserInputAst::Boost(inner, boost) => Ok(self
+                .node(inner, negated)?
+                .map(|query| Box::new(BoostQuery::new(query, boost.into_inner() as f32)) as Box<dyn Query>)),
+            UserInputAst::Leaf(leaf) => match leaf.as_ref() {
+                UserInputLeaf::Literal(literal) => self.literal(literal, negated),
+                UserInputLeaf::All => Ok(Some(Box::new(AllQuery))),
+                UserInputLeaf::Range { .. } => Err(SearchError::InvalidQuery(
+                    "ranges are not supported in `q`: use `from` and `to` for dates".to_string(),
+                )),
+                _ => Err(SearchError::InvalidQuery(
+                    "set, exists and regex queries are not supported".to_string(),
+                )),
+            },
+        }
+    }
+
+    fn clause(
+        &mut self,
+        clauses: &[(Option<Occur>, UserInputAst)],
+        negated: bool,
+    ) -> Result<Option<Box<dyn Query>>, SearchError> {
+        let mut built: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        let mut index = 0;
+        while index < clauses.len() {
+            if self.options.expand && !negated {
+                if let Some((taken, query)) = self.concept_group(&clauses[index..])? {
+                    built.push((Occur::Must, query));
+                    index += taken;
+                    continue;
+                }
+            }
+            let (occur, ast) = &clauses[index];
+            let occur = occur.unwrap_or(Occur::Must);
+            let child_negated = negated ^ (occur == Occur::MustNot);
+            if let Some(query) = self.node(ast, child_negated)? {
+                built.push((occur, query));
+            }
+            index += 1;
+        }
+        if built.is_empty() {
+            return Ok(None);
+        }
+        if !negated && built.iter().any(|(occur, _)| *occur == Occur::Must) {
+            if let Some(proximity) = self.proximity(clauses)? {
+                built.push((Occur::Should, proximity));
+            }
+        }
+        if built.iter().all(|(occur, _)| *occur == Occur::MustNot) {
+            built.push((Occur::Must, Box::new(AllQuery)));
+        }
+        if built.len() == 1 && built[0].0 == Occur::Must {
+            return Ok(built.pop().map(|(_, query)| query));
+        }
+        Ok(Some(Box::new(BooleanQuery::new(built))))
+    }
+
+    /// When the bare words at the start of `clauses` spell a concept of the expansion table,
+    /// the query for them or any other wording of the concept, and how many clauses it took.
+    fn concept_group(
+        &mut self,
+        clauses: &[(Option<Occur>, UserInputAst)],
+    ) -> Result<Option<ConceptGroup>, SearchError> {
+        let mut literals: Vec<&UserInputLiteral> = Vec::new();
+        let mut keys: Vec<String> = Vec::new();
+        let mut boundaries: Vec<usize> = Vec::new();
+        for (occur, ast) in clauses {
+            let Some(literal) = plain_literal(*occur, ast) else {
+                break;
+            };
+            literals.push(literal);
+            keys.extend(words(&literal.phrase).map(comparison_key));
+            boundaries.push(keys.len());
+        }
+        let Some((length, concept, matched)) = self.expansions.longest_match(&keys) else {
+            return Ok(None);
+        };
+        let Some(taken) = boundaries
+            .iter()
+            .position(|end| *end == length)
+            .map(|position| position + 1)
+        else {
+            return Ok(None);
+        };
+        let mut exact: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        for literal in &literals[..taken] {
+            if let Some(query) = self.literal(literal, false)? {
+                exact.push((Occur::Must, query));
+            }
+        }
+        if exact.is_empty() {
+            return Ok(None);
+        }
+        let mut alternatives: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Should, Box::new(BooleanQuery::new(exact)))];
+        let expansions = self.expansions;
+        for variant in expansions.alternatives(concept, matched) {
+            let literal = UserInputLiteral {
+                field_name: None,
+                phrase: variant.text.clone(),
+                delimiter: Delimiter::DoubleQuotes,
+                slop: 0,
+                prefix: false,
+            };
+            if let Some(query) = self.analysed(&literal, true, false, false, Some(variant.lang))? {
+                alternatives.push((Occur::Should, Box::new(BoostQuery::new(query, EXPANSION_WEIGHT))));
+            }
+        }
+        Ok(Some((taken, Box::new(BooleanQuery::new(alternatives)))))
+    }
+
+    /// Several required bare words also score as a loose phrase (within [`PROXIMITY_SLOP`]),
+    /// so documents where they stand together rank first.
+    fn proximity(&mut self, clauses: &[(Option<Occur>, UserInputAst)]) -> Result<Option<Box<dyn Query>>, SearchError> {
+        let words: Vec<&str> = clauses
+            .iter()
+            .filter_map(|(occur, ast)| plain_literal(*occur, ast))
+            .map(|literal| literal.phrase.as_str())
+            .collect();
+        if words.len() < 2 {
+            return Ok(None);
+        }
+        let literal = UserInputLiteral {
+            field_name: None,
+            phrase: words.join(" "),
+            delimiter: Delimiter::DoubleQuotes,
+            slop: PROXIMITY_SLOP,
+            prefix: false,
+        };
+        Ok(self
+            .analysed(&literal, false, false, false, None)?
+            .map(|query| boosted(query, PROXIMITY_WEIGHT)))
+    }
+
+    fn literal(&mut self, literal: &UserInputLiteral, negated: bool) -> Result<Option<Box<dyn Query>>, SearchError> {
+        let number = self.literals_seen;
+        self.literals_seen += 1;
+        let is_prefix = self.prefix_literal == Some(number) && !negated;
+        let typo = self.options.typo && !negated && literal.delimiter == Delimiter::None;
+        self.analysed(literal, !negated, typo, is_prefix, None)
+    }
+
+    /// A word or phrase matched exactly, stemmed in each language in scope (or only in
+    /// `only_lang`, for a wording known to be in that language), and optionally with typos or
+    /// as a prefix.
+    fn analysed(
+        &mut self,
+        literal: &UserInputLiteral,
+        record_terms: bool,
+        typo: bool,
+        prefix: bool,
+        only_lang: Option<&str>,
+    ) -> Result<Option<Box<dyn Query>>, SearchError> {
+        let parts: &[(Part, f32)] = match literal.field_name.as_deref() {
+            None => &[(Part::Title, TITLE_BOOST), (Part::Body, 1.0)],
+            Some("title") => &[(Part::Title, TITLE_BOOST)],
+            Some("body") => &[(Part::Body, 1.0)],
+            Some(other) => {
+                return Err(SearchError::InvalidQuery(format!(
+                    "unknown field `{other}:` (searchable fields: title, body)"
+                )))
+            }
+        };
+        let base_tokens = analyze(&mut self.analyzers.base, &literal.phrase);
+        if base_tokens.is_empty() {
+            return Ok(None);
+        }
+        let mut alternatives: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        let is_phrase = literal.delimiter != Delimiter::None || base_tokens.len() > 1;
+        for &(part, boost) in parts {
+            let field = self.base_field(part);
+            if prefix && base_tokens.len() > 1 {
+                alternatives.push((Occur::Should, boosted(phrase_prefix(field, &base_tokens), boost)));
+            } else {
+                alternatives.push((
+                    Occur::Should,
+                    boosted(terms_query(field, &base_tokens, literal.slop), boost),
+                ));
+            }
+        }
+        // Positions every stemmed analysis keeps: a word one of them drops is a stop word,
+        // not worth marking.
+        let mut kept_everywhere: Option<HashSet<usize>> = None;
+        for index in 0..self.analyzers.stemmed.len() {
+            let (stemmed_fields, analyzer) = &mut self.analyzers.stemmed[index];
+            let stemmed_fields = *stemmed_fields;
+            if only_lang.is_some_and(|lang| lang != stemmed_fields.lang) {
+                continue;
+            }
+            let tokens = analyze(analyzer, &literal.phrase);
+            let kept: HashSet<usize> = tokens.iter().map(|(position, _)| *position).collect();
+            kept_everywhere = Some(match kept_everywhere {
+                Some(so_far) => so_far.intersection(&kept).copied().collect(),
+                None => kept,
+            });
+            if tokens.is_empty() {
+                continue;
+            }
+            for &(part, boost) in parts {
+                let field = match part {
+                    Part::Title => stemmed_fields.title,
+                    Part::Body => stemmed_fields.body,
+                };
+                let query = terms_query(field, &tokens, literal.slop);
+                alternatives.push((Occur::Should, boosted(query, boost * STEMMED_WEIGHT)));
+            }
+            if record_terms {
+                self.terms
+                    .stemmed
+                    .entry(stemmed_fields.lang)
+                    .or_default()
+                    .extend(tokens.into_iter().map(|(_, text)| text));
+            }
+        }
+        if record_terms {
+            for (position, text) in &base_tokens {
+                if kept_everywhere.as_ref().is_none_or(|kept| kept.contains(position)) {
+                    self.terms.base.insert(text.clone());
+                }
+            }
+        }
+        if !is_phrase && (typo || prefix) {
+            let word = &base_tokens[0].1;
+            let letters = word.chars().count();
+            let mut candidates: Vec<(String, f32)> = Vec::new();
+            if prefix {
+                candidates.extend(
+                    self.dictionary_matches(word, 0, true, MAX_PREFIX_TERMS)?
+                        .into_iter()
+                        .map(|term| (term, PREFIX_WEIGHT)),
+                );
+            }
+            let distance = match letters {
+                0..=4 => 0,
+                5..=8 => 1,
+                _ => 2,
+            };
+            if typo && distance > 0 && self.may_be_a_typo(word)? {
+                for term in self.dictionary_matches(word, distance, false, MAX_FUZZY_TERMS)? {
+                    let edits = strsim::osa_distance(word, &term).max(1);
+                    candidates.push((term, FUZZY_WEIGHT / edits as f32));
+                }
+            }
+            for (term, weight) in candidates {
+                for &(part, boost) in parts {
+                    let query = TermQuery::new(
+                        Term::from_field_text(self.base_field(part), &term),
+                        IndexRecordOption::WithFreqs,
+                    );
+                    alternatives.push((Occur::Should, boosted(Box::new(query), boost * weight)));
+                }
+                if record_terms {
+                    self.terms.base.insert(term);
+                }
+            }
+        }
+        Ok(Some(Box::new(BooleanQuery::new(alternatives))))
+    }
+
+    fn base_field(&self, part: Part) -> Field {
+        match part {
+            Part::Title => self.fields.title,
+            Part::Body => self.fields.body,
+        }
+    }
+
+    /// Whether `word` is rare enough in the index to be a misspelling.
+    fn may_be_a_typo(&self, word: &str) -> Result<bool, SearchError> {
+        let documents = self.searcher.doc_freq(&Term::from_field_text(self.fields.body, word))?;
+        let threshold = (self.searcher.num_docs() / TYPO_DOC_SHARE).max(TYPO_MIN_DOCS);
+        Ok(documents <= threshold)
+    }
+
+    /// The terms of the body dictionary within `distance` edits of `word` (or starting with
+    /// it), other than `word` itself: the `limit` closest, the most frequent first among
+    /// equals. (Title words nearly always occur in the body too.)
+    fn dictionary_matches(
+        &self,
+        word: &str,
+        distance: u8,
+        prefix: bool,
+        limit: usize,
+    ) -> Result<Vec<String>, SearchError> {
+        let probe = Term::from_field_text(self.fields.body, word);
+        let query = if prefix {
+            FuzzyTermQuery::new_prefix(probe, distance, true)
+        } else {
+            FuzzyTermQuery::new(probe, distance, true)
+        };
+        let automaton = query.automaton()?;
+        let mut frequencies: HashMap<String, u64> = HashMap::new();
+        for segment in self.searcher.segment_readers() {
+            let inverted = segment.inverted_index(self.fields.body)?;
+            let mut stream = inverted
+                .terms()
+                .search(&automaton)
+                .into_stream()
+                .map_err(|error| SearchError::Internal(error.to_string()))?;
+            while stream.advance() {
+                let Ok(term) = std::str::from_utf8(stream.key()) else {
+                    continue;
+                };
+                if term != word {
+                    *frequencies.entry(term.to_string()).or_default() += u64::from(stream.value().doc_freq);
+                }
+            }
+        }
+        let mut ranked: Vec<(usize, String, u64)> = frequencies
+            .into_iter()
+            .map(|(term, frequency)| {
+                let edits = if prefix { 0 } else { strsim::osa_distance(word, &term) };
+                (edits, term, frequency)
+            })
+            .collect();
+        ranked.sort_by(|a, b| a.0.cmp(&b.0).then(b.2.cmp(&a.2)).then_with(|| a.1.cmp(&b.1)));
+        ranked.truncate(limit);
+        Ok(ranked.into_iter().map(|(_, term, _)| term).collect())
+    }
+}
+
+/// A bare word or run of words in the default fields, required (not negated, not quoted).
+fn plain_literal(occur: Option<Occur>, ast: &UserInputAst) -> Option<&UserInputLiteral> {
+    if matches!(occur, Some(Occur::MustNot) | Some(Occur::Should)) {
+        return None;
+    }
+    let UserInputAst::Leaf(leaf) = ast else {
+        return None;
+    };
+    match leaf.as_ref() {
+        UserInputLeaf::Literal(literal) if literal.field_name.is_none() && literal.delimiter == Delimiter::None => {
+            Some(literal)
+        }
+        _ => None,
+    }
+}
+
+/// The number (in reading order) of the last literal when it is a bare word that is not
+/// negated: the word search-as-you-type completes.
+fn last_bare_literal(ast: &UserInputAst, counter: &mut usize, negated: bool) -> Option<usize> {
+    match ast {
+        UserInputAst::Clause(clauses) => {
+            let mut last = None;
+            for (occur, child) in clauses {
+                let child_negated = negated ^ (*occur == Some(Occur::MustNot));
+                last = last_bare_literal(child, counter, child_negated);
+            }
+            last
+        }
+        UserInputAst::Boost(inner, _) => last_bare_literal(inner, counter, negated),
+        UserInputAst::Leaf(leaf) => match leaf.as_ref() {
+            UserInputLeaf::Literal(literal) => {
+                let number = *counter;
+                *counter += 1;
+                (literal.delimiter == Delimiter::None && !negated).then_some(number)
+            }
+            _ => None,
+        },
+    }
+}
+
+fn boosted(query: Box<dyn Query>, boost: f32) -> Box<dyn Query> {
+    if (boost - 1.0).abs() < f32::EPSILON {
+        query
+    } else {
+        Box::new(BoostQuery::new(query, boost))
+    }
+}
+
+/// One term, or a phrase (positions kept relative, so removed stop words leave their gap).
+fn terms_query(field: Field, tokens: &[(usize, String)], slop: u32) -> Box<dyn Query> {
+    if let [(_, text)] = tokens {
+        return Box::new(TermQuery::new(
+            Term::from_field_text(field, text),
+            IndexRecordOption::WithFreqs,
+        ));
+    }
+    let first = tokens.first().map_or(0, |(position, _)| *position);
+    let terms = tokens
+        .iter()
+        .map(|(position, text)| (position - first, Term::from_field_text(field, text)))
+        .collect();
+    Box::new(PhraseQuery::new_with_offset_and_slop(terms, slop))
+}
+
+fn phrase_prefix(field: Field, tokens: &[(usize, String)]) -> Box<dyn Query> {
+    let first = tokens.first().map_or(0, |(position, _)| *position);
+    let terms = tokens
+        .iter()
+        .map(|(position, text)| (position - first, Term::from_field_text(field, text)))
+        .collect();
+    Box::new(PhrasePrefixQuery::new_with_offset(terms))
+}
