@@ -57,4 +57,86 @@ fn domain_corpus_is_indexed_whole_and_searchable() {
     assert!(sources.contains(&("reuters".to_string(), 21_577)), "{sources:?}");
     assert!(sources.contains(&("trove".to_string(), 14_123)), "{sources:?}");
     assert!(sources.contains(&("reliefweb".to_string(), 1_386)), "{sources:?}");
+
+    search_features_hold_on_the_domain_corpus(&service);
+}
+
+/// Issue 4's features on real data: typos, cross-lingual expansion, stemming, disjunctive
+/// facets, facet value search and similar releases.
+fn search_features_hold_on_the_domain_corpus(service: &SearchService) {
+    let search = |query: &str| {
+        service
+            .search(&SearchRequest::from_query_string(query).expect("valid"))
+            .expect("searches")
+    };
+    let ids = |response: &pressroom_query::SearchResponse| -> Vec<String> {
+        response.hits.iter().map(|hit| hit.id.clone()).collect()
+    };
+    // `asylum seekrs` finds what `asylum seekers` finds (Trove uses the phrase thousands of times).
+    let right = search("q=asylum%20seekers&facets=");
+    let typo = search("q=asylum%20seekrs&facets=");
+    assert!(right.total > 1_000);
+    let shared = ids(&typo).iter().filter(|id| ids(&right).contains(id)).count();
+    assert!(shared >= 8, "{:?} vs {:?}", ids(&typo), ids(&right));
+    assert_eq!(ids(&typo)[..3], ids(&right)[..3]);
+    // An English query reaches Spanish and French ReliefWeb reports through the expansion table.
+    let expanded = search("q=human%20trafficking&limit=0&facets=lang");
+    let plain = search("q=human%20trafficking&expand=false&limit=0&facets=lang");
+    let count = |response: &pressroom_query::SearchResponse, lang: &str| {
+        response.facets["lang"]
+            .values
+            .iter()
+            .find(|v| v.value == lang)
+            .map_or(0, |v| v.count)
+    };
+    assert!(
+        count(&expanded, "es") > count(&plain, "es"),
+        "expansion adds Spanish releases"
+    );
+    assert!(
+        count(&expanded, "fr") > count(&plain, "fr"),
+        "expansion adds French releases"
+    );
+    // Stemming: `refugee` (singular) finds the releases that say `refugees` (all but those in
+    // a language tantivy does not stem, or undetected).
+    let singular = search("q=refugee&expand=false&typo=false&limit=0&facets=");
+    let plural = search("q=refugees&expand=false&typo=false&limit=0&facets=");
+    assert!(
+        singular.total * 100 >= plural.total * 99,
+        "{} vs {}",
+        singular.total,
+        plural.total
+    );
+    // Multi-select: with Oceania ticked, the region facet still counts Asia in full.
+    let browse = search("q=refugees&limit=0&facets=region");
+    let oceania = search("q=refugees&region=Oceania&limit=0&facets=region");
+    let asia = |response: &pressroom_query::SearchResponse| {
+        response.facets["region"]
+            .values
+            .iter()
+            .find(|v| v.value == "Asia")
+            .map(|v| v.count)
+    };
+    assert!(asia(&browse).is_some() && asia(&browse) == asia(&oceania));
+    // Facet value search and similar releases.
+    let orgs = service
+        .facet_values(
+            &pressroom_query::FacetValueRequest::from_query_string("org", "q=unh&query=refugees").expect("valid"),
+        )
+        .expect("facet values");
+    assert_eq!(orgs.values.first().map(|v| v.value.as_str()), Some("UNHCR"));
+    let similar = service.similar("seed:000_da6cd36295dcc9e9", 10, &[]).expect("similar");
+    assert_eq!(similar.hits.len(), 10);
+    assert!(similar.hits.iter().all(|hit| hit.id != "seed:000_da6cd36295dcc9e9"));
+    assert!(
+        similar
+            .hits
+            .iter()
+            .take(5)
+            .filter(|hit| hit.topics.iter().any(|t| t.contains("trafficking")))
+            .count()
+            >= 3,
+        "{:?}",
+        similar.hits.iter().map(|h| (&h.id, &h.topics)).collect::<Vec<_>>()
+    );
 }

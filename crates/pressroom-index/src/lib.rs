@@ -10,9 +10,9 @@
 //! # let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus");
 //! let dir = std::env::temp_dir().join(format!("pressroom-doc-{}", std::process::id()));
 //! let report = pressroom_index::build(&dir, &[corpus], &Default::default(), &mut |problem| eprintln!("{problem}"))?;
-//! assert_eq!(report.indexed, 34);
+//! assert_eq!(report.indexed, 35);
 //! let (index, _fields) = pressroom_index::open_index(&dir)?;
-//! assert_eq!(index.reader()?.searcher().num_docs(), 34);
+//! assert_eq!(index.reader()?.searcher().num_docs(), 35);
 //! # std::fs::remove_dir_all(&dir).ok();
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```

@@ -15,7 +15,7 @@
 //!
 //! Several bare words also score together as a loose phrase ([`PROXIMITY_WEIGHT`]).
 //! Title matches are boosted by [`TITLE_BOOST`]. Typo and prefix candidates are the actual
-//! terms of the body dictionary (the closest, then the most frequent first), so they score
+//! terms of the title and body dictionaries (the closest, then the most frequent first), so they score
 //! with BM25 like any term and the highlighter can mark them. A typo at distance 2 weighs half
 //! of one at distance 1. A word the index holds in more than one document in
 //! [`TYPO_DOC_SHARE`] is taken as spelled right and gets no typo candidates (`tracking` does
@@ -136,7 +136,8 @@ impl<'a> QueryBuilder<'a> {
         if text.trim().is_empty() {
             return Ok(None);
         }
-        let ast = tantivy::query_grammar::parse_query(text).map_err(|_| {
+        let text = escape_inner_apostrophes(text);
+        let ast = tantivy::query_grammar::parse_query(&text).map_err(|_| {
             SearchError::InvalidQuery(
                 "cannot parse the query (check quotes, parentheses and `field:` prefixes)".to_string(),
             )
@@ -425,14 +426,17 @@ impl<'a> QueryBuilder<'a> {
 
     /// Whether `word` is rare enough in the index to be a misspelling.
     fn may_be_a_typo(&self, word: &str) -> Result<bool, SearchError> {
-        let documents = self.searcher.doc_freq(&Term::from_field_text(self.fields.body, word))?;
+        let documents = self.searcher.doc_freq(&Term::from_field_text(self.fields.body, word))?
+            + self
+                .searcher
+                .doc_freq(&Term::from_field_text(self.fields.title, word))?;
         let threshold = (self.searcher.num_docs() / TYPO_DOC_SHARE).max(TYPO_MIN_DOCS);
         Ok(documents <= threshold)
     }
 
-    /// The terms of the body dictionary within `distance` edits of `word` (or starting with
-    /// it), other than `word` itself: the `limit` closest, the most frequent first among
-    /// equals. (Title words nearly always occur in the body too.)
+    /// The terms of the title and body dictionaries within `distance` edits of `word` (or
+    /// starting with it), other than `word` itself: the `limit` closest, the most frequent
+    /// first among equals.
     fn dictionary_matches(
         &self,
         word: &str,
@@ -449,18 +453,20 @@ impl<'a> QueryBuilder<'a> {
         let automaton = query.automaton()?;
         let mut frequencies: HashMap<String, u64> = HashMap::new();
         for segment in self.searcher.segment_readers() {
-            let inverted = segment.inverted_index(self.fields.body)?;
-            let mut stream = inverted
-                .terms()
-                .search(&automaton)
-                .into_stream()
-                .map_err(|error| SearchError::Internal(error.to_string()))?;
-            while stream.advance() {
-                let Ok(term) = std::str::from_utf8(stream.key()) else {
-                    continue;
-                };
-                if term != word {
-                    *frequencies.entry(term.to_string()).or_default() += u64::from(stream.value().doc_freq);
+            for field in [self.fields.title, self.fields.body] {
+                let inverted = segment.inverted_index(field)?;
+                let mut stream = inverted
+                    .terms()
+                    .search(&automaton)
+                    .into_stream()
+                    .map_err(|error| SearchError::Internal(error.to_string()))?;
+                while stream.advance() {
+                    let Ok(term) = std::str::from_utf8(stream.key()) else {
+                        continue;
+                    };
+                    if term != word {
+                        *frequencies.entry(term.to_string()).or_default() += u64::from(stream.value().doc_freq);
+                    }
                 }
             }
         }
@@ -475,6 +481,23 @@ impl<'a> QueryBuilder<'a> {
         ranked.truncate(limit);
         Ok(ranked.into_iter().map(|(_, term, _)| term).collect())
     }
+}
+
+/// An apostrophe between two letters is part of a word (`cox's`, `d'asile`), not the start
+/// of a single-quoted phrase: it is escaped for the grammar.
+fn escape_inner_apostrophes(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len() + 4);
+    for (index, &c) in chars.iter().enumerate() {
+        let inside_word = index > 0
+            && chars[index - 1].is_alphanumeric()
+            && chars.get(index + 1).is_some_and(|next| next.is_alphanumeric());
+        if c == '\'' && inside_word {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// A bare word or run of words in the default fields, required (not negated, not quoted).
@@ -539,6 +562,18 @@ fn terms_query(field: Field, tokens: &[(usize, String)], slop: u32) -> Box<dyn Q
         .map(|(position, text)| (position - first, Term::from_field_text(field, text)))
         .collect();
     Box::new(PhraseQuery::new_with_offset_and_slop(terms, slop))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn apostrophes_inside_words_are_not_quotes() {
+        assert_eq!(escape_inner_apostrophes("cox's bazar"), "cox\\'s bazar");
+        assert_eq!(escape_inner_apostrophes("'quoted phrase'"), "'quoted phrase'");
+        assert!(tantivy::query_grammar::parse_query(&escape_inner_apostrophes("demandeurs d'asile")).is_ok());
+    }
 }
 
 fn phrase_prefix(field: Field, tokens: &[(usize, String)]) -> Box<dyn Query> {
