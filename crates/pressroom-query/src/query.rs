@@ -564,6 +564,15 @@ fn terms_query(field: Field, tokens: &[(usize, String)], slop: u32) -> Box<dyn Q
     Box::new(PhraseQuery::new_with_offset_and_slop(terms, slop))
 }
 
+fn phrase_prefix(field: Field, tokens: &[(usize, String)]) -> Box<dyn Query> {
+    let first = tokens.first().map_or(0, |(position, _)| *position);
+    let terms = tokens
+        .iter()
+        .map(|(position, text)| (position - first, Term::from_field_text(field, text)))
+        .collect();
+    Box::new(PhrasePrefixQuery::new_with_offset(terms))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -574,13 +583,4 @@ mod tests {
         assert_eq!(escape_inner_apostrophes("'quoted phrase'"), "'quoted phrase'");
         assert!(tantivy::query_grammar::parse_query(&escape_inner_apostrophes("demandeurs d'asile")).is_ok());
     }
-}
-
-fn phrase_prefix(field: Field, tokens: &[(usize, String)]) -> Box<dyn Query> {
-    let first = tokens.first().map_or(0, |(position, _)| *position);
-    let terms = tokens
-        .iter()
-        .map(|(position, text)| (position - first, Term::from_field_text(field, text)))
-        .collect();
-    Box::new(PhrasePrefixQuery::new_with_offset(terms))
 }
