@@ -697,3 +697,52 @@ async fn pages_are_stable_when_scores_tie() {
     let second = ids(&search("sort=date_desc&limit=15&offset=15&facets=").await);
     assert_eq!([first, second].concat(), dated);
 }
+
+#[tokio::test]
+async fn boolean_phrase_field_and_negation_syntax() {
+    let phrase = search("q=%22trafficking%20network%22&facets=").await;
+    assert_eq!(ids(&phrase), [COSTA_RICA]);
+    assert_eq!(total(&search("q=%22dismantles%20network%22&facets=").await), 0);
+    let slop = search("q=%22dismantles%20network%22~1&facets=").await;
+    assert_eq!(ids(&slop), [COSTA_RICA]);
+    let titles = search("q=title:trafficking&limit=50&facets=").await;
+    assert!(total(&titles) >= 3);
+    assert!(hits(&titles).iter().all(|hit| hit["title"]
+        .as_str()
+        .is_some_and(|t| t.to_lowercase().contains("traffick"))));
+    let libya = "corpus:en-007-nigeria-trafficking-survivors-return-from-libya".to_string();
+    assert!(ids(&search("q=trafficking&expand=false&limit=50&facets=").await).contains(&libya));
+    let without = search("q=trafficking%20-libya&expand=false&limit=50&facets=").await;
+    assert!(total(&without) > 0 && !ids(&without).contains(&libya));
+    let either = ids(&search("q=cayuco%20OR%20agadez&facets=").await);
+    assert!(either.contains(&"corpus:es-026-espana-canarias-atencion-llegadas-cayuco".to_string()));
+    assert!(either.contains(&"corpus:fr-027-niger-agadez-retour-volontaire-assiste".to_string()));
+    assert_eq!(total(&search("q=cayuco%20agadez&facets=").await), 0, "AND by default");
+}
+
+#[tokio::test]
+async fn recency_weights_newer_releases_up() {
+    // Equal relevance (browsing): recency alone orders, newest first, undated last.
+    let browse = search("sort=recency&limit=40&facets=").await;
+    let dates: Vec<&str> = hits(&browse)
+        .iter()
+        .map(|hit| hit["date"].as_str().unwrap_or(""))
+        .collect();
+    assert!(dates.windows(2).all(|pair| pair[0] >= pair[1]), "{dates:?}");
+    // A match's score is its relevance times a factor between ½ and 1.
+    let relevance = search("q=migrants&limit=40&facets=").await;
+    let recency = search("q=migrants&sort=recency&limit=40&facets=").await;
+    assert_eq!(total(&relevance), total(&recency));
+    for hit in hits(&recency) {
+        let plain = hits(&relevance)
+            .iter()
+            .find(|other| other["id"] == hit["id"])
+            .and_then(|other| other["score"].as_f64())
+            .expect("same matches");
+        let weighted = hit["score"].as_f64().unwrap_or(0.0);
+        assert!(
+            weighted <= plain * 1.0001 && weighted >= plain * 0.4999,
+            "{weighted} vs {plain}"
+        );
+    }
+}

@@ -84,6 +84,8 @@ pub const DEFAULT_FACETS: [FacetName; 6] = [
 pub enum SortOrder {
     #[default]
     Relevance,
+    /// Relevance weighted by age (see `service::recency_factor`).
+    Recency,
     DateDesc,
     DateAsc,
 }
@@ -235,13 +237,14 @@ impl SearchRequest {
                 "sort" => {
                     request.sort = match value.trim() {
                         "" | "relevance" => SortOrder::Relevance,
+                        "recency" => SortOrder::Recency,
                         "date_desc" => SortOrder::DateDesc,
                         "date_asc" => SortOrder::DateAsc,
                         other => {
                             return Err(SearchError::parameter(
                                 "sort",
                                 "invalid_sort",
-                                format!("`{other}` is not one of relevance, date_desc, date_asc"),
+                                format!("`{other}` is not one of relevance, recency, date_desc, date_asc"),
                             ))
                         }
                     }

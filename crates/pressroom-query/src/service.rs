@@ -106,6 +106,25 @@ impl SearchService {
                 let ranked = top.into_iter().map(|(score, address)| (Some(score), address)).collect();
                 (ranked, total, tallies)
             }
+            SortOrder::Recency => {
+                let now = time::OffsetDateTime::now_utc().unix_timestamp();
+                let top = TopDocs::with_limit(wanted).and_offset(request.offset).tweak_score(
+                    move |segment: &tantivy::SegmentReader| {
+                        let dates = segment
+                            .fast_fields()
+                            .column_opt::<DateTime>(schema::DATE)
+                            .ok()
+                            .flatten();
+                        move |doc: tantivy::DocId, score: tantivy::Score| {
+                            let date = dates.as_ref().and_then(|column| column.first(doc));
+                            score * recency_factor(date.map(|date| date.into_timestamp_secs()), now)
+                        }
+                    },
+                );
+                let (top, total, tallies) = searcher.search(&*query, &(top, Count, collector))?;
+                let ranked = top.into_iter().map(|(score, address)| (Some(score), address)).collect();
+                (ranked, total, tallies)
+            }
             SortOrder::DateDesc | SortOrder::DateAsc => {
                 let order = if request.sort == SortOrder::DateDesc {
                     Order::Desc
@@ -601,6 +620,19 @@ impl SearchService {
         }
         Ok(hits)
     }
+}
+
+/// Years over which a release's weight under `sort=recency` halves its distance to ½.
+pub const RECENCY_HALF_LIFE_YEARS: f32 = 5.0;
+
+/// `sort=recency` multiplies the relevance score by ½ + ½·2^(−age / 5 years): 1 for a release
+/// of today, ¾ at five years, tending to ½; an undated release counts as old (½).
+pub fn recency_factor(timestamp_secs: Option<i64>, now_secs: i64) -> f32 {
+    let Some(timestamp) = timestamp_secs else {
+        return 0.5;
+    };
+    let age_years = (now_secs - timestamp).max(0) as f32 / (365.25 * 86_400.0);
+    0.5 + 0.5 * (-age_years / RECENCY_HALF_LIFE_YEARS).exp2()
 }
 
 /// Whether any segment holds text analysed in that language.
