@@ -88,9 +88,13 @@ struct SearchArgs {
     from: Option<String>,
     #[arg(long)]
     to: Option<String>,
-    /// relevance, date_desc or date_asc.
+    /// relevance, recency, date_desc or date_asc.
     #[arg(long)]
     sort: Option<String>,
+    /// Any other search parameter of the HTTP API, as KEY=VALUE (repeatable):
+    /// `--param typo=false --param prefix=true --param source=trove`.
+    #[arg(long = "param", value_name = "KEY=VALUE")]
+    params: Vec<String>,
     #[arg(long, default_value_t = 10)]
     limit: usize,
     #[arg(long, default_value_t = 0)]
@@ -251,6 +255,12 @@ fn print_search(args: SearchArgs) -> Result<()> {
     }
     query.push(("limit", args.limit.to_string()));
     query.push(("offset", args.offset.to_string()));
+    for param in &args.params {
+        let Some((key, value)) = param.split_once('=') else {
+            anyhow::bail!("--param takes KEY=VALUE, got `{param}`");
+        };
+        query.push((key, value.to_string()));
+    }
     let encoded = query
         .iter()
         .map(|(key, value)| format!("{key}={}", form_urlencode(value)))
