@@ -34,8 +34,10 @@ fn main() {
     enrichment_throughput(&sources);
 
     let index_dir = root.join("target/bench-index");
+    // Rebuilt when missing, asked for, or made with an older schema.
     if pressroom_index::current_generation(&index_dir).is_none()
         || std::env::var_os("PRESSROOM_BENCH_REBUILD").is_some()
+        || SearchService::open(&index_dir).is_err()
     {
         let report =
             pressroom_index::build(&index_dir, &sources, &Default::default(), &mut |_| {}).expect("index builds");

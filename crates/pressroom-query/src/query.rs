@@ -44,6 +44,8 @@ pub const FUZZY_WEIGHT: f32 = 0.3;
 /// Weight and slop of the loose phrase made of a query's bare words.
 pub const PROXIMITY_WEIGHT: f32 = 0.5;
 pub const PROXIMITY_SLOP: u32 = 3;
+/// Longer queries (sentences) rarely hold together within the slop: no proximity clause.
+const MAX_PROXIMITY_WORDS: usize = 5;
 /// Dictionary terms a typo or a prefix may stand for, the closest and most frequent first.
 const MAX_FUZZY_TERMS: usize = 8;
 const MAX_PREFIX_TERMS: usize = 30;
@@ -277,7 +279,7 @@ impl<'a> QueryBuilder<'a> {
             .filter_map(|(occur, ast)| plain_literal(*occur, ast))
             .map(|literal| literal.phrase.as_str())
             .collect();
-        if words.len() < 2 {
+        if !(2..=MAX_PROXIMITY_WORDS).contains(&words.len()) {
             return Ok(None);
         }
         let literal = UserInputLiteral {
@@ -353,7 +355,9 @@ impl<'a> QueryBuilder<'a> {
                 Some(so_far) => so_far.intersection(&kept).copied().collect(),
                 None => kept,
             });
-            if tokens.is_empty() {
+            // A phrase whose stop words the stemmer's analysis drops must keep at least two
+            // words there, or it would match far more loosely than asked (`"the minister"`).
+            if tokens.is_empty() || (base_tokens.len() > 1 && tokens.len() < 2) {
                 continue;
             }
             for &(part, boost) in parts {
