@@ -29,7 +29,7 @@ enum Command {
     /// Serve the HTTP API (builds an index of `corpus/` first when there is none).
     Serve(ServeArgs),
     /// Search the index from the terminal.
-    Search(SearchArgs),
+    Search(Box<SearchArgs>),
     /// Print each record's extracted facets as JSON lines (no index needed).
     Extract(ExtractArgs),
     /// Score facet extraction against labelled data (Reuters, ReliefWeb, gold files).
@@ -133,7 +133,7 @@ fn main() -> Result<()> {
     match Cli::parse().command {
         Command::Index(args) => index(&args.location.index, &args.sources, args.format),
         Command::Serve(args) => serve(args),
-        Command::Search(args) => search(args),
+        Command::Search(args) => search(*args),
         Command::Extract(args) => extract(args),
         Command::Eval(args) => eval(args),
     }
