@@ -37,6 +37,16 @@ pub struct SearchService {
     enricher: Enricher,
     expansions: ExpansionTable,
     facet_tables: FacetTableCache,
+    /// Readable names and searchable (folded) names of organization and country values.
+    organization_names: HashMap<String, ValueNames>,
+    country_names: HashMap<String, ValueNames>,
+}
+
+/// What facet value search knows of a value beyond its own text.
+struct ValueNames {
+    label: Option<String>,
+    /// Folded: full name, aliases, names in other languages.
+    folded: Vec<String>,
 }
 
 /// Which facet a filter belongs to: its own counts ignore it.
@@ -59,6 +69,34 @@ impl SearchService {
             .reload_policy(ReloadPolicy::OnCommitWithDelay)
             .try_into()?;
         let enricher = Enricher::new().map_err(|error| SearchError::Internal(error.to_string()))?;
+        let organization_names = enricher
+            .organizations()
+            .iter()
+            .map(|organization| {
+                let names = ValueNames {
+                    label: (organization.name != organization.canonical).then(|| organization.name.clone()),
+                    folded: organization.all_names().map(fold).collect(),
+                };
+                (organization.canonical.clone(), names)
+            })
+            .collect();
+        let country_names = enricher
+            .gazetteer()
+            .countries()
+            .iter()
+            .map(|country| {
+                let names = ValueNames {
+                    label: Some(country.name.clone()),
+                    folded: country
+                        .names
+                        .iter()
+                        .chain([&country.name])
+                        .map(|name| fold(name))
+                        .collect(),
+                };
+                (country.iso3.clone(), names)
+            })
+            .collect();
         Ok(SearchService {
             index,
             reader,
@@ -66,6 +104,8 @@ impl SearchService {
             enricher,
             expansions: ExpansionTable::load()?,
             facet_tables: FacetTableCache::default(),
+            organization_names,
+            country_names,
         })
     }
 
@@ -205,15 +245,19 @@ impl SearchService {
             } else {
                 leaf_name(&path)
             };
-            let label = self.value_label(request.facet, &value);
-            let mut names: Vec<String> = vec![value.clone()];
-            names.extend(label.iter().cloned());
-            names.extend(self.value_aliases(request.facet, &value));
-            if prefix.is_empty() || names.iter().any(|name| name_matches(name, &prefix)) {
+            let known = match request.facet {
+                FacetName::Org => self.organization_names.get(&value),
+                FacetName::Country | FacetName::Mentioned => self.country_names.get(&value),
+                _ => None,
+            };
+            let matches_prefix = prefix.is_empty()
+                || name_matches(&fold(&value), &prefix)
+                || known.is_some_and(|names| names.folded.iter().any(|name| name_matches(name, &prefix)));
+            if matches_prefix {
                 matches.push(FacetMatch {
                     value,
                     path,
-                    label,
+                    label: known.and_then(|names| names.label.clone()),
                     count,
                 });
             }
@@ -402,39 +446,6 @@ impl SearchService {
                 known.eq_ignore_ascii_case(&wanted) || known.replace("\\/", "/").eq_ignore_ascii_case(&wanted)
             })
             .cloned()
-    }
-
-    /// A readable name for a facet value that is a code.
-    fn value_label(&self, facet: FacetName, value: &str) -> Option<String> {
-        match facet {
-            FacetName::Country | FacetName::Mentioned => self.gazetteer().country(value).map(|c| c.name.clone()),
-            FacetName::Org => self
-                .enricher
-                .organizations()
-                .iter()
-                .find(|organization| organization.canonical == value && organization.name != value)
-                .map(|organization| organization.name.clone()),
-            _ => None,
-        }
-    }
-
-    /// Other names a value is known by (an organization's aliases, a country's names).
-    fn value_aliases(&self, facet: FacetName, value: &str) -> Vec<String> {
-        match facet {
-            FacetName::Org => self
-                .enricher
-                .organizations()
-                .iter()
-                .find(|organization| organization.canonical == value)
-                .map(|organization| organization.aliases.clone())
-                .unwrap_or_default(),
-            FacetName::Country | FacetName::Mentioned => self
-                .gazetteer()
-                .country(value)
-                .map(|c| c.names.clone())
-                .unwrap_or_default(),
-            _ => Vec::new(),
-        }
     }
 
     /// The analyzers a query is analysed with: the base one, and each stemmed language in
@@ -669,9 +680,8 @@ fn combine(text: Option<&dyn Query>, filters: &Filters, without: Option<FacetNam
     }
 }
 
-/// Whether a (folded) prefix starts the name or one of its words.
+/// Whether a folded prefix starts a folded name or one of its words.
 fn name_matches(name: &str, folded_prefix: &str) -> bool {
-    let name = fold(name);
     name.starts_with(folded_prefix)
         || name
             .split(|c: char| !c.is_alphanumeric())
