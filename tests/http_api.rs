@@ -746,3 +746,45 @@ async fn recency_weights_newer_releases_up() {
         );
     }
 }
+
+#[tokio::test]
+async fn exact_matches_rank_above_typo_matches() {
+    // Two releases that differ by one letter: each spelling finds its own release first.
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let corpus = dir.path().join("typos.jsonl");
+    std::fs::write(
+        &corpus,
+        concat!(
+            r#"{"id": "right", "title": "Kakuma camp", "body": "A cholera vaccination campaign reached the camp."}"#,
+            "\n",
+            r#"{"id": "wrong", "title": "Kakuma camp", "body": "A cholera vacination campaign reached the camp."}"#,
+            "\n",
+        ),
+    )
+    .expect("corpus written");
+    let index = dir.path().join("index");
+    pressroom_index::build(&index, &[corpus], &Default::default(), &mut |problem| {
+        panic!("{problem}")
+    })
+    .expect("index builds");
+    let service = Arc::new(SearchService::open(&index).expect("opens"));
+    for (query, first) in [("vaccination", "right"), ("vacination", "wrong")] {
+        let response = pressroom_query::http::app(service.clone())
+            .oneshot(
+                Request::get(format!("/api/search?q={query}&expand=false&facets="))
+                    .body(Body::empty())
+                    .expect("request"),
+            )
+            .await
+            .expect("response");
+        let bytes = response.into_body().collect().await.expect("body").to_bytes();
+        let json: Value = serde_json::from_slice(&bytes).expect("JSON");
+        assert_eq!(
+            ids(&json),
+            [first, if first == "right" { "wrong" } else { "right" }],
+            "{query}"
+        );
+        let scores: Vec<f64> = hits(&json).iter().filter_map(|hit| hit["score"].as_f64()).collect();
+        assert!(scores[0] > scores[1], "{query}: {scores:?}");
+    }
+}
