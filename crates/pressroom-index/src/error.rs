@@ -18,6 +18,8 @@ pub enum IndexError {
     Ingest(#[from] pressroom_ingest::IngestError),
     #[error("loading the enrichment tables: {0}")]
     Enrich(#[from] pressroom_enrich::EnrichError),
+    #[error("the index is locked by another writer (a running server, or another `pressroom index --update`); retry when it is done")]
+    Locked,
     #[error("the schema of {0} is not pressroom's: field `{1}` is missing")]
     SchemaMismatch(PathBuf, &'static str),
 }

@@ -22,9 +22,11 @@ mod document;
 mod error;
 mod location;
 pub mod schema;
+mod update;
 
 pub use build::{build, BuildOptions, BuildReport};
 pub use document::{to_document, StoredDocument};
 pub use error::IndexError;
 pub use location::{current_generation, open_index};
 pub use schema::Fields;
+pub use update::{delete_documents, update, upsert_documents, UpdateReport};

@@ -28,6 +28,8 @@ pub enum SearchError {
     PayloadTooLarge { max_bytes: usize },
     #[error("method not allowed on this endpoint")]
     MethodNotAllowed,
+    #[error("the index is being written by another process; retry shortly")]
+    IndexBusy,
     #[error("internal error: {0}")]
     Internal(String),
 }
@@ -46,6 +48,7 @@ impl SearchError {
             SearchError::DocumentNotFound(_) => "document_not_found",
             SearchError::PayloadTooLarge { .. } => "payload_too_large",
             SearchError::MethodNotAllowed => "method_not_allowed",
+            SearchError::IndexBusy => "index_busy",
             SearchError::Internal(_) => "internal",
         }
     }
@@ -55,6 +58,7 @@ impl SearchError {
             SearchError::DocumentNotFound(_) => 404,
             SearchError::MethodNotAllowed => 405,
             SearchError::PayloadTooLarge { .. } => 413,
+            SearchError::IndexBusy => 503,
             SearchError::Internal(_) => 500,
             _ => 400,
         }

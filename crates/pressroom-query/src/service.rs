@@ -4,7 +4,8 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ops::Bound;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, RwLock};
 use std::time::Instant;
 
 use pressroom_enrich::{fold, Enricher, Gazetteer};
@@ -29,45 +30,18 @@ const SNIPPET_CHARS: usize = 240;
 const SIMILAR_QUERY_TERMS: usize = 25;
 pub const MAX_SIMILAR: usize = 50;
 
-/// A search index ready to serve: one reader, reloaded on commit.
-pub struct SearchService {
-    index: Index,
-    reader: IndexReader,
-    fields: Fields,
+/// Vocabularies every generation shares: the enricher (gazetteer, organizations, topics),
+/// the expansion table, and the names facet value search matches.
+pub(crate) struct Vocabulary {
     enricher: Enricher,
     expansions: ExpansionTable,
-    facet_tables: FacetTableCache,
     /// Readable names and searchable (folded) names of organization and country values.
     organization_names: HashMap<String, ValueNames>,
     country_names: HashMap<String, ValueNames>,
 }
 
-/// What facet value search knows of a value beyond its own text.
-struct ValueNames {
-    label: Option<String>,
-    /// Folded: full name, aliases, names in other languages.
-    folded: Vec<String>,
-}
-
-/// Which facet a filter belongs to: its own counts ignore it.
-type Filters = Vec<(FacetName, Box<dyn Query>)>;
-
-impl SearchService {
-    /// Opens the current index of an index folder.
-    pub fn open(dir: &Path) -> Result<SearchService, SearchError> {
-        let (index, fields) =
-            pressroom_index::open_index(dir).map_err(|error| SearchError::Internal(error.to_string()))?;
-        SearchService::new(index, fields)
-    }
-
-    pub fn new(mut index: Index, fields: Fields) -> Result<SearchService, SearchError> {
-        // Segments are searched in parallel, one thread per core: a heavy query (thousands
-        // of hits, all facets) finishes sooner when the server is not saturated.
-        index.set_default_multithread_executor()?;
-        let reader = index
-            .reader_builder()
-            .reload_policy(ReloadPolicy::OnCommitWithDelay)
-            .try_into()?;
+impl Vocabulary {
+    fn load() -> Result<Vocabulary, SearchError> {
         let enricher = Enricher::new().map_err(|error| SearchError::Internal(error.to_string()))?;
         let organization_names = enricher
             .organizations()
@@ -97,24 +71,258 @@ impl SearchService {
                 (country.iso3.clone(), names)
             })
             .collect();
-        Ok(SearchService {
-            index,
-            reader,
-            fields,
+        Ok(Vocabulary {
             enricher,
             expansions: ExpansionTable::load()?,
-            facet_tables: FacetTableCache::default(),
             organization_names,
             country_names,
         })
+    }
+}
+
+/// What facet value search knows of a value beyond its own text.
+struct ValueNames {
+    label: Option<String>,
+    /// Folded: full name, aliases, names in other languages.
+    folded: Vec<String>,
+}
+
+/// Which facet a filter belongs to: its own counts ignore it.
+type Filters = Vec<(FacetName, Box<dyn Query>)>;
+
+/// The outcome of [`SearchService::reload`].
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct ReloadOutcome {
+    pub generation: Option<String>,
+    pub switched: bool,
+    pub documents: u64,
+}
+
+/// The outcome of a write: documents written (new or replaced) or deleted.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct WriteOutcome {
+    pub written: usize,
+    pub replaced: usize,
+    pub deleted: usize,
+    pub documents: u64,
+}
+
+/// The search service: the generation being served (swapped atomically on reload: searches
+/// in flight finish on the one they started with), and writes to it.
+pub struct SearchService {
+    /// The index folder (`CURRENT` + generations); `None` for an index opened directly.
+    dir: Option<PathBuf>,
+    vocabulary: Arc<Vocabulary>,
+    current: RwLock<Arc<Snapshot>>,
+    /// Writes (and reloads) one at a time.
+    write_lock: Mutex<()>,
+}
+
+impl SearchService {
+    /// Opens the current generation of an index folder.
+    pub fn open(dir: &Path) -> Result<SearchService, SearchError> {
+        let vocabulary = Arc::new(Vocabulary::load()?);
+        let snapshot = Snapshot::open_dir(dir, vocabulary.clone())?;
+        Ok(SearchService {
+            dir: Some(dir.to_path_buf()),
+            vocabulary,
+            current: RwLock::new(Arc::new(snapshot)),
+            write_lock: Mutex::new(()),
+        })
+    }
+
+    /// Serves an index opened by the caller (no reload: there is no folder to watch).
+    pub fn new(index: Index, fields: Fields) -> Result<SearchService, SearchError> {
+        let vocabulary = Arc::new(Vocabulary::load()?);
+        let snapshot = Snapshot::new(index, fields, None, vocabulary.clone())?;
+        Ok(SearchService {
+            dir: None,
+            vocabulary,
+            current: RwLock::new(Arc::new(snapshot)),
+            write_lock: Mutex::new(()),
+        })
+    }
+
+    /// The generation being served now; searches hold it until they finish.
+    fn snapshot(&self) -> Arc<Snapshot> {
+        match self.current.read() {
+            Ok(current) => current.clone(),
+            Err(poisoned) => poisoned.into_inner().clone(),
+        }
+    }
+
+    fn replace_snapshot(&self, snapshot: Snapshot) {
+        let snapshot = Arc::new(snapshot);
+        match self.current.write() {
+            Ok(mut current) => *current = snapshot,
+            Err(poisoned) => *poisoned.into_inner() = snapshot,
+        }
+    }
+
+    pub fn num_documents(&self) -> u64 {
+        self.snapshot().num_documents()
+    }
+
+    /// The generation folder being served.
+    pub fn generation(&self) -> Option<PathBuf> {
+        self.snapshot().generation.clone()
+    }
+
+    pub fn gazetteer(&self) -> &Gazetteer {
+        self.vocabulary.enricher.gazetteer()
+    }
+
+    pub fn search(&self, request: &SearchRequest) -> Result<SearchResponse, SearchError> {
+        self.snapshot().search(request)
+    }
+
+    pub fn facet_values(&self, request: &FacetValueRequest) -> Result<FacetValuesResponse, SearchError> {
+        self.snapshot().facet_values(request)
+    }
+
+    pub fn similar(&self, id: &str, limit: usize, same: &[FacetName]) -> Result<SimilarResponse, SearchError> {
+        self.snapshot().similar(id, limit, same)
+    }
+
+    pub fn document(&self, id: &str) -> Result<StoredDocument, SearchError> {
+        self.snapshot().document(id)
+    }
+
+    /// Switches to the generation `CURRENT` names when it is not the one served. Requests in
+    /// flight finish on the old generation; new ones see the new one.
+    pub fn reload(&self) -> Result<ReloadOutcome, SearchError> {
+        let _writing = self.write_lock.lock().map_err(|_| poisoned())?;
+        let served = self.snapshot();
+        let Some(dir) = &self.dir else {
+            return Ok(served.outcome(false));
+        };
+        let current = pressroom_index::current_generation(dir);
+        if current.is_none() || current == served.generation {
+            return Ok(served.outcome(false));
+        }
+        let snapshot = Snapshot::open_dir(dir, self.vocabulary.clone())?;
+        snapshot.warm()?;
+        let outcome = snapshot.outcome(true);
+        self.replace_snapshot(snapshot);
+        tracing::info!(generation = ?outcome.generation, documents = outcome.documents, "switched to a new generation");
+        Ok(outcome)
+    }
+
+    /// Builds every facet table of the served generation, so the first searches are not slow.
+    pub fn warm(&self) -> Result<(), SearchError> {
+        self.snapshot().warm()
+    }
+
+    /// Adds or replaces records by id in the served generation; visible when this returns.
+    pub fn upsert(&self, records: &[pressroom_ingest::Record]) -> Result<WriteOutcome, SearchError> {
+        let _writing = self.write_lock.lock().map_err(|_| poisoned())?;
+        let served = self.snapshot();
+        let (written, replaced) =
+            pressroom_index::upsert_documents(&served.index, &served.fields, &self.vocabulary.enricher, records)
+                .map_err(write_error)?;
+        served.reader.reload()?;
+        Ok(WriteOutcome {
+            written,
+            replaced,
+            deleted: 0,
+            documents: served.num_documents(),
+        })
+    }
+
+    /// Deletes a document by id; `DocumentNotFound` when there is none.
+    pub fn delete(&self, id: &str) -> Result<WriteOutcome, SearchError> {
+        let _writing = self.write_lock.lock().map_err(|_| poisoned())?;
+        let served = self.snapshot();
+        let deleted =
+            pressroom_index::delete_documents(&served.index, &served.fields, &[id.to_string()]).map_err(write_error)?;
+        if deleted == 0 {
+            return Err(SearchError::DocumentNotFound(id.to_string()));
+        }
+        served.reader.reload()?;
+        Ok(WriteOutcome {
+            written: 0,
+            replaced: 0,
+            deleted,
+            documents: served.num_documents(),
+        })
+    }
+}
+
+fn poisoned() -> SearchError {
+    SearchError::Internal("a lock was poisoned by a panic".to_string())
+}
+
+fn write_error(error: pressroom_index::IndexError) -> SearchError {
+    match error {
+        pressroom_index::IndexError::Locked => SearchError::IndexBusy,
+        other => SearchError::Internal(other.to_string()),
+    }
+}
+
+/// One generation of the index, with its reader and facet tables.
+pub(crate) struct Snapshot {
+    generation: Option<PathBuf>,
+    index: Index,
+    reader: IndexReader,
+    fields: Fields,
+    facet_tables: FacetTableCache,
+    vocab: Arc<Vocabulary>,
+}
+
+impl Snapshot {
+    fn open_dir(dir: &Path, vocab: Arc<Vocabulary>) -> Result<Snapshot, SearchError> {
+        let generation = pressroom_index::current_generation(dir);
+        let (index, fields) =
+            pressroom_index::open_index(dir).map_err(|error| SearchError::Internal(error.to_string()))?;
+        Snapshot::new(index, fields, generation, vocab)
+    }
+
+    fn new(mut index: Index, fields: Fields, generation: Option<PathBuf>, vocab: Arc<Vocabulary>) -> Result<Snapshot, SearchError> {
+        // Segments are searched in parallel, one thread per core: a heavy query (thousands
+        // of hits, all facets) finishes sooner when the server is not saturated.
+        index.set_default_multithread_executor()?;
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::OnCommitWithDelay)
+            .try_into()?;
+        Ok(Snapshot {
+            generation,
+            index,
+            reader,
+            fields,
+            facet_tables: FacetTableCache::default(),
+            vocab,
+        })
+    }
+
+    fn outcome(&self, switched: bool) -> ReloadOutcome {
+        ReloadOutcome {
+            generation: self
+                .generation
+                .as_ref()
+                .and_then(|path| path.file_name())
+                .map(|name| name.to_string_lossy().into_owned()),
+            switched,
+            documents: self.num_documents(),
+        }
+    }
+
+    /// Counts every facet of every document once: builds the facet tables.
+    fn warm(&self) -> Result<(), SearchError> {
+        let request = SearchRequest {
+            limit: 0,
+            facets: FacetName::ALL.to_vec(),
+            ..SearchRequest::default()
+        };
+        self.search(&request).map(|_| ())
     }
 
     pub fn num_documents(&self) -> u64 {
         self.reader.searcher().num_docs()
     }
 
-    pub fn gazetteer(&self) -> &Gazetteer {
-        self.enricher.gazetteer()
+    fn gazetteer(&self) -> &Gazetteer {
+        self.vocab.enricher.gazetteer()
     }
 
     fn searcher(&self) -> Searcher {
@@ -246,8 +454,8 @@ impl SearchService {
                 leaf_name(&path)
             };
             let known = match request.facet {
-                FacetName::Org => self.organization_names.get(&value),
-                FacetName::Country | FacetName::Mentioned => self.country_names.get(&value),
+                FacetName::Org => self.vocab.organization_names.get(&value),
+                FacetName::Country | FacetName::Mentioned => self.vocab.country_names.get(&value),
                 _ => None,
             };
             let matches_prefix = prefix.is_empty()
@@ -439,7 +647,7 @@ impl SearchService {
 
     fn topic_path(&self, path: &str) -> Option<String> {
         let wanted = format!("/{}", path.trim().trim_matches('/'));
-        self.enricher
+        self.vocab.enricher
             .topic_paths()
             .iter()
             .find(|known| {
@@ -483,7 +691,7 @@ impl SearchService {
             prefix: request.prefix,
             expand: request.expand,
         };
-        QueryBuilder::new(searcher, &self.fields, analyzers, &self.expansions, options).build(&request.q)
+        QueryBuilder::new(searcher, &self.fields, analyzers, &self.vocab.expansions, options).build(&request.q)
     }
 
     /// One filter per filtered facet (OR within it), and the date range (owned by `year`).
@@ -518,7 +726,7 @@ impl SearchService {
             .org
             .iter()
             .map(|name| {
-                self.enricher
+                self.vocab.enricher
                     .canonical_organization(name)
                     .map(str::to_string)
                     .unwrap_or_else(|| name.clone())

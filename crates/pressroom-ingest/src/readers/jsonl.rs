@@ -145,39 +145,44 @@ pub(super) fn read_generic(path: &Path, sink: &mut Sink<'_>) {
             stem
         }
     };
-    for_each_object(path, sink, |object| {
-        let id = required_id(object, "id")?;
-        let text = clean_text(
-            &string_field(object, "body")
-                .or_else(|| string_field(object, "text"))
-                .unwrap_or_default(),
-        );
-        let (body, contact) = split_contact(&text);
-        let title = match string_field(object, "title")
-            .map(|t| clean_text(&t))
-            .filter(|t| !t.is_empty())
-        {
-            Some(title) => title,
-            None => first_sentence(&body, 120),
-        };
-        let date = match string_field(object, "date") {
-            Some(date) if !date.trim().is_empty() => {
-                Some(parse_loose_date(&date).ok_or_else(|| format!("bad `date` {date:?} (expected YYYY-MM-DD)"))?)
-            }
-            _ => None,
-        };
-        Ok(Record {
-            id,
-            source: source.clone(),
-            title,
-            body,
-            date,
-            url: string_field(object, "url"),
-            contributor: string_field(object, "contributor"),
-            contact,
-            declared_lang: string_field(object, "lang").map(|lang| lang.to_ascii_lowercase()),
-            home_country: string_field(object, "country").map(|code| code.to_ascii_uppercase()),
-            labels: Default::default(),
-        })
-    });
+    for_each_object(path, sink, |object| record_from_json(object, &source));
+}
+
+/// A record from one object of the generic JSON-lines form (`id`, `title`, `body` or
+/// `text`, optional `date`, `url`, `contributor`, `lang`, `country`), cleaned as the reader
+/// cleans it; the reason when it is malformed. Also what `POST /api/documents` takes.
+pub fn record_from_json(object: &Map<String, Value>, source: &str) -> Result<Record, String> {
+    let id = required_id(object, "id")?;
+    let text = clean_text(
+        &string_field(object, "body")
+            .or_else(|| string_field(object, "text"))
+            .unwrap_or_default(),
+    );
+    let (body, contact) = split_contact(&text);
+    let title = match string_field(object, "title")
+        .map(|t| clean_text(&t))
+        .filter(|t| !t.is_empty())
+    {
+        Some(title) => title,
+        None => first_sentence(&body, 120),
+    };
+    let date = match string_field(object, "date") {
+        Some(date) if !date.trim().is_empty() => {
+            Some(parse_loose_date(&date).ok_or_else(|| format!("bad `date` {date:?} (expected YYYY-MM-DD)"))?)
+        }
+        _ => None,
+    };
+    Ok(Record {
+        id,
+        source: source.to_string(),
+        title,
+        body,
+        date,
+        url: string_field(object, "url"),
+        contributor: string_field(object, "contributor"),
+        contact,
+        declared_lang: string_field(object, "lang").map(|lang| lang.to_ascii_lowercase()),
+        home_country: string_field(object, "country").map(|code| code.to_ascii_uppercase()),
+        labels: Default::default(),
+    })
 }

@@ -4,6 +4,7 @@ mod jsonl;
 mod pages;
 mod reliefweb;
 
+pub use jsonl::record_from_json;
 pub use reliefweb::language_code;
 mod reuters;
 

@@ -1,0 +1,121 @@
+//! Changing the served generation in place: add or replace documents by id, delete by id.
+//!
+//! Each call opens a tantivy writer (one thread, a small budget), applies its changes,
+//! commits and waits for merges, then drops the writer, so the lock is held only while
+//! writing. A commit is atomic (tantivy swaps `meta.json`): a process killed mid-update leaves
+//! the index as of the last commit.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use pressroom_enrich::Enricher;
+use pressroom_ingest::{Format, Problem, ReadSummary, Record};
+use tantivy::collector::Count;
+use tantivy::query::TermQuery;
+use tantivy::schema::IndexRecordOption;
+use tantivy::{Index, IndexWriter, Term};
+
+use crate::error::IndexError;
+use crate::location::{current_generation, open_index};
+use crate::schema::Fields;
+use crate::to_document;
+
+const UPDATE_MEMORY_BUDGET: usize = 50_000_000;
+
+#[derive(Debug, Clone)]
+pub struct UpdateReport {
+    pub read: ReadSummary,
+    /// Documents written: new ids and replaced ones.
+    pub upserted: usize,
+    /// Of those, ids the index held already.
+    pub replaced: usize,
+    pub elapsed: Duration,
+    pub generation: PathBuf,
+}
+
+/// `pressroom index --update`: reads `sources` and adds or replaces their records, by id, in
+/// the current generation of `dir`.
+pub fn update(
+    dir: &Path,
+    sources: &[PathBuf],
+    format: Option<Format>,
+    on_problem: &mut (dyn FnMut(&Problem) + Send),
+) -> Result<UpdateReport, IndexError> {
+    let started = Instant::now();
+    let generation = current_generation(dir).ok_or_else(|| IndexError::NoIndex(dir.to_path_buf()))?;
+    let (index, fields) = open_index(dir)?;
+    let enricher = Enricher::new()?;
+    let mut records = Vec::new();
+    let read = pressroom_ingest::read_sources(sources, format, &mut |item| match item {
+        Ok(record) => records.push(record),
+        Err(problem) => on_problem(&problem),
+    })?;
+    let (upserted, replaced) = upsert_documents(&index, &fields, &enricher, &records)?;
+    Ok(UpdateReport {
+        read,
+        upserted,
+        replaced,
+        elapsed: started.elapsed(),
+        generation,
+    })
+}
+
+/// Adds or replaces `records` by id (a later record with the same id wins) and commits.
+/// Returns (documents written, ids that were already there).
+pub fn upsert_documents(
+    index: &Index,
+    fields: &Fields,
+    enricher: &Enricher,
+    records: &[Record],
+) -> Result<(usize, usize), IndexError> {
+    let existing = existing_ids(index, fields, records.iter().map(|record| record.id.as_str()))?;
+    let mut writer = open_writer(index)?;
+    for record in records {
+        writer.delete_term(Term::from_field_text(fields.id, &record.id));
+        writer.add_document(to_document(fields, record, &enricher.enrich(record)))?;
+    }
+    writer.commit()?;
+    writer.wait_merging_threads()?;
+    Ok((records.len(), existing))
+}
+
+/// Deletes documents by id and commits; returns how many of the ids were there.
+pub fn delete_documents(index: &Index, fields: &Fields, ids: &[String]) -> Result<usize, IndexError> {
+    let existing = existing_ids(index, fields, ids.iter().map(String::as_str))?;
+    if existing == 0 {
+        return Ok(0);
+    }
+    let mut writer = open_writer(index)?;
+    for id in ids {
+        writer.delete_term(Term::from_field_text(fields.id, id));
+    }
+    writer.commit()?;
+    writer.wait_merging_threads()?;
+    Ok(existing)
+}
+
+fn open_writer(index: &Index) -> Result<IndexWriter, IndexError> {
+    index
+        .writer_with_num_threads(1, UPDATE_MEMORY_BUDGET)
+        .map_err(|error| match error {
+            tantivy::TantivyError::LockFailure(..) => IndexError::Locked,
+            other => IndexError::Tantivy(other),
+        })
+}
+
+/// How many of `ids` (distinct) the index holds now.
+fn existing_ids<'a>(index: &Index, fields: &Fields, ids: impl Iterator<Item = &'a str>) -> Result<usize, IndexError> {
+    let searcher = index.reader()?.searcher();
+    let mut seen = std::collections::HashSet::new();
+    let mut count = 0;
+    for id in ids {
+        if !seen.insert(id) {
+            continue;
+        }
+        let query = TermQuery::new(Term::from_field_text(fields.id, id), IndexRecordOption::Basic);
+        if searcher.search(&query, &Count)? > 0 {
+            count += 1;
+        }
+    }
+    Ok(count)
+}
