@@ -50,6 +50,10 @@ struct IndexArgs {
     /// Read every file with this reader instead of detecting formats.
     #[arg(long, env = "PRESSROOM_FORMAT")]
     format: Option<Format>,
+    /// Add or replace these records, by id, in the current index instead of building a new
+    /// one (a running server sees them within a second).
+    #[arg(long)]
+    update: bool,
     /// Files or folders to index.
     #[arg(required = true)]
     sources: Vec<PathBuf>,
@@ -65,6 +69,70 @@ struct ServeArgs {
     /// Collection indexed when the index folder is empty.
     #[arg(long, env = "PRESSROOM_CORPUS", default_value = "corpus")]
     corpus: PathBuf,
+    /// Bearer key for writes; without one, write endpoints are disabled.
+    #[arg(long, env = "PRESSROOM_API_KEY", hide_env_values = true)]
+    api_key: Option<String>,
+    /// Bearer key for reads; without one, reads are open.
+    #[arg(long, env = "PRESSROOM_READ_KEY", hide_env_values = true)]
+    read_key: Option<String>,
+    /// Origins allowed by CORS, comma-separated (`*` for any); CORS is off without it.
+    #[arg(long, env = "PRESSROOM_CORS_ORIGINS", value_delimiter = ',')]
+    cors_origins: Vec<String>,
+    /// Largest POST /api/search body, in bytes.
+    #[arg(long, env = "PRESSROOM_MAX_BODY_BYTES", default_value_t = 64 * 1024)]
+    max_body_bytes: usize,
+    /// Largest POST /api/documents body, in bytes.
+    #[arg(long, env = "PRESSROOM_MAX_WRITE_BYTES", default_value_t = 32 * 1024 * 1024)]
+    max_write_bytes: usize,
+    /// Longest query, in characters (at most 1,000).
+    #[arg(long, env = "PRESSROOM_MAX_QUERY_CHARS", default_value_t = pressroom_query::MAX_QUERY_CHARS)]
+    max_query_chars: usize,
+    /// Largest `limit` (at most 100).
+    #[arg(long, env = "PRESSROOM_MAX_LIMIT", default_value_t = pressroom_query::MAX_LIMIT)]
+    max_limit: usize,
+    /// Largest `offset` (at most 10,000).
+    #[arg(long, env = "PRESSROOM_MAX_OFFSET", default_value_t = pressroom_query::MAX_OFFSET)]
+    max_offset: usize,
+    /// Largest `facet_limit` (at most 100).
+    #[arg(long, env = "PRESSROOM_MAX_FACET_LIMIT", default_value_t = 100)]
+    max_facet_limit: usize,
+    /// Time budget of one search, in milliseconds; past it the answer is 503 `search_timeout`.
+    #[arg(long, env = "PRESSROOM_SEARCH_TIMEOUT_MS", default_value_t = 5_000)]
+    search_timeout_ms: u64,
+    /// Searches run at once (0: four per core); more wait, then get 503 `overloaded`.
+    #[arg(long, env = "PRESSROOM_MAX_CONCURRENT_SEARCHES", default_value_t = 0)]
+    max_concurrent_searches: usize,
+    /// How long a search waits for a turn, in milliseconds.
+    #[arg(long, env = "PRESSROOM_QUEUE_WAIT_MS", default_value_t = 500)]
+    queue_wait_ms: u64,
+}
+
+impl ServeArgs {
+    fn config(&self) -> pressroom_query::ServerConfig {
+        let defaults = pressroom_query::ServerConfig::default();
+        pressroom_query::ServerConfig {
+            api_key: self.api_key.clone().filter(|key| !key.is_empty()),
+            read_key: self.read_key.clone().filter(|key| !key.is_empty()),
+            max_body_bytes: self.max_body_bytes,
+            max_write_bytes: self.max_write_bytes,
+            max_query_chars: self.max_query_chars.min(pressroom_query::MAX_QUERY_CHARS),
+            max_limit: self.max_limit.min(pressroom_query::MAX_LIMIT),
+            max_offset: self.max_offset.min(pressroom_query::MAX_OFFSET),
+            max_facet_limit: self.max_facet_limit.clamp(1, 100),
+            search_timeout: std::time::Duration::from_millis(self.search_timeout_ms.max(1)),
+            max_concurrent_searches: match self.max_concurrent_searches {
+                0 => defaults.max_concurrent_searches,
+                n => n,
+            },
+            queue_wait: std::time::Duration::from_millis(self.queue_wait_ms),
+            cors_origins: self
+                .cors_origins
+                .iter()
+                .filter(|o| !o.trim().is_empty())
+                .cloned()
+                .collect(),
+        }
+    }
 }
 
 #[derive(Args)]
@@ -131,6 +199,7 @@ fn main() -> Result<()> {
         .with_writer(std::io::stderr)
         .init();
     match Cli::parse().command {
+        Command::Index(args) if args.update => update(&args.location.index, &args.sources, args.format),
         Command::Index(args) => index(&args.location.index, &args.sources, args.format),
         Command::Serve(args) => serve(args),
         Command::Search(args) => search(*args),
@@ -180,6 +249,20 @@ fn index(dir: &Path, sources: &[PathBuf], format: Option<Format>) -> Result<()> 
     Ok(())
 }
 
+fn update(dir: &Path, sources: &[PathBuf], format: Option<Format>) -> Result<()> {
+    let report = pressroom_index::update(dir, sources, format, &mut |problem| eprintln!("skipped: {problem}"))
+        .with_context(|| format!("updating the index in {}", dir.display()))?;
+    println!(
+        "read {} records; wrote {} documents ({} replaced an existing id) in {:.1} s into {}",
+        report.read.records + report.read.skipped_total(),
+        report.upserted,
+        report.replaced,
+        report.elapsed.as_secs_f64(),
+        report.generation.display(),
+    );
+    Ok(())
+}
+
 fn serve(args: ServeArgs) -> Result<()> {
     let dir = &args.location.index;
     if pressroom_index::current_generation(dir).is_none() {
@@ -200,20 +283,42 @@ fn serve(args: ServeArgs) -> Result<()> {
     let service = SearchService::open(dir).with_context(|| format!("opening the index in {}", dir.display()))?;
     let documents = service.num_documents();
     let service = Arc::new(service);
+    let config = args.config();
+    if config.api_key.is_none() {
+        tracing::info!("no PRESSROOM_API_KEY: write endpoints are disabled");
+    }
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
     runtime.block_on(async move {
         let listener = tokio::net::TcpListener::bind(args.addr)
             .await
             .with_context(|| format!("binding {}", args.addr))?;
         tracing::info!(addr = %args.addr, documents, "serving; try /api/search?q=trafficking");
-        pressroom_query::http::serve(listener, service, shutdown_signal()).await?;
+        pressroom_query::http::serve_with(listener, service, config, shutdown_signal()).await?;
         Ok::<(), anyhow::Error>(())
     })
 }
 
+/// SIGINT or SIGTERM: stop accepting, finish the requests in flight, exit 0.
 async fn shutdown_signal() {
-    let _ = tokio::signal::ctrl_c().await;
-    tracing::info!("shutting down");
+    let interrupt = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        _ = interrupt => {},
+        _ = terminate => {},
+    }
+    tracing::info!("shutting down: finishing requests in flight");
 }
 
 fn search(args: SearchArgs) -> Result<()> {

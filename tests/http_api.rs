@@ -285,8 +285,10 @@ async fn document_endpoint_returns_the_enriched_record() {
 #[tokio::test]
 async fn health_reports_documents() {
     let (status, health) = get("/health").await;
+    assert_eq!((status, health["status"].as_str()), (StatusCode::OK, Some("ok")));
+    let (status, ready) = get("/ready").await;
     assert_eq!(status, StatusCode::OK);
-    assert!(health["documents"].as_u64().unwrap_or(0) >= 34);
+    assert!(ready["documents"].as_u64().unwrap_or(0) >= 35);
 }
 
 #[tokio::test]
@@ -338,6 +340,34 @@ async fn every_bad_request_is_a_json_error_with_its_code() {
             "invalid_same",
         ),
         ("/api/nothing-here", 404, "not_found"),
+        // Hostile input.
+        ("/api/search?q=%22a%20b", 400, "invalid_query"),
+        ("/api/search?q=(a%20(b%20c)", 400, "invalid_query"),
+        ("/api/search?q=a)", 400, "invalid_query"),
+        ("/api/search?q=title:", 400, "invalid_query"),
+        ("/api/search?q=body:%5Ba%20TO", 400, "invalid_query"),
+        ("/api/search?q=%FF%FE", 400, "invalid_encoding"),
+        ("/api/search?region=%C3%28", 400, "invalid_encoding"),
+        ("/api/facets/org?q=%FF", 400, "invalid_encoding"),
+        ("/api/search?limit=99999999999999999999999", 400, "invalid_limit"),
+        ("/api/search?offset=18446744073709551616", 400, "invalid_offset"),
+        ("/api/search?limit=1e3", 400, "invalid_limit"),
+        ("/api/search?limit=%2B5%00", 400, "invalid_limit"),
+        ("/api/search?from=0000-00-00", 400, "invalid_date"),
+        ("/api/search?from=20100-01-01", 400, "invalid_date"),
+        ("/api/search?to=2010-02-29", 400, "invalid_date"),
+        ("/api/search?from=2010-1-1", 400, "invalid_date"),
+        ("/api/search?facets=region%00", 400, "unknown_facet"),
+        ("/api/search?sort=date_desc%00", 400, "invalid_sort"),
+        ("/api/search?q=&q2=x", 400, "unknown_parameter"),
+        ("/api/search?Q=trafficking", 400, "unknown_parameter"),
+        ("/api/search?topic=..%2F..%2Fetc%2Fpasswd", 400, "invalid_topic"),
+        ("/api/documents/..%2F..%2F..%2Fetc%2Fpasswd", 404, "document_not_found"),
+        ("/api/documents/%00", 404, "document_not_found"),
+        ("/api/documents/%FF", 400, "invalid_id"),
+        ("/api/facets/..%2Fregion", 400, "unknown_facet"),
+        ("/api/search?country=C%C3%A9R", 400, "invalid_country"),
+        ("/api/search?lang=e%00", 400, "invalid_lang"),
     ];
     for (uri, status, code) in cases {
         let (actual_status, body) = get(uri).await;
@@ -350,6 +380,77 @@ async fn every_bad_request_is_a_json_error_with_its_code() {
     }
     let long_query = format!("/api/search?q={}", "a".repeat(1_001));
     assert_eq!(get(&long_query).await.1["error"]["code"], "query_too_long");
+    let huge_query = format!("/api/search?q={}", "trafficking%20".repeat(4_000));
+    assert_eq!(
+        get(&huge_query).await.1["error"]["code"],
+        "query_too_long",
+        "56 kB query"
+    );
+    let huge_body = Request::post("/api/search")
+        .header("content-type", "application/json")
+        .body(Body::from(format!("{{\"q\": \"{}\"}}", "trafficking ".repeat(9_000))))
+        .expect("request");
+    assert_eq!(
+        send(huge_body).await.1["error"]["code"],
+        "payload_too_large",
+        "100 kB query"
+    );
+    let many_filters: String = (0..51u8)
+        .map(|i| format!("country=A{}{}&", char::from(b'A' + i / 26), char::from(b'A' + i % 26)))
+        .collect();
+    let many_filters = format!("/api/search?{many_filters}");
+    assert_eq!(get(&many_filters).await.1["error"]["code"], "too_many_values");
+    // Nesting is capped (parsing recurses once per level); within the cap it runs.
+    let nested = format!("/api/search?q={}trafficking{}", "(".repeat(30), ")".repeat(30));
+    assert_eq!(get(&nested).await.0, StatusCode::OK);
+    let too_deep = format!("/api/search?q={}trafficking{}", "(".repeat(450), ")".repeat(450));
+    assert_eq!(get(&too_deep).await.1["error"]["code"], "invalid_query");
+    let long_chain = format!("/api/search?q=a{}", "%20OR%20a".repeat(140));
+    assert_eq!(get(&long_chain).await.0, StatusCode::OK);
+    let negations = format!("/api/search?q={}", "-a%20".repeat(150));
+    assert_eq!(get(&negations).await.0, StatusCode::OK, "only negations");
+    let writes_off = Request::post("/api/documents")
+        .header("content-type", "application/json")
+        .body(Body::from(r#"{"id": "x", "title": "t"}"#))
+        .expect("request");
+    let (status, body) = send(writes_off).await;
+    assert_eq!(
+        (status.as_u16(), body["error"]["code"].as_str()),
+        (403, Some("writes_disabled"))
+    );
+    let delete = Request::delete("/api/documents/corpus:en-001-costa-rica-trafficking-network")
+        .body(Body::empty())
+        .expect("request");
+    assert_eq!(send(delete).await.0.as_u16(), 403);
+    let reload = Request::post("/api/admin/reload").body(Body::empty()).expect("request");
+    assert_eq!(send(reload).await.0.as_u16(), 403);
+    let deep_json = Request::post("/api/search")
+        .header("content-type", "application/json")
+        .body(Body::from(format!(
+            "{{\"q\": {}1{}}}",
+            "[".repeat(200),
+            "]".repeat(200)
+        )))
+        .expect("request");
+    assert_eq!(send(deep_json).await.1["error"]["code"], "invalid_json");
+    let not_object = Request::post("/api/search")
+        .header("content-type", "application/json")
+        .body(Body::from("[1, 2]"))
+        .expect("request");
+    assert_eq!(send(not_object).await.1["error"]["code"], "invalid_json");
+    let nested_value = Request::post("/api/search")
+        .header("content-type", "application/json")
+        .body(Body::from(r#"{"q": {"$ne": ""}}"#))
+        .expect("request");
+    assert_eq!(send(nested_value).await.1["error"]["code"], "invalid_json");
+    let form = Request::post("/api/search")
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(Body::from("q=x"))
+        .expect("request");
+    assert_eq!(send(form).await.1["error"]["code"], "unsupported_content_type");
+    // The server is still healthy after all of it.
+    assert_eq!(get("/health").await.0, StatusCode::OK);
+    assert!(total(&search("q=trafficking&facets=").await) > 0);
 
     let bad_json = Request::post("/api/search")
         .header("content-type", "application/json")

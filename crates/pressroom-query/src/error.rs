@@ -30,6 +30,16 @@ pub enum SearchError {
     MethodNotAllowed,
     #[error("the index is being written by another process; retry shortly")]
     IndexBusy,
+    #[error("missing or wrong `Authorization: Bearer` key")]
+    Unauthorized,
+    #[error("writes are disabled: the server was started without PRESSROOM_API_KEY")]
+    WritesDisabled,
+    #[error("too many searches at once; retry shortly")]
+    Overloaded,
+    #[error("the search took longer than {budget_ms} ms")]
+    SearchTimeout { budget_ms: u64 },
+    #[error("the server is still opening the index")]
+    NotReady,
     #[error("internal error: {0}")]
     Internal(String),
 }
@@ -49,6 +59,11 @@ impl SearchError {
             SearchError::PayloadTooLarge { .. } => "payload_too_large",
             SearchError::MethodNotAllowed => "method_not_allowed",
             SearchError::IndexBusy => "index_busy",
+            SearchError::Unauthorized => "unauthorized",
+            SearchError::WritesDisabled => "writes_disabled",
+            SearchError::Overloaded => "overloaded",
+            SearchError::SearchTimeout { .. } => "search_timeout",
+            SearchError::NotReady => "not_ready",
             SearchError::Internal(_) => "internal",
         }
     }
@@ -58,10 +73,27 @@ impl SearchError {
             SearchError::DocumentNotFound(_) => 404,
             SearchError::MethodNotAllowed => 405,
             SearchError::PayloadTooLarge { .. } => 413,
-            SearchError::IndexBusy => 503,
+            SearchError::Unauthorized => 401,
+            SearchError::WritesDisabled => 403,
+            SearchError::IndexBusy
+            | SearchError::Overloaded
+            | SearchError::SearchTimeout { .. }
+            | SearchError::NotReady => 503,
             SearchError::Internal(_) => 500,
             _ => 400,
         }
+    }
+
+    /// Seconds after which a 503 may be retried.
+    pub fn retry_after(&self) -> Option<u64> {
+        matches!(
+            self,
+            SearchError::IndexBusy
+                | SearchError::Overloaded
+                | SearchError::SearchTimeout { .. }
+                | SearchError::NotReady
+        )
+        .then_some(1)
     }
 
     pub(crate) fn parameter(parameter: &'static str, code: &'static str, message: impl Into<String>) -> Self {

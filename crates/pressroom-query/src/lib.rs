@@ -17,19 +17,23 @@
 //! assert_eq!((error.status(), error.code()), (400, "limit_too_large"));
 //! ```
 
+pub mod config;
 mod error;
 pub mod expansion;
 mod facets;
 mod highlight;
 pub mod http;
+mod metrics;
+pub mod openapi;
 pub mod query;
 mod request;
 mod response;
 mod service;
 
+pub use config::ServerConfig;
 pub use error::SearchError;
 pub use request::{
     FacetName, FacetValueRequest, SearchRequest, SortOrder, DEFAULT_FACETS, MAX_LIMIT, MAX_OFFSET, MAX_QUERY_CHARS,
 };
 pub use response::{FacetLevel, FacetMatch, FacetValue, FacetValuesResponse, Hit, SearchResponse, SimilarResponse};
-pub use service::SearchService;
+pub use service::{IndexStats, ReloadOutcome, SearchService, WriteOutcome};

@@ -138,6 +138,11 @@ impl<'a> QueryBuilder<'a> {
         if text.trim().is_empty() {
             return Ok(None);
         }
+        if nesting_depth(text) > MAX_NESTING {
+            return Err(SearchError::InvalidQuery(format!(
+                "parentheses nest deeper than {MAX_NESTING} levels"
+            )));
+        }
         let text = escape_inner_apostrophes(text);
         let ast = tantivy::query_grammar::parse_query(&text).map_err(|_| {
             SearchError::InvalidQuery(
@@ -485,6 +490,26 @@ impl<'a> QueryBuilder<'a> {
         ranked.truncate(limit);
         Ok(ranked.into_iter().map(|(_, term, _)| term).collect())
     }
+}
+
+/// Parentheses may nest this deep: parsing and building recurse once per level.
+pub const MAX_NESTING: usize = 32;
+
+/// The deepest parenthesis nesting outside quotes.
+fn nesting_depth(text: &str) -> usize {
+    let (mut depth, mut deepest, mut quoted) = (0usize, 0usize, false);
+    for c in text.chars() {
+        match c {
+            '"' => quoted = !quoted,
+            '(' if !quoted => {
+                depth += 1;
+                deepest = deepest.max(depth);
+            }
+            ')' if !quoted => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    deepest
 }
 
 /// An apostrophe between two letters is part of a word (`cox's`, `d'asile`), not the start

@@ -155,6 +155,7 @@ impl Default for SearchRequest {
 impl SearchRequest {
     /// From a URL query string: `q=trafficking&region=Central%20America&region=Europe`.
     pub fn from_query_string(query: &str) -> Result<SearchRequest, SearchError> {
+        check_encoding(query)?;
         let pairs: Vec<(String, String)> = form_urlencoded::parse(query.as_bytes())
             .map(|(key, value)| (key.into_owned(), value.into_owned()))
             .collect();
@@ -323,6 +324,7 @@ pub struct FacetValueRequest {
 impl FacetValueRequest {
     pub fn from_query_string(facet: &str, query: &str) -> Result<FacetValueRequest, SearchError> {
         let facet = FacetName::parse(facet)?;
+        check_encoding(query)?;
         let mut prefix = String::new();
         let mut pairs = Vec::new();
         for (key, value) in form_urlencoded::parse(query.as_bytes()) {
@@ -345,6 +347,27 @@ impl FacetValueRequest {
         search.facets = vec![facet];
         Ok(FacetValueRequest { facet, prefix, search })
     }
+}
+
+/// Percent-escapes must decode to UTF-8: `%FF` is refused, not turned into `�`.
+pub(crate) fn check_encoding(query: &str) -> Result<(), SearchError> {
+    for pair in query.split('&') {
+        for part in pair.splitn(2, '=') {
+            let decoded: Vec<u8> = form_urlencoded::parse(format!("x={part}").as_bytes())
+                .next()
+                .map(|(_, value)| value.into_owned().into_bytes())
+                .unwrap_or_default();
+            let lossy = String::from_utf8_lossy(&decoded).contains('\u{FFFD}');
+            if lossy && !part.to_ascii_uppercase().contains("%EF%BF%BD") {
+                return Err(SearchError::parameter(
+                    "query string",
+                    "invalid_encoding",
+                    "the query string is not UTF-8 once percent-decoded",
+                ));
+            }
+        }
+    }
+    Ok(())
 }
 
 fn push_filter(values: &mut Vec<String>, parameter: &'static str, value: String) -> Result<(), SearchError> {

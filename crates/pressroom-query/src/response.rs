@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct SearchResponse {
     /// Exact number of matching documents.
     pub total: usize,
@@ -12,18 +12,19 @@ pub struct SearchResponse {
     pub hits: Vec<Hit>,
     /// Counts per requested facet. A facet's counts honour every filter except its own (so
     /// ticking a second region shows what it would add); `year` ignores `from`/`to`.
+    #[schema(value_type = BTreeMap<String, FacetLevel>)]
     pub facets: BTreeMap<&'static str, FacetLevel>,
 }
 
 /// The values of one facet level, most frequent first.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct FacetLevel {
     pub values: Vec<FacetValue>,
     /// Values of this level beyond `facet_limit`, not listed.
     pub other_values: usize,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct Hit {
     pub id: String,
     pub title: String,
@@ -48,7 +49,7 @@ pub struct Hit {
     pub organizations: Vec<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct FacetValue {
     /// The value's own name (last path segment).
     pub value: String,
@@ -65,8 +66,9 @@ pub struct FacetValue {
 }
 
 /// `GET /api/facets/{facet}`: matching values with their counts.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct FacetValuesResponse {
+    #[schema(value_type = String)]
     pub facet: &'static str,
     pub took_us: u64,
     pub values: Vec<FacetMatch>,
@@ -74,7 +76,7 @@ pub struct FacetValuesResponse {
     pub other_values: usize,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct FacetMatch {
     pub value: String,
     /// The filter value to send back (a path for region and topic).
@@ -87,7 +89,7 @@ pub struct FacetMatch {
 }
 
 /// `GET /api/documents/{id}/similar`.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct SimilarResponse {
     pub id: String,
     pub took_us: u64,

@@ -91,7 +91,7 @@ struct ValueNames {
 type Filters = Vec<(FacetName, Box<dyn Query>)>;
 
 /// The outcome of [`SearchService::reload`].
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, utoipa::ToSchema)]
 pub struct ReloadOutcome {
     pub generation: Option<String>,
     pub switched: bool,
@@ -99,7 +99,7 @@ pub struct ReloadOutcome {
 }
 
 /// The outcome of a write: documents written (new or replaced) or deleted.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, utoipa::ToSchema)]
 pub struct WriteOutcome {
     pub written: usize,
     pub replaced: usize,
@@ -161,6 +161,17 @@ impl SearchService {
 
     pub fn num_documents(&self) -> u64 {
         self.snapshot().num_documents()
+    }
+
+    /// Documents, segments and bytes of the served generation.
+    pub fn index_stats(&self) -> IndexStats {
+        let snapshot = self.snapshot();
+        let searcher = snapshot.reader.searcher();
+        IndexStats {
+            documents: searcher.num_docs(),
+            segments: searcher.segment_readers().len(),
+            bytes: snapshot.generation.as_deref().map_or(0, folder_bytes),
+        }
     }
 
     /// The generation folder being served.
@@ -248,6 +259,27 @@ impl SearchService {
     }
 }
 
+/// What `/metrics` reports of the served index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct IndexStats {
+    pub documents: u64,
+    pub segments: usize,
+    pub bytes: u64,
+}
+
+fn folder_bytes(path: &Path) -> u64 {
+    std::fs::read_dir(path)
+        .map(|entries| {
+            entries
+                .flatten()
+                .filter_map(|entry| entry.metadata().ok())
+                .filter(|meta| meta.is_file())
+                .map(|meta| meta.len())
+                .sum()
+        })
+        .unwrap_or(0)
+}
+
 fn poisoned() -> SearchError {
     SearchError::Internal("a lock was poisoned by a panic".to_string())
 }
@@ -277,7 +309,12 @@ impl Snapshot {
         Snapshot::new(index, fields, generation, vocab)
     }
 
-    fn new(mut index: Index, fields: Fields, generation: Option<PathBuf>, vocab: Arc<Vocabulary>) -> Result<Snapshot, SearchError> {
+    fn new(
+        mut index: Index,
+        fields: Fields,
+        generation: Option<PathBuf>,
+        vocab: Arc<Vocabulary>,
+    ) -> Result<Snapshot, SearchError> {
         // Segments are searched in parallel, one thread per core: a heavy query (thousands
         // of hits, all facets) finishes sooner when the server is not saturated.
         index.set_default_multithread_executor()?;
@@ -647,7 +684,8 @@ impl Snapshot {
 
     fn topic_path(&self, path: &str) -> Option<String> {
         let wanted = format!("/{}", path.trim().trim_matches('/'));
-        self.vocab.enricher
+        self.vocab
+            .enricher
             .topic_paths()
             .iter()
             .find(|known| {
@@ -726,7 +764,8 @@ impl Snapshot {
             .org
             .iter()
             .map(|name| {
-                self.vocab.enricher
+                self.vocab
+                    .enricher
                     .canonical_organization(name)
                     .map(str::to_string)
                     .unwrap_or_else(|| name.clone())
