@@ -54,8 +54,12 @@ impl Default for ServerConfig {
 }
 
 impl ServerConfig {
-    /// Applies the configured limits to a request parsed under the hard caps.
-    pub fn check(&self, request: &SearchRequest) -> Result<(), SearchError> {
+    /// Applies the configured limits to a request parsed under the hard caps: the default
+    /// `limit` is lowered to the cap, values given over a cap are refused.
+    pub fn check(&self, request: &mut SearchRequest) -> Result<(), SearchError> {
+        if !request.limit_given {
+            request.limit = request.limit.min(self.max_limit);
+        }
         if request.q.chars().count() > self.max_query_chars {
             return Err(SearchError::QueryTooLong {
                 max: self.max_query_chars,

@@ -246,8 +246,8 @@ async fn blocking<T: Send + 'static>(
     }
 }
 
-async fn run_search(state: AppState, request: SearchRequest) -> Result<Response, AppError> {
-    state.config.check(&request)?;
+async fn run_search(state: AppState, mut request: SearchRequest) -> Result<Response, AppError> {
+    state.config.check(&mut request)?;
     let kind = telemetry::query_kind(&request);
     let service = state.service.clone();
     let started = Instant::now();
@@ -265,8 +265,8 @@ async fn facet_values(
     check_read(&state, &headers)?;
     let Path(facet) =
         facet.map_err(|rejection| SearchError::parameter("facet", "invalid_facet", rejection.body_text()))?;
-    let request = FacetValueRequest::from_query_string(&facet, query.as_deref().unwrap_or(""))?;
-    state.config.check(&request.search)?;
+    let mut request = FacetValueRequest::from_query_string(&facet, query.as_deref().unwrap_or(""))?;
+    state.config.check(&mut request.search)?;
     let service = state.service.clone();
     let response = blocking(&state, move || service.facet_values(&request)).await?;
     Ok(Json(response).into_response())
@@ -558,4 +558,65 @@ pub async fn serve_with(
         .await;
     watcher.abort();
     result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn state(config: ServerConfig) -> AppState {
+        let schema = pressroom_index::schema::build_schema();
+        let index = tantivy::Index::create_in_ram(schema);
+        pressroom_index::schema::register_analyzers(&index);
+        let fields = pressroom_index::schema::Fields::from_schema(&index.schema()).expect("fields");
+        AppState {
+            service: Arc::new(SearchService::new(index, fields).expect("service")),
+            permits: Arc::new(Semaphore::new(config.max_concurrent_searches)),
+            config: Arc::new(config),
+            ready: Arc::new(AtomicBool::new(true)),
+        }
+    }
+
+    #[tokio::test]
+    async fn searches_over_the_cap_wait_then_get_overloaded() {
+        let state = state(ServerConfig {
+            max_concurrent_searches: 1,
+            queue_wait: Duration::from_millis(20),
+            ..ServerConfig::default()
+        });
+        let held = state.permits.clone().acquire_owned().await.expect("permit");
+        let error = blocking(&state, || Ok(())).await.expect_err("no permit left");
+        assert_eq!(
+            (error.status(), error.code(), error.retry_after()),
+            (503, "overloaded", Some(1))
+        );
+        drop(held);
+        assert!(blocking(&state, || Ok(())).await.is_ok(), "a freed permit is taken");
+    }
+
+    #[tokio::test]
+    async fn a_search_past_its_budget_is_a_503() {
+        let state = state(ServerConfig {
+            search_timeout: Duration::from_millis(20),
+            ..ServerConfig::default()
+        });
+        let error = blocking(&state, || {
+            std::thread::sleep(Duration::from_millis(200));
+            Ok(())
+        })
+        .await
+        .expect_err("too slow");
+        assert_eq!((error.status(), error.code()), (503, "search_timeout"));
+        let response = AppError(error).into_response();
+        assert_eq!(
+            response.headers().get(header::RETRY_AFTER).map(|v| v.as_bytes()),
+            Some(&b"1"[..])
+        );
+    }
+
+    #[test]
+    fn keys_compare_whole() {
+        assert!(same_key("secret", "secret"));
+        assert!(!same_key("secre", "secret") && !same_key("secrets", "secret") && !same_key("", "secret"));
+    }
 }

@@ -123,6 +123,9 @@ pub struct SearchRequest {
     pub expand: bool,
     /// Highlighted body fragments per hit.
     pub fragments: usize,
+    /// Whether `limit` was given (a server's lower cap then refuses it, else lowers the default).
+    #[serde(skip)]
+    pub limit_given: bool,
 }
 
 impl Default for SearchRequest {
@@ -148,6 +151,7 @@ impl Default for SearchRequest {
             prefix: false,
             expand: true,
             fragments: DEFAULT_FRAGMENTS,
+            limit_given: false,
         }
     }
 }
@@ -252,6 +256,7 @@ impl SearchRequest {
                 }
                 "limit" => {
                     request.limit = parse_count(&value, "limit", "invalid_limit")?;
+                    request.limit_given = true;
                     if request.limit > MAX_LIMIT {
                         return Err(SearchError::LimitTooLarge { max: MAX_LIMIT });
                     }

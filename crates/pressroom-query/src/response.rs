@@ -62,6 +62,7 @@ pub struct FacetValue {
     pub expandable: bool,
     /// The level below, for expanded nodes.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(no_recursion)]
     pub children: Option<FacetLevel>,
 }
 

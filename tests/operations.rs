@@ -1,0 +1,448 @@
+//! Running it in production: keys, live writes, reloads, readiness, metrics, the OpenAPI
+//! document and configured limits — over HTTP with `oneshot`, on indexes of `corpus/`.
+
+mod common;
+
+use std::path::Path;
+use std::sync::atomic::AtomicBool;
+use std::sync::Arc;
+
+use axum::body::Body;
+use axum::http::{header, Request, StatusCode};
+use axum::Router;
+use http_body_util::BodyExt;
+use pressroom_query::{SearchService, ServerConfig};
+use serde_json::Value;
+use tower::ServiceExt;
+
+const WRITE_KEY: &str = "write-key-for-tests";
+const READ_KEY: &str = "read-key-for-tests";
+
+/// An index of `corpus/` in a fresh folder (each test writes to its own).
+fn corpus_index(dir: &Path) -> Arc<SearchService> {
+    pressroom_index::build(
+        dir,
+        &[common::repo_root().join("corpus")],
+        &Default::default(),
+        &mut |problem| panic!("{problem}"),
+    )
+    .expect("index builds");
+    Arc::new(SearchService::open(dir).expect("opens"))
+}
+
+fn app(service: Arc<SearchService>, config: ServerConfig) -> Router {
+    pressroom_query::http::app_with(service, config, Arc::new(AtomicBool::new(true)))
+}
+
+async fn send(app: &Router, request: Request<Body>) -> (StatusCode, axum::http::HeaderMap, Value) {
+    let response = app.clone().oneshot(request).await.expect("response");
+    let status = response.status();
+    let headers = response.headers().clone();
+    let bytes = response.into_body().collect().await.expect("body").to_bytes();
+    let json = serde_json::from_slice(&bytes).unwrap_or_else(|_| Value::String(String::from_utf8_lossy(&bytes).into()));
+    (status, headers, json)
+}
+
+fn get(uri: &str, key: Option<&str>) -> Request<Body> {
+    let mut request = Request::get(uri);
+    if let Some(key) = key {
+        request = request.header(header::AUTHORIZATION, format!("Bearer {key}"));
+    }
+    request.body(Body::empty()).expect("request")
+}
+
+fn post(uri: &str, key: Option<&str>, content_type: &str, body: impl Into<Body>) -> Request<Body> {
+    let mut request = Request::post(uri).header(header::CONTENT_TYPE, content_type);
+    if let Some(key) = key {
+        request = request.header(header::AUTHORIZATION, format!("Bearer {key}"));
+    }
+    request.body(body.into()).expect("request")
+}
+
+fn keys() -> ServerConfig {
+    ServerConfig {
+        api_key: Some(WRITE_KEY.to_string()),
+        read_key: Some(READ_KEY.to_string()),
+        ..ServerConfig::default()
+    }
+}
+
+#[tokio::test]
+async fn keys_guard_reads_and_writes() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let app = app(corpus_index(dir.path()), keys());
+    let (status, headers, body) = send(&app, get("/api/search?q=trafficking", None)).await;
+    assert_eq!(
+        (status, body["error"]["code"].as_str()),
+        (StatusCode::UNAUTHORIZED, Some("unauthorized"))
+    );
+    assert_eq!(
+        headers.get(header::WWW_AUTHENTICATE).map(|v| v.as_bytes()),
+        Some(&b"Bearer"[..])
+    );
+    assert_eq!(
+        send(&app, get("/api/search?q=trafficking", Some("wrong"))).await.0,
+        StatusCode::UNAUTHORIZED
+    );
+    assert_eq!(
+        send(&app, get("/api/search?q=trafficking", Some(READ_KEY))).await.0,
+        StatusCode::OK
+    );
+    assert_eq!(
+        send(&app, get("/api/search?q=trafficking", Some(WRITE_KEY))).await.0,
+        StatusCode::OK
+    );
+    assert_eq!(
+        send(&app, get("/api/facets/org?q=iom", None)).await.0,
+        StatusCode::UNAUTHORIZED
+    );
+    // The read key does not write; health and readiness stay open for probes.
+    let document = r#"{"id": "api:1", "title": "Test release", "body": "Text."}"#;
+    let (status, _, _) = send(
+        &app,
+        post("/api/documents", Some(READ_KEY), "application/json", document),
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    assert_eq!(send(&app, get("/health", None)).await.0, StatusCode::OK);
+    assert_eq!(send(&app, get("/ready", None)).await.0, StatusCode::OK);
+}
+
+#[tokio::test]
+async fn documents_are_added_replaced_and_deleted_live() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let service = corpus_index(dir.path());
+    let before = service.num_documents();
+    let app = app(service.clone(), keys());
+    let ndjson = concat!(
+        r#"{"id": "api:kiribati-1", "title": "Kiribati: Sea-Level Rise Pushes Families to Move Inland", "body": "TARAWA, Kiribati, 3 May 2024 - IOM and the Government of Kiribati opened a relocation programme for families displaced by coastal flooding.", "date": "2024-05-03"}"#,
+        "\n",
+        r#"{"title": "no id"}"#,
+        "\n",
+        "not json\n",
+        r#"{"id": "api:tuvalu-1", "title": "Tuvalu: Climate Mobility Pact Signed", "body": "FUNAFUTI - Tuvalu signed a climate mobility agreement.", "source": "pacific"}"#,
+        "\n",
+    );
+    let (status, _, body) = send(
+        &app,
+        post("/api/documents", Some(WRITE_KEY), "application/x-ndjson", ndjson),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(
+        (body["written"].as_u64(), body["replaced"].as_u64()),
+        (Some(2), Some(0))
+    );
+    let rejected: Vec<u64> = body["rejected"]
+        .as_array()
+        .expect("rejected")
+        .iter()
+        .filter_map(|r| r["index"].as_u64())
+        .collect();
+    assert_eq!(rejected, [1, 2], "{body}");
+    assert_eq!(body["documents"].as_u64(), Some(before + 2));
+    // Visible at once, enriched like any record.
+    let (_, _, found) = send(&app, get("/api/search?q=kiribati&facets=source", Some(READ_KEY))).await;
+    assert_eq!(found["hits"][0]["id"], "api:kiribati-1", "{found}");
+    assert_eq!(found["hits"][0]["countries"], serde_json::json!(["KIR"]));
+    assert_eq!(found["hits"][0]["date"], "2024-05-03");
+    let (_, _, by_source) = send(&app, get("/api/search?source=pacific&facets=", Some(READ_KEY))).await;
+    assert_eq!(by_source["total"], 1);
+    // Replace by id (an array body).
+    let replacement = r#"[{"id": "api:kiribati-1", "title": "Kiribati relocation programme expanded", "body": "More families will move inland."}]"#;
+    let (status, _, body) = send(
+        &app,
+        post("/api/documents", Some(WRITE_KEY), "application/json", replacement),
+    )
+    .await;
+    assert_eq!((status, body["replaced"].as_u64()), (StatusCode::OK, Some(1)));
+    assert_eq!(service.num_documents(), before + 2);
+    let (_, _, document) = send(&app, get("/api/documents/api:kiribati-1", Some(READ_KEY))).await;
+    assert_eq!(document["title"], "Kiribati relocation programme expanded");
+    // Delete; a second delete is a 404.
+    let delete = || {
+        Request::delete("/api/documents/api:kiribati-1")
+            .header(header::AUTHORIZATION, format!("Bearer {WRITE_KEY}"))
+            .body(Body::empty())
+            .expect("request")
+    };
+    let (status, _, body) = send(&app, delete()).await;
+    assert_eq!((status, body["deleted"].as_u64()), (StatusCode::OK, Some(1)));
+    let (status, _, body) = send(&app, delete()).await;
+    assert_eq!(
+        (status, body["error"]["code"].as_str()),
+        (StatusCode::NOT_FOUND, Some("document_not_found"))
+    );
+    assert_eq!(service.num_documents(), before + 1);
+    // Nothing valid at all: 400, nothing written.
+    let (status, _, body) = send(
+        &app,
+        post(
+            "/api/documents",
+            Some(WRITE_KEY),
+            "application/json",
+            r#"[{"title": "x"}]"#,
+        ),
+    )
+    .await;
+    assert_eq!(
+        (status, body["error"]["code"].as_str()),
+        (StatusCode::BAD_REQUEST, Some("invalid_json"))
+    );
+    let (status, _, body) = send(&app, post("/api/documents", Some(WRITE_KEY), "text/csv", "id,title")).await;
+    assert_eq!(
+        (status, body["error"]["code"].as_str()),
+        (StatusCode::BAD_REQUEST, Some("unsupported_content_type"))
+    );
+    // The writes survive a reopen (they were committed).
+    drop(app);
+    drop(service);
+    let reopened = SearchService::open(dir.path()).expect("reopens");
+    assert_eq!(reopened.num_documents(), before + 1);
+}
+
+#[tokio::test]
+async fn a_rebuild_is_switched_to_by_reload() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let service = corpus_index(dir.path());
+    let app = app(service.clone(), keys());
+    let old_generation = service.generation().expect("a generation");
+    let (_, _, unchanged) = send(&app, post("/api/admin/reload", Some(WRITE_KEY), "application/json", "")).await;
+    assert_eq!(unchanged["switched"], false, "{unchanged}");
+    // A new build of a different collection into the same folder.
+    let extra = dir.path().join("extra.jsonl");
+    std::fs::write(
+        &extra,
+        r#"{"id": "x:1", "title": "Only release", "body": "Nothing else."}"#,
+    )
+    .expect("written");
+    pressroom_index::build(dir.path(), &[extra], &Default::default(), &mut |_| {}).expect("rebuilds");
+    assert_eq!(
+        service.generation(),
+        Some(old_generation.clone()),
+        "no switch before reload"
+    );
+    let (status, _, outcome) = send(&app, post("/api/admin/reload", Some(WRITE_KEY), "application/json", "")).await;
+    assert_eq!(status, StatusCode::OK, "{outcome}");
+    assert_eq!(
+        (outcome["switched"].as_bool(), outcome["documents"].as_u64()),
+        (Some(true), Some(1))
+    );
+    assert_ne!(service.generation(), Some(old_generation));
+    let (_, _, found) = send(&app, get("/api/search?facets=", Some(READ_KEY))).await;
+    assert_eq!(found["total"], 1);
+    let (status, _, _) = send(&app, post("/api/admin/reload", None, "application/json", "")).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+}
+
+#[tokio::test]
+async fn readiness_waits_for_warm_up() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let ready = Arc::new(AtomicBool::new(false));
+    let app = pressroom_query::http::app_with(corpus_index(dir.path()), ServerConfig::default(), ready.clone());
+    let (status, headers, body) = send(&app, get("/ready", None)).await;
+    assert_eq!(
+        (status, body["error"]["code"].as_str()),
+        (StatusCode::SERVICE_UNAVAILABLE, Some("not_ready"))
+    );
+    assert!(headers.contains_key(header::RETRY_AFTER));
+    assert_eq!(
+        send(&app, get("/health", None)).await.0,
+        StatusCode::OK,
+        "alive while not ready"
+    );
+    ready.store(true, std::sync::atomic::Ordering::Release);
+    let (status, _, body) = send(&app, get("/ready", None)).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(body["documents"], 35);
+}
+
+#[tokio::test]
+async fn metrics_count_requests_and_describe_the_index() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let app = app(corpus_index(dir.path()), ServerConfig::default());
+    for uri in [
+        "/api/search?q=trafficking",
+        "/api/search?q=%22safe%20spaces%22",
+        "/api/search?limit=-1",
+    ] {
+        send(&app, get(uri, None)).await;
+    }
+    let (status, headers, text) = send(&app, get("/metrics", None)).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(headers[header::CONTENT_TYPE]
+        .to_str()
+        .unwrap_or("")
+        .starts_with("text/plain"));
+    let text = text.as_str().unwrap_or_default();
+    for expected in [
+        "pressroom_http_requests_total{route=\"/api/search\",method=\"GET\",status=\"200\"}",
+        "pressroom_http_requests_total{route=\"/api/search\",method=\"GET\",status=\"400\"}",
+        "pressroom_http_request_duration_seconds_bucket{route=\"/api/search\",method=\"GET\",le=",
+        "pressroom_search_duration_seconds_bucket{type=\"phrase\"",
+        "pressroom_index_documents 35",
+        "pressroom_index_segments",
+        "pressroom_index_bytes",
+    ] {
+        assert!(text.contains(expected), "no {expected} in\n{text}");
+    }
+}
+
+#[tokio::test]
+async fn the_openapi_document_lists_every_route_and_parameter() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let app = app(corpus_index(dir.path()), ServerConfig::default());
+    let (status, _, document) = send(&app, get("/openapi.json", None)).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(document["openapi"].as_str().is_some_and(|v| v.starts_with("3.")));
+    let paths = document["paths"].as_object().expect("paths");
+    for path in [
+        "/api/search",
+        "/api/facets/{facet}",
+        "/api/documents",
+        "/api/documents/{id}",
+        "/api/documents/{id}/similar",
+        "/api/admin/reload",
+        "/health",
+        "/ready",
+        "/metrics",
+    ] {
+        assert!(paths.contains_key(path), "{path} undocumented");
+    }
+    // Every documented search parameter is one the parser knows (a typo here would be an
+    // `unknown_parameter` for clients following the document).
+    let parameters = document["paths"]["/api/search"]["get"]["parameters"]
+        .as_array()
+        .expect("parameters");
+    assert!(parameters.len() >= 20);
+    for parameter in parameters {
+        let name = parameter["name"].as_str().expect("name");
+        let (_, _, body) = send(&app, get(&format!("/api/search?{name}=1"), None)).await;
+        assert_ne!(body["error"]["code"], "unknown_parameter", "{name}");
+    }
+    assert!(document["components"]["securitySchemes"]["bearer"].is_object());
+}
+
+#[tokio::test]
+async fn configured_limits_apply() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let config = ServerConfig {
+        max_limit: 5,
+        max_offset: 20,
+        max_query_chars: 30,
+        max_facet_limit: 3,
+        max_body_bytes: 100,
+        ..ServerConfig::default()
+    };
+    let app = app(corpus_index(dir.path()), config);
+    let code = |body: &Value| body["error"]["code"].as_str().map(str::to_string);
+    let cases = [
+        ("/api/search?limit=6", "limit_too_large"),
+        ("/api/search?offset=21", "offset_too_large"),
+        (
+            "/api/search?q=this%20query%20is%20longer%20than%20thirty%20characters",
+            "query_too_long",
+        ),
+        ("/api/search?facet_limit=4", "invalid_facet_limit"),
+    ];
+    for (uri, expected) in cases {
+        let (status, _, body) = send(&app, get(uri, None)).await;
+        assert_eq!(
+            (status, code(&body)),
+            (StatusCode::BAD_REQUEST, Some(expected.to_string())),
+            "{uri}"
+        );
+    }
+    assert_eq!(
+        send(&app, get("/api/search?limit=5&offset=20&facet_limit=3", None))
+            .await
+            .0,
+        StatusCode::OK
+    );
+    let big = format!("{{\"q\": \"{}\"}}", "a".repeat(200));
+    let (status, _, body) = send(&app, post("/api/search", None, "application/json", big)).await;
+    assert_eq!(
+        (status, code(&body)),
+        (StatusCode::PAYLOAD_TOO_LARGE, Some("payload_too_large".to_string()))
+    );
+}
+
+#[tokio::test]
+async fn cors_is_off_by_default_and_configurable() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let service = corpus_index(dir.path());
+    let preflight = || {
+        Request::builder()
+            .method("OPTIONS")
+            .uri("/api/search")
+            .header(header::ORIGIN, "https://analysts.example.org")
+            .header(header::ACCESS_CONTROL_REQUEST_METHOD, "GET")
+            .body(Body::empty())
+            .expect("request")
+    };
+    let closed = app(service.clone(), ServerConfig::default());
+    let (_, headers, _) = send(&closed, preflight()).await;
+    assert!(!headers.contains_key(header::ACCESS_CONTROL_ALLOW_ORIGIN));
+    let open = app(
+        service,
+        ServerConfig {
+            cors_origins: vec!["https://analysts.example.org".to_string()],
+            ..ServerConfig::default()
+        },
+    );
+    let (_, headers, _) = send(&open, preflight()).await;
+    assert_eq!(
+        headers.get(header::ACCESS_CONTROL_ALLOW_ORIGIN).map(|v| v.as_bytes()),
+        Some(&b"https://analysts.example.org"[..])
+    );
+}
+
+#[tokio::test]
+async fn no_html_from_documents_reaches_a_response_unescaped() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let corpus = dir.path().join("hostile.jsonl");
+    std::fs::write(
+        &corpus,
+        concat!(
+            r#"{"id": "h:1", "title": "<script>alert('trafficking')</script> & <b>bold</b>", "body": "Trafficking <img src=x onerror=alert(1)> report by the <i>Evil</i> Relief Agency (ERA) on trafficking in \"Chad\"."}"#,
+            "\n"
+        ),
+    )
+    .expect("written");
+    let index = dir.path().join("index");
+    pressroom_index::build(&index, &[corpus], &Default::default(), &mut |problem| {
+        panic!("{problem}")
+    })
+    .expect("builds");
+    let app = app(
+        Arc::new(SearchService::open(&index).expect("opens")),
+        ServerConfig::default(),
+    );
+    let (_, _, response) = send(
+        &app,
+        get(
+            "/api/search?q=trafficking&fragments=3&facets=region,org,topic,lang",
+            None,
+        ),
+    )
+    .await;
+    let hit = &response["hits"][0];
+    for field in ["title_html", "snippet"] {
+        let html = hit[field]
+            .as_str()
+            .expect(field)
+            .replace("<mark>", "")
+            .replace("</mark>", "");
+        assert!(!html.contains('<') && !html.contains('>'), "{field}: {html}");
+    }
+    for fragment in hit["fragments"].as_array().expect("fragments") {
+        let html = fragment
+            .as_str()
+            .unwrap_or_default()
+            .replace("<mark>", "")
+            .replace("</mark>", "");
+        assert!(!html.contains('<'), "{html}");
+    }
+    let facets = response["facets"].to_string();
+    assert!(!facets.contains('<'), "{facets}");
+}
