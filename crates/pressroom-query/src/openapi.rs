@@ -75,6 +75,20 @@ pub struct SearchParams {
 
 #[derive(ToSchema)]
 #[allow(dead_code)]
+#[schema(rename_all = "lowercase")]
+pub enum FacetParam {
+    Region,
+    Country,
+    Mentioned,
+    Topic,
+    Org,
+    Lang,
+    Source,
+    Year,
+}
+
+#[derive(ToSchema)]
+#[allow(dead_code)]
 #[schema(rename_all = "snake_case")]
 pub enum SortParam {
     Relevance,
@@ -96,7 +110,9 @@ pub struct SearchBody {
     org: Option<Vec<String>>,
     lang: Option<Vec<String>>,
     source: Option<Vec<String>>,
+    #[schema(pattern = "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$")]
     from: Option<String>,
+    #[schema(pattern = "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$")]
     to: Option<String>,
     sort: Option<SortParam>,
     #[schema(minimum = 0, maximum = 100)]
@@ -108,7 +124,7 @@ pub struct SearchBody {
     expand: Option<bool>,
     #[schema(minimum = 0, maximum = 10)]
     fragments: Option<u32>,
-    facets: Option<Vec<String>>,
+    facets: Option<Vec<FacetParam>>,
     #[schema(minimum = 1, maximum = 100)]
     facet_limit: Option<u32>,
     facet_expand: Option<Vec<String>>,
@@ -185,14 +201,18 @@ pub struct Dateline {
     date: Option<String>,
 }
 
-/// A document to add or replace, in the generic JSON-lines form.
+/// A document to add or replace, in the generic JSON-lines form. A record without an id,
+/// with neither title nor text, or with a bad date is rejected (and listed), not written.
 #[derive(ToSchema)]
 #[allow(dead_code)]
 pub struct NewDocument {
+    #[schema(min_length = 1, pattern = "^[A-Za-z0-9:._-]+$")]
     id: String,
-    title: Option<String>,
+    #[schema(min_length = 1, pattern = "[A-Za-z]")]
+    title: String,
     body: Option<String>,
     /// `YYYY-MM-DD`.
+    #[schema(pattern = "^(19|20)[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|1[0-9]|2[0-8])$")]
     date: Option<String>,
     url: Option<String>,
     lang: Option<String>,
@@ -242,7 +262,7 @@ fn search_get() {}
 fn search_post() {}
 
 #[utoipa::path(get, path = "/api/facets/{facet}", tag = "search",
-    params(("facet" = String, Path, description = "region, country, mentioned, topic, org, lang, source or year"), FacetValueParams),
+    params(("facet" = FacetParam, Path, description = "The facet whose values to search"), FacetValueParams),
     responses(
         (status = 200, description = "Matching values with their counts", body = FacetValuesResponse),
         (status = 400, description = "Unknown facet or bad parameter", body = ErrorResponse),
@@ -361,7 +381,7 @@ impl Modify for BearerAuth {
     info(title = "pressroom", description = "Faceted full-text search over humanitarian press releases"),
     paths(search_get, search_post, facet_values, document, delete_document, similar, write_documents, reload, health, ready, metrics),
     components(schemas(SearchResponse, Hit, FacetLevel, FacetValue, FacetValuesResponse, FacetMatch, SimilarResponse,
-        ErrorResponse, ErrorBody, SortParam, SearchBody, Document, Dateline, NewDocument, WriteResponse, Rejected,
+        ErrorResponse, ErrorBody, SortParam, FacetParam, SearchBody, Document, Dateline, NewDocument, WriteResponse, Rejected,
         WriteOutcome, ReloadOutcome, Health, Ready)),
     modifiers(&BearerAuth)
 )]
