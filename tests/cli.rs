@@ -106,3 +106,107 @@ fn extract_prints_one_json_line_per_record() {
         assert!(record[field].is_array(), "{field} missing");
     }
 }
+
+/// A collection big enough that building it takes a few seconds.
+fn synthetic_collection(path: &Path, records: usize) {
+    let mut text = String::new();
+    let places = [
+        "Costa Rica",
+        "Nigeria",
+        "Bangladesh",
+        "Greece",
+        "Peru",
+        "Kenya",
+        "Nepal",
+        "Mali",
+    ];
+    for number in 0..records {
+        let place = places[number % places.len()];
+        text.push_str(&format!(
+            "{{\"id\": \"synthetic:{number}\", \"title\": \"{place}: release number {number}\", \"body\": \"Officials in {place} met aid agencies on day {number} to discuss shelter, health care and protection for displaced families and migrants. The meeting agreed on a plan for {number} households.\"}}\n"
+        ));
+    }
+    std::fs::write(path, text).expect("collection written");
+}
+
+fn generations(index: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(index)
+        .expect("index folder")
+        .flatten()
+        .map(|entry| entry.file_name().to_string_lossy().into_owned())
+        .filter(|name| name.starts_with("gen-"))
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn a_build_or_update_killed_at_any_point_leaves_a_consistent_index() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let index = dir.path().join("index");
+    assert!(index_into(&index, common::repo_root().join("corpus")).status.success());
+    let served = std::fs::read_to_string(index.join("CURRENT")).expect("CURRENT");
+    let big = dir.path().join("big.jsonl");
+    synthetic_collection(&big, 40_000);
+
+    for delay_ms in [50u64, 400, 1_200] {
+        let mut child = pressroom()
+            .arg("index")
+            .arg("--index")
+            .arg(&index)
+            .arg(&big)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("starts");
+        std::thread::sleep(std::time::Duration::from_millis(delay_ms));
+        let still_running = child.try_wait().expect("status").is_none();
+        child.kill().expect("SIGKILL");
+        child.wait().expect("reaped");
+        assert!(
+            still_running,
+            "the build ended before {delay_ms} ms: make the collection bigger"
+        );
+        assert_eq!(std::fs::read_to_string(index.join("CURRENT")).expect("CURRENT"), served);
+        let service = pressroom_query::SearchService::open(&index).expect("the served generation opens");
+        assert_eq!(service.num_documents(), 35, "killed after {delay_ms} ms");
+    }
+
+    // An update killed before its commit leaves the index as it was, and unlocked.
+    let mut child = pressroom()
+        .args(["index", "--update", "--index"])
+        .arg(&index)
+        .arg(&big)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("starts");
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    child.kill().expect("SIGKILL");
+    child.wait().expect("reaped");
+    let service = pressroom_query::SearchService::open(&index).expect("opens");
+    let documents = service.num_documents();
+    assert!(documents == 35 || documents == 40_035, "{documents}: a partial commit");
+    let small = dir.path().join("small.jsonl");
+    synthetic_collection(&small, 3);
+    let output = pressroom()
+        .args(["index", "--update", "--index"])
+        .arg(&index)
+        .arg(&small)
+        .output()
+        .expect("runs");
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let service = pressroom_query::SearchService::open(&index).expect("opens");
+    assert_eq!(
+        service.num_documents(),
+        documents.max(35) + if documents == 35 { 3 } else { 0 }
+    );
+
+    // The next full build finishes, switches, and clears what the killed ones left.
+    assert!(index_into(&index, common::repo_root().join("corpus")).status.success());
+    assert!(
+        generations(&index).iter().all(|name| !name.ends_with(".partial")),
+        "{:?}",
+        generations(&index)
+    );
+}
