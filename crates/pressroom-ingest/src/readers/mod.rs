@@ -76,11 +76,12 @@ pub fn read_sources(
     on_item: &mut dyn FnMut(Result<Record, Problem>),
 ) -> Result<ReadSummary, IngestError> {
     let mut files = Vec::new();
+    let mut unreadable = Vec::new();
     for path in paths {
         if !path.exists() {
             return Err(IngestError::NotFound(path.clone()));
         }
-        collect_files(path, &mut files).map_err(|source| IngestError::Io {
+        collect_files(path, &mut files, &mut unreadable).map_err(|source| IngestError::Io {
             path: path.clone(),
             source,
         })?;
@@ -89,6 +90,9 @@ pub fn read_sources(
         on_item,
         summary: ReadSummary::default(),
     };
+    for (path, reason) in unreadable {
+        sink.problem(Problem::new(path, "", ProblemKind::Unreadable, reason));
+    }
     // Each file is sniffed once (detection may open and decompress it).
     let detected: Vec<(PathBuf, Option<Format>)> = files
         .into_iter()
@@ -134,7 +138,13 @@ pub fn read_sources(
     Ok(sink.summary)
 }
 
-fn collect_files(path: &Path, files: &mut Vec<PathBuf>) -> std::io::Result<()> {
+/// Regular files under `path`, in name order; entries inside folders that cannot be read as
+/// files (dangling links, sockets, pipes) go to `unreadable` with the reason.
+fn collect_files(
+    path: &Path,
+    files: &mut Vec<PathBuf>,
+    unreadable: &mut Vec<(PathBuf, String)>,
+) -> std::io::Result<()> {
     if path.is_file() {
         files.push(path.to_path_buf());
         return Ok(());
@@ -149,7 +159,12 @@ fn collect_files(path: &Path, files: &mut Vec<PathBuf>) -> std::io::Result<()> {
         .collect();
     entries.sort();
     for entry in entries {
-        collect_files(&entry, files)?;
+        match std::fs::metadata(&entry) {
+            Ok(meta) if meta.is_dir() => collect_files(&entry, files, unreadable)?,
+            Ok(meta) if meta.is_file() => files.push(entry),
+            Ok(_) => unreadable.push((entry, "not a regular file".to_string())),
+            Err(error) => unreadable.push((entry, error.to_string())),
+        }
     }
     Ok(())
 }
