@@ -11,6 +11,13 @@ use clap::{Args, Parser, Subcommand};
 use pressroom_ingest::Format;
 use pressroom_query::{SearchRequest, SearchService};
 
+/// `println!` that ignores a closed pipe (`pressroom index … | head -1`).
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        let _ = writeln!(std::io::stdout(), $($arg)*);
+    }};
+}
+
 #[derive(Parser)]
 #[command(
     name = "pressroom",
@@ -225,7 +232,7 @@ fn index(dir: &Path, sources: &[PathBuf], format: Option<Format>) -> Result<()> 
     })
     .with_context(|| format!("building the index in {}", dir.display()))?;
     let read = &report.read;
-    println!(
+    say!(
         "read {} records from {} files ({} files without records ignored); indexed {} documents ({} duplicate ids replaced) in {:.1} s; index {:.1} MB at {}",
         read.records + read.skipped_total(),
         read.files_read,
@@ -237,14 +244,14 @@ fn index(dir: &Path, sources: &[PathBuf], format: Option<Format>) -> Result<()> 
         report.generation.display(),
     );
     if read.skipped.is_empty() {
-        println!("skipped: none");
+        say!("skipped: none");
     } else {
         let reasons: Vec<String> = read
             .skipped
             .iter()
             .map(|(kind, count)| format!("{count} {kind}"))
             .collect();
-        println!("skipped: {}", reasons.join(", "));
+        say!("skipped: {}", reasons.join(", "));
     }
     Ok(())
 }
@@ -252,7 +259,7 @@ fn index(dir: &Path, sources: &[PathBuf], format: Option<Format>) -> Result<()> 
 fn update(dir: &Path, sources: &[PathBuf], format: Option<Format>) -> Result<()> {
     let report = pressroom_index::update(dir, sources, format, &mut |problem| eprintln!("skipped: {problem}"))
         .with_context(|| format!("updating the index in {}", dir.display()))?;
-    println!(
+    say!(
         "read {} records; wrote {} documents ({} replaced an existing id) in {:.1} s into {}",
         report.read.records + report.read.skipped_total(),
         report.upserted,

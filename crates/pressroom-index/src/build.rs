@@ -62,6 +62,17 @@ pub fn build(
     let started = Instant::now();
     let enricher = Enricher::new()?;
     std::fs::create_dir_all(dir).map_err(IndexError::io(dir))?;
+    // One build at a time per folder: a second waits here (the lock goes with the process,
+    // so a killed build never leaves it held). Cleaning up after a build can then never
+    // remove another build's unfinished generation.
+    let lock_path = dir.join("build.lock");
+    let lock = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&lock_path)
+        .map_err(IndexError::io(&lock_path))?;
+    lock.lock().map_err(IndexError::io(&lock_path))?;
     let stamp = SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .unwrap_or_default()
