@@ -17,6 +17,8 @@
 pub mod clean;
 mod detect;
 mod error;
+#[doc(hidden)]
+pub mod fuzzing;
 mod input;
 mod readers;
 mod record;

@@ -21,6 +21,8 @@ pub mod config;
 mod error;
 pub mod expansion;
 mod facets;
+#[doc(hidden)]
+pub mod fuzzing;
 mod highlight;
 pub mod http;
 mod metrics;
