@@ -201,10 +201,18 @@ struct EvalArgs {
 }
 
 fn main() -> Result<()> {
-    tracing_subscriber::fmt()
-        .with_env_filter(tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into()))
-        .with_writer(std::io::stderr)
-        .init();
+    // Logs: key=value lines on stderr (colour on a terminal only), or JSON lines with
+    // PRESSROOM_LOG_FORMAT=json; the level comes from RUST_LOG (default info).
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into());
+    let logs = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr);
+    if std::env::var("PRESSROOM_LOG_FORMAT").is_ok_and(|format| format == "json") {
+        logs.json().init();
+    } else {
+        logs.with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
+            .init();
+    }
     match Cli::parse().command {
         Command::Index(args) if args.update => update(&args.location.index, &args.sources, args.format),
         Command::Index(args) => index(&args.location.index, &args.sources, args.format),

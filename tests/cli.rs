@@ -210,3 +210,59 @@ fn a_build_or_update_killed_at_any_point_leaves_a_consistent_index() {
         generations(&index)
     );
 }
+
+#[test]
+fn serve_answers_then_exits_cleanly_on_sigterm() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let index = dir.path().join("index");
+    assert!(index_into(&index, common::repo_root().join("corpus")).status.success());
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|listener| listener.local_addr())
+        .expect("a free port")
+        .port();
+    let mut server = pressroom()
+        .args(["serve", "--addr", &format!("127.0.0.1:{port}"), "--index"])
+        .arg(&index)
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("starts");
+    let ready = (0..100).any(|_| {
+        std::thread::sleep(std::time::Duration::from_millis(100));
+        http_get(port, "/ready").is_some_and(|response| response.starts_with("HTTP/1.1 200"))
+    });
+    assert!(ready, "never ready");
+    let search = http_get(port, "/api/search?q=trafficking&limit=1").expect("answers");
+    assert!(
+        search.starts_with("HTTP/1.1 200") && search.contains("\"total\""),
+        "{search}"
+    );
+    let killed = Command::new("kill")
+        .args(["-TERM", &server.id().to_string()])
+        .status()
+        .expect("kill runs");
+    assert!(killed.success());
+    let status = server.wait().expect("exits");
+    assert_eq!(status.code(), Some(0), "graceful shutdown exits 0");
+    let mut log = String::new();
+    std::io::Read::read_to_string(&mut server.stderr.take().expect("stderr"), &mut log).expect("log");
+    assert!(log.contains("shutting down"), "{log}");
+    assert!(
+        log.contains("id=req-") && log.contains("status=200"),
+        "request ids in the log: {log}"
+    );
+}
+
+/// A bare HTTP/1.1 GET on loopback (no client library needed).
+fn http_get(port: u16, path: &str) -> Option<String> {
+    use std::io::{Read, Write};
+    let mut stream = std::net::TcpStream::connect(("127.0.0.1", port)).ok()?;
+    stream.set_read_timeout(Some(std::time::Duration::from_secs(5))).ok()?;
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+    )
+    .ok()?;
+    let mut response = String::new();
+    stream.read_to_string(&mut response).ok()?;
+    Some(response)
+}

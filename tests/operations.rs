@@ -278,7 +278,7 @@ async fn metrics_count_requests_and_describe_the_index() {
     for expected in [
         "pressroom_http_requests_total{route=\"/api/search\",method=\"GET\",status=\"200\"}",
         "pressroom_http_requests_total{route=\"/api/search\",method=\"GET\",status=\"400\"}",
-        "pressroom_http_request_duration_seconds_bucket{route=\"/api/search\",method=\"GET\",le=",
+        "pressroom_http_request_duration_seconds_bucket{route=\"/api/search\",method=\"GET\",status=\"200\",le=",
         "pressroom_search_duration_seconds_bucket{type=\"phrase\"",
         "pressroom_index_documents 35",
         "pressroom_index_segments",

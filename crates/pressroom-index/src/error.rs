@@ -20,7 +20,7 @@ pub enum IndexError {
     Enrich(#[from] pressroom_enrich::EnrichError),
     #[error("the index is locked by another writer (a running server, or another `pressroom index --update`); retry when it is done")]
     Locked,
-    #[error("the schema of {0} is not pressroom's: field `{1}` is missing")]
+    #[error("the schema of {0} is not this pressroom's: field `{1}` is missing (an index built by an older version? build it again with `pressroom index`)")]
     SchemaMismatch(PathBuf, &'static str),
 }
 

@@ -2,7 +2,7 @@
 //! exporter (rendered on request; no listener of its own):
 //!
 //! - `pressroom_http_requests_total{route,method,status}`,
-//!   `pressroom_http_request_duration_seconds{route,method}` (histogram)
+//!   `pressroom_http_request_duration_seconds{route,method,status}` (histogram)
 //! - `pressroom_search_duration_seconds{type}` (histogram; `type`: browse, term, words,
 //!   phrase, boolean, filtered)
 //! - `pressroom_index_documents`, `pressroom_index_segments`, `pressroom_index_bytes`
@@ -56,7 +56,6 @@ pub fn record_request(route: &str, method: &str, status: u16, elapsed: Duration)
         ("status", status.to_string()),
     ];
     metrics::counter!("pressroom_http_requests_total", &labels).increment(1);
-    let labels = [("route", route.to_string()), ("method", method.to_string())];
     metrics::histogram!("pressroom_http_request_duration_seconds", &labels).record(elapsed.as_secs_f64());
 }
 
