@@ -185,7 +185,8 @@ fn write_generation(
     Ok((read_summary, indexed, duplicates))
 }
 
-fn folder_size(path: &Path) -> u64 {
+/// Bytes of the files directly in a folder (an index generation).
+pub fn folder_size(path: &Path) -> u64 {
     std::fs::read_dir(path)
         .map(|entries| {
             entries

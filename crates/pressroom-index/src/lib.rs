@@ -24,7 +24,7 @@ mod location;
 pub mod schema;
 mod update;
 
-pub use build::{build, BuildOptions, BuildReport};
+pub use build::{build, folder_size, BuildOptions, BuildReport};
 pub use document::{to_document, StoredDocument};
 pub use error::IndexError;
 pub use location::{current_generation, open_index};

@@ -6,6 +6,7 @@ use serde::Serialize;
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{IntoParams, Modify, OpenApi, ToSchema};
 
+use crate::request::{FacetName, SortOrder};
 use crate::response::{FacetLevel, FacetMatch, FacetValue, FacetValuesResponse, Hit, SearchResponse, SimilarResponse};
 use crate::service::{ReloadOutcome, WriteOutcome};
 
@@ -54,7 +55,7 @@ pub struct SearchParams {
     /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, inclusive.
     #[param(pattern = "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$")]
     to: Option<String>,
-    #[param(value_type = Option<SortParam>)]
+    #[param(value_type = Option<SortOrder>)]
     sort: Option<String>,
     #[param(minimum = 0, maximum = 100)]
     limit: Option<u32>,
@@ -71,30 +72,6 @@ pub struct SearchParams {
     facet_limit: Option<u32>,
     /// Tree node (path or region name) whose children to list.
     facet_expand: Option<Vec<String>>,
-}
-
-#[derive(ToSchema)]
-#[allow(dead_code)]
-#[schema(rename_all = "lowercase")]
-pub enum FacetParam {
-    Region,
-    Country,
-    Mentioned,
-    Topic,
-    Org,
-    Lang,
-    Source,
-    Year,
-}
-
-#[derive(ToSchema)]
-#[allow(dead_code)]
-#[schema(rename_all = "snake_case")]
-pub enum SortParam {
-    Relevance,
-    Recency,
-    DateDesc,
-    DateAsc,
 }
 
 /// The JSON body of `POST /api/search`: the same fields as the query string.
@@ -114,7 +91,7 @@ pub struct SearchBody {
     from: Option<String>,
     #[schema(pattern = "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$")]
     to: Option<String>,
-    sort: Option<SortParam>,
+    sort: Option<SortOrder>,
     #[schema(minimum = 0, maximum = 100)]
     limit: Option<u32>,
     #[schema(minimum = 0, maximum = 10000)]
@@ -124,7 +101,7 @@ pub struct SearchBody {
     expand: Option<bool>,
     #[schema(minimum = 0, maximum = 10)]
     fragments: Option<u32>,
-    facets: Option<Vec<FacetParam>>,
+    facets: Option<Vec<FacetName>>,
     #[schema(minimum = 1, maximum = 100)]
     facet_limit: Option<u32>,
     facet_expand: Option<Vec<String>>,
@@ -262,7 +239,7 @@ fn search_get() {}
 fn search_post() {}
 
 #[utoipa::path(get, path = "/api/facets/{facet}", tag = "search",
-    params(("facet" = FacetParam, Path, description = "The facet whose values to search"), FacetValueParams),
+    params(("facet" = FacetName, Path, description = "The facet whose values to search"), FacetValueParams),
     responses(
         (status = 200, description = "Matching values with their counts", body = FacetValuesResponse),
         (status = 400, description = "Unknown facet or bad parameter", body = ErrorResponse),
@@ -381,7 +358,7 @@ impl Modify for BearerAuth {
     info(title = "pressroom", description = "Faceted full-text search over humanitarian press releases"),
     paths(search_get, search_post, facet_values, document, delete_document, similar, write_documents, reload, health, ready, metrics),
     components(schemas(SearchResponse, Hit, FacetLevel, FacetValue, FacetValuesResponse, FacetMatch, SimilarResponse,
-        ErrorResponse, ErrorBody, SortParam, FacetParam, SearchBody, Document, Dateline, NewDocument, WriteResponse, Rejected,
+        ErrorResponse, ErrorBody, SortOrder, FacetName, SearchBody, Document, Dateline, NewDocument, WriteResponse, Rejected,
         WriteOutcome, ReloadOutcome, Health, Ready)),
     modifiers(&BearerAuth)
 )]

@@ -19,7 +19,7 @@ pub const DEFAULT_FRAGMENTS: usize = 1;
 pub const MAX_FRAGMENTS: usize = 10;
 
 /// The facets a response can count.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum FacetName {
     Region,
@@ -79,7 +79,7 @@ pub const DEFAULT_FACETS: [FacetName; 6] = [
     FacetName::Year,
 ];
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum SortOrder {
     #[default]

@@ -170,7 +170,7 @@ impl SearchService {
         IndexStats {
             documents: searcher.num_docs(),
             segments: searcher.segment_readers().len(),
-            bytes: snapshot.generation.as_deref().map_or(0, folder_bytes),
+            bytes: snapshot.generation.as_deref().map_or(0, pressroom_index::folder_size),
         }
     }
 
@@ -265,19 +265,6 @@ pub struct IndexStats {
     pub documents: u64,
     pub segments: usize,
     pub bytes: u64,
-}
-
-fn folder_bytes(path: &Path) -> u64 {
-    std::fs::read_dir(path)
-        .map(|entries| {
-            entries
-                .flatten()
-                .filter_map(|entry| entry.metadata().ok())
-                .filter(|meta| meta.is_file())
-                .map(|meta| meta.len())
-                .sum()
-        })
-        .unwrap_or(0)
 }
 
 fn poisoned() -> SearchError {
