@@ -72,6 +72,23 @@ pub struct Enrichment {
     pub date: Option<String>,
 }
 
+/// A point per country (ISO alpha-3, latitude, longitude) from `data/country_points.tsv`,
+/// for maps.
+pub fn country_points() -> Vec<(String, f32, f32)> {
+    tables::COUNTRY_POINTS
+        .lines()
+        .skip(1)
+        .filter(|line| !line.starts_with('#') && !line.trim().is_empty())
+        .filter_map(|line| {
+            let mut columns = line.split('\t');
+            let iso3 = columns.next()?.to_string();
+            let latitude = columns.next()?.parse().ok()?;
+            let longitude = columns.next()?.parse().ok()?;
+            Some((iso3, latitude, longitude))
+        })
+        .collect()
+}
+
 /// Cue score (`topics::TopicRules::scores`) a theme chosen by the model needs.
 const THEME_CUE_SCORE: f32 = 2.0;
 

@@ -70,6 +70,10 @@ pub fn app_with(service: Arc<SearchService>, config: ServerConfig, ready: Arc<At
         .route("/api/documents/{id}", get(document).delete(delete_document))
         .route("/api/documents/{id}/similar", get(similar))
         .route("/api/admin/reload", post(reload))
+        .route("/", get(crate::web::index))
+        .route("/app.js", get(crate::web::script))
+        .route("/app.css", get(crate::web::stylesheet))
+        .route("/api/countries", get(countries))
         .route("/health", get(health))
         .route("/ready", get(readiness))
         .route("/metrics", get(metrics))
@@ -433,6 +437,11 @@ async fn reload(State(state): State<AppState>, headers: HeaderMap) -> Result<Res
         telemetry::record_reload();
     }
     Ok(Json(outcome).into_response())
+}
+
+async fn countries(State(state): State<AppState>, headers: HeaderMap) -> Result<Response, AppError> {
+    check_read(&state, &headers)?;
+    Ok(Json(crate::web::countries_json(state.service.gazetteer())).into_response())
 }
 
 async fn health() -> Response {

@@ -31,6 +31,7 @@ pub mod query;
 mod request;
 mod response;
 mod service;
+mod web;
 
 pub use config::ServerConfig;
 pub use error::SearchError;
