@@ -11,6 +11,8 @@ use clap::{Args, Parser, Subcommand};
 use pressroom_ingest::Format;
 use pressroom_query::{SearchRequest, SearchService};
 
+mod bench;
+
 /// `println!` that ignores a closed pipe (`pressroom index … | head -1`).
 macro_rules! say {
     ($($arg:tt)*) => {{
@@ -41,6 +43,51 @@ enum Command {
     Extract(ExtractArgs),
     /// Score facet extraction against labelled data (Reuters, ReliefWeb, gold files).
     Eval(EvalArgs),
+    /// Replay a query file against a server (or in process) and report latency per tag.
+    Bench(BenchArgs),
+}
+
+#[derive(Args)]
+struct BenchArgs {
+    /// The server to measure.
+    #[arg(long, default_value = "http://127.0.0.1:7700")]
+    url: String,
+    /// Query file: `{"query","tags"}` lines (search-benchmark-game) or `{"q","filters","tags"}`.
+    #[arg(long)]
+    queries: PathBuf,
+    /// Connections (or threads in process) sending requests at once.
+    #[arg(long, default_value_t = 4)]
+    concurrency: usize,
+    /// How long to measure, in seconds (default 10 when --requests is not given).
+    #[arg(long)]
+    duration: Option<f64>,
+    /// How many requests to measure.
+    #[arg(long)]
+    requests: Option<usize>,
+    /// Seconds of unmeasured warm-up.
+    #[arg(long, default_value_t = 2.0)]
+    warmup: f64,
+    /// Open loop: schedule this many requests per second, latency measured from the schedule.
+    #[arg(long)]
+    rate: Option<f64>,
+    /// Facets requested with every search (empty for none).
+    #[arg(long, default_value = "region,country,topic,org,lang,year")]
+    facets: String,
+    /// Write the figures as JSON.
+    #[arg(long)]
+    json: Option<PathBuf>,
+    /// Write an HTML report (histogram, percentile plot, table) into this folder.
+    #[arg(long)]
+    report: Option<PathBuf>,
+    /// Compare with an earlier `--json` file.
+    #[arg(long)]
+    baseline: Option<PathBuf>,
+    /// Run the queries through the search service directly, without HTTP.
+    #[arg(long)]
+    in_process: bool,
+    /// The index for --in-process.
+    #[arg(long, env = "PRESSROOM_INDEX", default_value = "index")]
+    index: PathBuf,
 }
 
 #[derive(Args)]
@@ -220,6 +267,7 @@ fn main() -> Result<()> {
         Command::Search(args) => search(*args),
         Command::Extract(args) => extract(args),
         Command::Eval(args) => eval(args),
+        Command::Bench(args) => run_bench(args),
     }
 }
 
@@ -260,6 +308,54 @@ fn index(dir: &Path, sources: &[PathBuf], format: Option<Format>) -> Result<()> 
             .map(|(kind, count)| format!("{count} {kind}"))
             .collect();
         say!("skipped: {}", reasons.join(", "));
+    }
+    Ok(())
+}
+
+fn run_bench(args: BenchArgs) -> Result<()> {
+    let queries = bench::read_queries(&args.queries, &args.facets)?;
+    let baseline: Option<bench::Report> = match &args.baseline {
+        Some(path) => {
+            let text = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+            Some(
+                serde_json::from_str(&text)
+                    .with_context(|| format!("{} is not a bench JSON report", path.display()))?,
+            )
+        }
+        None => None,
+    };
+    let options = bench::BenchOptions {
+        url: args.url.clone(),
+        concurrency: args.concurrency,
+        duration: args.duration.map(std::time::Duration::from_secs_f64),
+        requests: args.requests,
+        warmup: std::time::Duration::from_secs_f64(args.warmup.max(0.0)),
+        rate: args.rate,
+        in_process_index: args.in_process.then(|| args.index.clone()),
+    };
+    let target = if args.in_process {
+        format!("in process on {}", args.index.display())
+    } else {
+        args.url.clone()
+    };
+    eprintln!(
+        "{} queries from {}, {} at a time{}, against {target}",
+        queries.len(),
+        args.queries.display(),
+        args.concurrency,
+        args.rate
+            .map(|rate| format!(", open loop at {rate}/s"))
+            .unwrap_or_default()
+    );
+    let report = bench::run(queries, &options)?;
+    say!("{}", bench::table(&report, baseline.as_ref()));
+    if let Some(path) = &args.json {
+        std::fs::write(path, serde_json::to_string_pretty(&bench::json(&report))?)
+            .with_context(|| format!("writing {}", path.display()))?;
+    }
+    if let Some(dir) = &args.report {
+        let page = bench::write_html(&report, dir, &format!("pressroom bench: {target}"))?;
+        eprintln!("report: {}", page.display());
     }
     Ok(())
 }

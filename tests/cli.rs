@@ -266,3 +266,86 @@ fn http_get(port: u16, path: &str) -> Option<String> {
     stream.read_to_string(&mut response).ok()?;
     Some(response)
 }
+
+#[test]
+fn bench_replays_queries_over_http_and_in_process() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let index = dir.path().join("index");
+    assert!(index_into(&index, common::repo_root().join("corpus")).status.success());
+    let queries = dir.path().join("queries.jsonl");
+    std::fs::write(
+        &queries,
+        concat!(
+            "{\"q\": \"trafficking\", \"filters\": {}, \"tags\": [\"term\"]}\n",
+            "{\"q\": \"refugees\", \"filters\": {\"lang\": \"en\"}, \"tags\": [\"filtered\"]}\n",
+            "{\"query\": \"\\\"safe spaces\\\"\", \"tags\": [\"phrase\"]}\n",
+        ),
+    )
+    .expect("queries written");
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|listener| listener.local_addr())
+        .expect("a free port")
+        .port();
+    let mut server = pressroom()
+        .args(["serve", "--addr", &format!("127.0.0.1:{port}"), "--index"])
+        .arg(&index)
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("starts");
+    assert!((0..100).any(|_| {
+        std::thread::sleep(std::time::Duration::from_millis(100));
+        http_get(port, "/ready").is_some_and(|response| response.starts_with("HTTP/1.1 200"))
+    }));
+    let report_dir = dir.path().join("report");
+    let json_path = dir.path().join("run.json");
+    let output = pressroom()
+        .args([
+            "bench",
+            "--url",
+            &format!("http://127.0.0.1:{port}"),
+            "--requests",
+            "60",
+            "--warmup",
+            "0",
+        ])
+        .arg("--queries")
+        .arg(&queries)
+        .arg("--json")
+        .arg(&json_path)
+        .arg("--report")
+        .arg(&report_dir)
+        .output()
+        .expect("runs");
+    let _ = server.kill();
+    let _ = server.wait();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let report: Value =
+        serde_json::from_str(&std::fs::read_to_string(&json_path).expect("JSON written")).expect("JSON");
+    assert_eq!(report["overall"]["count"], 60);
+    assert_eq!(report["overall"]["errors"], 0);
+    for key in ["p50_us", "p90_us", "p99_us", "p999_us", "max_us", "qps"] {
+        assert!(
+            report["overall"][key].as_f64().is_some_and(|v| v > 0.0),
+            "{key}: {report}"
+        );
+    }
+    assert_eq!(report["by_tag"]["term"]["count"], 20);
+    let html = std::fs::read_to_string(report_dir.join("index.html")).expect("HTML report");
+    assert!(html.contains("<svg") && html.contains("percentile"));
+
+    let output = pressroom()
+        .args(["bench", "--in-process", "--requests", "30", "--warmup", "0", "--index"])
+        .arg(&index)
+        .arg("--queries")
+        .arg(&queries)
+        .arg("--baseline")
+        .arg(&json_path)
+        .output()
+        .expect("runs");
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let table = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        table.contains("p50 Δ") && table.lines().any(|line| line.starts_with("all ")),
+        "{table}"
+    );
+}
