@@ -230,6 +230,9 @@ struct SearchArgs {
 struct ExtractArgs {
     #[arg(long)]
     format: Option<Format>,
+    /// Include the cleaned text (`body`) in each line.
+    #[arg(long)]
+    with_text: bool,
     #[arg(required = true)]
     sources: Vec<PathBuf>,
 }
@@ -524,12 +527,19 @@ fn extract(args: ExtractArgs) -> Result<()> {
     let summary = pressroom_ingest::read_sources(&args.sources, args.format, &mut |item| match item {
         Ok(record) => {
             let enrichment = enricher.enrich(&record);
-            let mut line =
-                serde_json::json!({"id": record.id, "title": record.title, "date": record.date.map(|d| d.to_string())});
+            let mut line = serde_json::json!({
+                "id": record.id,
+                "title": record.title,
+                "source": record.source,
+                "date": record.date.map(|d| d.to_string())
+            });
             if let (Some(object), Ok(serde_json::Value::Object(fields))) =
                 (line.as_object_mut(), serde_json::to_value(&enrichment))
             {
                 object.extend(fields);
+                if args.with_text {
+                    object.insert("body".to_string(), serde_json::Value::String(record.body.clone()));
+                }
             }
             if write_error.is_none() {
                 if let Err(error) = writeln!(out, "{line}") {
