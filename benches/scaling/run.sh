@@ -16,7 +16,7 @@ printf "%-9s %10s %10s %10s %12s %12s %12s %12s\n" size passages "index MB" "bui
 for size in 10k 100k all; do
   file="$work/passages-$size.jsonl"
   count=$(wc -l < "$file")
-  build=$( { /usr/bin/time -f "%e" ./target/release/pressroom index --index "$work/index-$size" "$file" >/dev/null 2>/dev/null; } 2>&1 )
+  build=$(./target/release/pressroom index --index "$work/index-$size" "$file" 2>/dev/null | grep -oE "in [0-9.]+ s" | head -1 | grep -oE "[0-9.]+")
   bytes=$(du -sb "$work/index-$size"/gen-* | awk '{ total += $1 } END { print total }')
   plain=$(./target/release/pressroom bench --in-process --index "$work/index-$size" --queries "$queries" --facets "" --concurrency 1 --requests "$requests" --warmup 2 --json "$work/plain-$size.json" 2>/dev/null >/dev/null; python3 -c "import json,sys; o=json.load(open('$work/plain-$size.json'))['overall']; print(o['p50_us'], o['p99_us'])")
   faceted=$(./target/release/pressroom bench --in-process --index "$work/index-$size" --queries "$queries" --concurrency 1 --requests "$requests" --warmup 2 --json "$work/facets-$size.json" 2>/dev/null >/dev/null; python3 -c "import json,sys; o=json.load(open('$work/facets-$size.json'))['overall']; print(o['p50_us'], o['p99_us'])")
