@@ -216,21 +216,7 @@ fn serve_answers_then_exits_cleanly_on_sigterm() {
     let dir = tempfile::tempdir().expect("temporary folder");
     let index = dir.path().join("index");
     assert!(index_into(&index, common::repo_root().join("corpus")).status.success());
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .and_then(|listener| listener.local_addr())
-        .expect("a free port")
-        .port();
-    let mut server = pressroom()
-        .args(["serve", "--addr", &format!("127.0.0.1:{port}"), "--index"])
-        .arg(&index)
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .expect("starts");
-    let ready = (0..100).any(|_| {
-        std::thread::sleep(std::time::Duration::from_millis(100));
-        http_get(port, "/ready").is_some_and(|response| response.starts_with("HTTP/1.1 200"))
-    });
-    assert!(ready, "never ready");
+    let (mut server, port) = serve_until_ready(&index, std::process::Stdio::piped());
     let search = http_get(port, "/api/search?q=trafficking&limit=1").expect("answers");
     assert!(
         search.starts_with("HTTP/1.1 200") && search.contains("\"total\""),
@@ -250,6 +236,26 @@ fn serve_answers_then_exits_cleanly_on_sigterm() {
         log.contains("id=req-") && log.contains("status=200"),
         "request ids in the log: {log}"
     );
+}
+
+/// `pressroom serve` of `index` on a free loopback port, once `/ready` answers 200.
+fn serve_until_ready(index: &Path, stderr: std::process::Stdio) -> (std::process::Child, u16) {
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|listener| listener.local_addr())
+        .expect("a free port")
+        .port();
+    let server = pressroom()
+        .args(["serve", "--addr", &format!("127.0.0.1:{port}"), "--index"])
+        .arg(index)
+        .stderr(stderr)
+        .spawn()
+        .expect("starts");
+    let ready = (0..100).any(|_| {
+        std::thread::sleep(std::time::Duration::from_millis(100));
+        http_get(port, "/ready").is_some_and(|response| response.starts_with("HTTP/1.1 200"))
+    });
+    assert!(ready, "never ready");
+    (server, port)
 }
 
 /// A bare HTTP/1.1 GET on loopback (no client library needed).
@@ -282,20 +288,7 @@ fn bench_replays_queries_over_http_and_in_process() {
         ),
     )
     .expect("queries written");
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .and_then(|listener| listener.local_addr())
-        .expect("a free port")
-        .port();
-    let mut server = pressroom()
-        .args(["serve", "--addr", &format!("127.0.0.1:{port}"), "--index"])
-        .arg(&index)
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .expect("starts");
-    assert!((0..100).any(|_| {
-        std::thread::sleep(std::time::Duration::from_millis(100));
-        http_get(port, "/ready").is_some_and(|response| response.starts_with("HTTP/1.1 200"))
-    }));
+    let (mut server, port) = serve_until_ready(&index, std::process::Stdio::null());
     let report_dir = dir.path().join("report");
     let json_path = dir.path().join("run.json");
     let output = pressroom()
