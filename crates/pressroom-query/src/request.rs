@@ -356,23 +356,17 @@ impl FacetValueRequest {
 
 /// Percent-escapes must decode to UTF-8: `%FF` is refused, not turned into `�`.
 pub(crate) fn check_encoding(query: &str) -> Result<(), SearchError> {
-    for pair in query.split('&') {
-        for part in pair.splitn(2, '=') {
-            let decoded: Vec<u8> = form_urlencoded::parse(format!("x={part}").as_bytes())
-                .next()
-                .map(|(_, value)| value.into_owned().into_bytes())
-                .unwrap_or_default();
-            let lossy = String::from_utf8_lossy(&decoded).contains('\u{FFFD}');
-            if lossy && !part.to_ascii_uppercase().contains("%EF%BF%BD") {
-                return Err(SearchError::parameter(
-                    "query string",
-                    "invalid_encoding",
-                    "the query string is not UTF-8 once percent-decoded",
-                ));
-            }
-        }
+    let valid = query
+        .split(['&', '='])
+        .all(|part| percent_encoding::percent_decode_str(part).decode_utf8().is_ok());
+    if valid {
+        return Ok(());
     }
-    Ok(())
+    Err(SearchError::parameter(
+        "query string",
+        "invalid_encoding",
+        "the query string is not UTF-8 once percent-decoded",
+    ))
 }
 
 fn push_filter(values: &mut Vec<String>, parameter: &'static str, value: String) -> Result<(), SearchError> {
