@@ -22,6 +22,41 @@ fn opening(word: &str) -> &str {
     &word[..end]
 }
 
+/// The first three bytes of a word, lowercased, as one integer; `None` when one of them is
+/// not ASCII (folding may change such a letter).
+fn opening_key(word: &[u8]) -> Option<u32> {
+    let mut key = 0u32;
+    for (index, &byte) in word.iter().take(3).enumerate() {
+        if !byte.is_ascii() {
+            return None;
+        }
+        key |= u32::from(byte.to_ascii_lowercase()) << (8 * index);
+    }
+    Some(key)
+}
+
+/// The byte ranges of the words of `text` as tantivy's `SimpleTokenizer` cuts them: runs of
+/// alphanumeric characters.
+fn words(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let mut characters = text.char_indices();
+    std::iter::from_fn(move || {
+        let start = loop {
+            let (index, character) = characters.next()?;
+            if character.is_alphanumeric() {
+                break index;
+            }
+        };
+        let mut end = text.len();
+        for (index, character) in characters.by_ref() {
+            if !character.is_alphanumeric() {
+                end = index;
+                break;
+            }
+        }
+        Some(start..end)
+    })
+}
+
 fn floor_char_boundary(text: &str, mut at: usize) -> usize {
     if at >= text.len() {
         return text.len();
@@ -49,32 +84,51 @@ impl<'a> Highlighter<'a> {
 
     /// Byte ranges of the matched words of `text`, sorted and merged.
     ///
-    /// One pass with the cheap base analyzer marks folded matches; a word is run through
-    /// the (slower) stemmer of the document's language only when its first letters are those
-    /// of a matched stem (stemmers cut suffixes, so a stem starts like its word).
+    /// Most words of a text match nothing, so each word is first checked by its opening
+    /// letters alone (an integer lookup, no allocation): only a word whose first three
+    /// letters open a matched term or stem is folded like the index folds it and looked up.
+    /// The word stems in the document's language only when its opening is a matched stem's
+    /// (stemmers cut suffixes, so a stem starts like its word).
     fn marks(&mut self, text: &str, lang: &str) -> Vec<Range<usize>> {
         let text = &text[..floor_char_boundary(text, MAX_HIGHLIGHTED_BYTES)];
         let stems = self.terms.stemmed.get(lang).filter(|stems| !stems.is_empty());
         // Stems of under four letters (`ser` of `seres`) would mark unrelated short words.
-        let stem_openings: HashSet<String> = stems
+        let stem_openings: HashSet<&str> = stems
             .map(|stems| {
                 stems
                     .iter()
                     .filter(|stem| stem.chars().count() >= MIN_STEM_CHARS)
-                    .map(|stem| opening(stem).to_string())
+                    .map(|stem| opening(stem))
                     .collect()
             })
             .unwrap_or_default();
+        let mut opening_keys: Vec<u32> = self
+            .terms
+            .base
+            .iter()
+            .map(String::as_str)
+            .chain(stem_openings.iter().copied())
+            .filter_map(|word| opening_key(word.as_bytes()))
+            .collect();
+        opening_keys.sort_unstable();
+        opening_keys.dedup();
         let mut candidates: Vec<Range<usize>> = Vec::new();
         let mut marks = Vec::new();
-        {
-            let mut stream = self.base.token_stream(text);
-            while let Some(token) = stream.next() {
-                if self.terms.base.contains(&token.text) {
-                    marks.push(token.offset_from..token.offset_to);
-                } else if stem_openings.contains(opening(&token.text)) {
-                    candidates.push(token.offset_from..token.offset_to);
+        let mut folded = String::new();
+        for word in words(text) {
+            let raw = &text[word.clone()];
+            // An ASCII opening that opens no matched term rules the word out; anything else
+            // (a non-ASCII opening folds to something else) is looked at in full.
+            if let Some(key) = opening_key(raw.as_bytes()) {
+                if opening_keys.binary_search(&key).is_err() {
+                    continue;
                 }
+            }
+            self.fold(raw, &mut folded);
+            if self.terms.base.contains(folded.as_str()) {
+                marks.push(word);
+            } else if stem_openings.contains(opening(&folded)) {
+                candidates.push(word);
             }
         }
         if let (Some(analyzer), Some(stems)) = (self.stemmed.get_mut(lang), stems) {
@@ -97,6 +151,19 @@ impl<'a> Highlighter<'a> {
             }
         }
         merged
+    }
+
+    /// `word` as the index's base analyzer folds it (lowercased, accents removed).
+    fn fold(&mut self, word: &str, folded: &mut String) {
+        folded.clear();
+        if word.is_ascii() {
+            folded.extend(word.bytes().map(|byte| char::from(byte.to_ascii_lowercase())));
+            return;
+        }
+        let mut stream = self.base.token_stream(word);
+        if let Some(token) = stream.next() {
+            folded.push_str(&token.text);
+        }
     }
 
     /// The whole text with its matches marked (titles).
@@ -234,6 +301,30 @@ mod tests {
         assert_eq!(
             highlighter.whole("La trata de mujeres y niñas", "es"),
             "La trata de <mark>mujeres</mark> y niñas"
+        );
+    }
+
+    #[test]
+    fn words_are_cut_where_the_index_tokenizer_cuts_them() {
+        let text = "L'OIM—«Réfugiés» 2024: naïve co-operation, 東京 ünïcode_under ½ end";
+        let mut expected = Vec::new();
+        let mut tokenizer = TextAnalyzer::builder(SimpleTokenizer::default()).build();
+        let mut stream = tokenizer.token_stream(text);
+        while let Some(token) = stream.next() {
+            expected.push(token.offset_from..token.offset_to);
+        }
+        assert_eq!(words(text).collect::<Vec<_>>(), expected);
+    }
+
+    #[test]
+    fn words_opening_with_accents_or_capitals_are_still_found() {
+        let mut terms = MatchedTerms::default();
+        terms.base.insert("ecole".to_string());
+        terms.base.insert("iom".to_string());
+        let mut highlighter = highlighter(&terms);
+        assert_eq!(
+            highlighter.whole("ÉCOLE, École and IOM's ecoles", "fr"),
+            "<mark>ÉCOLE</mark>, <mark>École</mark> and <mark>IOM</mark>&#39;s ecoles"
         );
     }
 
