@@ -5,9 +5,10 @@
 //! ordinals and rolls the counts up the tree, a document counting once per node even when two
 //! of its values share that node.
 //!
-//! Turning ordinals into paths is the costly part (a dictionary lookup each), so every
-//! segment's table of paths and ancestors is built once and cached ([`FacetTableCache`]);
-//! a query then only adds up integers.
+//! Turning ordinals into paths is the costly part (a dictionary lookup each), and reading a
+//! document's ordinals from the columnar fast field is the next one, so every segment's table
+//! of paths and ancestors, and its documents' ordinals laid out flat, are built once and
+//! cached ([`FacetTableCache`]); a query then only reads arrays and adds up integers.
 
 use std::collections::{BTreeMap, HashMap};
 use std::sync::{Arc, Mutex};
@@ -25,10 +26,21 @@ pub struct FacetTable {
     node_paths: Vec<String>,
     /// Per ordinal: its own node and its ancestors' nodes.
     nodes_of_ord: Vec<Vec<u32>>,
+    /// The ordinals of document `d` are `doc_ords[doc_starts[d]..doc_starts[d + 1]]`.
+    doc_starts: Vec<u32>,
+    doc_ords: Vec<u32>,
 }
 
 impl FacetTable {
-    fn build(reader: &FacetReader) -> tantivy::Result<FacetTable> {
+    fn ords_of(&self, doc: DocId) -> &[u32] {
+        let doc = doc as usize;
+        match (self.doc_starts.get(doc), self.doc_starts.get(doc + 1)) {
+            (Some(&start), Some(&end)) => self.doc_ords.get(start as usize..end as usize).unwrap_or_default(),
+            _ => &[],
+        }
+    }
+
+    fn build(reader: &FacetReader, max_doc: DocId) -> tantivy::Result<FacetTable> {
         let mut node_paths: Vec<String> = Vec::new();
         let mut node_index: HashMap<String, u32> = HashMap::new();
         let mut nodes_of_ord = Vec::with_capacity(reader.num_facets());
@@ -49,9 +61,18 @@ impl FacetTable {
             }
             nodes_of_ord.push(nodes);
         }
+        let mut doc_starts = Vec::with_capacity(max_doc as usize + 1);
+        let mut doc_ords = Vec::new();
+        for doc in 0..max_doc {
+            doc_starts.push(doc_ords.len() as u32);
+            doc_ords.extend(reader.facet_ords(doc).map(|ord| ord as u32));
+        }
+        doc_starts.push(doc_ords.len() as u32);
         Ok(FacetTable {
             node_paths,
             nodes_of_ord,
+            doc_starts,
+            doc_ords,
         })
     }
 }
@@ -60,24 +81,67 @@ impl FacetTable {
 #[derive(Default)]
 pub struct FacetTableCache {
     tables: Mutex<HashMap<(SegmentId, &'static str), Arc<FacetTable>>>,
+    years: Mutex<HashMap<(SegmentId, &'static str), Arc<YearTable>>>,
+}
+
+/// One segment's years: the distinct years, and per document the slot of its year in them
+/// (slot 0: no year), so that counting is indexing a short array.
+pub struct YearTable {
+    /// `years[slot - 1]` is the year of slot `slot`.
+    years: Vec<u64>,
+    slot_of_doc: Vec<u32>,
+}
+
+impl YearTable {
+    fn build(column: &Column<u64>, max_doc: DocId) -> YearTable {
+        let values: Vec<Option<u64>> = (0..max_doc).map(|doc| column.first(doc)).collect();
+        let mut years: Vec<u64> = values.iter().flatten().copied().collect();
+        years.sort_unstable();
+        years.dedup();
+        let slot_of_doc = values
+            .iter()
+            .map(|value| match value {
+                Some(year) => years.binary_search(year).map_or(0, |index| index as u32 + 1),
+                None => 0,
+            })
+            .collect();
+        YearTable { years, slot_of_doc }
+    }
 }
 
 impl FacetTableCache {
-    fn get(&self, segment: &SegmentReader, field: &'static str) -> tantivy::Result<(FacetReader, Arc<FacetTable>)> {
-        let reader = segment.facet_reader(field)?;
+    fn get(&self, segment: &SegmentReader, field: &'static str) -> tantivy::Result<Arc<FacetTable>> {
         let key = (segment.segment_id(), field);
         if let Some(table) = self.tables.lock().map_err(|_| poisoned())?.get(&key) {
-            return Ok((reader, table.clone()));
+            return Ok(table.clone());
         }
-        let table = Arc::new(FacetTable::build(&reader)?);
+        let reader = segment.facet_reader(field)?;
+        let table = Arc::new(FacetTable::build(&reader, segment.max_doc())?);
         self.tables.lock().map_err(|_| poisoned())?.insert(key, table.clone());
-        Ok((reader, table))
+        Ok(table)
+    }
+
+    /// Each document's year, read once per segment from the year column.
+    fn years(&self, segment: &SegmentReader, field: &'static str) -> tantivy::Result<Option<Arc<YearTable>>> {
+        let key = (segment.segment_id(), field);
+        if let Some(years) = self.years.lock().map_err(|_| poisoned())?.get(&key) {
+            return Ok(Some(years.clone()));
+        }
+        let Some(column) = segment.fast_fields().column_opt::<u64>(field)? else {
+            return Ok(None);
+        };
+        let years = Arc::new(YearTable::build(&column, segment.max_doc()));
+        self.years.lock().map_err(|_| poisoned())?.insert(key, years.clone());
+        Ok(Some(years))
     }
 
     /// Drops the tables of segments no longer searched.
     pub fn retain_segments(&self, live: &[SegmentId]) {
         if let Ok(mut tables) = self.tables.lock() {
             tables.retain(|(segment, _), _| live.contains(segment));
+        }
+        if let Ok(mut years) = self.years.lock() {
+            years.retain(|(segment, _), _| live.contains(segment));
         }
     }
 }
@@ -100,7 +164,6 @@ pub struct FacetCountCollector<'a> {
 }
 
 struct FieldCounter {
-    reader: FacetReader,
     table: Arc<FacetTable>,
     /// Documents per ordinal, for documents with a single value.
     single: Vec<u64>,
@@ -110,10 +173,10 @@ struct FieldCounter {
 
 pub struct FacetCountSegmentCollector {
     counters: Vec<FieldCounter>,
-    ords: Vec<u64>,
     seen_nodes: Vec<u32>,
-    year_column: Option<Column<u64>>,
-    years: HashMap<u64, u64>,
+    year_table: Option<Arc<YearTable>>,
+    /// Documents per year slot of `year_table`.
+    year_counts: Vec<u64>,
 }
 
 impl Collector for FacetCountCollector<'_> {
@@ -123,24 +186,22 @@ impl Collector for FacetCountCollector<'_> {
     fn for_segment(&self, _: SegmentOrdinal, segment: &SegmentReader) -> tantivy::Result<Self::Child> {
         let mut counters = Vec::with_capacity(self.fields.len());
         for field in &self.fields {
-            let (reader, table) = self.cache.get(segment, field)?;
+            let table = self.cache.get(segment, field)?;
             counters.push(FieldCounter {
                 single: vec![0; table.nodes_of_ord.len()],
                 nodes: vec![0; table.node_paths.len()],
-                reader,
                 table,
             });
         }
-        let year_column = match self.year_field {
-            Some(field) => segment.fast_fields().column_opt::<u64>(field)?,
+        let year_table = match self.year_field {
+            Some(field) => self.cache.years(segment, field)?,
             None => None,
         };
         Ok(FacetCountSegmentCollector {
             counters,
-            ords: Vec::new(),
             seen_nodes: Vec::new(),
-            year_column,
-            years: HashMap::new(),
+            year_counts: vec![0; year_table.as_ref().map_or(0, |table| table.years.len() + 1)],
+            year_table,
         })
     }
 
@@ -173,9 +234,7 @@ impl SegmentCollector for FacetCountSegmentCollector {
 
     fn collect(&mut self, doc: DocId, _: Score) {
         for counter in &mut self.counters {
-            self.ords.clear();
-            self.ords.extend(counter.reader.facet_ords(doc));
-            match self.ords.as_slice() {
+            match counter.table.ords_of(doc) {
                 [] => {}
                 [ord] => {
                     if let Some(slot) = counter.single.get_mut(*ord as usize) {
@@ -197,8 +256,14 @@ impl SegmentCollector for FacetCountSegmentCollector {
                 }
             }
         }
-        if let Some(year) = self.year_column.as_ref().and_then(|column| column.first(doc)) {
-            *self.years.entry(year).or_default() += 1;
+        if let Some(&slot) = self
+            .year_table
+            .as_ref()
+            .and_then(|table| table.slot_of_doc.get(doc as usize))
+        {
+            if let Some(count) = self.year_counts.get_mut(slot as usize) {
+                *count += 1;
+            }
         }
     }
 
@@ -223,7 +288,16 @@ impl SegmentCollector for FacetCountSegmentCollector {
         }
         FacetTallies {
             by_field,
-            years: self.years.into_iter().collect(),
+            years: match &self.year_table {
+                Some(table) => table
+                    .years
+                    .iter()
+                    .zip(self.year_counts.iter().skip(1))
+                    .filter(|(_, &count)| count > 0)
+                    .map(|(&year, &count)| (year, count))
+                    .collect(),
+                None => BTreeMap::new(),
+            },
         }
     }
 }
