@@ -40,8 +40,9 @@ pub struct BenchOptions {
     pub in_process_index: Option<PathBuf>,
 }
 
-/// Reads a query file in either form; `facets` is added to every request (empty for none).
-pub fn read_queries(path: &Path, facets: &str) -> Result<Vec<BenchQuery>> {
+/// Reads a query file in either form; `facets` (empty for none) and `extra_params` are added
+/// to every request.
+pub fn read_queries(path: &Path, facets: &str, extra_params: &[(String, String)]) -> Result<Vec<BenchQuery>> {
     let text = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
     let mut queries = Vec::new();
     for (number, line) in text.lines().enumerate() {
@@ -69,6 +70,9 @@ pub fn read_queries(path: &Path, facets: &str) -> Result<Vec<BenchQuery>> {
             }
         }
         query.append_pair("facets", facets);
+        for (key, value) in extra_params {
+            query.append_pair(key, value);
+        }
         let tags = value
             .get("tags")
             .and_then(Value::as_array)

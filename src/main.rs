@@ -73,6 +73,10 @@ struct BenchArgs {
     /// Facets requested with every search (empty for none).
     #[arg(long, default_value = "region,country,topic,org,lang,year")]
     facets: String,
+    /// Another search parameter sent with every query, as KEY=VALUE (repeatable):
+    /// `--param typo=false --param expand=false --param fragments=0`.
+    #[arg(long = "param", value_name = "KEY=VALUE")]
+    params: Vec<String>,
     /// Write the figures as JSON.
     #[arg(long)]
     json: Option<PathBuf>,
@@ -316,7 +320,14 @@ fn index(dir: &Path, sources: &[PathBuf], format: Option<Format>) -> Result<()> 
 }
 
 fn run_bench(args: BenchArgs) -> Result<()> {
-    let queries = bench::read_queries(&args.queries, &args.facets)?;
+    let mut extra_params = Vec::with_capacity(args.params.len());
+    for param in &args.params {
+        let Some((key, value)) = param.split_once('=') else {
+            anyhow::bail!("--param takes KEY=VALUE, got `{param}`");
+        };
+        extra_params.push((key.to_string(), value.to_string()));
+    }
+    let queries = bench::read_queries(&args.queries, &args.facets, &extra_params)?;
     let baseline: Option<bench::Report> = match &args.baseline {
         Some(path) => {
             let text = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
