@@ -11,7 +11,7 @@
 //! | stemmed, per language in scope | `title_<lang>`, `body_<lang>` | [`STEMMED_WEIGHT`] |
 //! | cross-lingual expansion ([`crate::expansion`]) | all of the above | [`EXPANSION_WEIGHT`] |
 //! | prefix of the last word (`prefix=true`) | `title`, `body` | [`PREFIX_WEIGHT`] |
-//! | typo: edit distance 1 from 5 letters, 2 from 9 | `title`, `body` | [`FUZZY_WEIGHT`] |
+//! | typo: edit distance 1 from 5 letters, 2 from 9, never in the first letter | `title`, `body` | [`FUZZY_WEIGHT`] |
 //!
 //! Several bare words also score together as a loose phrase ([`PROXIMITY_WEIGHT`]).
 //! Title matches are boosted by [`TITLE_BOOST`]. Typo and prefix candidates are the actual
@@ -460,6 +460,19 @@ impl<'a> QueryBuilder<'a> {
             FuzzyTermQuery::new(probe, distance, true)
         };
         let automaton = query.automaton()?;
+        // A typo is never in the first letter (as in Meilisearch, where it would cost two):
+        // only the dictionary's range of words with that first letter is walked, a small
+        // part of it, instead of all of it.
+        let Some(first_letter) = word.chars().next() else {
+            return Ok(Vec::new());
+        };
+        let mut utf8 = [0u8; 4];
+        let range_start = first_letter.encode_utf8(&mut utf8).as_bytes().to_vec();
+        let mut range_end = range_start.clone();
+        if let Some(last) = range_end.last_mut() {
+            // UTF-8 bytes are at most 0xF4, so this never overflows.
+            *last = last.saturating_add(1);
+        }
         let mut frequencies: HashMap<String, u64> = HashMap::new();
         for segment in self.searcher.segment_readers() {
             for field in [self.fields.title, self.fields.body] {
@@ -467,6 +480,8 @@ impl<'a> QueryBuilder<'a> {
                 let mut stream = inverted
                     .terms()
                     .search(&automaton)
+                    .ge(&range_start)
+                    .lt(&range_end)
                     .into_stream()
                     .map_err(|error| SearchError::Internal(error.to_string()))?;
                 while stream.advance() {
