@@ -217,6 +217,7 @@ impl Collector for FacetCountCollector<'_> {
         });
         for fruit in fruits {
             for (total, counts) in merged.by_field.iter_mut().zip(fruit.by_field) {
+                total.reserve(counts.len());
                 for (path, count) in counts {
                     *total.entry(path).or_default() += count;
                 }
@@ -277,13 +278,17 @@ impl SegmentCollector for FacetCountSegmentCollector {
                     }
                 }
             }
-            let counts: HashMap<String, u64> = counter
-                .nodes
-                .iter()
-                .enumerate()
-                .filter(|(_, count)| **count > 0)
-                .map(|(node, count)| (counter.table.node_paths[node].clone(), *count))
-                .collect();
+            // Sized up front: growing a map of paths rehashes every string in it.
+            let mut counts: HashMap<String, u64> =
+                HashMap::with_capacity(counter.nodes.iter().filter(|count| **count > 0).count());
+            counts.extend(
+                counter
+                    .nodes
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, count)| **count > 0)
+                    .map(|(node, count)| (counter.table.node_paths[node].clone(), *count)),
+            );
             by_field.push(counts);
         }
         FacetTallies {
