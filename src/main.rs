@@ -112,6 +112,10 @@ struct IndexArgs {
     /// one (a running server sees them within a second).
     #[arg(long)]
     update: bool,
+    /// Merge the new index into one segment (a longer build; more searches per second under
+    /// load, measured in README's Benchmarking section).
+    #[arg(long, conflicts_with = "update")]
+    merge: bool,
     /// Files or folders to index.
     #[arg(required = true)]
     sources: Vec<PathBuf>,
@@ -269,7 +273,7 @@ fn main() -> Result<()> {
     }
     match Cli::parse().command {
         Command::Index(args) if args.update => update(&args.location.index, &args.sources, args.format),
-        Command::Index(args) => index(&args.location.index, &args.sources, args.format),
+        Command::Index(args) => index(&args.location.index, &args.sources, args.format, args.merge),
         Command::Serve(args) => serve(args),
         Command::Search(args) => search(*args),
         Command::Extract(args) => extract(args),
@@ -278,9 +282,10 @@ fn main() -> Result<()> {
     }
 }
 
-fn index(dir: &Path, sources: &[PathBuf], format: Option<Format>) -> Result<()> {
+fn index(dir: &Path, sources: &[PathBuf], format: Option<Format>, merge_segments: bool) -> Result<()> {
     let options = pressroom_index::BuildOptions {
         format,
+        merge_segments,
         show_progress: std::io::IsTerminal::is_terminal(&std::io::stderr()),
         ..Default::default()
     };
@@ -403,7 +408,7 @@ fn serve(args: ServeArgs) -> Result<()> {
             dir.display(),
             args.corpus.display()
         );
-        index(dir, std::slice::from_ref(&args.corpus), None)?;
+        index(dir, std::slice::from_ref(&args.corpus), None, false)?;
     }
     let service = SearchService::open(dir).with_context(|| format!("opening the index in {}", dir.display()))?;
     let documents = service.num_documents();

@@ -342,3 +342,43 @@ fn bench_replays_queries_over_http_and_in_process() {
         "{table}"
     );
 }
+
+/// Segment files (`.idx`, one per segment) of the index's current generation.
+fn current_segments(index: &Path) -> usize {
+    let current = std::fs::read_to_string(index.join("CURRENT")).expect("CURRENT");
+    std::fs::read_dir(index.join(current.trim()))
+        .expect("generation folder")
+        .flatten()
+        .filter(|entry| entry.path().extension().is_some_and(|extension| extension == "idx"))
+        .count()
+}
+
+#[test]
+fn index_merge_publishes_one_segment_with_every_document() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let collection = dir.path().join("synthetic.jsonl");
+    synthetic_collection(&collection, 6_000);
+    let mut totals = Vec::new();
+    for merge in [false, true] {
+        let index = dir.path().join(format!("index-{merge}"));
+        let mut command = pressroom();
+        command.arg("index").arg("--index").arg(&index).arg(&collection);
+        if merge {
+            command.arg("--merge");
+        }
+        let output = command.output().expect("runs");
+        assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+        if merge {
+            assert_eq!(current_segments(&index), 1);
+        }
+        let output = pressroom()
+            .args(["search", "--json", "--limit", "1", "displaced"])
+            .arg("--index")
+            .arg(&index)
+            .output()
+            .expect("runs");
+        let response: Value = serde_json::from_slice(&output.stdout).expect("JSON");
+        totals.push(response["total"].as_u64());
+    }
+    assert_eq!(totals, vec![Some(6_000), Some(6_000)]);
+}

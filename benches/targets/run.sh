@@ -6,13 +6,16 @@
 #   (default 30): p50, p99 and requests/s; the HTML report of the median run is kept;
 # - the server's peak resident memory (VmHWM) after each run;
 # - HTTP p50 beside in-process p50, one connection, the same queries.
-#   benches/targets/run.sh [RUNS] [DURATION]
+#   benches/targets/run.sh [RUNS] [DURATION] [--merge]
+# With --merge, every build is `pressroom index --merge` (one segment).
 # Results go to $PRESSROOM_BENCH_OUT (default target/bench-targets): runs.json, report-*/.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 shared="${PRESSROOM_SHARED:-../shared}"
 runs="${1:-3}"
 duration="${2:-30}"
+merge=()
+if [ "${3:-}" = "--merge" ]; then merge=(--merge); fi
 out="${PRESSROOM_BENCH_OUT:-target/bench-targets}"
 queries="$shared/queries/domain-dev.jsonl"
 if [ ! -f "$queries" ]; then
@@ -53,7 +56,7 @@ echo "[]" > "$work/runs.json"
 for run in $(seq "$runs"); do
   rm -rf "$work/index"
   start=$(date +%s.%N)
-  "$binary" index --index "$work/index" "${sources[@]}" >/dev/null 2>&1
+  "$binary" index "${merge[@]}" --index "$work/index" "${sources[@]}" >/dev/null 2>&1
   index_seconds=$(echo "$(date +%s.%N) - $start" | bc -l)
 
   start_server
