@@ -1,7 +1,7 @@
 //! Topics: rules over multilingual cue terms (`data/topics.tsv`), weighted by where they
 //! occur — title, lead, body.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use regex::Regex;
 
 use crate::error::EnrichError;
@@ -138,6 +138,7 @@ impl TopicRules {
             })
             .collect();
         let automaton = AhoCorasickBuilder::new()
+            .kind(Some(AhoCorasickKind::DFA))
             .match_kind(MatchKind::Standard)
             .build(&patterns)
             .map_err(|error| EnrichError::Automaton {
