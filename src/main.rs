@@ -75,8 +75,8 @@ struct BenchArgs {
     facets: String,
     /// Another search parameter sent with every query, as KEY=VALUE (repeatable):
     /// `--param typo=false --param expand=false --param fragments=0`.
-    #[arg(long = "param", value_name = "KEY=VALUE")]
-    params: Vec<String>,
+    #[arg(long = "param", value_name = "KEY=VALUE", value_parser = key_value)]
+    params: Vec<(String, String)>,
     /// Write the figures as JSON.
     #[arg(long)]
     json: Option<PathBuf>,
@@ -223,8 +223,8 @@ struct SearchArgs {
     sort: Option<String>,
     /// Any other search parameter of the HTTP API, as KEY=VALUE (repeatable):
     /// `--param typo=false --param prefix=true --param source=trove`.
-    #[arg(long = "param", value_name = "KEY=VALUE")]
-    params: Vec<String>,
+    #[arg(long = "param", value_name = "KEY=VALUE", value_parser = key_value)]
+    params: Vec<(String, String)>,
     #[arg(long, default_value_t = 10)]
     limit: usize,
     #[arg(long, default_value_t = 0)]
@@ -325,14 +325,7 @@ fn index(dir: &Path, sources: &[PathBuf], format: Option<Format>, merge_segments
 }
 
 fn run_bench(args: BenchArgs) -> Result<()> {
-    let mut extra_params = Vec::with_capacity(args.params.len());
-    for param in &args.params {
-        let Some((key, value)) = param.split_once('=') else {
-            anyhow::bail!("--param takes KEY=VALUE, got `{param}`");
-        };
-        extra_params.push((key.to_string(), value.to_string()));
-    }
-    let queries = bench::read_queries(&args.queries, &args.facets, &extra_params)?;
+    let queries = bench::read_queries(&args.queries, &args.facets, &args.params)?;
     let baseline: Option<bench::Report> = match &args.baseline {
         Some(path) => {
             let text = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
@@ -471,6 +464,14 @@ fn is_broken_pipe(error: &anyhow::Error) -> bool {
     io_kind == Some(std::io::ErrorKind::BrokenPipe)
 }
 
+/// A `--param KEY=VALUE` argument.
+fn key_value(argument: &str) -> std::result::Result<(String, String), String> {
+    argument
+        .split_once('=')
+        .map(|(key, value)| (key.to_string(), value.to_string()))
+        .ok_or_else(|| format!("takes KEY=VALUE, got `{argument}`"))
+}
+
 fn print_search(args: SearchArgs) -> Result<()> {
     let service = SearchService::open(&args.location.index)?;
     let mut query: Vec<(&str, String)> = vec![("q", args.query.clone())];
@@ -490,12 +491,7 @@ fn print_search(args: SearchArgs) -> Result<()> {
     }
     query.push(("limit", args.limit.to_string()));
     query.push(("offset", args.offset.to_string()));
-    for param in &args.params {
-        let Some((key, value)) = param.split_once('=') else {
-            anyhow::bail!("--param takes KEY=VALUE, got `{param}`");
-        };
-        query.push((key, value.to_string()));
-    }
+    query.extend(args.params.iter().map(|(key, value)| (key.as_str(), value.clone())));
     let encoded = query
         .iter()
         .map(|(key, value)| format!("{key}={}", form_urlencode(value)))
