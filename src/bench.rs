@@ -236,32 +236,13 @@ async fn closed_loop(
     duration: Option<Duration>,
     requests: Option<usize>,
 ) -> Result<Vec<(usize, Option<u64>)>> {
-    let next = Arc::new(AtomicUsize::new(0));
     let deadline = duration.map(|duration| Instant::now() + duration);
-    let mut workers = Vec::new();
-    for _ in 0..concurrency.max(1) {
-        let (address, queries, next) = (address.to_string(), queries.clone(), next.clone());
-        workers.push(tokio::spawn(async move {
-            let mut connection: Option<Connection> = None;
-            let mut results = Vec::new();
-            loop {
-                let number = next.fetch_add(1, Ordering::Relaxed);
-                if requests.is_some_and(|limit| number >= limit) || deadline.is_some_and(|end| Instant::now() >= end) {
-                    break;
-                }
-                let index = number % queries.len();
-                let started = Instant::now();
-                let ok = request(&address, &mut connection, &queries[index].path).await;
-                results.push((index, ok.then(|| started.elapsed().as_micros() as u64)));
-            }
-            results
-        }));
-    }
-    let mut results = Vec::new();
-    for worker in workers {
-        results.extend(worker.await?);
-    }
-    Ok(results)
+    // Each connection sends its next request as soon as the last one is answered.
+    let schedule = move |number: usize| {
+        let over = requests.is_some_and(|limit| number >= limit) || deadline.is_some_and(|end| Instant::now() >= end);
+        (!over).then_some(Due::Now)
+    };
+    send_from_connections(address, queries, concurrency, schedule).await
 }
 
 async fn open_loop(
@@ -281,24 +262,52 @@ async fn open_loop(
         (None, None) => (10.0 * rate) as usize,
     };
     let start = Instant::now() + Duration::from_millis(50);
+    // Request `number` is due at start + number / rate, whoever sends it.
+    let schedule =
+        move |number: usize| (number < total).then(|| Due::At(start + Duration::from_secs_f64(number as f64 / rate)));
+    send_from_connections(address, queries, concurrency, schedule).await
+}
+
+/// When a request goes out, and so where its latency is measured from.
+#[derive(Clone, Copy)]
+enum Due {
+    /// Right away (closed loop): measured from the send.
+    Now,
+    /// At this time (open loop): measured from it, however late the send.
+    At(Instant),
+}
+
+/// `concurrency` connections share the request numbers 0, 1, 2…; `schedule(number)` says
+/// when that request is due, or `None` once there are no more. Returns (query index, latency
+/// in µs or `None` for a failure) per request.
+async fn send_from_connections(
+    address: &str,
+    queries: Arc<Vec<BenchQuery>>,
+    concurrency: usize,
+    schedule: impl Fn(usize) -> Option<Due> + Clone + Send + 'static,
+) -> Result<Vec<(usize, Option<u64>)>> {
     let next = Arc::new(AtomicUsize::new(0));
     let mut workers = Vec::new();
     for _ in 0..concurrency.max(1) {
-        let (address, queries, next) = (address.to_string(), queries.clone(), next.clone());
+        let (address, queries, next, schedule) = (address.to_string(), queries.clone(), next.clone(), schedule.clone());
         workers.push(tokio::spawn(async move {
             let mut connection: Option<Connection> = None;
             let mut results = Vec::new();
             loop {
                 let number = next.fetch_add(1, Ordering::Relaxed);
-                if number >= total {
+                let Some(due) = schedule(number) else {
                     break;
-                }
-                // Request `number` is due at start + number / rate, whoever sends it.
-                let due = start + Duration::from_secs_f64(number as f64 / rate);
-                tokio::time::sleep_until(due.into()).await;
+                };
+                let measured_from = match due {
+                    Due::Now => Instant::now(),
+                    Due::At(time) => {
+                        tokio::time::sleep_until(time.into()).await;
+                        time
+                    }
+                };
                 let index = number % queries.len();
                 let ok = request(&address, &mut connection, &queries[index].path).await;
-                results.push((index, ok.then(|| due.elapsed().as_micros() as u64)));
+                results.push((index, ok.then(|| measured_from.elapsed().as_micros() as u64)));
             }
             results
         }));
