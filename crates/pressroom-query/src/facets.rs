@@ -80,8 +80,8 @@ impl FacetTable {
 /// Tables per (segment, field), shared by all queries of a service.
 #[derive(Default)]
 pub struct FacetTableCache {
-    tables: Mutex<HashMap<(SegmentId, &'static str), Arc<FacetTable>>>,
-    years: Mutex<HashMap<(SegmentId, &'static str), Arc<YearTable>>>,
+    tables: Mutex<HashMap<CacheKey, Arc<FacetTable>>>,
+    years: Mutex<HashMap<CacheKey, Option<Arc<YearTable>>>>,
 }
 
 /// One segment's years: the distinct years, and per document the slot of its year in them
@@ -111,28 +111,19 @@ impl YearTable {
 
 impl FacetTableCache {
     fn get(&self, segment: &SegmentReader, field: &'static str) -> tantivy::Result<Arc<FacetTable>> {
-        let key = (segment.segment_id(), field);
-        if let Some(table) = self.tables.lock().map_err(|_| poisoned())?.get(&key) {
-            return Ok(table.clone());
-        }
-        let reader = segment.facet_reader(field)?;
-        let table = Arc::new(FacetTable::build(&reader, segment.max_doc())?);
-        self.tables.lock().map_err(|_| poisoned())?.insert(key, table.clone());
-        Ok(table)
+        cached(&self.tables, (segment.segment_id(), field), || {
+            let reader = segment.facet_reader(field)?;
+            Ok(Arc::new(FacetTable::build(&reader, segment.max_doc())?))
+        })
     }
 
-    /// Each document's year, read once per segment from the year column.
+    /// Each document's year, read once per segment from the year column (`None` when the
+    /// segment has no such column).
     fn years(&self, segment: &SegmentReader, field: &'static str) -> tantivy::Result<Option<Arc<YearTable>>> {
-        let key = (segment.segment_id(), field);
-        if let Some(years) = self.years.lock().map_err(|_| poisoned())?.get(&key) {
-            return Ok(Some(years.clone()));
-        }
-        let Some(column) = segment.fast_fields().column_opt::<u64>(field)? else {
-            return Ok(None);
-        };
-        let years = Arc::new(YearTable::build(&column, segment.max_doc()));
-        self.years.lock().map_err(|_| poisoned())?.insert(key, years.clone());
-        Ok(Some(years))
+        cached(&self.years, (segment.segment_id(), field), || {
+            let column = segment.fast_fields().column_opt::<u64>(field)?;
+            Ok(column.map(|column| Arc::new(YearTable::build(&column, segment.max_doc()))))
+        })
     }
 
     /// Drops the tables of segments no longer searched.
@@ -144,6 +135,22 @@ impl FacetTableCache {
             years.retain(|(segment, _), _| live.contains(segment));
         }
     }
+}
+
+type CacheKey = (SegmentId, &'static str);
+
+/// The value cached under `key`, built and cached on first use.
+fn cached<V: Clone>(
+    map: &Mutex<HashMap<CacheKey, V>>,
+    key: CacheKey,
+    build: impl FnOnce() -> tantivy::Result<V>,
+) -> tantivy::Result<V> {
+    if let Some(value) = map.lock().map_err(|_| poisoned())?.get(&key) {
+        return Ok(value.clone());
+    }
+    let value = build()?;
+    map.lock().map_err(|_| poisoned())?.insert(key, value.clone());
+    Ok(value)
 }
 
 fn poisoned() -> tantivy::TantivyError {
