@@ -250,6 +250,16 @@ async fn blocking<T: Send + 'static>(
     }
 }
 
+/// Runs a write (or a reload) on the blocking pool, outside the search semaphore and time
+/// budget: a write is never dropped half-way for being slow.
+async fn unbudgeted<T: Send + 'static>(
+    work: impl FnOnce() -> Result<T, SearchError> + Send + 'static,
+) -> Result<T, SearchError> {
+    tokio::task::spawn_blocking(work)
+        .await
+        .map_err(|error| SearchError::Internal(error.to_string()))?
+}
+
 async fn run_search(state: AppState, mut request: SearchRequest) -> Result<Response, AppError> {
     state.config.check(&mut request)?;
     let kind = telemetry::query_kind(&request);
@@ -403,9 +413,7 @@ async fn write_documents(
         );
     }
     let service = state.service.clone();
-    let outcome = tokio::task::spawn_blocking(move || service.upsert(&records))
-        .await
-        .map_err(|error| SearchError::Internal(error.to_string()))??;
+    let outcome = unbudgeted(move || service.upsert(&records)).await?;
     telemetry::record_written(outcome.written);
     let mut body = serde_json::to_value(&outcome).map_err(|error| SearchError::Internal(error.to_string()))?;
     body["rejected"] = Value::Array(rejected);
@@ -420,9 +428,7 @@ async fn delete_document(
     check_write(&state, &headers)?;
     let Path(id) = id.map_err(|rejection| SearchError::parameter("id", "invalid_id", rejection.body_text()))?;
     let service = state.service.clone();
-    let outcome = tokio::task::spawn_blocking(move || service.delete(&id))
-        .await
-        .map_err(|error| SearchError::Internal(error.to_string()))??;
+    let outcome = unbudgeted(move || service.delete(&id)).await?;
     telemetry::record_deleted(outcome.deleted);
     Ok(Json(outcome).into_response())
 }
@@ -430,9 +436,7 @@ async fn delete_document(
 async fn reload(State(state): State<AppState>, headers: HeaderMap) -> Result<Response, AppError> {
     check_write(&state, &headers)?;
     let service = state.service.clone();
-    let outcome = tokio::task::spawn_blocking(move || service.reload())
-        .await
-        .map_err(|error| SearchError::Internal(error.to_string()))??;
+    let outcome = unbudgeted(move || service.reload()).await?;
     if outcome.switched {
         telemetry::record_reload();
     }
