@@ -140,6 +140,21 @@ fn generations(index: &Path) -> Vec<String> {
     names
 }
 
+/// Starts `command` (output discarded), SIGKILLs it after `delay_ms` and reaps it; whether it
+/// was still running when killed.
+fn kill_after(command: &mut Command, delay_ms: u64) -> bool {
+    let mut child = command
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("starts");
+    std::thread::sleep(std::time::Duration::from_millis(delay_ms));
+    let still_running = child.try_wait().expect("status").is_none();
+    child.kill().expect("SIGKILL");
+    child.wait().expect("reaped");
+    still_running
+}
+
 #[test]
 fn a_build_or_update_killed_at_any_point_leaves_a_consistent_index() {
     let dir = tempfile::tempdir().expect("temporary folder");
@@ -150,19 +165,7 @@ fn a_build_or_update_killed_at_any_point_leaves_a_consistent_index() {
     synthetic_collection(&big, 40_000);
 
     for delay_ms in [50u64, 400, 1_200] {
-        let mut child = pressroom()
-            .arg("index")
-            .arg("--index")
-            .arg(&index)
-            .arg(&big)
-            .stdout(std::process::Stdio::null())
-            .stderr(std::process::Stdio::null())
-            .spawn()
-            .expect("starts");
-        std::thread::sleep(std::time::Duration::from_millis(delay_ms));
-        let still_running = child.try_wait().expect("status").is_none();
-        child.kill().expect("SIGKILL");
-        child.wait().expect("reaped");
+        let still_running = kill_after(pressroom().arg("index").arg("--index").arg(&index).arg(&big), delay_ms);
         assert!(
             still_running,
             "the build ended before {delay_ms} ms: make the collection bigger"
@@ -173,17 +176,10 @@ fn a_build_or_update_killed_at_any_point_leaves_a_consistent_index() {
     }
 
     // An update killed before its commit leaves the index as it was, and unlocked.
-    let mut child = pressroom()
-        .args(["index", "--update", "--index"])
-        .arg(&index)
-        .arg(&big)
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .expect("starts");
-    std::thread::sleep(std::time::Duration::from_millis(300));
-    child.kill().expect("SIGKILL");
-    child.wait().expect("reaped");
+    kill_after(
+        pressroom().args(["index", "--update", "--index"]).arg(&index).arg(&big),
+        300,
+    );
     let service = pressroom_query::SearchService::open(&index).expect("opens");
     let documents = service.num_documents();
     assert!(documents == 35 || documents == 40_035, "{documents}: a partial commit");

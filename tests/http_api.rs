@@ -51,6 +51,14 @@ async fn send(request: Request<Body>) -> (StatusCode, Value) {
     (status, json)
 }
 
+/// A POST of `body` with that content type.
+fn post(uri: &str, content_type: &str, body: impl Into<Body>) -> Request<Body> {
+    Request::post(uri)
+        .header("content-type", content_type)
+        .body(body.into())
+        .expect("request")
+}
+
 async fn get(uri: &str) -> (StatusCode, Value) {
     send(Request::get(uri).body(Body::empty()).expect("request")).await
 }
@@ -137,10 +145,11 @@ async fn accents_are_folded() {
 #[tokio::test]
 async fn post_takes_the_same_fields_as_get() {
     let from_get = search("q=refugees&lang=en&limit=5").await;
-    let request = Request::post("/api/search")
-        .header("content-type", "application/json")
-        .body(Body::from(r#"{"q":"refugees","lang":["en"],"limit":5}"#))
-        .expect("request");
+    let request = post(
+        "/api/search",
+        "application/json",
+        r#"{"q":"refugees","lang":["en"],"limit":5}"#,
+    );
     let (status, from_post) = send(request).await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(total(&from_get), total(&from_post));
@@ -386,10 +395,11 @@ async fn every_bad_request_is_a_json_error_with_its_code() {
         "query_too_long",
         "56 kB query"
     );
-    let huge_body = Request::post("/api/search")
-        .header("content-type", "application/json")
-        .body(Body::from(format!("{{\"q\": \"{}\"}}", "trafficking ".repeat(9_000))))
-        .expect("request");
+    let huge_body = post(
+        "/api/search",
+        "application/json",
+        format!("{{\"q\": \"{}\"}}", "trafficking ".repeat(9_000)),
+    );
     assert_eq!(
         send(huge_body).await.1["error"]["code"],
         "payload_too_large",
@@ -409,10 +419,7 @@ async fn every_bad_request_is_a_json_error_with_its_code() {
     assert_eq!(get(&long_chain).await.0, StatusCode::OK);
     let negations = format!("/api/search?q={}", "-a%20".repeat(150));
     assert_eq!(get(&negations).await.0, StatusCode::OK, "only negations");
-    let writes_off = Request::post("/api/documents")
-        .header("content-type", "application/json")
-        .body(Body::from(r#"{"id": "x", "title": "t"}"#))
-        .expect("request");
+    let writes_off = post("/api/documents", "application/json", r#"{"id": "x", "title": "t"}"#);
     let (status, body) = send(writes_off).await;
     assert_eq!(
         (status.as_u16(), body["error"]["code"].as_str()),
@@ -424,66 +431,43 @@ async fn every_bad_request_is_a_json_error_with_its_code() {
     assert_eq!(send(delete).await.0.as_u16(), 403);
     let reload = Request::post("/api/admin/reload").body(Body::empty()).expect("request");
     assert_eq!(send(reload).await.0.as_u16(), 403);
-    let deep_json = Request::post("/api/search")
-        .header("content-type", "application/json")
-        .body(Body::from(format!(
-            "{{\"q\": {}1{}}}",
-            "[".repeat(200),
-            "]".repeat(200)
-        )))
-        .expect("request");
+    let deep_json = post(
+        "/api/search",
+        "application/json",
+        format!("{{\"q\": {}1{}}}", "[".repeat(200), "]".repeat(200)),
+    );
     assert_eq!(send(deep_json).await.1["error"]["code"], "invalid_json");
-    let not_object = Request::post("/api/search")
-        .header("content-type", "application/json")
-        .body(Body::from("[1, 2]"))
-        .expect("request");
+    let not_object = post("/api/search", "application/json", "[1, 2]");
     assert_eq!(send(not_object).await.1["error"]["code"], "invalid_json");
-    let nested_value = Request::post("/api/search")
-        .header("content-type", "application/json")
-        .body(Body::from(r#"{"q": {"$ne": ""}}"#))
-        .expect("request");
+    let nested_value = post("/api/search", "application/json", r#"{"q": {"$ne": ""}}"#);
     assert_eq!(send(nested_value).await.1["error"]["code"], "invalid_json");
-    let form = Request::post("/api/search")
-        .header("content-type", "application/x-www-form-urlencoded")
-        .body(Body::from("q=x"))
-        .expect("request");
+    let form = post("/api/search", "application/x-www-form-urlencoded", "q=x");
     assert_eq!(send(form).await.1["error"]["code"], "unsupported_content_type");
     // The server is still healthy after all of it.
     assert_eq!(get("/health").await.0, StatusCode::OK);
     assert!(total(&search("q=trafficking&facets=").await) > 0);
 
-    let bad_json = Request::post("/api/search")
-        .header("content-type", "application/json")
-        .body(Body::from("{\"q\": "))
-        .expect("request");
+    let bad_json = post("/api/search", "application/json", "{\"q\": ");
     let (status, body) = send(bad_json).await;
     assert_eq!(
         (status.as_u16(), body["error"]["code"].as_str()),
         (400, Some("invalid_json"))
     );
-    let wrong_type = Request::post("/api/search")
-        .header("content-type", "text/plain")
-        .body(Body::from("q=x"))
-        .expect("request");
+    let wrong_type = post("/api/search", "text/plain", "q=x");
     let (status, body) = send(wrong_type).await;
     assert_eq!(
         (status.as_u16(), body["error"]["code"].as_str()),
         (400, Some("unsupported_content_type"))
     );
-    let wrong_shape = Request::post("/api/search")
-        .header("content-type", "application/json")
-        .body(Body::from("[1,2]"))
-        .expect("request");
+    let wrong_shape = post("/api/search", "application/json", "[1,2]");
     assert_eq!(send(wrong_shape).await.1["error"]["code"], "invalid_json");
-    let nested = Request::post("/api/search")
-        .header("content-type", "application/json")
-        .body(Body::from(r#"{"q":{"a":1}}"#))
-        .expect("request");
+    let nested = post("/api/search", "application/json", r#"{"q":{"a":1}}"#);
     assert_eq!(send(nested).await.1["error"]["code"], "invalid_json");
-    let too_large = Request::post("/api/search")
-        .header("content-type", "application/json")
-        .body(Body::from(format!("{{\"q\": \"{}\"}}", "a".repeat(100_000))))
-        .expect("request");
+    let too_large = post(
+        "/api/search",
+        "application/json",
+        format!("{{\"q\": \"{}\"}}", "a".repeat(100_000)),
+    );
     let (status, body) = send(too_large).await;
     assert_eq!(
         (status.as_u16(), body["error"]["code"].as_str()),
@@ -852,23 +836,13 @@ async fn recency_weights_newer_releases_up() {
 async fn exact_matches_rank_above_typo_matches() {
     // Two releases that differ by one letter: each spelling finds its own release first.
     let dir = tempfile::tempdir().expect("temporary folder");
-    let corpus = dir.path().join("typos.jsonl");
-    std::fs::write(
-        &corpus,
-        concat!(
+    let service = common::index_of_lines(
+        dir.path(),
+        &[
             r#"{"id": "right", "title": "Kakuma camp", "body": "A cholera vaccination campaign reached the camp."}"#,
-            "\n",
             r#"{"id": "wrong", "title": "Kakuma camp", "body": "A cholera vacination campaign reached the camp."}"#,
-            "\n",
-        ),
-    )
-    .expect("corpus written");
-    let index = dir.path().join("index");
-    pressroom_index::build(&index, &[corpus], &Default::default(), &mut |problem| {
-        panic!("{problem}")
-    })
-    .expect("index builds");
-    let service = Arc::new(SearchService::open(&index).expect("opens"));
+        ],
+    );
     for (query, first) in [("vaccination", "right"), ("vacination", "wrong")] {
         let response = pressroom_query::http::app(service.clone())
             .oneshot(

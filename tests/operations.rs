@@ -20,14 +20,7 @@ const READ_KEY: &str = "read-key-for-tests";
 
 /// An index of `corpus/` in a fresh folder (each test writes to its own).
 fn corpus_index(dir: &Path) -> Arc<SearchService> {
-    pressroom_index::build(
-        dir,
-        &[common::repo_root().join("corpus")],
-        &Default::default(),
-        &mut |problem| panic!("{problem}"),
-    )
-    .expect("index builds");
-    Arc::new(SearchService::open(dir).expect("opens"))
+    common::build_and_open(dir, &[common::repo_root().join("corpus")])
 }
 
 fn app(service: Arc<SearchService>, config: ServerConfig) -> Router {
@@ -400,24 +393,13 @@ async fn cors_is_off_by_default_and_configurable() {
 #[tokio::test]
 async fn no_html_from_documents_reaches_a_response_unescaped() {
     let dir = tempfile::tempdir().expect("temporary folder");
-    let corpus = dir.path().join("hostile.jsonl");
-    std::fs::write(
-        &corpus,
-        concat!(
+    let service = common::index_of_lines(
+        dir.path(),
+        &[
             r#"{"id": "h:1", "title": "<script>alert('trafficking')</script> & <b>bold</b>", "body": "Trafficking <img src=x onerror=alert(1)> report by the <i>Evil</i> Relief Agency (ERA) on trafficking in \"Chad\"."}"#,
-            "\n"
-        ),
-    )
-    .expect("written");
-    let index = dir.path().join("index");
-    pressroom_index::build(&index, &[corpus], &Default::default(), &mut |problem| {
-        panic!("{problem}")
-    })
-    .expect("builds");
-    let app = app(
-        Arc::new(SearchService::open(&index).expect("opens")),
-        ServerConfig::default(),
+        ],
     );
+    let app = app(service, ServerConfig::default());
     let (_, _, response) = send(
         &app,
         get(

@@ -1,7 +1,10 @@
 //! Helpers shared by the end-to-end tests: where the shared corpora are, and a skip macro.
 #![allow(dead_code)]
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use pressroom_query::SearchService;
 
 /// The repository root.
 pub fn repo_root() -> PathBuf {
@@ -40,4 +43,20 @@ pub fn read_records(paths: &[PathBuf]) -> Vec<pressroom_ingest::Record> {
     })
     .expect("sources exist");
     records
+}
+
+/// Builds an index of `sources` into `index` (any skipped record fails the test) and opens it.
+pub fn build_and_open(index: &Path, sources: &[PathBuf]) -> Arc<SearchService> {
+    pressroom_index::build(index, sources, &Default::default(), &mut |problem| {
+        panic!("unexpected problem: {problem}")
+    })
+    .expect("index builds");
+    Arc::new(SearchService::open(index).expect("index opens"))
+}
+
+/// An opened index of these JSONL records, written and built in `dir`.
+pub fn index_of_lines(dir: &Path, lines: &[&str]) -> Arc<SearchService> {
+    let collection = dir.join("collection.jsonl");
+    std::fs::write(&collection, lines.join("\n") + "\n").expect("collection written");
+    build_and_open(&dir.join("index"), &[collection])
 }
