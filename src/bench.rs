@@ -546,7 +546,7 @@ pub fn write_html(report: &Report, dir: &Path, title: &str) -> Result<PathBuf> {
         .map(|(tag, f)| {
             format!(
                 "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{:.1}</td></tr>",
-                html_escape(tag), f.count, f.errors, f.p50_us, f.p90_us, f.p99_us, f.p999_us, f.max_us, f.qps
+                pressroom_query::html::escape(tag), f.count, f.errors, f.p50_us, f.p90_us, f.p99_us, f.p999_us, f.max_us, f.qps
             )
         })
         .collect();
@@ -558,7 +558,7 @@ p50 <strong>{p50} µs</strong>, p90 {p90} µs, p99 <strong>{p99} µs</strong>, p
 <h2>Latency histogram (log scale, {low:.0}–{high:.0} µs)</h2><svg width=\"{width}\" height=\"{height}\" role=\"img\" aria-label=\"latency histogram\">{histogram}</svg>\
 <h2>Latency by percentile (up to {max} µs)</h2><svg width=\"{width}\" height=\"{svg_height}\" role=\"img\" aria-label=\"percentile plot\"><polyline fill=\"none\" stroke=\"#0b5cad\" stroke-width=\"2\" points=\"{points}\"/>{labels}</svg>\
 <h2>By tag</h2><table><tr><th>tag</th><th>count</th><th>errors</th><th>p50 µs</th><th>p90 µs</th><th>p99 µs</th><th>p99.9 µs</th><th>max µs</th><th>req/s</th></tr>{rows}</table></body></html>\n",
-        title = html_escape(title),
+        title = pressroom_query::html::escape(title),
         count = overall.count,
         errors = overall.errors,
         qps = overall.qps,
@@ -574,13 +574,6 @@ p50 <strong>{p50} µs</strong>, p90 {p90} µs, p99 <strong>{p99} µs</strong>, p
     let path = dir.join("index.html");
     std::fs::write(&path, page).with_context(|| format!("writing {}", path.display()))?;
     Ok(path)
-}
-
-fn html_escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }
 
 #[cfg(test)]

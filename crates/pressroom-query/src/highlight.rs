@@ -8,6 +8,7 @@ use std::ops::Range;
 
 use tantivy::tokenizer::TextAnalyzer;
 
+use crate::html;
 use crate::query::MatchedTerms;
 
 /// Characters per body fragment.
@@ -57,14 +58,12 @@ fn words(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
     })
 }
 
-fn floor_char_boundary(text: &str, mut at: usize) -> usize {
-    if at >= text.len() {
-        return text.len();
-    }
-    while !text.is_char_boundary(at) {
-        at -= 1;
-    }
-    at
+/// The part of `text` in `range`, its ends moved inward to character boundaries: every slice
+/// of document text goes through here, so no range computed in bytes can split a character.
+fn span(text: &str, range: Range<usize>) -> &str {
+    let start = text.ceil_char_boundary(range.start.min(text.len()));
+    let end = text.floor_char_boundary(range.end.min(text.len())).max(start);
+    &text[start..end]
 }
 
 pub struct Highlighter<'a> {
@@ -90,7 +89,7 @@ impl<'a> Highlighter<'a> {
     /// The word stems in the document's language only when its opening is a matched stem's
     /// (stemmers cut suffixes, so a stem starts like its word).
     fn marks(&mut self, text: &str, lang: &str) -> Vec<Range<usize>> {
-        let text = &text[..floor_char_boundary(text, MAX_HIGHLIGHTED_BYTES)];
+        let text = span(text, 0..MAX_HIGHLIGHTED_BYTES);
         let stems = self.terms.stemmed.get(lang).filter(|stems| !stems.is_empty());
         // Stems of under four letters (`ser` of `seres`) would mark unrelated short words.
         let stem_openings: HashSet<&str> = stems
@@ -116,7 +115,7 @@ impl<'a> Highlighter<'a> {
         let mut marks = Vec::new();
         let mut folded = String::new();
         for word in words(text) {
-            let raw = &text[word.clone()];
+            let raw = span(text, word.clone());
             // An ASCII opening that opens no matched term rules the word out; anything else
             // (a non-ASCII opening folds to something else) is looked at in full.
             if let Some(key) = opening_key(raw.as_bytes()) {
@@ -133,7 +132,7 @@ impl<'a> Highlighter<'a> {
         }
         if let (Some(analyzer), Some(stems)) = (self.stemmed.get_mut(lang), stems) {
             for candidate in candidates {
-                let mut stream = analyzer.token_stream(&text[candidate.clone()]);
+                let mut stream = analyzer.token_stream(span(text, candidate.clone()));
                 if stream
                     .next()
                     .is_some_and(|token| token.text.chars().count() >= MIN_STEM_CHARS && stems.contains(&token.text))
@@ -217,30 +216,27 @@ fn byte_window(chars: usize) -> usize {
     chars + chars / 8
 }
 
-/// Moves back to the start of a word (never splitting a character).
-fn snap_start(text: &str, mut at: usize) -> usize {
-    while at > 0 && !text.is_char_boundary(at) {
-        at -= 1;
-    }
-    if at == 0 {
-        return 0;
-    }
-    match text[..at].rfind(char::is_whitespace) {
-        Some(space) if at - space < 24 => space + 1,
+/// Moves back to the start of the word `at` falls in (a character boundary, right after the
+/// white space before it, however many bytes that space takes), unless that is far.
+fn snap_start(text: &str, at: usize) -> usize {
+    let at = text.floor_char_boundary(at);
+    let nearby = text[..at].char_indices().rev().take_while(|(index, _)| at - index < 24);
+    match nearby.filter(|(_, c)| c.is_whitespace()).next() {
+        Some((space, c)) => space + c.len_utf8(),
         _ => at,
     }
 }
 
-/// Moves back to the end of a word (never splitting a character).
-fn snap_end(text: &str, mut at: usize) -> usize {
-    while at < text.len() && !text.is_char_boundary(at) {
-        at += 1;
-    }
+/// Moves back to the end of the word before `at` (the white space before it), unless that is
+/// far; a character boundary.
+fn snap_end(text: &str, at: usize) -> usize {
+    let at = text.ceil_char_boundary(at);
     if at >= text.len() {
         return text.len();
     }
-    match text[..at].rfind(char::is_whitespace) {
-        Some(space) if at - space < 24 && space > 0 => space,
+    let nearby = text[..at].char_indices().rev().take_while(|(index, _)| at - index < 24);
+    match nearby.filter(|(_, c)| c.is_whitespace()).next() {
+        Some((space, _)) if space > 0 => space,
         _ => at,
     }
 }
@@ -257,13 +253,13 @@ fn render(text: &str, range: Range<usize>, marks: &[Range<usize>]) -> String {
         .iter()
         .filter(|mark| mark.start >= range.start && mark.end <= range.end)
     {
-        out.push_str(&crate::service::escape_html(&text[at..mark.start]));
+        html::push_escaped(&mut out, span(text, at..mark.start));
         out.push_str("<mark>");
-        out.push_str(&crate::service::escape_html(&text[mark.start..mark.end]));
+        html::push_escaped(&mut out, span(text, mark.clone()));
         out.push_str("</mark>");
         at = mark.end;
     }
-    out.push_str(&crate::service::escape_html(&text[at..range.end]));
+    html::push_escaped(&mut out, span(text, at..range.end));
     if range.end < text.len() {
         out.push('…');
     }
@@ -272,21 +268,9 @@ fn render(text: &str, range: Range<usize>, marks: &[Range<usize>]) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::tests_support::highlighter;
     use super::*;
-    use pressroom_index::schema::{stemmed_analyzer, STEMMED_LANGUAGES};
-    use tantivy::tokenizer::{AsciiFoldingFilter, LowerCaser, SimpleTokenizer};
-
-    fn highlighter(terms: &MatchedTerms) -> Highlighter<'_> {
-        let base = TextAnalyzer::builder(SimpleTokenizer::default())
-            .filter(LowerCaser)
-            .filter(AsciiFoldingFilter)
-            .build();
-        let stemmed = STEMMED_LANGUAGES
-            .iter()
-            .map(|(code, language)| (*code, stemmed_analyzer(*language)))
-            .collect();
-        Highlighter::new(terms, base, stemmed)
-    }
+    use tantivy::tokenizer::SimpleTokenizer;
 
     #[test]
     fn marks_folded_and_stemmed_words_and_escapes_the_rest() {
@@ -339,5 +323,131 @@ mod tests {
         assert_eq!(fragments[1].matches("<mark>").count(), 2, "{fragments:?}");
         assert_eq!(fragments[0].matches("<mark>").count(), 1, "{fragments:?}");
         assert!(fragments.iter().all(|fragment| fragment.starts_with('…')));
+    }
+
+    /// Text with multi-byte white space right before a match (U+202F before `;`, as French
+    /// typography puts it; thin spaces; ideographic space).
+    #[test]
+    fn fragments_start_after_wide_spaces_without_splitting_them() {
+        let mut terms = MatchedTerms::default();
+        terms.base.insert("smuggling".to_string());
+        for space in [
+            '\u{2009}', '\u{200A}', '\u{202F}', '\u{3000}', '\u{2002}', '\u{2003}', '\u{00A0}',
+        ] {
+            for pad in 0..80 {
+                let text = format!("Intro{space}{} smuggling of migrants{space}; more", "x".repeat(pad));
+                let fragments = highlighter(&terms).fragments(&text, "en", 5);
+                assert!(
+                    fragments.iter().any(|f| f.contains("<mark>smuggling</mark>")),
+                    "{fragments:?}"
+                );
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+    use tantivy::tokenizer::{AsciiFoldingFilter, LowerCaser, SimpleTokenizer};
+
+    /// Characters that break byte arithmetic: every Unicode space separator, combining
+    /// marks, emoji, right-to-left text, markup, and plain letters.
+    fn tricky_char() -> impl Strategy<Value = char> {
+        prop_oneof![
+            4 => prop::sample::select(vec![
+                ' ', '\n', '\t', '\u{00A0}', '\u{1680}', '\u{2000}', '\u{2001}', '\u{2002}', '\u{2003}',
+                '\u{2004}', '\u{2005}', '\u{2006}', '\u{2007}', '\u{2008}', '\u{2009}', '\u{200A}',
+                '\u{2028}', '\u{2029}', '\u{202F}', '\u{205F}', '\u{3000}', '\u{200B}', '\u{FEFF}',
+                '\u{0301}', '\u{0308}', '\u{20DD}', '😀', '👩', '\u{200D}', '🇫', '🇷', 'ש', 'ל', 'و', 'م',
+                '\u{202E}', '\u{200F}', '<', '>', '&', '"', '\'', 'É', 'ß', 'ﬁ', 'İ', '東', '\u{FFFD}',
+            ]),
+            6 => prop::sample::select(vec!['a', 'e', 'm', 'r', 's', 'u', 'g', 'l', 'i', 'n']),
+            1 => any::<char>(),
+        ]
+    }
+
+    fn tricky_text(max: usize) -> impl Strategy<Value = String> {
+        prop::collection::vec(tricky_char(), 0..max).prop_map(|chars| chars.into_iter().collect())
+    }
+
+    /// The output with the highlighter's own tags taken out: what came from the text.
+    fn text_part(html: &str) -> String {
+        html.replace("<mark>", "").replace("</mark>", "")
+    }
+
+    fn assert_escaped(html: &str) {
+        let text = text_part(html);
+        assert!(
+            !text.contains('<') && !text.contains('>'),
+            "unescaped markup in {html:?}"
+        );
+        for (index, _) in text.match_indices('&') {
+            let rest = &text[index..];
+            assert!(
+                ["&lt;", "&gt;", "&amp;", "&quot;", "&#39;"]
+                    .iter()
+                    .any(|entity| rest.starts_with(entity)),
+                "a bare & in {html:?}"
+            );
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2_000))]
+
+        #[test]
+        fn any_text_and_terms_highlight_without_panic_and_stay_escaped(
+            text in tricky_text(600),
+            terms in prop::collection::vec(tricky_text(12), 0..6),
+            lang in prop::sample::select(vec!["en", "fr", "es", "und", "ar"]),
+            count in 0usize..6,
+        ) {
+            let mut matched = MatchedTerms::default();
+            let mut base = TextAnalyzer::builder(SimpleTokenizer::default())
+                .filter(LowerCaser)
+                .filter(AsciiFoldingFilter)
+                .build();
+            // Terms as the index would hold them, and also raw, and words of the text itself.
+            for term in &terms {
+                matched.base.insert(term.clone());
+                let mut stream = base.token_stream(term);
+                while let Some(token) = stream.next() {
+                    matched.base.insert(token.text.clone());
+                }
+            }
+            for range in words(&text).step_by(3) {
+                matched.base.insert(text[range].to_lowercase());
+            }
+            matched.stemmed.entry("fr").or_default().extend(terms.iter().cloned());
+            let mut highlighter = super::tests_support::highlighter(&matched);
+            let whole = highlighter.whole(&text, lang);
+            assert_escaped(&whole);
+            prop_assert_eq!(text_part(&whole), crate::html::escape(&text));
+            for fragment in highlighter.fragments(&text, lang, count) {
+                assert_escaped(&fragment);
+                prop_assert!(fragment.matches("<mark>").count() == fragment.matches("</mark>").count());
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests_support {
+    use super::*;
+    use pressroom_index::schema::{stemmed_analyzer, STEMMED_LANGUAGES};
+    use tantivy::tokenizer::{AsciiFoldingFilter, LowerCaser, SimpleTokenizer};
+
+    pub fn highlighter(terms: &MatchedTerms) -> Highlighter<'_> {
+        let base = TextAnalyzer::builder(SimpleTokenizer::default())
+            .filter(LowerCaser)
+            .filter(AsciiFoldingFilter)
+            .build();
+        let stemmed = STEMMED_LANGUAGES
+            .iter()
+            .map(|(code, language)| (*code, stemmed_analyzer(*language)))
+            .collect();
+        Highlighter::new(terms, base, stemmed)
     }
 }

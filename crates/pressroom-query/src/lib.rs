@@ -24,6 +24,7 @@ mod facets;
 #[doc(hidden)]
 pub mod fuzzing;
 mod highlight;
+pub mod html;
 pub mod http;
 mod metrics;
 pub mod openapi;

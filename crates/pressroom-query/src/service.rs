@@ -21,6 +21,7 @@ use crate::error::SearchError;
 use crate::expansion::ExpansionTable;
 use crate::facets::{leaf_name, parent_path, FacetCountCollector, FacetTableCache, FacetTallies};
 use crate::highlight::Highlighter;
+use crate::html;
 use crate::query::{Analyzers, BuiltQuery, MatchOptions, MatchedTerms, QueryBuilder};
 use crate::request::{FacetName, FacetValueRequest, SearchRequest, SortOrder};
 use crate::response::{FacetLevel, FacetMatch, FacetValue, FacetValuesResponse, Hit, SearchResponse, SimilarResponse};
@@ -845,8 +846,8 @@ impl Snapshot {
                     highlighter.fragments(&stored.body, lang, fragments),
                 ),
                 None => (
-                    escape_html(&stored.title),
-                    vec![escape_html(&leading_text(&stored.body, SNIPPET_CHARS))],
+                    html::escape(&stored.title),
+                    vec![html::escape(&leading_text(&stored.body, SNIPPET_CHARS))],
                 ),
             };
             hits.push(Hit {
@@ -974,19 +975,4 @@ fn leading_text(body: &str, max_chars: usize) -> String {
         text.push('…');
     }
     text
-}
-
-pub(crate) fn escape_html(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
