@@ -9,9 +9,36 @@ use regex::Regex;
 /// Cleans any raw text: repairs mojibake, drops control characters (keeping new lines and
 /// tabs as spaces), trims every line and folds runs of blank lines and spaces.
 pub fn clean_text(raw: &str) -> String {
-    let repaired = repair_mojibake(raw);
+    let mut repaired = repair_mojibake(raw);
+    // Text encoded twice (`communiquÃ\u{83}Â©`) needs a second pass; real text never
+    // changes on a pass, so this stops at once on it.
+    for _ in 0..2 {
+        match repair_mojibake(&repaired) {
+            Cow::Owned(again) => repaired = Cow::Owned(again),
+            Cow::Borrowed(_) => break,
+        }
+    }
     let stripped = strip_control_characters(&repaired);
-    normalize_whitespace(&stripped)
+    normalize_whitespace(&drop_stray_nbsp_leads(&stripped))
+}
+
+/// Drops a `Â` standing before white space or at the end: the first byte of a non-breaking
+/// space (C2 A0) whose second byte became an ordinary space or was lost, as OCR'd Trove
+/// releases hold thousands of times (`(released in Turkey) Â AUSTRALIA AND TURKEY`). No
+/// English, French or Spanish word ends in `Â`, so the repair is certain.
+pub fn drop_stray_nbsp_leads(text: &str) -> Cow<'_, str> {
+    if !text.contains('Â') {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == 'Â' && chars.peek().is_none_or(|next| next.is_whitespace()) {
+            continue;
+        }
+        out.push(c);
+    }
+    Cow::Owned(out)
 }
 
 /// Repairs UTF-8 that was decoded as Windows-1252 or Latin-1 (`Â£` → `£`, `â€™` → `’`).
@@ -458,6 +485,22 @@ pub fn strip_markdown(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ocr_debris_of_broken_non_breaking_spaces_is_dropped() {
+        assert_eq!(
+            clean_text("SPEECH (released in Turkey) Â AUSTRALIA AND TURKEY\n\nÂ\n\nMINISTER:Â\n\nÂ£50 Â· x Â»"),
+            "SPEECH (released in Turkey) AUSTRALIA AND TURKEY\n\nMINISTER:\n\n£50 · x »"
+        );
+        assert_eq!(
+            clean_text("the final communiquÃ\u{83}Â© from"),
+            "the final communiqué from"
+        );
+        assert_eq!(
+            clean_text("ÂGE DES RÉFUGIÉS, Côte d'Ivoire, GUSMÃO"),
+            "ÂGE DES RÉFUGIÉS, Côte d'Ivoire, GUSMÃO"
+        );
+    }
 
     #[test]
     fn mojibake_is_repaired_and_real_accents_kept() {

@@ -1,6 +1,5 @@
 //! Which reader a file needs: by extension, then by sniffing the first line or header.
 
-use std::io::BufRead;
 use std::path::Path;
 use std::str::FromStr;
 
@@ -85,16 +84,9 @@ pub fn detect_format(path: &Path) -> Option<Format> {
     }
 }
 
+/// The file's first non-blank line, at most one record long.
 fn first_line(path: &Path) -> Option<String> {
-    let reader = input::open(path).ok()?;
-    for line in reader.split(b'\n').take(20) {
-        let line = line.ok()?;
-        let text = String::from_utf8_lossy(&line);
-        if !text.trim().is_empty() {
-            return Some(text.trim_start_matches('\u{feff}').to_string());
-        }
-    }
-    None
+    input::first_line(path, input::MAX_RECORD_BYTES)
 }
 
 /// Which JSON-lines collection a first object belongs to; `None` when it is no record

@@ -23,6 +23,8 @@ pub enum ProblemKind {
     BadSgml,
     TruncatedGzip,
     Empty,
+    BadId,
+    TooLarge,
     Unreadable,
     UnknownFormat,
 }
@@ -36,6 +38,8 @@ impl ProblemKind {
             ProblemKind::BadSgml => "broken SGML",
             ProblemKind::TruncatedGzip => "truncated gzip",
             ProblemKind::Empty => "empty record",
+            ProblemKind::BadId => "bad id",
+            ProblemKind::TooLarge => "too large",
             ProblemKind::Unreadable => "unreadable file",
             ProblemKind::UnknownFormat => "not a record collection",
         }

@@ -1,6 +1,8 @@
 use serde::{Deserialize, Serialize};
 use time::Date;
 
+use crate::error::ProblemKind;
+
 /// One release as read and cleaned, before enrichment.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Record {
@@ -30,6 +32,32 @@ pub struct Record {
     /// Labels a collection ships for evaluation. Never used as facets.
     #[serde(default, skip_serializing_if = "Labels::is_empty")]
     pub labels: Labels,
+}
+
+/// The longest record id, in bytes. An id is a key, not text: tantivy keeps no term over
+/// 65,530 bytes, so a longer id could be neither fetched, replaced nor deleted.
+pub const MAX_ID_BYTES: usize = 512;
+
+impl Record {
+    /// Why the record cannot be indexed, if it cannot: it has neither title nor text, or its
+    /// id is empty or too long.
+    pub fn defect(&self) -> Option<(ProblemKind, String)> {
+        if self.id.trim().is_empty() {
+            return Some((ProblemKind::BadId, "the id is empty".to_string()));
+        }
+        if self.id.len() > MAX_ID_BYTES {
+            let start: String = self.id.chars().take(40).collect();
+            let detail = format!(
+                "the id is {} bytes long, over the {MAX_ID_BYTES} allowed (it starts `{start}`)",
+                self.id.len()
+            );
+            return Some((ProblemKind::BadId, detail));
+        }
+        if self.title.trim().is_empty() && self.body.trim().is_empty() {
+            return Some((ProblemKind::Empty, format!("{} has no title and no text", self.id)));
+        }
+        None
+    }
 }
 
 /// Gold labels shipped with some collections (Reuters PLACES/ORGS/TOPICS, ReliefWeb themes

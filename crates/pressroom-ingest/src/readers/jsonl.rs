@@ -1,6 +1,5 @@
 //! JSON-lines collections: Trove press releases, Wikipedia articles, generic JSONL.
 
-use std::io::BufRead;
 use std::path::Path;
 
 use serde_json::{Map, Value};
@@ -30,19 +29,19 @@ fn for_each_object(
         line.clear();
         line_number += 1;
         let location = format!("line {line_number}");
-        match reader.read_until(b'\n', &mut line) {
-            Ok(0) => break,
+        match input::read_line_bounded(&mut reader, &mut line, input::MAX_RECORD_BYTES) {
+            Ok((0, _)) => break,
+            Ok((length, true)) => {
+                let detail = format!("a line of {length} bytes, over the {} read", input::MAX_RECORD_BYTES);
+                sink.problem(Problem::new(path, location, ProblemKind::TooLarge, detail));
+                continue;
+            }
             Ok(_) => {}
             Err(error) => {
-                let kind = if input::is_truncation(&error) {
-                    ProblemKind::TruncatedGzip
-                } else {
-                    ProblemKind::Unreadable
-                };
                 sink.problem(Problem::new(
                     path,
                     location,
-                    kind,
+                    input::problem_kind(&error),
                     format!("{error}; the rest of the file is lost"),
                 ));
                 break;
@@ -76,7 +75,7 @@ fn for_each_object(
             }
         };
         match to_record(&object) {
-            Ok(record) => sink.record_or_empty(record, path, location),
+            Ok(record) => sink.record_or_problem(record, path, location),
             Err(reason) => sink.problem(Problem::new(path, location, ProblemKind::BadJson, reason)),
         }
     }

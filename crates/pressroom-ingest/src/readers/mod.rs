@@ -50,17 +50,11 @@ impl Sink<'_> {
         (self.on_item)(Err(problem));
     }
 
-    /// Hands on a record, or reports it as empty when it has neither title nor text.
-    pub(crate) fn record_or_empty(&mut self, record: Record, path: &Path, location: String) {
-        if record.title.trim().is_empty() && record.body.trim().is_empty() {
-            self.problem(Problem::new(
-                path,
-                location,
-                ProblemKind::Empty,
-                format!("{} has no title and no text", record.id),
-            ));
-        } else {
-            self.record(record);
+    /// Hands on a record, or reports why it cannot be indexed ([`Record::defect`]).
+    pub(crate) fn record_or_problem(&mut self, record: Record, path: &Path, location: String) {
+        match record.defect() {
+            Some((kind, detail)) => self.problem(Problem::new(path, location, kind, detail)),
+            None => self.record(record),
         }
     }
 }
@@ -169,17 +163,18 @@ fn collect_files(
     Ok(())
 }
 
-/// Reads a file whole, reporting an unreadable or truncated file.
-pub(crate) fn read_file_bytes(path: &Path, sink: &mut Sink<'_>) -> Option<Vec<u8>> {
-    match crate::input::read_all(path) {
+/// Reads a file whole, at most `max` bytes, reporting an unreadable, truncated or too large
+/// file.
+pub(crate) fn read_file_bytes(path: &Path, sink: &mut Sink<'_>, max: u64) -> Option<Vec<u8>> {
+    match crate::input::read_all(path, max) {
         Ok(bytes) => Some(bytes),
         Err(error) => {
-            let kind = if crate::input::is_truncation(&error) {
-                ProblemKind::TruncatedGzip
-            } else {
-                ProblemKind::Unreadable
+            let kind = crate::input::problem_kind(&error);
+            let detail = match kind {
+                ProblemKind::TooLarge => format!("over {max} bytes once decompressed"),
+                _ => error.to_string(),
             };
-            sink.problem(Problem::new(path, "", kind, error.to_string()));
+            sink.problem(Problem::new(path, "", kind, detail));
             None
         }
     }

@@ -12,7 +12,7 @@ use crate::input;
 use crate::record::Record;
 
 pub(super) fn read(path: &Path, sink: &mut Sink<'_>) {
-    let Some(bytes) = read_file_bytes(path, sink) else {
+    let Some(bytes) = read_file_bytes(path, sink, input::MAX_RECORD_BYTES as u64) else {
         return;
     };
     let text = match String::from_utf8(bytes) {
@@ -48,7 +48,7 @@ pub(super) fn read(path: &Path, sink: &mut Sink<'_>) {
         home_country: None,
         labels: Default::default(),
     };
-    sink.record_or_empty(record, path, String::new());
+    sink.record_or_problem(record, path, String::new());
 }
 
 /// Elements whose text is never part of the release.

@@ -20,12 +20,12 @@ pub(super) fn read(files: &[PathBuf], sink: &mut Sink<'_>) {
         read_file(path, sink, &mut reports);
     }
     for (record, path, location) in reports.into_values() {
-        sink.record_or_empty(record, &path, location);
+        sink.record_or_problem(record, &path, location);
     }
 }
 
 fn read_file(path: &Path, sink: &mut Sink<'_>, reports: &mut BTreeMap<u64, (Record, PathBuf, String)>) {
-    let reader = match input::open(path) {
+    let reader = match input::open_limited(path, input::MAX_WHOLE_FILE_BYTES) {
         Ok(reader) => reader,
         Err(error) => {
             sink.problem(Problem::new(path, "", ProblemKind::Unreadable, error.to_string()));
@@ -66,8 +66,10 @@ fn read_file(path: &Path, sink: &mut Sink<'_>, reports: &mut BTreeMap<u64, (Reco
                 } else {
                     ProblemKind::BadCsv
                 };
-                let is_io = matches!(error.kind(), csv::ErrorKind::Io(_));
-                let kind = if is_io { ProblemKind::TruncatedGzip } else { kind };
+                let (is_io, kind) = match error.kind() {
+                    csv::ErrorKind::Io(io) => (true, input::problem_kind(io)),
+                    _ => (false, kind),
+                };
                 sink.problem(Problem::new(path, location, kind, error.to_string()));
                 if is_io {
                     break;

@@ -10,7 +10,7 @@ use crate::error::{Problem, ProblemKind};
 use crate::record::{Labels, Record};
 
 pub(super) fn read(path: &Path, sink: &mut Sink<'_>) {
-    let Some(bytes) = read_file_bytes(path, sink) else {
+    let Some(bytes) = read_file_bytes(path, sink, crate::input::MAX_WHOLE_FILE_BYTES) else {
         return;
     };
     let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(&bytes);
@@ -31,7 +31,7 @@ pub(super) fn read(path: &Path, sink: &mut Sink<'_>) {
         };
         let chunk = &after_start[..end];
         match parse_record(chunk) {
-            Ok(record) => sink.record_or_empty(record, path, location),
+            Ok(record) => sink.record_or_problem(record, path, location),
             Err(reason) => sink.problem(Problem::new(path, location, ProblemKind::BadSgml, reason)),
         }
         let consumed = start + end + "</REUTERS>".len();
