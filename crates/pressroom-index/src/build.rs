@@ -13,7 +13,7 @@ use rayon::prelude::*;
 use tantivy::{Index, IndexWriter, Term};
 
 use crate::error::IndexError;
-use crate::location::{remove_old_generations, switch_current, GENERATION_PREFIX, PARTIAL_SUFFIX};
+use crate::location::{remove_old_generations, switch_current, BuildLock, GENERATION_PREFIX, PARTIAL_SUFFIX};
 use crate::schema::{build_schema, register_analyzers, Fields};
 use crate::to_document;
 
@@ -66,18 +66,10 @@ pub fn build(
 ) -> Result<BuildReport, IndexError> {
     let started = Instant::now();
     let enricher = Enricher::new()?;
-    std::fs::create_dir_all(dir).map_err(IndexError::io(dir))?;
-    // One build at a time per folder: a second waits here (the lock goes with the process,
-    // so a killed build never leaves it held). Cleaning up after a build can then never
-    // remove another build's unfinished generation.
-    let lock_path = dir.join("build.lock");
-    let lock = std::fs::OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(&lock_path)
-        .map_err(IndexError::io(&lock_path))?;
-    lock.lock().map_err(IndexError::io(&lock_path))?;
+    // One build or update at a time per folder: a second waits here (the lock goes with the
+    // process, so a killed build never leaves it held). Cleaning up after a build can then
+    // never remove another build's unfinished generation.
+    let _turn = BuildLock::acquire(dir)?;
     let stamp = SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .unwrap_or_default()

@@ -27,6 +27,6 @@ mod update;
 pub use build::{build, folder_size, BuildOptions, BuildReport};
 pub use document::{to_document, StoredDocument};
 pub use error::IndexError;
-pub use location::{current_generation, open_index};
+pub use location::{current_generation, generation_name, open_current, open_index, BuildLock, Generation, Lease};
 pub use schema::Fields;
 pub use update::{delete_documents, update, upsert_documents, UpdateReport};

@@ -1,5 +1,11 @@
 //! Where the served index lives: `<dir>/CURRENT` names a generation folder `<dir>/gen-…`.
+//!
+//! Who may remove a generation: builds and updates take turns on `<dir>/build.lock`
+//! ([`BuildLock`]); whoever serves or writes a generation holds a shared lock on its
+//! `serving.lock` ([`Generation`]), and cleanup removes only generations whose
+//! `serving.lock` it can lock exclusively, so nothing in use is ever deleted.
 
+use std::fs::{File, OpenOptions};
 use std::path::{Path, PathBuf};
 
 use tantivy::Index;
@@ -10,6 +16,10 @@ use crate::schema::{register_analyzers, Fields};
 pub(crate) const CURRENT_FILE: &str = "CURRENT";
 pub(crate) const GENERATION_PREFIX: &str = "gen-";
 pub(crate) const PARTIAL_SUFFIX: &str = ".partial";
+const BUILD_LOCK_FILE: &str = "build.lock";
+const SERVING_LOCK_FILE: &str = "serving.lock";
+/// Attempts at opening `CURRENT`'s generation when a build switches and removes it meanwhile.
+const OPEN_ATTEMPTS: usize = 10;
 
 /// The generation folder `CURRENT` names, if any.
 pub fn current_generation(dir: &Path) -> Option<PathBuf> {
@@ -20,16 +30,86 @@ pub fn current_generation(dir: &Path) -> Option<PathBuf> {
     (is_plain_name && generation.join("meta.json").is_file()).then_some(generation)
 }
 
+/// The generation folder's name (`gen-…`).
+pub fn generation_name(generation: &Path) -> Option<String> {
+    generation.file_name().map(|name| name.to_string_lossy().into_owned())
+}
+
 /// Opens the served index of `dir` (its current generation) with pressroom's analyzers.
 pub fn open_index(dir: &Path) -> Result<(Index, Fields), IndexError> {
-    let generation = current_generation(dir).ok_or_else(|| IndexError::NoIndex(dir.to_path_buf()))?;
-    let index = Index::open_in_dir(&generation)?;
-    register_analyzers(&index);
-    let fields = Fields::from_schema(&index.schema()).map_err(|error| match error {
-        IndexError::SchemaMismatch(_, field) => IndexError::SchemaMismatch(generation.clone(), field),
-        other => other,
-    })?;
-    Ok((index, fields))
+    let generation = open_current(dir)?;
+    Ok((generation.index, generation.fields))
+}
+
+/// A generation opened for serving or writing. While it lives, its shared lock on
+/// `serving.lock` keeps every cleanup from removing the folder.
+pub struct Generation {
+    pub path: PathBuf,
+    pub index: Index,
+    pub fields: Fields,
+    pub lease: Lease,
+}
+
+/// A shared lock on a generation's `serving.lock`: cleanup leaves the generation alone
+/// while any lease on it lives.
+pub struct Lease {
+    _file: File,
+}
+
+/// Opens the generation `CURRENT` names, reading `CURRENT` once per attempt and taking the
+/// generation's lease before opening it; if a build switched and removed it in between,
+/// reads `CURRENT` again.
+pub fn open_current(dir: &Path) -> Result<Generation, IndexError> {
+    for _ in 0..OPEN_ATTEMPTS {
+        let path = current_generation(dir).ok_or_else(|| IndexError::NoIndex(dir.to_path_buf()))?;
+        let Ok(lease) = OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(path.join(SERVING_LOCK_FILE))
+        else {
+            continue;
+        };
+        lease.lock_shared().map_err(IndexError::io(&path))?;
+        // Removed between reading `CURRENT` and the lock: try the new `CURRENT`.
+        if !path.join("meta.json").is_file() {
+            continue;
+        }
+        let index = Index::open_in_dir(&path)?;
+        register_analyzers(&index);
+        let fields = Fields::from_schema(&index.schema()).map_err(|error| match error {
+            IndexError::SchemaMismatch(_, field) => IndexError::SchemaMismatch(path.clone(), field),
+            other => other,
+        })?;
+        return Ok(Generation {
+            path,
+            index,
+            fields,
+            lease: Lease { _file: lease },
+        });
+    }
+    Err(IndexError::NoIndex(dir.to_path_buf()))
+}
+
+/// The exclusive turn of one build or update in an index folder, held until dropped.
+pub struct BuildLock {
+    _file: File,
+}
+
+impl BuildLock {
+    /// Waits for the folder's other builds and updates to finish, then takes the turn.
+    pub fn acquire(dir: &Path) -> Result<BuildLock, IndexError> {
+        std::fs::create_dir_all(dir).map_err(IndexError::io(dir))?;
+        let path = dir.join(BUILD_LOCK_FILE);
+        let file = OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&path)
+            .map_err(IndexError::io(&path))?;
+        file.lock().map_err(IndexError::io(&path))?;
+        Ok(BuildLock { _file: file })
+    }
 }
 
 /// Points `CURRENT` at `generation` atomically (write a temporary file, then rename).
@@ -45,7 +125,9 @@ pub(crate) fn switch_current(dir: &Path, generation_name: &str) -> Result<(), In
     Ok(())
 }
 
-/// Removes unfinished builds and all generations but the current one and the one before it.
+/// Removes unfinished builds and the generations no one serves: all but `keep`, the newest
+/// one before it, and those whose `serving.lock` a server or writer holds. Called under the
+/// [`BuildLock`].
 pub(crate) fn remove_old_generations(dir: &Path, keep: &str) {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
@@ -66,6 +148,22 @@ pub(crate) fn remove_old_generations(dir: &Path, keep: &str) {
     // Names sort by build time: keep the newest previous generation for readers still on it.
     finished.pop();
     for name in finished {
-        let _ = std::fs::remove_dir_all(dir.join(name));
+        remove_unless_served(&dir.join(name));
+    }
+}
+
+/// Removes a generation folder unless someone holds its lease.
+fn remove_unless_served(generation: &Path) {
+    let Ok(lock) = OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(generation.join(SERVING_LOCK_FILE))
+    else {
+        return;
+    };
+    // Held (WouldBlock) or unlockable: the generation stays.
+    if lock.try_lock().is_ok() {
+        let _ = std::fs::remove_dir_all(generation);
     }
 }

@@ -16,7 +16,7 @@ use tantivy::schema::IndexRecordOption;
 use tantivy::{Index, IndexWriter, Term};
 
 use crate::error::IndexError;
-use crate::location::{current_generation, open_index};
+use crate::location::{open_current, BuildLock};
 use crate::schema::Fields;
 use crate::to_document;
 
@@ -42,21 +42,23 @@ pub fn update(
     on_problem: &mut (dyn FnMut(&Problem) + Send),
 ) -> Result<UpdateReport, IndexError> {
     let started = Instant::now();
-    let generation = current_generation(dir).ok_or_else(|| IndexError::NoIndex(dir.to_path_buf()))?;
-    let (index, fields) = open_index(dir)?;
+    // Builds and updates of one folder take turns, and the generation is leased while it is
+    // written, so a build finishing meanwhile cannot remove it.
+    let _turn = BuildLock::acquire(dir)?;
+    let generation = open_current(dir)?;
     let enricher = Enricher::new()?;
     let mut records = Vec::new();
     let read = pressroom_ingest::read_sources(sources, format, &mut |item| match item {
         Ok(record) => records.push(record),
         Err(problem) => on_problem(&problem),
     })?;
-    let (upserted, replaced) = upsert_documents(&index, &fields, &enricher, &records)?;
+    let (upserted, replaced) = upsert_documents(&generation.index, &generation.fields, &enricher, &records)?;
     Ok(UpdateReport {
         read,
         upserted,
         replaced,
         elapsed: started.elapsed(),
-        generation,
+        generation: generation.path.clone(),
     })
 }
 
