@@ -137,6 +137,10 @@ struct ServeArgs {
     /// Bearer key for reads; without one, reads are open.
     #[arg(long, env = "PRESSROOM_READ_KEY", hide_env_values = true)]
     read_key: Option<String>,
+    /// Bearer key for /metrics (a scraper's); without one, /metrics needs the read key when
+    /// one is set.
+    #[arg(long, env = "PRESSROOM_METRICS_KEY", hide_env_values = true)]
+    metrics_key: Option<String>,
     /// Origins allowed by CORS, comma-separated (`*` for any); CORS is off without it.
     #[arg(long, env = "PRESSROOM_CORS_ORIGINS", value_delimiter = ',')]
     cors_origins: Vec<String>,
@@ -175,6 +179,7 @@ impl ServeArgs {
         pressroom_query::ServerConfig {
             api_key: self.api_key.clone().filter(|key| !key.is_empty()),
             read_key: self.read_key.clone().filter(|key| !key.is_empty()),
+            metrics_key: self.metrics_key.clone().filter(|key| !key.is_empty()),
             max_body_bytes: self.max_body_bytes,
             max_write_bytes: self.max_write_bytes,
             max_query_chars: self.max_query_chars.min(pressroom_query::MAX_QUERY_CHARS),

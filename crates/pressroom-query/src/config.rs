@@ -13,6 +13,9 @@ pub struct ServerConfig {
     pub api_key: Option<String>,
     /// Bearer key for reads; without one, reads are open. The write key also reads.
     pub read_key: Option<String>,
+    /// Bearer key for `/metrics` (a scraper's); without one, `/metrics` needs the read key
+    /// when there is one, and is open otherwise.
+    pub metrics_key: Option<String>,
     /// Largest `POST /api/search` body.
     pub max_body_bytes: usize,
     /// Largest `POST /api/documents` body.
@@ -39,6 +42,7 @@ impl Default for ServerConfig {
         ServerConfig {
             api_key: None,
             read_key: None,
+            metrics_key: None,
             max_body_bytes: 64 * 1024,
             max_write_bytes: 32 * 1024 * 1024,
             max_query_chars: MAX_QUERY_CHARS,

@@ -40,6 +40,12 @@ pub enum SearchError {
     SearchTimeout { budget_ms: u64 },
     #[error("the server is still opening the index")]
     NotReady,
+    #[error("the request line is too long (the query string is limited; send long searches with POST /api/search)")]
+    UriTooLong,
+    #[error("the request headers are too large")]
+    HeadersTooLarge,
+    #[error("the request is not well-formed HTTP")]
+    MalformedRequest,
     #[error("internal error: {0}")]
     Internal(String),
 }
@@ -64,6 +70,9 @@ impl SearchError {
             SearchError::Overloaded => "overloaded",
             SearchError::SearchTimeout { .. } => "search_timeout",
             SearchError::NotReady => "not_ready",
+            SearchError::UriTooLong => "uri_too_long",
+            SearchError::HeadersTooLarge => "headers_too_large",
+            SearchError::MalformedRequest => "malformed_request",
             SearchError::Internal(_) => "internal",
         }
     }
@@ -73,6 +82,8 @@ impl SearchError {
             SearchError::DocumentNotFound(_) => 404,
             SearchError::MethodNotAllowed => 405,
             SearchError::PayloadTooLarge { .. } => 413,
+            SearchError::UriTooLong => 414,
+            SearchError::HeadersTooLarge => 431,
             SearchError::Unauthorized => 401,
             SearchError::WritesDisabled => 403,
             SearchError::IndexBusy

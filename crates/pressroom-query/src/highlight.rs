@@ -220,8 +220,8 @@ fn byte_window(chars: usize) -> usize {
 /// white space before it, however many bytes that space takes), unless that is far.
 fn snap_start(text: &str, at: usize) -> usize {
     let at = text.floor_char_boundary(at);
-    let nearby = text[..at].char_indices().rev().take_while(|(index, _)| at - index < 24);
-    match nearby.filter(|(_, c)| c.is_whitespace()).next() {
+    let mut nearby = text[..at].char_indices().rev().take_while(|(index, _)| at - index < 24);
+    match nearby.find(|(_, c)| c.is_whitespace()) {
         Some((space, c)) => space + c.len_utf8(),
         _ => at,
     }
@@ -234,8 +234,8 @@ fn snap_end(text: &str, at: usize) -> usize {
     if at >= text.len() {
         return text.len();
     }
-    let nearby = text[..at].char_indices().rev().take_while(|(index, _)| at - index < 24);
-    match nearby.filter(|(_, c)| c.is_whitespace()).next() {
+    let mut nearby = text[..at].char_indices().rev().take_while(|(index, _)| at - index < 24);
+    match nearby.find(|(_, c)| c.is_whitespace()) {
         Some((space, _)) if space > 0 => space,
         _ => at,
     }

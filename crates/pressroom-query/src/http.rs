@@ -16,8 +16,8 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use axum::body::{Body, Bytes};
-use axum::extract::rejection::{BytesRejection, PathRejection};
-use axum::extract::{DefaultBodyLimit, MatchedPath, Path, RawQuery, Request, State};
+use axum::extract::rejection::PathRejection;
+use axum::extract::{MatchedPath, Path, RawQuery, Request, State};
 use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
@@ -27,14 +27,17 @@ use serde_json::{json, Value};
 use tokio::sync::Semaphore;
 use tracing::Instrument;
 
+use crate::batch::{self, Framing};
 use crate::config::ServerConfig;
 use crate::error::SearchError;
 use crate::metrics as telemetry;
 use crate::request::{FacetName, FacetValueRequest, SearchRequest};
 use crate::service::{SearchService, MAX_SIMILAR};
 
-/// Largest accepted search body with the default configuration.
-pub const MAX_BODY_BYTES: usize = 64 * 1024;
+tokio::task_local! {
+    /// The id of the request being answered (set by [`observe`]), for error bodies.
+    static REQUEST_ID: String;
+}
 
 #[derive(Clone)]
 struct AppState {
@@ -58,15 +61,10 @@ pub fn app_with(service: Arc<SearchService>, config: ServerConfig, ready: Arc<At
         config: Arc::new(config),
         ready,
     };
-    let search_body_limit = DefaultBodyLimit::max(state.config.max_body_bytes);
-    let write_body_limit = DefaultBodyLimit::max(state.config.max_write_bytes);
-    let mut router = Router::new()
-        .route(
-            "/api/search",
-            get(search_get).post(search_post).layer(search_body_limit),
-        )
+    let router = Router::new()
+        .route("/api/search", get(search_get).post(search_post))
         .route("/api/facets/{facet}", get(facet_values))
-        .route("/api/documents", post(write_documents).layer(write_body_limit))
+        .route("/api/documents", post(write_documents))
         .route("/api/documents/{id}", get(document).delete(delete_document))
         .route("/api/documents/{id}/similar", get(similar))
         .route("/api/admin/reload", post(reload))
@@ -79,13 +77,20 @@ pub fn app_with(service: Arc<SearchService>, config: ServerConfig, ready: Arc<At
         .route("/metrics", get(metrics))
         .route("/openapi.json", get(openapi))
         .fallback(not_found)
-        .method_not_allowed_fallback(method_not_allowed)
-        .layer(middleware::from_fn(observe))
-        .with_state(state.clone());
+        .method_not_allowed_fallback(method_not_allowed);
+    let mut router = guarded(router).with_state(state.clone());
     if let Some(cors) = cors_layer(&state.config.cors_origins) {
         router = router.layer(cors);
     }
     router
+}
+
+/// What wraps every route: a panic becomes the JSON `internal` error, and every request gets
+/// an id, a log span, a count and a duration ([`observe`]).
+fn guarded<S: Clone + Send + Sync + 'static>(router: Router<S>) -> Router<S> {
+    router
+        .layer(tower_http::catch_panic::CatchPanicLayer::custom(answer_panic))
+        .layer(middleware::from_fn(observe))
 }
 
 fn cors_layer(origins: &[String]) -> Option<tower_http::cors::CorsLayer> {
@@ -118,11 +123,19 @@ impl From<SearchError> for AppError {
 impl IntoResponse for AppError {
     fn into_response(self) -> Response {
         let status = StatusCode::from_u16(self.0.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-        if status.is_server_error() && status != StatusCode::SERVICE_UNAVAILABLE {
-            tracing::error!(error = %self.0, "request failed");
+        // What went wrong inside is logged under the request id, never shown to the client.
+        let message = match &self.0 {
+            SearchError::Internal(detail) => {
+                tracing::error!(error = %detail, "request failed");
+                INTERNAL_MESSAGE.to_string()
+            }
+            other => other.to_string(),
+        };
+        let mut error = json!({"code": self.0.code(), "message": message});
+        if let Ok(id) = REQUEST_ID.try_with(String::clone) {
+            error["request_id"] = Value::String(id);
         }
-        let body = json!({"error": {"code": self.0.code(), "message": self.0.to_string()}});
-        let mut response = (status, Json(body)).into_response();
+        let mut response = (status, Json(json!({ "error": error }))).into_response();
         if let Some(seconds) = self.0.retry_after() {
             response
                 .headers_mut()
@@ -135,6 +148,22 @@ impl IntoResponse for AppError {
         }
         response
     }
+}
+
+const INTERNAL_MESSAGE: &str = "internal error; the server log has the details under this request id";
+
+/// A handler that panicked: the JSON `internal` error, the panic logged with the request id.
+fn answer_panic(panic: Box<dyn std::any::Any + Send + 'static>) -> Response {
+    tracing::error!(panic = panic_message(panic.as_ref()), "a handler panicked");
+    AppError(SearchError::Internal("a handler panicked".to_string())).into_response()
+}
+
+fn panic_message(panic: &(dyn std::any::Any + Send)) -> &str {
+    panic
+        .downcast_ref::<&str>()
+        .copied()
+        .or_else(|| panic.downcast_ref::<String>().map(String::as_str))
+        .unwrap_or("a panic without a message")
 }
 
 /// The bearer token of a request, if any.
@@ -158,10 +187,17 @@ fn same_key(given: &str, expected: &str) -> bool {
 }
 
 fn check_read(state: &AppState, headers: &HeaderMap) -> Result<(), SearchError> {
+    if state.config.read_key.is_none() {
+        return Ok(());
+    }
+    check_read_token(state, bearer(headers).ok_or(SearchError::Unauthorized)?)
+}
+
+/// Whether `token` is the read key (or the write key), when a read key is set.
+fn check_read_token(state: &AppState, token: &str) -> Result<(), SearchError> {
     let Some(read_key) = &state.config.read_key else {
         return Ok(());
     };
-    let token = bearer(headers).ok_or(SearchError::Unauthorized)?;
     let write_key_matches = state.config.api_key.as_deref().is_some_and(|key| same_key(token, key));
     if same_key(token, read_key) || write_key_matches {
         Ok(())
@@ -190,13 +226,8 @@ async fn search_get(
     run_search(state, request).await
 }
 
-async fn search_post(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-    body: Result<Bytes, BytesRejection>,
-) -> Result<Response, AppError> {
+async fn search_post(State(state): State<AppState>, headers: HeaderMap, body: Body) -> Result<Response, AppError> {
     check_read(&state, &headers)?;
-    let body = read_body(body, state.config.max_body_bytes)?;
     if !is_json(&headers) {
         return Err(SearchError::parameter(
             "content-type",
@@ -205,14 +236,22 @@ async fn search_post(
         )
         .into());
     }
+    let body = read_body(body, state.config.max_body_bytes).await?;
     let request = SearchRequest::from_json(&body)?;
     run_search(state, request).await
 }
 
-fn read_body(body: Result<Bytes, BytesRejection>, max_bytes: usize) -> Result<Bytes, SearchError> {
-    body.map_err(|rejection| match rejection.status() {
-        StatusCode::PAYLOAD_TOO_LARGE => SearchError::PayloadTooLarge { max_bytes },
-        _ => SearchError::InvalidJson(rejection.body_text()),
+/// Reads a request body of at most `max_bytes`. Called only once the request is allowed, so
+/// a client without the key never makes the server read a large body.
+async fn read_body(body: Body, max_bytes: usize) -> Result<Bytes, SearchError> {
+    axum::body::to_bytes(body, max_bytes).await.map_err(|error| {
+        let too_large =
+            std::error::Error::source(&error).is_some_and(|source| source.is::<http_body_util::LengthLimitError>());
+        if too_large {
+            SearchError::PayloadTooLarge { max_bytes }
+        } else {
+            SearchError::InvalidJson(format!("the body could not be read: {error}"))
+        }
     })
 }
 
@@ -243,7 +282,7 @@ async fn blocking<T: Send + 'static>(
         result
     });
     match tokio::time::timeout(state.config.search_timeout, task).await {
-        Ok(joined) => joined.map_err(|error| SearchError::Internal(error.to_string()))?,
+        Ok(joined) => joined.map_err(join_error)?,
         Err(_) => Err(SearchError::SearchTimeout {
             budget_ms: state.config.search_timeout.as_millis() as u64,
         }),
@@ -255,9 +294,19 @@ async fn blocking<T: Send + 'static>(
 async fn unbudgeted<T: Send + 'static>(
     work: impl FnOnce() -> Result<T, SearchError> + Send + 'static,
 ) -> Result<T, SearchError> {
-    tokio::task::spawn_blocking(work)
-        .await
-        .map_err(|error| SearchError::Internal(error.to_string()))?
+    tokio::task::spawn_blocking(work).await.map_err(join_error)?
+}
+
+/// A blocking task that panicked (or was cancelled): logged in the request's span, so with
+/// its id, and answered as `internal`.
+fn join_error(error: tokio::task::JoinError) -> SearchError {
+    if error.is_panic() {
+        let panic = error.into_panic();
+        tracing::error!(panic = panic_message(panic.as_ref()), "a search task panicked");
+        SearchError::Internal("a search task panicked".to_string())
+    } else {
+        SearchError::Internal(error.to_string())
+    }
 }
 
 async fn run_search(state: AppState, mut request: SearchRequest) -> Result<Response, AppError> {
@@ -292,7 +341,7 @@ async fn document(
     id: Result<Path<String>, PathRejection>,
 ) -> Result<Response, AppError> {
     check_read(&state, &headers)?;
-    let Path(id) = id.map_err(|rejection| SearchError::parameter("id", "invalid_id", rejection.body_text()))?;
+    let id = document_id(id)?;
     let service = state.service.clone();
     let document = blocking(&state, move || service.document(&id)).await?;
     Ok(Json(document).into_response())
@@ -307,7 +356,7 @@ async fn similar(
     RawQuery(query): RawQuery,
 ) -> Result<Response, AppError> {
     check_read(&state, &headers)?;
-    let Path(id) = id.map_err(|rejection| SearchError::parameter("id", "invalid_id", rejection.body_text()))?;
+    let id = document_id(id)?;
     let mut limit = 10;
     let mut same = Vec::new();
     for (key, value) in form_urlencoded::parse(query.as_deref().unwrap_or("").as_bytes()) {
@@ -345,39 +394,16 @@ async fn similar(
 }
 
 /// `POST /api/documents`: one JSON object, an array of them, or NDJSON, in the generic JSONL
-/// form. Malformed records are listed in `rejected` with their reason; the others are written.
-async fn write_documents(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-    body: Result<Bytes, BytesRejection>,
-) -> Result<Response, AppError> {
+/// form. The key is checked before the body is read; the body is parsed on the blocking pool.
+/// Malformed records are listed in `rejected` (the first hundred, all counted in
+/// `rejected_total`) with their reason; the others are written.
+async fn write_documents(State(state): State<AppState>, headers: HeaderMap, body: Body) -> Result<Response, AppError> {
     check_write(&state, &headers)?;
-    let body = read_body(body, state.config.max_write_bytes)?;
-    let content_type = content_type(&headers).to_string();
-    let objects: Vec<Result<serde_json::Map<String, Value>, String>> = if content_type
-        .starts_with("application/x-ndjson")
-    {
-        let text = std::str::from_utf8(&body).map_err(|_| SearchError::InvalidJson("the body is not UTF-8".into()))?;
-        text.lines()
-            .filter(|line| !line.trim().is_empty())
-            .map(|line| match serde_json::from_str::<Value>(line) {
-                Ok(Value::Object(object)) => Ok(object),
-                Ok(_) => Err("not a JSON object".to_string()),
-                Err(error) => Err(error.to_string()),
-            })
-            .collect()
+    let content_type = content_type(&headers);
+    let framing = if content_type.starts_with("application/x-ndjson") {
+        Framing::Lines
     } else if content_type.starts_with("application/json") {
-        match serde_json::from_slice::<Value>(&body).map_err(|error| SearchError::InvalidJson(error.to_string()))? {
-            Value::Object(object) => vec![Ok(object)],
-            Value::Array(items) => items
-                .into_iter()
-                .map(|item| match item {
-                    Value::Object(object) => Ok(object),
-                    _ => Err("not a JSON object".to_string()),
-                })
-                .collect(),
-            _ => return Err(SearchError::InvalidJson("send an object, an array of objects or NDJSON".into()).into()),
-        }
+        Framing::Json
     } else {
         return Err(SearchError::parameter(
             "content-type",
@@ -386,37 +412,23 @@ async fn write_documents(
         )
         .into());
     };
-    let mut records = Vec::new();
-    let mut rejected = Vec::new();
-    for (position, object) in objects.into_iter().enumerate() {
-        let record = object.and_then(|object| {
-            let source = object
-                .get("source")
-                .and_then(Value::as_str)
-                .filter(|source| !source.trim().is_empty())
-                .unwrap_or("api")
-                .to_string();
-            pressroom_ingest::record_from_json(&object, &source)
-        });
-        match record {
-            Ok(record) if record.title.is_empty() && record.body.is_empty() => {
-                rejected.push(json!({"index": position, "reason": "empty record: no title and no text"}))
-            }
-            Ok(record) => records.push(record),
-            Err(reason) => rejected.push(json!({"index": position, "reason": reason})),
-        }
-    }
-    telemetry::record_rejected(rejected.len());
-    if records.is_empty() {
-        return Err(
-            SearchError::InvalidJson(format!("no valid document in the body: {}", Value::Array(rejected))).into(),
-        );
-    }
+    let body = read_body(body, state.config.max_write_bytes).await?;
     let service = state.service.clone();
-    let outcome = unbudgeted(move || service.upsert(&records)).await?;
+    let (outcome, batch) = unbudgeted(move || {
+        let mut batch = batch::parse(&body, framing)?;
+        if batch.records.is_empty() {
+            return Err(batch.nothing_valid());
+        }
+        let records = std::mem::take(&mut batch.records);
+        Ok((service.upsert(&records)?, batch))
+    })
+    .await?;
+    telemetry::record_rejected(batch.rejected_total);
     telemetry::record_written(outcome.written);
     let mut body = serde_json::to_value(&outcome).map_err(|error| SearchError::Internal(error.to_string()))?;
-    body["rejected"] = Value::Array(rejected);
+    body["rejected"] =
+        serde_json::to_value(&batch.rejected).map_err(|error| SearchError::Internal(error.to_string()))?;
+    body["rejected_total"] = Value::from(batch.rejected_total);
     Ok(Json(body).into_response())
 }
 
@@ -426,7 +438,7 @@ async fn delete_document(
     id: Result<Path<String>, PathRejection>,
 ) -> Result<Response, AppError> {
     check_write(&state, &headers)?;
-    let Path(id) = id.map_err(|rejection| SearchError::parameter("id", "invalid_id", rejection.body_text()))?;
+    let id = document_id(id)?;
     let service = state.service.clone();
     let outcome = unbudgeted(move || service.delete(&id)).await?;
     telemetry::record_deleted(outcome.deleted);
@@ -452,23 +464,52 @@ async fn health() -> Response {
     Json(json!({"status": "ok"})).into_response()
 }
 
-async fn readiness(State(state): State<AppState>) -> Result<Response, AppError> {
+/// A document id from the path: UTF-8, at most [`pressroom_ingest::MAX_ID_BYTES`].
+fn document_id(id: Result<Path<String>, PathRejection>) -> Result<String, SearchError> {
+    let Path(id) = id.map_err(|rejection| SearchError::parameter("id", "invalid_id", rejection.body_text()))?;
+    if id.len() > pressroom_ingest::MAX_ID_BYTES {
+        return Err(SearchError::parameter(
+            "id",
+            "invalid_id",
+            format!("ids are at most {} bytes", pressroom_ingest::MAX_ID_BYTES),
+        ));
+    }
+    Ok(id)
+}
+
+/// Open to probes (load balancers send no key); with a read key set, only a reader learns the
+/// document count and generation.
+async fn readiness(State(state): State<AppState>, headers: HeaderMap) -> Result<Response, AppError> {
     if !state.ready.load(Ordering::Acquire) {
         return Err(SearchError::NotReady.into());
+    }
+    if check_read(&state, &headers).is_err() {
+        return Ok(Json(json!({"status": "ready"})).into_response());
     }
     let generation = state
         .service
         .generation()
-        .and_then(|path| path.file_name().map(|name| name.to_string_lossy().into_owned()));
+        .as_deref()
+        .and_then(pressroom_index::generation_name);
     Ok(
         Json(json!({"status": "ready", "documents": state.service.num_documents(), "generation": generation}))
             .into_response(),
     )
 }
 
-async fn metrics(State(state): State<AppState>) -> Response {
+/// Needs the metrics key when one is set, else the read key when one is set (the write key
+/// also does); open otherwise.
+async fn metrics(State(state): State<AppState>, headers: HeaderMap) -> Result<Response, AppError> {
+    if let Some(metrics_key) = &state.config.metrics_key {
+        let token = bearer(&headers).ok_or(SearchError::Unauthorized)?;
+        if !same_key(token, metrics_key) && check_read_token(&state, token).is_err() {
+            return Err(SearchError::Unauthorized.into());
+        }
+    } else {
+        check_read(&state, &headers)?;
+    }
     let text = telemetry::render(&state.service);
-    ([(header::CONTENT_TYPE, "text/plain; version=0.0.4")], text).into_response()
+    Ok(([(header::CONTENT_TYPE, "text/plain; version=0.0.4")], text).into_response())
 }
 
 async fn openapi() -> Response {
@@ -506,7 +547,9 @@ async fn observe(request: Request<Body>, next: Next) -> Response {
     let method = request.method().clone();
     let span = tracing::info_span!("request", id = %id, method = %method, route = %route);
     let started = Instant::now();
-    let mut response = next.run(request).instrument(span.clone()).await;
+    let mut response = REQUEST_ID
+        .scope(id.clone(), next.run(request).instrument(span.clone()))
+        .await;
     let elapsed = started.elapsed();
     let status = response.status();
     span.in_scope(|| {
@@ -516,7 +559,7 @@ async fn observe(request: Request<Body>, next: Next) -> Response {
             "answered"
         )
     });
-    telemetry::record_request(&route, method.as_str(), status.as_u16(), elapsed);
+    telemetry::record_request(&route, telemetry::method_label(&method), status.as_u16(), elapsed);
     if let Ok(value) = HeaderValue::from_str(&id) {
         response.headers_mut().insert("x-request-id", value);
     }
@@ -566,6 +609,7 @@ pub async fn serve_with(
             }
         })
     };
+    let listener = crate::listener::JsonErrorListener::new(listener);
     let result = axum::serve(listener, app_with(service, config, ready))
         .with_graceful_shutdown(shutdown)
         .await;
@@ -625,6 +669,52 @@ mod tests {
             response.headers().get(header::RETRY_AFTER).map(|v| v.as_bytes()),
             Some(&b"1"[..])
         );
+    }
+
+    async fn body_of(response: Response) -> Value {
+        use http_body_util::BodyExt;
+        let bytes = response.into_body().collect().await.expect("body").to_bytes();
+        serde_json::from_slice(&bytes).expect("JSON")
+    }
+
+    #[tokio::test]
+    async fn a_panic_is_a_json_internal_error_with_the_request_id_and_no_detail() {
+        use tower::ServiceExt;
+        let router = guarded(Router::new().route(
+            "/boom",
+            get(|| async {
+                let secret = "tantivy: /var/index/gen-1/0a1b.idx: No such file";
+                if !secret.is_empty() {
+                    panic!("{secret}");
+                }
+            }),
+        ));
+        let request = Request::get("/boom")
+            .header("x-request-id", "req-test-7")
+            .body(Body::empty())
+            .expect("request");
+        let response = router.oneshot(request).await.expect("answered");
+        assert_eq!(response.status(), StatusCode::INTERNAL_SERVER_ERROR);
+        let body = body_of(response).await;
+        assert_eq!(body["error"]["code"], "internal");
+        assert_eq!(body["error"]["request_id"], "req-test-7");
+        assert!(!body.to_string().contains("gen-1"), "{body}");
+    }
+
+    #[tokio::test]
+    async fn a_panic_in_a_search_task_is_an_internal_error_without_its_message() {
+        let state = state(ServerConfig::default());
+        let error = blocking(&state, || -> Result<(), SearchError> {
+            panic!("index file /secret/path is gone")
+        })
+        .await
+        .expect_err("panicked");
+        assert_eq!((error.status(), error.code()), (500, "internal"));
+        let body = body_of(AppError(error).into_response()).await;
+        assert!(!body.to_string().contains("/secret/path"), "{body}");
+        let error = SearchError::Internal("tantivy: /secret/path/meta.json".to_string());
+        let body = body_of(AppError(error).into_response()).await;
+        assert_eq!(body["error"]["message"], INTERNAL_MESSAGE);
     }
 
     #[test]

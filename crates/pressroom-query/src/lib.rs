@@ -17,6 +17,7 @@
 //! assert_eq!((error.status(), error.code()), (400, "limit_too_large"));
 //! ```
 
+mod batch;
 pub mod config;
 mod error;
 pub mod expansion;
@@ -26,6 +27,7 @@ pub mod fuzzing;
 mod highlight;
 pub mod html;
 pub mod http;
+mod listener;
 mod metrics;
 pub mod openapi;
 pub mod query;

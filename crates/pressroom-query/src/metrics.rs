@@ -49,6 +49,27 @@ pub fn render(service: &SearchService) -> String {
         .unwrap_or_default()
 }
 
+/// The `method` label: one of the standard methods, else `other` (a label value per made-up
+/// method would be a new time series each).
+pub fn method_label(method: &axum::http::Method) -> &'static str {
+    use axum::http::Method;
+    const KNOWN: [(Method, &str); 9] = [
+        (Method::GET, "GET"),
+        (Method::POST, "POST"),
+        (Method::PUT, "PUT"),
+        (Method::DELETE, "DELETE"),
+        (Method::HEAD, "HEAD"),
+        (Method::OPTIONS, "OPTIONS"),
+        (Method::PATCH, "PATCH"),
+        (Method::TRACE, "TRACE"),
+        (Method::CONNECT, "CONNECT"),
+    ];
+    KNOWN
+        .iter()
+        .find(|(known, _)| known == method)
+        .map_or("other", |(_, label)| label)
+}
+
 pub fn record_request(route: &str, method: &str, status: u16, elapsed: Duration) {
     let labels = [
         ("route", route.to_string()),

@@ -13,6 +13,10 @@ pub const MAX_OFFSET: usize = 10_000;
 pub const MAX_QUERY_CHARS: usize = 1_000;
 /// Values per filter parameter.
 pub const MAX_FILTER_VALUES: usize = 50;
+/// Characters per filter value (a region, topic path, organization, `facet_expand` node…).
+pub const MAX_VALUE_CHARS: usize = 200;
+/// Levels of a tree path (`/Africa/Sub-Saharan Africa/Eastern Africa/Kenya` has four).
+pub const MAX_PATH_DEPTH: usize = 8;
 pub const DEFAULT_FACET_LIMIT: usize = 10;
 pub const MAX_FACET_LIMIT: usize = 100;
 pub const DEFAULT_FRAGMENTS: usize = 1;
@@ -385,6 +389,20 @@ fn push_filter(values: &mut Vec<String>, parameter: &'static str, value: String)
             format!("at most {MAX_FILTER_VALUES} values"),
         ));
     }
+    if value.chars().count() > MAX_VALUE_CHARS {
+        return Err(SearchError::parameter(
+            parameter,
+            "value_too_long",
+            format!("a value of `{parameter}` is at most {MAX_VALUE_CHARS} characters"),
+        ));
+    }
+    if value.matches('/').count() > MAX_PATH_DEPTH {
+        return Err(SearchError::parameter(
+            parameter,
+            "value_too_long",
+            format!("a path in `{parameter}` has at most {MAX_PATH_DEPTH} levels"),
+        ));
+    }
     if !values.contains(&value) {
         values.push(value);
     }
@@ -497,5 +515,8 @@ mod tests {
         assert_eq!(code("sort=random"), "invalid_sort");
         assert_eq!(code("country=Costa+Rica"), "invalid_country");
         assert_eq!(code("colour=red"), "unknown_parameter");
+        assert_eq!(code(&format!("facet_expand={}", "/".repeat(65_000))), "value_too_long");
+        assert_eq!(code(&format!("facet_expand={}", "/a".repeat(9))), "value_too_long");
+        assert_eq!(code(&format!("org={}", "x".repeat(201))), "value_too_long");
     }
 }

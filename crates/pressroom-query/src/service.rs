@@ -208,11 +208,16 @@ impl SearchService {
         let Some(dir) = &self.dir else {
             return Ok(served.outcome(false));
         };
+        // A cheap look first; the generation opened is the one `open_current` read, which
+        // may be newer still.
         let current = pressroom_index::current_generation(dir);
         if current.is_none() || current == served.generation {
             return Ok(served.outcome(false));
         }
         let snapshot = Snapshot::open_dir(dir, self.vocabulary.clone())?;
+        if snapshot.generation == served.generation {
+            return Ok(served.outcome(false));
+        }
         snapshot.warm()?;
         let outcome = snapshot.outcome(true);
         self.replace_snapshot(snapshot);
@@ -282,6 +287,8 @@ fn write_error(error: pressroom_index::IndexError) -> SearchError {
 /// One generation of the index, with its reader and facet tables.
 pub(crate) struct Snapshot {
     generation: Option<PathBuf>,
+    /// Keeps builds from removing the generation while it is served.
+    _lease: Option<pressroom_index::Lease>,
     index: Index,
     reader: IndexReader,
     fields: Fields,
@@ -291,10 +298,11 @@ pub(crate) struct Snapshot {
 
 impl Snapshot {
     fn open_dir(dir: &Path, vocab: Arc<Vocabulary>) -> Result<Snapshot, SearchError> {
-        let generation = pressroom_index::current_generation(dir);
-        let (index, fields) =
-            pressroom_index::open_index(dir).map_err(|error| SearchError::Internal(error.to_string()))?;
-        Snapshot::new(index, fields, generation, vocab)
+        let generation =
+            pressroom_index::open_current(dir).map_err(|error| SearchError::Internal(error.to_string()))?;
+        let mut snapshot = Snapshot::new(generation.index, generation.fields, Some(generation.path), vocab)?;
+        snapshot._lease = Some(generation.lease);
+        Ok(snapshot)
     }
 
     fn new(
@@ -312,6 +320,7 @@ impl Snapshot {
             .try_into()?;
         Ok(Snapshot {
             generation,
+            _lease: None,
             index,
             reader,
             fields,
@@ -322,11 +331,7 @@ impl Snapshot {
 
     fn outcome(&self, switched: bool) -> ReloadOutcome {
         ReloadOutcome {
-            generation: self
-                .generation
-                .as_ref()
-                .and_then(|path| path.file_name())
-                .map(|name| name.to_string_lossy().into_owned()),
+            generation: self.generation.as_deref().and_then(pressroom_index::generation_name),
             switched,
             documents: self.num_documents(),
         }
