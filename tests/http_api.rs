@@ -572,7 +572,8 @@ async fn typos_are_tolerated_unless_turned_off() {
     // A misspelling finds what the right spelling finds, first and in the same order (and
     // may add words as close to it: `traficking` is also two edits from `tracking`).
     let right = ids(&search("q=trafficking&expand=false&facets=").await);
-    assert!(right.len() >= 4);
+    // Three English releases of `corpus/` (four with the shared seed).
+    assert!(right.len() >= 3, "{right:?}");
     let typo = search("q=traficking&expand=false&facets=").await;
     assert_eq!(
         ids(&typo)[..right.len()],
@@ -759,6 +760,13 @@ async fn similar_releases_share_the_subject() {
         .count();
     assert!(trafficking >= 2, "{similar}");
     let (_, same_region) = get(&format!("/api/documents/{COSTA_RICA}/similar?same=region")).await;
+    // The other Central American releases of `corpus/` are Spanish: without the shared seed
+    // (an English Costa Rican release) none shares enough words to be similar.
+    if common::shared_dir().is_none() {
+        eprintln!("skipped the same-region part: the seed of the shared data is absent");
+        assert!(hits(&same_region).is_empty());
+        return;
+    }
     assert!(!hits(&same_region).is_empty());
     assert!(hits(&same_region)
         .iter()
