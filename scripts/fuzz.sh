@@ -13,7 +13,7 @@ seconds="${1:-60}"
 shift || true
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
-  targets=(search_params query_syntax reader_jsonl reader_reliefweb reader_reuters reader_pages)
+  targets=(search_params query_syntax document_search reader_jsonl reader_reliefweb reader_reuters reader_pages)
 fi
 command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz
 export RUSTC_BOOTSTRAP=1

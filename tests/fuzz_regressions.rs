@@ -45,6 +45,10 @@ fn fuzz_corpora_replay_without_a_panic() {
             replay("query_syntax", pressroom_query::fuzzing::query_syntax),
         ),
         (
+            "document_search",
+            replay("document_search", pressroom_query::fuzzing::document_search),
+        ),
+        (
             "reader_jsonl",
             replay("reader_jsonl", |data| {
                 for format in [Format::Jsonl, Format::Trove, Format::Wikipedia] {

@@ -69,3 +69,67 @@ fn tiny_service() -> &'static SearchService {
         SearchService::new(index, fields).expect("service")
     })
 }
+
+/// A document made of the fuzzed text (first line: the query; second: the title; the rest:
+/// the body), written to an index, then searched with the query and with words of its own
+/// text, prefix on and off, ten fragments: every answer is hits or a 4xx, and every piece of
+/// HTML in it is escaped text with `<mark>` tags.
+pub fn document_search(data: &[u8]) {
+    let service = writable_service();
+    let text = String::from_utf8_lossy(data).replace('\0', " ");
+    let mut lines = text.splitn(3, '\n');
+    let query: String = lines.next().unwrap_or_default().chars().take(1_000).collect();
+    let title = lines.next().unwrap_or_default();
+    let body = lines.next().unwrap_or_default();
+    let object = serde_json::json!({"id": "fuzz", "title": title, "body": body});
+    let Some(object) = object.as_object() else {
+        return;
+    };
+    if let Ok(record) = pressroom_ingest::record_from_json(object, "fuzz") {
+        if record.defect().is_none() {
+            service.upsert(&[record]).expect("a valid record is written");
+        }
+    }
+    let mut queries = vec![query];
+    queries.extend(crate::expansion::words(body).step_by(7).take(4).map(str::to_string));
+    for q in queries {
+        for prefix in [false, true] {
+            let request = SearchRequest {
+                q: q.clone(),
+                prefix,
+                fragments: 10,
+                ..SearchRequest::default()
+            };
+            match service.search(&request) {
+                Ok(response) => {
+                    for hit in &response.hits {
+                        for html in hit.fragments.iter().chain([&hit.title_html, &hit.snippet]) {
+                            assert_escaped(html);
+                        }
+                    }
+                }
+                Err(error) => assert!(error.status() < 500, "{q:?}: {error}"),
+            }
+        }
+    }
+}
+
+/// HTML made of escaped text and `<mark>` tags only.
+fn assert_escaped(html: &str) {
+    let text = html.replace("<mark>", "").replace("</mark>", "");
+    assert!(
+        !text.contains('<') && !text.contains('>'),
+        "unescaped markup in {html:?}"
+    );
+}
+
+/// An empty index in memory that [`document_search`] writes its document to.
+fn writable_service() -> &'static SearchService {
+    static SERVICE: OnceLock<SearchService> = OnceLock::new();
+    SERVICE.get_or_init(|| {
+        let index = tantivy::Index::create_in_ram(pressroom_index::schema::build_schema());
+        pressroom_index::schema::register_analyzers(&index);
+        let fields = pressroom_index::schema::Fields::from_schema(&index.schema()).expect("schema");
+        SearchService::new(index, fields).expect("service")
+    })
+}
