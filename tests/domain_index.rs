@@ -3,22 +3,44 @@
 
 mod common;
 
+use std::path::Path;
+use std::sync::{Arc, OnceLock};
+
 use pressroom_query::{SearchRequest, SearchService};
+
+/// The domain index, built once for the tests of this file: its folder and build report.
+fn domain_index(
+    shared: &Path,
+) -> &'static (
+    tempfile::TempDir,
+    pressroom_index::BuildReport,
+    Vec<pressroom_ingest::Problem>,
+) {
+    static INDEX: OnceLock<(
+        tempfile::TempDir,
+        pressroom_index::BuildReport,
+        Vec<pressroom_ingest::Problem>,
+    )> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let corpus = shared.join("corpus");
+        let sources: Vec<_> = ["seed", "trove-refugees", "reliefweb", "reuters21578"]
+            .iter()
+            .map(|name| corpus.join(name))
+            .collect();
+        let dir = tempfile::tempdir().expect("temporary folder");
+        let mut problems = Vec::new();
+        let report = pressroom_index::build(dir.path(), &sources, &Default::default(), &mut |problem| {
+            problems.push(problem.clone())
+        })
+        .expect("index builds");
+        (dir, report, problems)
+    })
+}
 
 #[test]
 fn domain_corpus_is_indexed_whole_and_searchable() {
     let shared = shared_or_skip!();
-    let corpus = shared.join("corpus");
-    let sources: Vec<_> = ["seed", "trove-refugees", "reliefweb", "reuters21578"]
-        .iter()
-        .map(|name| corpus.join(name))
-        .collect();
-    let dir = tempfile::tempdir().expect("temporary folder");
-    let mut problems = Vec::new();
-    let report = pressroom_index::build(dir.path(), &sources, &Default::default(), &mut |problem| {
-        problems.push(problem.clone())
-    })
-    .expect("index builds");
+    let (dir, report, problems) = domain_index(&shared);
     eprintln!(
         "indexed {} in {:.1} s, {:.1} MB; skipped {:?}",
         report.indexed,
@@ -41,6 +63,7 @@ fn domain_corpus_is_indexed_whole_and_searchable() {
 
     let service = SearchService::open(dir.path()).expect("opens");
     assert_eq!(service.num_documents(), 37_087);
+
     let request = SearchRequest::from_query_string("q=trafficking&facets=region,org").expect("valid");
     let response = service.search(&request).expect("searches");
     assert!(response.total > 100, "total {}", response.total);
@@ -139,4 +162,75 @@ fn search_features_hold_on_the_domain_corpus(service: &SearchService) {
         "{:?}",
         similar.hits.iter().map(|h| (&h.id, &h.topics)).collect::<Vec<_>>()
     );
+}
+
+/// The corpus sweep on a sample (every 20th release, in index order): the rarest word of
+/// its title and the rarest of its body, each searched with `fragments=10&limit=100` over
+/// the HTTP router; no answer may be a 5xx. `scripts/sweep.py` does every release of the
+/// corpus against a running server.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_sample_of_the_corpus_searched_by_its_rarest_words_never_fails() {
+    use axum::body::Body;
+    use http_body_util::BodyExt;
+    use tantivy::schema::Value as _;
+    use tower::ServiceExt;
+
+    let shared = shared_or_skip!();
+    let (dir, _, _) = domain_index(&shared);
+    let (index, fields) = pressroom_index::open_index(dir.path()).expect("opens");
+    let searcher = index.reader().expect("reader").searcher();
+    let mut analyzer = index
+        .tokenizers()
+        .get(pressroom_index::schema::TEXT_ANALYZER)
+        .expect("analyzer");
+    let mut queries = Vec::new();
+    for (ordinal, segment) in searcher.segment_readers().iter().enumerate() {
+        for doc in (0..segment.max_doc()).step_by(20) {
+            let address = tantivy::DocAddress::new(ordinal as u32, doc);
+            let stored: tantivy::TantivyDocument = searcher.doc(address).expect("stored");
+            for field in [fields.title, fields.body] {
+                let text = stored
+                    .get_first(field)
+                    .and_then(|value| value.as_str())
+                    .unwrap_or_default();
+                let mut rarest: Option<(u64, String)> = None;
+                let mut stream = analyzer.token_stream(text);
+                while let Some(token) = stream.next() {
+                    let frequency = searcher
+                        .doc_freq(&tantivy::Term::from_field_text(field, &token.text))
+                        .expect("frequency");
+                    if rarest.as_ref().is_none_or(|(lowest, _)| frequency < *lowest) {
+                        rarest = Some((frequency, token.text.clone()));
+                    }
+                }
+                if let Some((_, word)) = rarest {
+                    queries.push(word);
+                }
+            }
+        }
+    }
+    assert!(queries.len() > 3_000, "{} queries", queries.len());
+    let app = pressroom_query::http::app(Arc::new(SearchService::open(dir.path()).expect("opens")));
+    let started = std::time::Instant::now();
+    let mut failures = Vec::new();
+    for word in &queries {
+        let uri = format!(
+            "/api/search?q={}&fragments=10&limit=100&facets=",
+            form_urlencoded::byte_serialize(word.as_bytes()).collect::<String>()
+        );
+        let request = axum::http::Request::get(&uri).body(Body::empty()).expect("request");
+        let response = app.clone().oneshot(request).await.expect("answered");
+        let status = response.status();
+        let bytes = response.into_body().collect().await.expect("body").to_bytes();
+        if status.is_server_error() || serde_json::from_slice::<serde_json::Value>(&bytes).is_err() {
+            failures.push(format!("{word}: {status} {}", String::from_utf8_lossy(&bytes)));
+        }
+    }
+    eprintln!(
+        "sweep: {} queries in {:.1} s, {} failed",
+        queries.len(),
+        started.elapsed().as_secs_f64(),
+        failures.len()
+    );
+    assert!(failures.is_empty(), "{failures:#?}");
 }
