@@ -145,10 +145,10 @@ struct ServeArgs {
     #[arg(long, env = "PRESSROOM_CORS_ORIGINS", value_delimiter = ',')]
     cors_origins: Vec<String>,
     /// Largest POST /api/search body, in bytes.
-    #[arg(long, env = "PRESSROOM_MAX_BODY_BYTES", default_value_t = 64 * 1024)]
+    #[arg(long, env = "PRESSROOM_MAX_BODY_BYTES", default_value_t = pressroom_query::config::DEFAULT_MAX_BODY_BYTES)]
     max_body_bytes: usize,
     /// Largest POST /api/documents body, in bytes.
-    #[arg(long, env = "PRESSROOM_MAX_WRITE_BYTES", default_value_t = 32 * 1024 * 1024)]
+    #[arg(long, env = "PRESSROOM_MAX_WRITE_BYTES", default_value_t = pressroom_query::config::DEFAULT_MAX_WRITE_BYTES)]
     max_write_bytes: usize,
     /// Longest query, in characters (at most 1,000).
     #[arg(long, env = "PRESSROOM_MAX_QUERY_CHARS", default_value_t = pressroom_query::MAX_QUERY_CHARS)]
@@ -160,7 +160,7 @@ struct ServeArgs {
     #[arg(long, env = "PRESSROOM_MAX_OFFSET", default_value_t = pressroom_query::MAX_OFFSET)]
     max_offset: usize,
     /// Largest `facet_limit` (at most 100).
-    #[arg(long, env = "PRESSROOM_MAX_FACET_LIMIT", default_value_t = 100)]
+    #[arg(long, env = "PRESSROOM_MAX_FACET_LIMIT", default_value_t = pressroom_query::MAX_FACET_LIMIT)]
     max_facet_limit: usize,
     /// Time budget of one search, in milliseconds; past it the answer is 503 `search_timeout`.
     #[arg(long, env = "PRESSROOM_SEARCH_TIMEOUT_MS", default_value_t = 5_000)]
@@ -175,22 +175,18 @@ struct ServeArgs {
 
 impl ServeArgs {
     fn config(&self) -> pressroom_query::ServerConfig {
-        let defaults = pressroom_query::ServerConfig::default();
         pressroom_query::ServerConfig {
             api_key: self.api_key.clone().filter(|key| !key.is_empty()),
             read_key: self.read_key.clone().filter(|key| !key.is_empty()),
             metrics_key: self.metrics_key.clone().filter(|key| !key.is_empty()),
             max_body_bytes: self.max_body_bytes,
             max_write_bytes: self.max_write_bytes,
-            max_query_chars: self.max_query_chars.min(pressroom_query::MAX_QUERY_CHARS),
-            max_limit: self.max_limit.min(pressroom_query::MAX_LIMIT),
-            max_offset: self.max_offset.min(pressroom_query::MAX_OFFSET),
-            max_facet_limit: self.max_facet_limit.clamp(1, 100),
-            search_timeout: std::time::Duration::from_millis(self.search_timeout_ms.max(1)),
-            max_concurrent_searches: match self.max_concurrent_searches {
-                0 => defaults.max_concurrent_searches,
-                n => n,
-            },
+            max_query_chars: self.max_query_chars,
+            max_limit: self.max_limit,
+            max_offset: self.max_offset,
+            max_facet_limit: self.max_facet_limit,
+            search_timeout: std::time::Duration::from_millis(self.search_timeout_ms),
+            max_concurrent_searches: self.max_concurrent_searches,
             queue_wait: std::time::Duration::from_millis(self.queue_wait_ms),
             cors_origins: self
                 .cors_origins
@@ -199,6 +195,7 @@ impl ServeArgs {
                 .cloned()
                 .collect(),
         }
+        .within_caps()
     }
 }
 
@@ -497,11 +494,9 @@ fn print_search(args: SearchArgs) -> Result<()> {
     query.push(("limit", args.limit.to_string()));
     query.push(("offset", args.offset.to_string()));
     query.extend(args.params.iter().map(|(key, value)| (key.as_str(), value.clone())));
-    let encoded = query
-        .iter()
-        .map(|(key, value)| format!("{key}={}", form_urlencode(value)))
-        .collect::<Vec<_>>()
-        .join("&");
+    let encoded = form_urlencoded::Serializer::new(String::new())
+        .extend_pairs(query.iter().map(|(key, value)| (*key, value.as_str())))
+        .finish();
     let request = SearchRequest::from_query_string(&encoded).map_err(|error| anyhow::anyhow!("{error}"))?;
     let response = service.search(&request).map_err(|error| anyhow::anyhow!("{error}"))?;
     let mut out = std::io::stdout().lock();
@@ -524,17 +519,6 @@ fn print_search(args: SearchArgs) -> Result<()> {
         )?;
     }
     Ok(())
-}
-
-fn form_urlencode(value: &str) -> String {
-    let mut out = String::new();
-    for byte in value.bytes() {
-        match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(byte as char),
-            _ => out.push_str(&format!("%{byte:02X}")),
-        }
-    }
-    out
 }
 
 fn extract(args: ExtractArgs) -> Result<()> {

@@ -6,7 +6,7 @@
 //! score. Main countries are those near the top score.
 
 use crate::gazetteer::{AliasKind, Gazetteer};
-use crate::matcher::{Mention, Target};
+use crate::mention::{Mention, Target};
 
 /// Bytes of the body that count as the lead.
 const LEAD_BYTES: usize = 400;

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::gazetteer::fold;
 use crate::tables;
+use crate::tsv;
 use crate::{EnrichError, Enricher, Enrichment};
 
 /// One labelled release of a gold file (`tests/data/dev-gold.jsonl`).
@@ -215,7 +216,7 @@ pub fn evaluate_reuters(enricher: &Enricher, records: &[Record]) -> Result<Vec<E
 
 /// Reuters PLACES label → ISO3 (labels that are no country are left out).
 fn reuters_places() -> Result<HashMap<&'static str, &'static str>, EnrichError> {
-    Ok(tables::rows("reuters_places.tsv", tables::REUTERS_PLACES, 2)?
+    Ok(tsv::rows("reuters_places.tsv", tables::REUTERS_PLACES, 2)?
         .into_iter()
         .filter(|(_, columns)| !columns[1].is_empty())
         .map(|(_, columns)| (columns[0], columns[1]))

@@ -3,7 +3,8 @@
 use std::collections::HashMap;
 
 use crate::error::EnrichError;
-use crate::tables::{self, list};
+use crate::tables;
+use crate::tsv::{self, list};
 
 /// A country or territory, placed in the M49 tree.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -99,7 +100,7 @@ impl Gazetteer {
     pub fn load() -> Result<Self, EnrichError> {
         let mut countries = Vec::new();
         let mut by_iso3 = HashMap::new();
-        for (line, columns) in tables::rows("countries.tsv", tables::COUNTRIES, 7)? {
+        for (line, columns) in tsv::rows("countries.tsv", tables::COUNTRIES, 7)? {
             let iso3 = columns[0].to_string();
             if iso3.len() != 3 {
                 return Err(EnrichError::BadTable {
@@ -136,7 +137,7 @@ impl Gazetteer {
                     .collect()
             })
             .collect();
-        for (line, columns) in tables::rows("country_aliases.tsv", tables::COUNTRY_ALIASES, 4)? {
+        for (line, columns) in tsv::rows("country_aliases.tsv", tables::COUNTRY_ALIASES, 4)? {
             let Some(&index) = by_iso3.get(columns[0]) else {
                 return Err(EnrichError::BadTable {
                     table: "country_aliases.tsv",
@@ -194,7 +195,7 @@ impl Gazetteer {
             }
         }
         let mut regions = Vec::new();
-        for (line, columns) in tables::rows("regions.tsv", tables::REGIONS, 2)? {
+        for (line, columns) in tsv::rows("regions.tsv", tables::REGIONS, 2)? {
             let path = format!("/{}", columns[0].trim_matches('/'));
             if !node_by_name.values().any(|known| *known == path) {
                 return Err(EnrichError::BadTable {
@@ -215,7 +216,7 @@ impl Gazetteer {
 
         let iso3_by_iso2: HashMap<&str, &str> = countries.iter().map(|c| (c.iso2.as_str(), c.iso3.as_str())).collect();
         let mut cities: HashMap<String, Vec<City>> = HashMap::new();
-        for (_, columns) in tables::rows("cities.tsv", tables::CITIES, 3)? {
+        for (_, columns) in tsv::rows("cities.tsv", tables::CITIES, 3)? {
             let Some(iso3) = iso3_by_iso2.get(columns[1]) else {
                 continue;
             };
@@ -235,7 +236,7 @@ impl Gazetteer {
             entries.sort_by_key(|city| std::cmp::Reverse(city.population));
         }
         let mut subdivisions = HashMap::new();
-        for (line, columns) in tables::rows("subdivisions.tsv", tables::SUBDIVISIONS, 2)? {
+        for (line, columns) in tsv::rows("subdivisions.tsv", tables::SUBDIVISIONS, 2)? {
             let Some(&index) = by_iso3.get(columns[1]) else {
                 return Err(EnrichError::BadTable {
                     table: "subdivisions.tsv",

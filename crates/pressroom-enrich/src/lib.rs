@@ -36,10 +36,12 @@ pub mod eval;
 mod gazetteer;
 mod language;
 mod matcher;
+mod mention;
 mod organizations;
 mod tables;
 mod themes;
 mod topics;
+pub mod tsv;
 
 use serde::{Deserialize, Serialize};
 
@@ -74,17 +76,18 @@ pub struct Enrichment {
 
 /// A point per country (ISO alpha-3, latitude, longitude) from `data/country_points.tsv`,
 /// for maps.
-pub fn country_points() -> Vec<(String, f32, f32)> {
-    tables::COUNTRY_POINTS
-        .lines()
-        .skip(1)
-        .filter(|line| !line.starts_with('#') && !line.trim().is_empty())
-        .filter_map(|line| {
-            let mut columns = line.split('\t');
-            let iso3 = columns.next()?.to_string();
-            let latitude = columns.next()?.parse().ok()?;
-            let longitude = columns.next()?.parse().ok()?;
-            Some((iso3, latitude, longitude))
+pub fn country_points() -> Result<Vec<(String, f32, f32)>, EnrichError> {
+    let bad = |line: usize, cell: &str| EnrichError::BadTable {
+        table: "country_points.tsv",
+        line,
+        reason: format!("`{cell}` is not a coordinate"),
+    };
+    tsv::rows("country_points.tsv", tables::COUNTRY_POINTS, 3)?
+        .into_iter()
+        .map(|(line, columns)| {
+            let latitude = columns[1].parse().map_err(|_| bad(line, columns[1]))?;
+            let longitude = columns[2].parse().map_err(|_| bad(line, columns[2]))?;
+            Ok((columns[0].to_string(), latitude, longitude))
         })
         .collect()
 }
@@ -195,7 +198,7 @@ impl Enricher {
             .iter()
             .chain(&body_mentions)
             .filter_map(|mention| match mention.target {
-                matcher::Target::Country { index, .. } => Some(self.gazetteer.countries()[index].iso3.as_str()),
+                mention::Target::Country { index, .. } => Some(self.gazetteer.countries()[index].iso3.as_str()),
                 _ => None,
             })
             .collect();

@@ -7,24 +7,9 @@ use std::collections::HashSet;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use crate::error::EnrichError;
-use crate::gazetteer::{AliasKind, Gazetteer};
+use crate::gazetteer::Gazetteer;
+use crate::mention::{Mention, Target};
 use crate::organizations::OrganizationTable;
-
-/// What a matched name stands for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Target {
-    Country { index: usize, kind: AliasKind },
-    Region { index: usize },
-    Organization { index: usize },
-}
-
-/// A name found in a text, as a byte range.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Mention {
-    pub start: usize,
-    pub end: usize,
-    pub target: Target,
-}
 
 pub struct EntityMatcher {
     case_insensitive: AhoCorasick,

@@ -8,8 +8,9 @@ use regex::Regex;
 
 use crate::error::EnrichError;
 use crate::gazetteer::fold;
-use crate::matcher::{Mention, Target};
-use crate::tables::{self, list};
+use crate::mention::{Mention, Target};
+use crate::tables;
+use crate::tsv::{self, list};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Organization {
@@ -46,7 +47,7 @@ impl OrganizationTable {
     pub fn load() -> Result<Self, EnrichError> {
         let mut entries = Vec::new();
         let mut by_name = HashMap::new();
-        for (_, columns) in tables::rows("organizations.tsv", tables::ORGANIZATIONS, 3)? {
+        for (_, columns) in tsv::rows("organizations.tsv", tables::ORGANIZATIONS, 3)? {
             let organization = Organization {
                 canonical: columns[0].to_string(),
                 name: columns[1].to_string(),

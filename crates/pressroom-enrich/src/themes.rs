@@ -11,6 +11,7 @@ use std::collections::HashMap;
 
 use crate::error::EnrichError;
 use crate::tables;
+use crate::tsv;
 
 /// A theme is kept when its probability reaches this…
 const MIN_PROBABILITY: f32 = 0.4;
@@ -31,9 +32,8 @@ pub struct ThemeModel {
 impl ThemeModel {
     pub fn load() -> Result<ThemeModel, EnrichError> {
         let text = tables::THEME_MODEL;
-        let header = text.lines().next().unwrap_or("");
-        let paths: Vec<String> = header
-            .split('\t')
+        let paths: Vec<String> = tsv::header(text)
+            .iter()
             .skip(2)
             .map(|theme| format!("/{}", theme.replace('/', "\\/")))
             .collect();
@@ -47,32 +47,23 @@ impl ThemeModel {
             cell.parse::<f32>()
                 .map_err(|_| bad(line, format!("`{cell}` is not a number")))
         };
-        let mut bias = Vec::new();
+        let bias = tsv::tagged(text, "#bias")
+            .unwrap_or_default()
+            .iter()
+            .skip(1)
+            .map(|cell| number(0, cell))
+            .collect::<Result<Vec<f32>, _>>()?;
         let mut vocabulary = HashMap::new();
         let mut idf = Vec::new();
         let mut weights = Vec::new();
-        for (index, line) in text.lines().enumerate().skip(1) {
-            let columns: Vec<&str> = line.split('\t').collect();
-            if line.starts_with("#bias\t") {
-                bias = columns[2..]
-                    .iter()
-                    .map(|cell| number(index + 1, cell))
-                    .collect::<Result<_, _>>()?;
-                continue;
-            }
-            if line.starts_with('#') || line.is_empty() {
-                continue;
-            }
+        for (line, columns) in tsv::rows("theme_model.tsv", text, themes + 2)? {
             if columns.len() != themes + 2 {
-                return Err(bad(
-                    index + 1,
-                    format!("{} columns, expected {}", columns.len(), themes + 2),
-                ));
+                return Err(bad(line, format!("{} columns, expected {}", columns.len(), themes + 2)));
             }
             vocabulary.insert(columns[0].to_string(), idf.len());
-            idf.push(number(index + 1, columns[1])?);
+            idf.push(number(line, columns[1])?);
             for cell in &columns[2..] {
-                weights.push(number(index + 1, cell)?);
+                weights.push(number(line, cell)?);
             }
         }
         if bias.len() != themes || themes == 0 {

@@ -7,6 +7,7 @@ use regex::Regex;
 use crate::error::EnrichError;
 use crate::matcher::is_word_boundary;
 use crate::tables;
+use crate::tsv;
 
 /// Score a topic needs (its own and its children's cues): a strong cue (weight 3) in the lead
 /// or twice in the body, a typical one (2) in the title. 4 balanced precision and recall on
@@ -99,7 +100,7 @@ impl TopicRules {
         let mut paths: Vec<String> = Vec::new();
         let mut patterns = Vec::new();
         let mut cues = Vec::new();
-        for (line, columns) in tables::rows("topics.tsv", tables::TOPICS, 3)? {
+        for (line, columns) in tsv::rows("topics.tsv", tables::TOPICS, 3)? {
             let path = columns[0].to_string();
             let topic = match paths.iter().position(|known| *known == path) {
                 Some(topic) => topic,

@@ -4,7 +4,14 @@
 use std::time::Duration;
 
 use crate::error::SearchError;
-use crate::request::{SearchRequest, MAX_FACET_LIMIT, MAX_LIMIT, MAX_OFFSET, MAX_QUERY_CHARS};
+use crate::request::{
+    check_count, check_query_length, SearchRequest, MAX_FACET_LIMIT, MAX_LIMIT, MAX_OFFSET, MAX_QUERY_CHARS,
+};
+
+/// Largest `POST /api/search` body by default.
+pub const DEFAULT_MAX_BODY_BYTES: usize = 64 * 1024;
+/// Largest `POST /api/documents` body by default.
+pub const DEFAULT_MAX_WRITE_BYTES: usize = 32 * 1024 * 1024;
 
 #[derive(Debug, Clone)]
 pub struct ServerConfig {
@@ -43,8 +50,8 @@ impl Default for ServerConfig {
             api_key: None,
             read_key: None,
             metrics_key: None,
-            max_body_bytes: 64 * 1024,
-            max_write_bytes: 32 * 1024 * 1024,
+            max_body_bytes: DEFAULT_MAX_BODY_BYTES,
+            max_write_bytes: DEFAULT_MAX_WRITE_BYTES,
             max_query_chars: MAX_QUERY_CHARS,
             max_limit: MAX_LIMIT,
             max_offset: MAX_OFFSET,
@@ -58,30 +65,78 @@ impl Default for ServerConfig {
 }
 
 impl ServerConfig {
+    /// The configuration with its limits brought within the hard caps of
+    /// [`crate::request`] (an operator can only tighten them), a time budget of at least a
+    /// millisecond, and 0 concurrent searches meaning the default (four per core).
+    pub fn within_caps(mut self) -> ServerConfig {
+        self.max_query_chars = self.max_query_chars.min(MAX_QUERY_CHARS);
+        self.max_limit = self.max_limit.min(MAX_LIMIT);
+        self.max_offset = self.max_offset.min(MAX_OFFSET);
+        self.max_facet_limit = self.max_facet_limit.clamp(1, MAX_FACET_LIMIT);
+        self.search_timeout = self.search_timeout.max(Duration::from_millis(1));
+        if self.max_concurrent_searches == 0 {
+            self.max_concurrent_searches = ServerConfig::default().max_concurrent_searches;
+        }
+        self
+    }
+
     /// Applies the configured limits to a request parsed under the hard caps: the default
     /// `limit` is lowered to the cap, values given over a cap are refused.
     pub fn check(&self, request: &mut SearchRequest) -> Result<(), SearchError> {
         if !request.limit_given {
             request.limit = request.limit.min(self.max_limit);
         }
-        if request.q.chars().count() > self.max_query_chars {
-            return Err(SearchError::QueryTooLong {
-                max: self.max_query_chars,
-            });
+        check_query_length(&request.q, self.max_query_chars)?;
+        check_count(request.limit, "limit", self.max_limit)?;
+        check_count(request.offset, "offset", self.max_offset)?;
+        check_count(request.facet_limit, "facet_limit", self.max_facet_limit)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn operators_can_tighten_the_caps_but_not_loosen_them() {
+        let config = ServerConfig {
+            max_limit: 500,
+            max_offset: 50,
+            max_facet_limit: 0,
+            max_query_chars: 5_000,
+            search_timeout: Duration::ZERO,
+            max_concurrent_searches: 0,
+            ..ServerConfig::default()
         }
-        if request.limit > self.max_limit {
-            return Err(SearchError::LimitTooLarge { max: self.max_limit });
-        }
-        if request.offset > self.max_offset {
-            return Err(SearchError::OffsetTooLarge { max: self.max_offset });
-        }
-        if request.facet_limit > self.max_facet_limit {
-            return Err(SearchError::parameter(
-                "facet_limit",
-                "invalid_facet_limit",
-                format!("`facet_limit` must be between 1 and {}", self.max_facet_limit),
-            ));
-        }
-        Ok(())
+        .within_caps();
+        assert_eq!(
+            (config.max_limit, config.max_offset, config.max_facet_limit),
+            (MAX_LIMIT, 50, 1)
+        );
+        assert_eq!(config.max_query_chars, MAX_QUERY_CHARS);
+        assert_eq!(config.search_timeout, Duration::from_millis(1));
+        assert_eq!(
+            config.max_concurrent_searches,
+            ServerConfig::default().max_concurrent_searches
+        );
+    }
+
+    #[test]
+    fn a_request_over_the_servers_caps_is_refused_and_the_default_limit_lowered() {
+        let config = ServerConfig {
+            max_limit: 5,
+            max_facet_limit: 20,
+            ..ServerConfig::default()
+        };
+        let mut request = SearchRequest::default();
+        config.check(&mut request).expect("the default limit fits");
+        assert_eq!(request.limit, 5);
+        let mut request = SearchRequest::from_query_string("limit=6").expect("valid");
+        assert_eq!(config.check(&mut request).expect_err("over").code(), "limit_too_large");
+        let mut request = SearchRequest::from_query_string("facet_limit=21").expect("valid");
+        assert_eq!(
+            config.check(&mut request).expect_err("over").code(),
+            "invalid_facet_limit"
+        );
     }
 }

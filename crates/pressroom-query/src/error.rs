@@ -1,3 +1,8 @@
+//! Everything a request can fail with; each error's code and status come from the one table
+//! in [`crate::codes`].
+
+use crate::codes::Code;
+
 /// Everything a search or document request can fail with. Each variant has a stable code
 /// (`code()`) and HTTP status (`status()`): a bad request is the client's 4xx, never a 500.
 #[derive(Debug, thiserror::Error)]
@@ -9,7 +14,7 @@ pub enum SearchError {
     #[error("invalid `{parameter}`: {message}")]
     InvalidParameter {
         parameter: &'static str,
-        code: &'static str,
+        code: Code,
         message: String,
     },
     #[error("unknown parameter `{0}`")]
@@ -26,6 +31,8 @@ pub enum SearchError {
     DocumentNotFound(String),
     #[error("the request body is larger than {max_bytes} bytes")]
     PayloadTooLarge { max_bytes: usize },
+    #[error("no such endpoint")]
+    NotFound,
     #[error("method not allowed on this endpoint")]
     MethodNotAllowed,
     #[error("the index is being written by another process; retry shortly")]
@@ -51,63 +58,49 @@ pub enum SearchError {
 }
 
 impl SearchError {
-    pub fn code(&self) -> &'static str {
+    /// The error's entry in the table of codes.
+    pub fn kind(&self) -> Code {
         match self {
-            SearchError::InvalidQuery(_) => "invalid_query",
-            SearchError::QueryTooLong { .. } => "query_too_long",
-            SearchError::InvalidParameter { code, .. } => code,
-            SearchError::UnknownParameter(_) => "unknown_parameter",
-            SearchError::UnknownFacet(_) => "unknown_facet",
-            SearchError::LimitTooLarge { .. } => "limit_too_large",
-            SearchError::OffsetTooLarge { .. } => "offset_too_large",
-            SearchError::InvalidJson(_) => "invalid_json",
-            SearchError::DocumentNotFound(_) => "document_not_found",
-            SearchError::PayloadTooLarge { .. } => "payload_too_large",
-            SearchError::MethodNotAllowed => "method_not_allowed",
-            SearchError::IndexBusy => "index_busy",
-            SearchError::Unauthorized => "unauthorized",
-            SearchError::WritesDisabled => "writes_disabled",
-            SearchError::Overloaded => "overloaded",
-            SearchError::SearchTimeout { .. } => "search_timeout",
-            SearchError::NotReady => "not_ready",
-            SearchError::UriTooLong => "uri_too_long",
-            SearchError::HeadersTooLarge => "headers_too_large",
-            SearchError::MalformedRequest => "malformed_request",
-            SearchError::Internal(_) => "internal",
+            SearchError::InvalidQuery(_) => Code::InvalidQuery,
+            SearchError::QueryTooLong { .. } => Code::QueryTooLong,
+            SearchError::InvalidParameter { code, .. } => *code,
+            SearchError::UnknownParameter(_) => Code::UnknownParameter,
+            SearchError::UnknownFacet(_) => Code::UnknownFacet,
+            SearchError::LimitTooLarge { .. } => Code::LimitTooLarge,
+            SearchError::OffsetTooLarge { .. } => Code::OffsetTooLarge,
+            SearchError::InvalidJson(_) => Code::InvalidJson,
+            SearchError::DocumentNotFound(_) => Code::DocumentNotFound,
+            SearchError::PayloadTooLarge { .. } => Code::PayloadTooLarge,
+            SearchError::NotFound => Code::NotFound,
+            SearchError::MethodNotAllowed => Code::MethodNotAllowed,
+            SearchError::IndexBusy => Code::IndexBusy,
+            SearchError::Unauthorized => Code::Unauthorized,
+            SearchError::WritesDisabled => Code::WritesDisabled,
+            SearchError::Overloaded => Code::Overloaded,
+            SearchError::SearchTimeout { .. } => Code::SearchTimeout,
+            SearchError::NotReady => Code::NotReady,
+            SearchError::UriTooLong => Code::UriTooLong,
+            SearchError::HeadersTooLarge => Code::HeadersTooLarge,
+            SearchError::MalformedRequest => Code::MalformedRequest,
+            SearchError::Internal(_) => Code::Internal,
         }
     }
 
+    /// The code as the API writes it.
+    pub fn code(&self) -> &'static str {
+        self.kind().as_str()
+    }
+
     pub fn status(&self) -> u16 {
-        match self {
-            SearchError::DocumentNotFound(_) => 404,
-            SearchError::MethodNotAllowed => 405,
-            SearchError::PayloadTooLarge { .. } => 413,
-            SearchError::UriTooLong => 414,
-            SearchError::HeadersTooLarge => 431,
-            SearchError::Unauthorized => 401,
-            SearchError::WritesDisabled => 403,
-            SearchError::IndexBusy
-            | SearchError::Overloaded
-            | SearchError::SearchTimeout { .. }
-            | SearchError::NotReady => 503,
-            SearchError::Internal(_) => 500,
-            _ => 400,
-        }
+        self.kind().status()
     }
 
     /// Seconds after which a 503 may be retried.
     pub fn retry_after(&self) -> Option<u64> {
-        matches!(
-            self,
-            SearchError::IndexBusy
-                | SearchError::Overloaded
-                | SearchError::SearchTimeout { .. }
-                | SearchError::NotReady
-        )
-        .then_some(1)
+        self.kind().retry_after()
     }
 
-    pub(crate) fn parameter(parameter: &'static str, code: &'static str, message: impl Into<String>) -> Self {
+    pub(crate) fn parameter(parameter: &'static str, code: Code, message: impl Into<String>) -> Self {
         SearchError::InvalidParameter {
             parameter,
             code,

@@ -49,22 +49,13 @@ impl ExpansionTable {
     pub fn load() -> Result<ExpansionTable, SearchError> {
         let mut concepts = Vec::new();
         let mut by_first_word: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
-        for (number, line) in TABLE.lines().enumerate() {
-            if line.trim().is_empty() || line.starts_with('#') {
-                continue;
-            }
-            let cells: Vec<&str> = line.split('\t').collect();
-            if cells.len() != 1 + LANGUAGES.len() {
-                return Err(SearchError::Internal(format!(
-                    "expansions.tsv line {}: expected {} columns",
-                    number + 1,
-                    1 + LANGUAGES.len()
-                )));
-            }
+        let rows = pressroom_enrich::tsv::rows("expansions.tsv", TABLE, 1 + LANGUAGES.len())
+            .map_err(|error| SearchError::Internal(error.to_string()))?;
+        for (_, cells) in rows {
             let concept_index = concepts.len();
             let mut variants: Vec<Variant> = Vec::new();
             for (cell, lang) in cells[1..].iter().zip(LANGUAGES) {
-                for text in cell.split('|').map(str::trim).filter(|text| !text.is_empty()) {
+                for text in pressroom_enrich::tsv::list(cell) {
                     let key: Vec<String> = words(text).map(comparison_key).collect();
                     if key.is_empty() || variants.iter().any(|known| known.key == key) {
                         continue;
@@ -128,11 +119,7 @@ mod tests {
     fn the_table_loads_with_at_least_forty_concepts_in_three_languages() {
         let table = ExpansionTable::load().expect("table loads");
         assert!(table.concepts().len() >= 40, "{} concepts", table.concepts().len());
-        for line in TABLE
-            .lines()
-            .filter(|line| !line.starts_with('#') && !line.trim().is_empty())
-        {
-            let cells: Vec<&str> = line.split('\t').collect();
+        for (_, cells) in pressroom_enrich::tsv::rows("expansions.tsv", TABLE, 4).expect("rows") {
             assert!(
                 cells[1..].iter().all(|cell| !cell.trim().is_empty()),
                 "`{}` lacks a wording in one of {LANGUAGES:?}",

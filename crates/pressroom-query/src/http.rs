@@ -28,11 +28,12 @@ use tokio::sync::Semaphore;
 use tracing::Instrument;
 
 use crate::batch::{self, Framing};
+use crate::codes::Code;
 use crate::config::ServerConfig;
 use crate::error::SearchError;
 use crate::metrics as telemetry;
-use crate::request::{FacetName, FacetValueRequest, SearchRequest};
-use crate::service::{SearchService, MAX_SIMILAR};
+use crate::request::{FacetName, FacetValueRequest, SearchRequest, MAX_SIMILAR};
+use crate::service::SearchService;
 
 tokio::task_local! {
     /// The id of the request being answered (set by [`observe`]), for error bodies.
@@ -231,7 +232,7 @@ async fn search_post(State(state): State<AppState>, headers: HeaderMap, body: Bo
     if !is_json(&headers) {
         return Err(SearchError::parameter(
             "content-type",
-            "unsupported_content_type",
+            Code::UnsupportedContentType,
             "send the search as application/json",
         )
         .into());
@@ -327,7 +328,7 @@ async fn facet_values(
 ) -> Result<Response, AppError> {
     check_read(&state, &headers)?;
     let Path(facet) =
-        facet.map_err(|rejection| SearchError::parameter("facet", "invalid_facet", rejection.body_text()))?;
+        facet.map_err(|rejection| SearchError::parameter("facet", Code::InvalidFacet, rejection.body_text()))?;
     let mut request = FacetValueRequest::from_query_string(&facet, query.as_deref().unwrap_or(""))?;
     state.config.check(&mut request.search)?;
     let service = state.service.clone();
@@ -368,7 +369,11 @@ async fn similar(
                     .ok()
                     .filter(|limit| *limit <= MAX_SIMILAR)
                     .ok_or_else(|| {
-                        SearchError::parameter("limit", "invalid_limit", format!("`limit` must be 0 to {MAX_SIMILAR}"))
+                        SearchError::parameter(
+                            "limit",
+                            Code::InvalidLimit,
+                            format!("`limit` must be 0 to {MAX_SIMILAR}"),
+                        )
                     })?;
             }
             "same" => {
@@ -377,7 +382,7 @@ async fn similar(
                     if facet == FacetName::Year {
                         return Err(SearchError::parameter(
                             "same",
-                            "invalid_same",
+                            Code::InvalidSame,
                             "`same` takes facets other than year",
                         )
                         .into());
@@ -407,7 +412,7 @@ async fn write_documents(State(state): State<AppState>, headers: HeaderMap, body
     } else {
         return Err(SearchError::parameter(
             "content-type",
-            "unsupported_content_type",
+            Code::UnsupportedContentType,
             "send documents as application/json or application/x-ndjson",
         )
         .into());
@@ -457,7 +462,7 @@ async fn reload(State(state): State<AppState>, headers: HeaderMap) -> Result<Res
 
 async fn countries(State(state): State<AppState>, headers: HeaderMap) -> Result<Response, AppError> {
     check_read(&state, &headers)?;
-    Ok(Json(crate::web::countries_json(state.service.gazetteer())).into_response())
+    Ok(Json(crate::web::countries_json(state.service.gazetteer())?).into_response())
 }
 
 async fn health() -> Response {
@@ -466,11 +471,11 @@ async fn health() -> Response {
 
 /// A document id from the path: UTF-8, at most [`pressroom_ingest::MAX_ID_BYTES`].
 fn document_id(id: Result<Path<String>, PathRejection>) -> Result<String, SearchError> {
-    let Path(id) = id.map_err(|rejection| SearchError::parameter("id", "invalid_id", rejection.body_text()))?;
+    let Path(id) = id.map_err(|rejection| SearchError::parameter("id", Code::InvalidId, rejection.body_text()))?;
     if id.len() > pressroom_ingest::MAX_ID_BYTES {
         return Err(SearchError::parameter(
             "id",
-            "invalid_id",
+            Code::InvalidId,
             format!("ids are at most {} bytes", pressroom_ingest::MAX_ID_BYTES),
         ));
     }
@@ -521,8 +526,7 @@ async fn method_not_allowed() -> Response {
 }
 
 async fn not_found() -> Response {
-    let body = json!({"error": {"code": "not_found", "message": "no such endpoint"}});
-    (StatusCode::NOT_FOUND, Json(body)).into_response()
+    AppError(SearchError::NotFound).into_response()
 }
 
 /// Request id, log span, request count and duration per route and status.

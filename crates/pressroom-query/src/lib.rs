@@ -18,6 +18,7 @@
 //! ```
 
 mod batch;
+pub mod codes;
 pub mod config;
 mod error;
 pub mod expansion;
@@ -39,7 +40,8 @@ mod web;
 pub use config::ServerConfig;
 pub use error::SearchError;
 pub use request::{
-    FacetName, FacetValueRequest, SearchRequest, SortOrder, DEFAULT_FACETS, MAX_LIMIT, MAX_OFFSET, MAX_QUERY_CHARS,
+    FacetName, FacetValueRequest, SearchRequest, SortOrder, DEFAULT_FACETS, MAX_FACET_LIMIT, MAX_LIMIT, MAX_OFFSET,
+    MAX_QUERY_CHARS,
 };
 pub use response::{FacetLevel, FacetMatch, FacetValue, FacetValuesResponse, Hit, SearchResponse, SimilarResponse};
 pub use service::{IndexStats, ReloadOutcome, SearchService, WriteOutcome};

@@ -102,6 +102,32 @@ enum Part {
     Body,
 }
 
+/// How a literal is matched beyond its exact and stemmed forms.
+#[derive(Clone, Copy, Default)]
+struct Matching {
+    /// Whether the terms it matches with are marked by the highlighter (not for negated or
+    /// proximity clauses).
+    record_terms: bool,
+    /// Dictionary words within its edit distance also match (a single bare word).
+    typo: bool,
+    /// Dictionary words it starts also match (the last bare word, search as you type).
+    prefix: bool,
+    /// A wording known to be in this language is stemmed only in it.
+    only_lang: Option<&'static str>,
+}
+
+/// The fields a literal searches, with their boosts: both, or the one it names.
+fn parts_of(literal: &UserInputLiteral) -> Result<&'static [(Part, f32)], SearchError> {
+    match literal.field_name.as_deref() {
+        None => Ok(&[(Part::Title, TITLE_BOOST), (Part::Body, 1.0)]),
+        Some("title") => Ok(&[(Part::Title, TITLE_BOOST)]),
+        Some("body") => Ok(&[(Part::Body, 1.0)]),
+        Some(other) => Err(SearchError::InvalidQuery(format!(
+            "unknown field `{other}:` (searchable fields: title, body)"
+        ))),
+    }
+}
+
 pub struct QueryBuilder<'a> {
     searcher: &'a Searcher,
     fields: &'a Fields,
@@ -269,7 +295,12 @@ impl<'a> QueryBuilder<'a> {
                 slop: 0,
                 prefix: false,
             };
-            if let Some(query) = self.analysed(&literal, true, false, false, Some(variant.lang))? {
+            let how = Matching {
+                record_terms: true,
+                only_lang: Some(variant.lang),
+                ..Matching::default()
+            };
+            if let Some(query) = self.analysed(&literal, how)? {
                 alternatives.push((Occur::Should, Box::new(BoostQuery::new(query, EXPANSION_WEIGHT))));
             }
         }
@@ -295,7 +326,7 @@ impl<'a> QueryBuilder<'a> {
             prefix: false,
         };
         Ok(self
-            .analysed(&literal, false, false, false, None)?
+            .analysed(&literal, Matching::default())?
             .map(|query| boosted(query, PROXIMITY_WEIGHT)))
     }
 
@@ -304,54 +335,77 @@ impl<'a> QueryBuilder<'a> {
         self.literals_seen += 1;
         let is_prefix = self.prefix_literal == Some(number) && !negated;
         let typo = self.options.typo && !negated && literal.delimiter == Delimiter::None;
-        self.analysed(literal, !negated, typo, is_prefix, None)
+        let how = Matching {
+            record_terms: !negated,
+            typo,
+            prefix: is_prefix,
+            only_lang: None,
+        };
+        self.analysed(literal, how)
     }
 
     /// A word or phrase matched exactly, stemmed in each language in scope (or only in
-    /// `only_lang`, for a wording known to be in that language), and optionally with typos or
-    /// as a prefix.
-    fn analysed(
-        &mut self,
-        literal: &UserInputLiteral,
-        record_terms: bool,
-        typo: bool,
-        prefix: bool,
-        only_lang: Option<&str>,
-    ) -> Result<Option<Box<dyn Query>>, SearchError> {
-        let parts: &[(Part, f32)] = match literal.field_name.as_deref() {
-            None => &[(Part::Title, TITLE_BOOST), (Part::Body, 1.0)],
-            Some("title") => &[(Part::Title, TITLE_BOOST)],
-            Some("body") => &[(Part::Body, 1.0)],
-            Some(other) => {
-                return Err(SearchError::InvalidQuery(format!(
-                    "unknown field `{other}:` (searchable fields: title, body)"
-                )))
-            }
-        };
+    /// the wording's own language), and optionally with typos or as a prefix.
+    fn analysed(&mut self, literal: &UserInputLiteral, how: Matching) -> Result<Option<Box<dyn Query>>, SearchError> {
+        let parts = parts_of(literal)?;
         let base_tokens = analyze(&mut self.analyzers.base, &literal.phrase);
         if base_tokens.is_empty() {
             return Ok(None);
         }
-        let mut alternatives: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-        let is_phrase = literal.delimiter != Delimiter::None || base_tokens.len() > 1;
-        for &(part, boost) in parts {
-            let field = self.base_field(part);
-            if prefix && base_tokens.len() > 1 {
-                alternatives.push((Occur::Should, boosted(phrase_prefix(field, &base_tokens), boost)));
-            } else {
-                alternatives.push((
-                    Occur::Should,
-                    boosted(terms_query(field, &base_tokens, literal.slop), boost),
-                ));
+        let mut alternatives = self.exact_clauses(literal, parts, &base_tokens, how.prefix);
+        let kept_everywhere = self.stemmed_clauses(literal, parts, base_tokens.len(), how, &mut alternatives);
+        if how.record_terms {
+            for (position, text) in &base_tokens {
+                if kept_everywhere.as_ref().is_none_or(|kept| kept.contains(position)) {
+                    self.terms.base.insert(text.clone());
+                }
             }
         }
-        // Positions every stemmed analysis keeps: a word one of them drops is a stop word,
-        // not worth marking.
+        let is_phrase = literal.delimiter != Delimiter::None || base_tokens.len() > 1;
+        if !is_phrase && (how.typo || how.prefix) {
+            self.candidate_clauses(&base_tokens[0].1, parts, how, &mut alternatives)?;
+        }
+        Ok(Some(Box::new(BooleanQuery::new(alternatives))))
+    }
+
+    /// The literal in the base fields: its words (a phrase, or a phrase prefix).
+    fn exact_clauses(
+        &self,
+        literal: &UserInputLiteral,
+        parts: &[(Part, f32)],
+        base_tokens: &[(usize, String)],
+        prefix: bool,
+    ) -> Vec<(Occur, Box<dyn Query>)> {
+        parts
+            .iter()
+            .map(|&(part, boost)| {
+                let field = self.base_field(part);
+                let query = if prefix && base_tokens.len() > 1 {
+                    phrase_prefix(field, base_tokens)
+                } else {
+                    terms_query(field, base_tokens, literal.slop)
+                };
+                (Occur::Should, boosted(query, boost))
+            })
+            .collect()
+    }
+
+    /// The literal stemmed in each language in scope, added to `alternatives`; returns the
+    /// positions every stemmed analysis keeps (a word one of them drops is a stop word, not
+    /// worth marking), `None` when no language was analysed.
+    fn stemmed_clauses(
+        &mut self,
+        literal: &UserInputLiteral,
+        parts: &[(Part, f32)],
+        base_words: usize,
+        how: Matching,
+        alternatives: &mut Vec<(Occur, Box<dyn Query>)>,
+    ) -> Option<HashSet<usize>> {
         let mut kept_everywhere: Option<HashSet<usize>> = None;
         for index in 0..self.analyzers.stemmed.len() {
             let (stemmed_fields, analyzer) = &mut self.analyzers.stemmed[index];
             let stemmed_fields = *stemmed_fields;
-            if only_lang.is_some_and(|lang| lang != stemmed_fields.lang) {
+            if how.only_lang.is_some_and(|lang| lang != stemmed_fields.lang) {
                 continue;
             }
             let tokens = analyze(analyzer, &literal.phrase);
@@ -362,7 +416,7 @@ impl<'a> QueryBuilder<'a> {
             });
             // A phrase whose stop words the stemmer's analysis drops must keep at least two
             // words there, or it would match far more loosely than asked (`"the minister"`).
-            if tokens.is_empty() || (base_tokens.len() > 1 && tokens.len() < 2) {
+            if tokens.is_empty() || (base_words > 1 && tokens.len() < 2) {
                 continue;
             }
             for &(part, boost) in parts {
@@ -373,7 +427,7 @@ impl<'a> QueryBuilder<'a> {
                 let query = terms_query(field, &tokens, literal.slop);
                 alternatives.push((Occur::Should, boosted(query, boost * STEMMED_WEIGHT)));
             }
-            if record_terms {
+            if how.record_terms {
                 self.terms
                     .stemmed
                     .entry(stemmed_fields.lang)
@@ -381,49 +435,50 @@ impl<'a> QueryBuilder<'a> {
                     .extend(tokens.into_iter().map(|(_, text)| text));
             }
         }
-        if record_terms {
-            for (position, text) in &base_tokens {
-                if kept_everywhere.as_ref().is_none_or(|kept| kept.contains(position)) {
-                    self.terms.base.insert(text.clone());
-                }
+        kept_everywhere
+    }
+
+    /// Dictionary terms the single word may stand for (completions of a prefix, spellings
+    /// within its edit distance), each weighted, added to `alternatives`.
+    fn candidate_clauses(
+        &mut self,
+        word: &str,
+        parts: &[(Part, f32)],
+        how: Matching,
+        alternatives: &mut Vec<(Occur, Box<dyn Query>)>,
+    ) -> Result<(), SearchError> {
+        let mut candidates: Vec<(String, f32)> = Vec::new();
+        if how.prefix {
+            candidates.extend(
+                self.dictionary_matches(word, 0, true, MAX_PREFIX_TERMS)?
+                    .into_iter()
+                    .map(|term| (term, PREFIX_WEIGHT)),
+            );
+        }
+        let distance = match word.chars().count() {
+            0..=4 => 0,
+            5..=8 => 1,
+            _ => 2,
+        };
+        if how.typo && distance > 0 && self.may_be_a_typo(word)? {
+            for term in self.dictionary_matches(word, distance, false, MAX_FUZZY_TERMS)? {
+                let edits = strsim::osa_distance(word, &term).max(1);
+                candidates.push((term, FUZZY_WEIGHT / edits as f32));
             }
         }
-        if !is_phrase && (typo || prefix) {
-            let word = &base_tokens[0].1;
-            let letters = word.chars().count();
-            let mut candidates: Vec<(String, f32)> = Vec::new();
-            if prefix {
-                candidates.extend(
-                    self.dictionary_matches(word, 0, true, MAX_PREFIX_TERMS)?
-                        .into_iter()
-                        .map(|term| (term, PREFIX_WEIGHT)),
+        for (term, weight) in candidates {
+            for &(part, boost) in parts {
+                let query = TermQuery::new(
+                    Term::from_field_text(self.base_field(part), &term),
+                    IndexRecordOption::WithFreqs,
                 );
+                alternatives.push((Occur::Should, boosted(Box::new(query), boost * weight)));
             }
-            let distance = match letters {
-                0..=4 => 0,
-                5..=8 => 1,
-                _ => 2,
-            };
-            if typo && distance > 0 && self.may_be_a_typo(word)? {
-                for term in self.dictionary_matches(word, distance, false, MAX_FUZZY_TERMS)? {
-                    let edits = strsim::osa_distance(word, &term).max(1);
-                    candidates.push((term, FUZZY_WEIGHT / edits as f32));
-                }
-            }
-            for (term, weight) in candidates {
-                for &(part, boost) in parts {
-                    let query = TermQuery::new(
-                        Term::from_field_text(self.base_field(part), &term),
-                        IndexRecordOption::WithFreqs,
-                    );
-                    alternatives.push((Occur::Should, boosted(Box::new(query), boost * weight)));
-                }
-                if record_terms {
-                    self.terms.base.insert(term);
-                }
+            if how.record_terms {
+                self.terms.base.insert(term);
             }
         }
-        Ok(Some(Box::new(BooleanQuery::new(alternatives))))
+        Ok(())
     }
 
     fn base_field(&self, part: Part) -> Field {

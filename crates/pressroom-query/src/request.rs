@@ -5,6 +5,7 @@ use serde::Serialize;
 use serde_json::Value;
 use time::{Date, Month};
 
+use crate::codes::Code;
 use crate::error::SearchError;
 
 pub const DEFAULT_LIMIT: usize = 10;
@@ -20,10 +21,12 @@ pub const MAX_PATH_DEPTH: usize = 8;
 pub const DEFAULT_FACET_LIMIT: usize = 10;
 pub const MAX_FACET_LIMIT: usize = 100;
 pub const DEFAULT_FRAGMENTS: usize = 1;
+/// Releases `/api/documents/{id}/similar` lists at most.
+pub const MAX_SIMILAR: usize = 50;
 pub const MAX_FRAGMENTS: usize = 10;
 
 /// The facets a response can count.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, utoipa::ToSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, utoipa::ToSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum FacetName {
     Region,
@@ -210,114 +213,143 @@ impl SearchRequest {
 
     pub(crate) fn from_pairs(pairs: Vec<(String, String)>) -> Result<SearchRequest, SearchError> {
         let mut request = SearchRequest::default();
-        let mut to: Option<Date> = None;
         for (key, value) in pairs {
-            match key.as_str() {
-                "q" => {
-                    if value.chars().count() > MAX_QUERY_CHARS {
-                        return Err(SearchError::QueryTooLong { max: MAX_QUERY_CHARS });
-                    }
-                    if value.contains('\0') {
-                        return Err(SearchError::InvalidQuery(
-                            "the query contains a NUL character".to_string(),
-                        ));
-                    }
-                    request.q = value;
-                }
-                "region" => push_filter(&mut request.region, "region", value)?,
-                "country" => push_filter(&mut request.country, "country", country_code("country", &value)?)?,
-                "mentioned" => push_filter(&mut request.mentioned, "mentioned", country_code("mentioned", &value)?)?,
-                "topic" => push_filter(&mut request.topic, "topic", value)?,
-                "org" => push_filter(&mut request.org, "org", value)?,
-                "lang" => {
-                    let code = value.trim().to_ascii_lowercase();
-                    if !(2..=3).contains(&code.len()) || !code.chars().all(|c| c.is_ascii_lowercase()) {
-                        return Err(SearchError::parameter(
-                            "lang",
-                            "invalid_lang",
-                            format!("`{value}` is not an ISO 639-1 code or `und`"),
-                        ));
-                    }
-                    push_filter(&mut request.lang, "lang", code)?;
-                }
-                "source" => push_filter(&mut request.source, "source", value)?,
-                "from" => request.from = Some(parse_date_bound(&value, "from", false)?),
-                "to" => to = Some(parse_date_bound(&value, "to", true)?),
-                "sort" => {
-                    request.sort = match value.trim() {
-                        "" | "relevance" => SortOrder::Relevance,
-                        "recency" => SortOrder::Recency,
-                        "date_desc" => SortOrder::DateDesc,
-                        "date_asc" => SortOrder::DateAsc,
-                        other => {
-                            return Err(SearchError::parameter(
-                                "sort",
-                                "invalid_sort",
-                                format!("`{other}` is not one of relevance, recency, date_desc, date_asc"),
-                            ))
-                        }
-                    }
-                }
-                "limit" => {
-                    request.limit = parse_count(&value, "limit", "invalid_limit")?;
-                    request.limit_given = true;
-                    if request.limit > MAX_LIMIT {
-                        return Err(SearchError::LimitTooLarge { max: MAX_LIMIT });
-                    }
-                }
-                "offset" => {
-                    request.offset = parse_count(&value, "offset", "invalid_offset")?;
-                    if request.offset > MAX_OFFSET {
-                        return Err(SearchError::OffsetTooLarge { max: MAX_OFFSET });
-                    }
-                }
-                "facets" => {
-                    request.facets = Vec::new();
-                    for name in value.split(',').filter(|name| !name.trim().is_empty()) {
-                        let facet = FacetName::parse(name)?;
-                        if !request.facets.contains(&facet) {
-                            request.facets.push(facet);
-                        }
-                    }
-                }
-                "facet_limit" => {
-                    request.facet_limit = parse_count(&value, "facet_limit", "invalid_facet_limit")?;
-                    if !(1..=MAX_FACET_LIMIT).contains(&request.facet_limit) {
-                        return Err(SearchError::parameter(
-                            "facet_limit",
-                            "invalid_facet_limit",
-                            format!("`facet_limit` must be between 1 and {MAX_FACET_LIMIT}"),
-                        ));
-                    }
-                }
-                "facet_expand" => push_filter(&mut request.facet_expand, "facet_expand", value)?,
-                "typo" => request.typo = parse_flag(&value, "typo")?,
-                "prefix" => request.prefix = parse_flag(&value, "prefix")?,
-                "expand" => request.expand = parse_flag(&value, "expand")?,
-                "fragments" => {
-                    request.fragments = parse_count(&value, "fragments", "invalid_fragments")?;
-                    if request.fragments > MAX_FRAGMENTS {
-                        return Err(SearchError::parameter(
-                            "fragments",
-                            "invalid_fragments",
-                            format!("`fragments` must be at most {MAX_FRAGMENTS}"),
-                        ));
-                    }
-                }
-                _ => return Err(SearchError::UnknownParameter(key)),
-            }
+            request.set(key, value)?;
         }
-        request.to_exclusive = to;
         if let (Some(from), Some(to)) = (request.from, request.to_exclusive) {
             if from >= to {
                 return Err(SearchError::parameter(
                     "to",
-                    "invalid_date_range",
+                    Code::InvalidDateRange,
                     "`to` is before `from`",
                 ));
             }
         }
         Ok(request)
+    }
+
+    /// Takes one parameter: a filter value is added to the ones before, the rest replace.
+    fn set(&mut self, key: String, value: String) -> Result<(), SearchError> {
+        match key.as_str() {
+            "q" => self.q = query_text(value)?,
+            "region" => push_filter(&mut self.region, "region", value)?,
+            "country" => push_filter(&mut self.country, "country", country_code("country", &value)?)?,
+            "mentioned" => push_filter(&mut self.mentioned, "mentioned", country_code("mentioned", &value)?)?,
+            "topic" => push_filter(&mut self.topic, "topic", value)?,
+            "org" => push_filter(&mut self.org, "org", value)?,
+            "lang" => push_filter(&mut self.lang, "lang", language_code(&value)?)?,
+            "source" => push_filter(&mut self.source, "source", value)?,
+            "facet_expand" => push_filter(&mut self.facet_expand, "facet_expand", value)?,
+            "from" => self.from = Some(parse_date_bound(&value, "from", false)?),
+            "to" => self.to_exclusive = Some(parse_date_bound(&value, "to", true)?),
+            "sort" => self.sort = SortOrder::parse(&value)?,
+            "limit" => {
+                self.limit = bounded_count(&value, "limit", Code::InvalidLimit, MAX_LIMIT)?;
+                self.limit_given = true;
+            }
+            "offset" => self.offset = bounded_count(&value, "offset", Code::InvalidOffset, MAX_OFFSET)?,
+            "facets" => self.facets = facet_list(&value)?,
+            "facet_limit" => {
+                self.facet_limit = bounded_count(&value, "facet_limit", Code::InvalidFacetLimit, MAX_FACET_LIMIT)?
+            }
+            "typo" => self.typo = parse_flag(&value, "typo")?,
+            "prefix" => self.prefix = parse_flag(&value, "prefix")?,
+            "expand" => self.expand = parse_flag(&value, "expand")?,
+            "fragments" => self.fragments = bounded_count(&value, "fragments", Code::InvalidFragments, MAX_FRAGMENTS)?,
+            _ => return Err(SearchError::UnknownParameter(key)),
+        }
+        Ok(())
+    }
+}
+
+impl SortOrder {
+    fn parse(value: &str) -> Result<SortOrder, SearchError> {
+        match value.trim() {
+            "" | "relevance" => Ok(SortOrder::Relevance),
+            "recency" => Ok(SortOrder::Recency),
+            "date_desc" => Ok(SortOrder::DateDesc),
+            "date_asc" => Ok(SortOrder::DateAsc),
+            other => Err(SearchError::parameter(
+                "sort",
+                Code::InvalidSort,
+                format!("`{other}` is not one of relevance, recency, date_desc, date_asc"),
+            )),
+        }
+    }
+}
+
+/// The query text: at most [`MAX_QUERY_CHARS`] characters, no NUL.
+fn query_text(value: String) -> Result<String, SearchError> {
+    check_query_length(&value, MAX_QUERY_CHARS)?;
+    if value.contains('\0') {
+        return Err(SearchError::InvalidQuery(
+            "the query contains a NUL character".to_string(),
+        ));
+    }
+    Ok(value)
+}
+
+/// A query of at most `max` characters.
+pub(crate) fn check_query_length(text: &str, max: usize) -> Result<(), SearchError> {
+    if text.chars().count() > max {
+        return Err(SearchError::QueryTooLong { max });
+    }
+    Ok(())
+}
+
+/// An ISO 639-1 code (or `und`), lowercased.
+fn language_code(value: &str) -> Result<String, SearchError> {
+    let code = value.trim().to_ascii_lowercase();
+    if !(2..=3).contains(&code.len()) || !code.chars().all(|c| c.is_ascii_lowercase()) {
+        return Err(SearchError::parameter(
+            "lang",
+            Code::InvalidLang,
+            format!("`{value}` is not an ISO 639-1 code or `und`"),
+        ));
+    }
+    Ok(code)
+}
+
+/// A comma list of facet names, each once, in the order given.
+fn facet_list(value: &str) -> Result<Vec<FacetName>, SearchError> {
+    let mut facets = Vec::new();
+    for name in value.split(',').filter(|name| !name.trim().is_empty()) {
+        let facet = FacetName::parse(name)?;
+        if !facets.contains(&facet) {
+            facets.push(facet);
+        }
+    }
+    Ok(facets)
+}
+
+/// A whole number of at most `max` (`facet_limit` also at least 1).
+pub(crate) fn bounded_count(
+    value: &str,
+    parameter: &'static str,
+    code: Code,
+    max: usize,
+) -> Result<usize, SearchError> {
+    let count = parse_count(value, parameter, code)?;
+    check_count(count, parameter, max)?;
+    Ok(count)
+}
+
+/// The error for a count over its most, as each parameter reports it.
+pub(crate) fn check_count(count: usize, parameter: &'static str, max: usize) -> Result<(), SearchError> {
+    match parameter {
+        "limit" if count > max => Err(SearchError::LimitTooLarge { max }),
+        "offset" if count > max => Err(SearchError::OffsetTooLarge { max }),
+        "facet_limit" if !(1..=max).contains(&count) => Err(SearchError::parameter(
+            "facet_limit",
+            Code::InvalidFacetLimit,
+            format!("`facet_limit` must be between 1 and {max}"),
+        )),
+        "fragments" if count > max => Err(SearchError::parameter(
+            "fragments",
+            Code::InvalidFragments,
+            format!("`fragments` must be at most {max}"),
+        )),
+        _ => Ok(()),
     }
 }
 
@@ -339,9 +371,7 @@ impl FacetValueRequest {
         for (key, value) in form_urlencoded::parse(query.as_bytes()) {
             match key.as_ref() {
                 "q" => {
-                    if value.chars().count() > MAX_QUERY_CHARS {
-                        return Err(SearchError::QueryTooLong { max: MAX_QUERY_CHARS });
-                    }
+                    check_query_length(&value, MAX_QUERY_CHARS)?;
                     prefix = value.into_owned();
                 }
                 "query" => pairs.push(("q".to_string(), value.into_owned())),
@@ -368,7 +398,7 @@ pub(crate) fn check_encoding(query: &str) -> Result<(), SearchError> {
     }
     Err(SearchError::parameter(
         "query string",
-        "invalid_encoding",
+        Code::InvalidEncoding,
         "the query string is not UTF-8 once percent-decoded",
     ))
 }
@@ -378,28 +408,28 @@ fn push_filter(values: &mut Vec<String>, parameter: &'static str, value: String)
     if value.is_empty() {
         return Err(SearchError::parameter(
             parameter,
-            "empty_filter",
+            Code::EmptyFilter,
             format!("`{parameter}` is empty"),
         ));
     }
     if values.len() >= MAX_FILTER_VALUES {
         return Err(SearchError::parameter(
             parameter,
-            "too_many_values",
+            Code::TooManyValues,
             format!("at most {MAX_FILTER_VALUES} values"),
         ));
     }
     if value.chars().count() > MAX_VALUE_CHARS {
         return Err(SearchError::parameter(
             parameter,
-            "value_too_long",
+            Code::ValueTooLong,
             format!("a value of `{parameter}` is at most {MAX_VALUE_CHARS} characters"),
         ));
     }
     if value.matches('/').count() > MAX_PATH_DEPTH {
         return Err(SearchError::parameter(
             parameter,
-            "value_too_long",
+            Code::ValueTooLong,
             format!("a path in `{parameter}` has at most {MAX_PATH_DEPTH} levels"),
         ));
     }
@@ -416,7 +446,7 @@ fn parse_flag(value: &str, parameter: &'static str) -> Result<bool, SearchError>
         "false" | "0" | "no" => Ok(false),
         _ => Err(SearchError::parameter(
             parameter,
-            "invalid_flag",
+            Code::InvalidFlag,
             format!("`{value}` is not true or false"),
         )),
     }
@@ -427,12 +457,12 @@ fn country_code(parameter: &'static str, value: &str) -> Result<String, SearchEr
     let code = value.trim().to_ascii_uppercase();
     if code.len() != 3 || !code.chars().all(|c| c.is_ascii_alphabetic()) {
         let message = format!("`{value}` is not an ISO 3166 alpha-3 code");
-        return Err(SearchError::parameter(parameter, "invalid_country", message));
+        return Err(SearchError::parameter(parameter, Code::InvalidCountry, message));
     }
     Ok(code)
 }
 
-fn parse_count(value: &str, parameter: &'static str, code: &'static str) -> Result<usize, SearchError> {
+fn parse_count(value: &str, parameter: &'static str, code: Code) -> Result<usize, SearchError> {
     value
         .trim()
         .parse::<usize>()
@@ -445,7 +475,7 @@ fn parse_date_bound(value: &str, parameter: &'static str, upper: bool) -> Result
     let invalid = || {
         SearchError::parameter(
             parameter,
-            "invalid_date",
+            Code::InvalidDate,
             format!("`{value}` is not a date (YYYY, YYYY-MM or YYYY-MM-DD)"),
         )
     };

@@ -1,6 +1,7 @@
 //! The search page (`GET /`): static assets compiled into the binary, and the country points
 //! its map needs (`GET /api/countries`). The page itself talks to the JSON API.
 
+use crate::error::SearchError;
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 
@@ -32,8 +33,9 @@ pub async fn stylesheet() -> Response {
 }
 
 /// `[{"iso3", "name", "latitude", "longitude"}]` for every country with a point.
-pub fn countries_json(gazetteer: &pressroom_enrich::Gazetteer) -> serde_json::Value {
-    let countries: Vec<serde_json::Value> = pressroom_enrich::country_points()
+pub fn countries_json(gazetteer: &pressroom_enrich::Gazetteer) -> Result<serde_json::Value, SearchError> {
+    let points = pressroom_enrich::country_points().map_err(|error| SearchError::Internal(error.to_string()))?;
+    let countries: Vec<serde_json::Value> = points
         .into_iter()
         .filter_map(|(iso3, latitude, longitude)| {
             let name = gazetteer.country(&iso3)?.name.clone();
@@ -41,5 +43,5 @@ pub fn countries_json(gazetteer: &pressroom_enrich::Gazetteer) -> serde_json::Va
             Some(serde_json::json!({"iso3": iso3, "name": name, "latitude": round(latitude), "longitude": round(longitude)}))
         })
         .collect();
-    serde_json::Value::Array(countries)
+    Ok(serde_json::Value::Array(countries))
 }

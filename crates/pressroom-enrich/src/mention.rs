@@ -1,0 +1,20 @@
+//! What the name matcher ([`crate::matcher`]) finds in a text, and what the country and
+//! organization scorers read: a byte range and what the name there stands for.
+
+use crate::gazetteer::AliasKind;
+
+/// What a matched name stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    Country { index: usize, kind: AliasKind },
+    Region { index: usize },
+    Organization { index: usize },
+}
+
+/// A name found in a text, as a byte range.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Mention {
+    pub start: usize,
+    pub end: usize,
+    pub target: Target,
+}

@@ -1,0 +1,194 @@
+//! The collector counting facet values (and years) over the matching documents, a document
+//! counting once per tree node even when two of its values share that node.
+
+use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
+
+use tantivy::collector::{Collector, SegmentCollector};
+use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
+
+use super::tables::{FacetTable, FacetTableCache, YearTable};
+use crate::request::FacetName;
+
+/// Counts per facet (path → documents) and per year.
+#[derive(Debug, Default)]
+pub struct FacetTallies {
+    pub by_facet: HashMap<FacetName, HashMap<String, u64>>,
+    pub years: BTreeMap<u64, u64>,
+}
+
+impl FacetTallies {
+    /// The counts of one facet (none when it was not counted).
+    pub fn into_counts(mut self, facet: FacetName) -> HashMap<String, u64> {
+        self.by_facet.remove(&facet).unwrap_or_default()
+    }
+}
+
+/// Counts the facets it is made for; `year` from the year column, the others from their
+/// facet fields (named as the facets are).
+pub struct FacetCountCollector<'a> {
+    facets: Vec<FacetName>,
+    count_years: bool,
+    cache: &'a FacetTableCache,
+}
+
+impl<'a> FacetCountCollector<'a> {
+    pub fn new(facets: &[FacetName], cache: &'a FacetTableCache) -> FacetCountCollector<'a> {
+        FacetCountCollector {
+            facets: facets
+                .iter()
+                .copied()
+                .filter(|facet| *facet != FacetName::Year)
+                .collect(),
+            count_years: facets.contains(&FacetName::Year),
+            cache,
+        }
+    }
+}
+
+struct FieldCounter {
+    facet: FacetName,
+    table: Arc<FacetTable>,
+    /// Documents per ordinal, for documents with a single value.
+    single: Vec<u64>,
+    /// Documents per node, for documents with several values (already deduplicated).
+    nodes: Vec<u64>,
+}
+
+pub struct FacetCountSegmentCollector {
+    counters: Vec<FieldCounter>,
+    seen_nodes: Vec<u32>,
+    year_table: Option<Arc<YearTable>>,
+    /// Documents per year slot of `year_table`.
+    year_counts: Vec<u64>,
+}
+
+impl Collector for FacetCountCollector<'_> {
+    type Fruit = FacetTallies;
+    type Child = FacetCountSegmentCollector;
+
+    fn for_segment(&self, _: SegmentOrdinal, segment: &SegmentReader) -> tantivy::Result<Self::Child> {
+        let mut counters = Vec::with_capacity(self.facets.len());
+        for facet in &self.facets {
+            let table = self.cache.get(segment, facet.as_str())?;
+            counters.push(FieldCounter {
+                facet: *facet,
+                single: vec![0; table.nodes_of_ord.len()],
+                nodes: vec![0; table.node_paths.len()],
+                table,
+            });
+        }
+        let year_table = match self.count_years {
+            true => self.cache.years(segment, pressroom_index::schema::YEAR)?,
+            false => None,
+        };
+        Ok(FacetCountSegmentCollector {
+            counters,
+            seen_nodes: Vec::new(),
+            year_counts: vec![0; year_table.as_ref().map_or(0, |table| table.years.len() + 1)],
+            year_table,
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        false
+    }
+
+    fn merge_fruits(&self, fruits: Vec<FacetTallies>) -> tantivy::Result<FacetTallies> {
+        let mut fruits = fruits.into_iter();
+        let mut merged = fruits.next().unwrap_or_else(|| FacetTallies {
+            by_facet: self.facets.iter().map(|facet| (*facet, HashMap::new())).collect(),
+            years: BTreeMap::new(),
+        });
+        for fruit in fruits {
+            for (facet, counts) in fruit.by_facet {
+                let total = merged.by_facet.entry(facet).or_default();
+                total.reserve(counts.len());
+                for (path, count) in counts {
+                    *total.entry(path).or_default() += count;
+                }
+            }
+            for (year, count) in fruit.years {
+                *merged.years.entry(year).or_default() += count;
+            }
+        }
+        Ok(merged)
+    }
+}
+
+impl SegmentCollector for FacetCountSegmentCollector {
+    type Fruit = FacetTallies;
+
+    fn collect(&mut self, doc: DocId, _: Score) {
+        for counter in &mut self.counters {
+            match counter.table.ords_of(doc) {
+                [] => {}
+                [ord] => {
+                    if let Some(slot) = counter.single.get_mut(*ord as usize) {
+                        *slot += 1;
+                    }
+                }
+                several => {
+                    self.seen_nodes.clear();
+                    for ord in several {
+                        if let Some(nodes) = counter.table.nodes_of_ord.get(*ord as usize) {
+                            self.seen_nodes.extend_from_slice(nodes);
+                        }
+                    }
+                    self.seen_nodes.sort_unstable();
+                    self.seen_nodes.dedup();
+                    for node in &self.seen_nodes {
+                        counter.nodes[*node as usize] += 1;
+                    }
+                }
+            }
+        }
+        if let Some(&slot) = self
+            .year_table
+            .as_ref()
+            .and_then(|table| table.slot_of_doc.get(doc as usize))
+        {
+            if let Some(count) = self.year_counts.get_mut(slot as usize) {
+                *count += 1;
+            }
+        }
+    }
+
+    fn harvest(self) -> FacetTallies {
+        let mut by_facet = HashMap::with_capacity(self.counters.len());
+        for mut counter in self.counters {
+            for (ord, &count) in counter.single.iter().enumerate() {
+                if count > 0 {
+                    for node in &counter.table.nodes_of_ord[ord] {
+                        counter.nodes[*node as usize] += count;
+                    }
+                }
+            }
+            // Sized up front: growing a map of paths rehashes every string in it.
+            let mut counts: HashMap<String, u64> =
+                HashMap::with_capacity(counter.nodes.iter().filter(|count| **count > 0).count());
+            counts.extend(
+                counter
+                    .nodes
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, count)| **count > 0)
+                    .map(|(node, count)| (counter.table.node_paths[node].clone(), *count)),
+            );
+            by_facet.insert(counter.facet, counts);
+        }
+        FacetTallies {
+            by_facet,
+            years: match &self.year_table {
+                Some(table) => table
+                    .years
+                    .iter()
+                    .zip(self.year_counts.iter().skip(1))
+                    .filter(|(_, &count)| count > 0)
+                    .map(|(&year, &count)| (year, count))
+                    .collect(),
+                None => BTreeMap::new(),
+            },
+        }
+    }
+}

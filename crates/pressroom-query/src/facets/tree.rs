@@ -1,0 +1,200 @@
+//! Facet counts arranged for the response: a tree (region, topic) listed a level at a time,
+//! most frequent first, expanding the filtered and `facet_expand` nodes; flat lists for the
+//! other facets; years in order.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use tantivy::schema::Facet;
+
+use super::collector::FacetTallies;
+use crate::request::FacetName;
+use crate::response::{FacetLevel, FacetValue};
+
+/// The last segment of a path, unescaped.
+pub fn leaf_name(path: &str) -> String {
+    Facet::from_text(path)
+        .ok()
+        .and_then(|facet| facet.to_path().last().map(|s| s.to_string()))
+        .unwrap_or_else(|| path.to_string())
+}
+
+/// The path of a node's parent (`""` for a top-level node); `\/` inside a segment is not a
+/// separator.
+pub fn parent_path(path: &str) -> &str {
+    let bytes = path.as_bytes();
+    let mut index = bytes.len();
+    while index > 0 {
+        index -= 1;
+        if bytes[index] == b'/' && (index == 0 || bytes[index - 1] != b'\\') {
+            return &path[..index];
+        }
+    }
+    ""
+}
+
+/// The response's facets: each counted facet's top level (trees expanded where asked), from
+/// the tallies of each counting pass and the facets that pass counted.
+pub fn levels(
+    passes: Vec<(Vec<FacetName>, FacetTallies)>,
+    limit: usize,
+    expanded: &HashSet<String>,
+) -> BTreeMap<&'static str, FacetLevel> {
+    let mut out = BTreeMap::new();
+    for (facets, mut tallies) in passes {
+        for facet in facets {
+            let level = if facet == FacetName::Year {
+                year_level(&tallies.years)
+            } else {
+                let counts = tallies.by_facet.remove(&facet).unwrap_or_default();
+                FacetTree::new(&counts).level("", facet.is_hierarchical(), limit, expanded)
+            };
+            out.insert(facet.as_str(), level);
+        }
+    }
+    out
+}
+
+/// Every year with its count, in year order.
+fn year_level(years: &BTreeMap<u64, u64>) -> FacetLevel {
+    FacetLevel {
+        values: years
+            .iter()
+            .map(|(year, count)| FacetValue {
+                value: year.to_string(),
+                path: None,
+                count: *count,
+                expandable: false,
+                children: None,
+            })
+            .collect(),
+        other_values: 0,
+    }
+}
+
+/// A facet's counts arranged by parent path.
+struct FacetTree<'a> {
+    children: HashMap<&'a str, Vec<(&'a str, u64)>>,
+}
+
+impl<'a> FacetTree<'a> {
+    fn new(counts: &'a HashMap<String, u64>) -> FacetTree<'a> {
+        let mut children: HashMap<&str, Vec<(&str, u64)>> = HashMap::new();
+        for (path, count) in counts {
+            children
+                .entry(parent_path(path))
+                .or_default()
+                .push((path.as_str(), *count));
+        }
+        for values in children.values_mut() {
+            values.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        }
+        FacetTree { children }
+    }
+
+    /// The children of `parent` (`""` for the top level), most frequent first; expanded
+    /// nodes carry their own level.
+    fn level(&self, parent: &str, hierarchical: bool, limit: usize, expanded: &HashSet<String>) -> FacetLevel {
+        let children = self.children.get(parent).map(Vec::as_slice).unwrap_or(&[]);
+        let values = children
+            .iter()
+            .take(limit)
+            .map(|(path, count)| {
+                let has_children = hierarchical && self.children.contains_key(path);
+                FacetValue {
+                    value: leaf_name(path),
+                    path: Some(path.to_string()),
+                    count: *count,
+                    expandable: has_children,
+                    children: (has_children && expanded.contains(*path))
+                        .then(|| self.level(path, true, limit, expanded)),
+                }
+            })
+            .collect();
+        FacetLevel {
+            values,
+            other_values: children.len().saturating_sub(limit),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parents_skip_escaped_slashes() {
+        assert_eq!(parent_path("/Americas/Central America"), "/Americas");
+        assert_eq!(parent_path("/Americas"), "");
+        assert_eq!(parent_path("/Topic/Water\\/Sanitation"), "/Topic");
+        assert_eq!(leaf_name("/Topic/Water\\/Sanitation"), "Water/Sanitation");
+    }
+
+    fn counts(pairs: &[(&str, u64)]) -> HashMap<String, u64> {
+        pairs.iter().map(|(path, count)| (path.to_string(), *count)).collect()
+    }
+
+    #[test]
+    fn a_level_lists_the_most_frequent_first_and_counts_the_rest() {
+        let counts = counts(&[
+            ("/Africa", 9),
+            ("/Americas", 12),
+            ("/Asia", 9),
+            ("/Europe", 2),
+            ("/Africa/Northern Africa", 4),
+        ]);
+        let level = FacetTree::new(&counts).level("", true, 3, &HashSet::new());
+        let listed: Vec<(&str, u64, bool)> = level
+            .values
+            .iter()
+            .map(|value| (value.value.as_str(), value.count, value.expandable))
+            .collect();
+        // Ties in count go by path.
+        assert_eq!(
+            listed,
+            [("Americas", 12, false), ("Africa", 9, true), ("Asia", 9, false)]
+        );
+        assert_eq!(level.other_values, 1);
+        assert!(
+            level.values.iter().all(|value| value.children.is_none()),
+            "nothing expanded"
+        );
+    }
+
+    #[test]
+    fn expanded_nodes_carry_their_children_and_flat_facets_never_expand() {
+        let counts = counts(&[
+            ("/Africa", 9),
+            ("/Africa/Northern Africa", 4),
+            ("/Africa/Northern Africa/Egypt", 2),
+        ]);
+        let expanded: HashSet<String> = ["/Africa".to_string()].into();
+        let level = FacetTree::new(&counts).level("", true, 10, &expanded);
+        let africa = &level.values[0];
+        let children = africa.children.as_ref().expect("expanded");
+        assert_eq!(children.values[0].value, "Northern Africa");
+        assert!(children.values[0].expandable && children.values[0].children.is_none());
+        let flat = FacetTree::new(&counts).level("", false, 10, &expanded);
+        assert!(!flat.values[0].expandable && flat.values[0].children.is_none());
+    }
+
+    #[test]
+    fn each_pass_gives_its_facets_and_years_come_in_order() {
+        let mut main = FacetTallies::default();
+        main.by_facet.insert(FacetName::Lang, counts(&[("/en", 5), ("/fr", 2)]));
+        main.years = [(2019, 3), (2001, 1)].into();
+        let mut own = FacetTallies::default();
+        own.by_facet.insert(FacetName::Org, counts(&[("/IOM", 4)]));
+        let out = levels(
+            vec![
+                (vec![FacetName::Lang, FacetName::Year], main),
+                (vec![FacetName::Org], own),
+            ],
+            10,
+            &HashSet::new(),
+        );
+        assert_eq!(out["lang"].values[0].value, "en");
+        let years: Vec<&str> = out["year"].values.iter().map(|value| value.value.as_str()).collect();
+        assert_eq!(years, ["2001", "2019"]);
+        assert_eq!(out["org"].values[0].count, 4);
+    }
+}

@@ -1,0 +1,31 @@
+//! The search service: runs a [`SearchRequest`](crate::SearchRequest) on the generation of
+//! the index being served, and changes that generation.
+//!
+//! | room | what it holds |
+//! |---|---|
+//! | [`generations`] | [`SearchService`]: the served generation behind a lock, swapped on reload; writes |
+//! | [`snapshot`] | one generation opened: its reader, fields, facet tables and vocabulary |
+//! | [`search`] | a search on a snapshot: query, filters, top-k in each sort order, count, facets |
+//! | [`analysis`] | which analyzers a query is analysed with, and the text query built from them |
+//! | [`filters`] | facet filters and the date range as queries, and the tree nodes to expand |
+//! | [`hits`] | ranked documents turned into hits: stored fields, highlighted title and fragments |
+//! | [`recency`] | the weight of a release's age under `sort=recency` |
+//! | [`facet_values`] | facet value search (`/api/facets/{facet}`) |
+//! | [`similar`] | more-like-this (`/api/documents/{id}/similar`) |
+//! | [`vocabulary`] | what every generation shares: the enricher, the expansion table, value names |
+//!
+//! A search holds an `Arc` of its snapshot until it ends, so a reload never pulls a
+//! generation from under it.
+
+mod analysis;
+mod facet_values;
+mod filters;
+mod generations;
+mod hits;
+mod recency;
+mod search;
+mod similar;
+mod snapshot;
+mod vocabulary;
+
+pub use generations::{IndexStats, ReloadOutcome, SearchService, WriteOutcome};

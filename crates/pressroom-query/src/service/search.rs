@@ -1,0 +1,120 @@
+//! A search on one snapshot: the text query and the filters, the top hits in the requested
+//! order, the exact count and the facet counts in one pass, then one more counting pass per
+//! filtered facet without its own filter (multi-select facets).
+
+use std::time::Instant;
+
+use pressroom_index::schema;
+use tantivy::collector::{Collector, Count, TopDocs};
+use tantivy::query::Query;
+use tantivy::{DateTime, DocAddress, Order, Searcher};
+
+use super::filters::{self, combine};
+use super::recency::recency_factor;
+use super::snapshot::Snapshot;
+use crate::error::SearchError;
+use crate::facets::{self, FacetCountCollector, FacetTallies};
+use crate::request::{FacetName, SearchRequest, SortOrder};
+use crate::response::SearchResponse;
+
+/// The ranked page: each hit's score (`None` when sorted by date) and address.
+type Ranked = Vec<(Option<f32>, DocAddress)>;
+
+impl Snapshot {
+    pub(super) fn search(&self, request: &SearchRequest) -> Result<SearchResponse, SearchError> {
+        let started = Instant::now();
+        let searcher = self.searcher();
+        let built = self.text_query(&searcher, request)?;
+        let text_query = built.as_ref().map(|built| built.query.as_ref());
+        let filters = filters::build(request, &self.vocab, &self.fields)?;
+        let query = combine(text_query, &filters, None);
+
+        // Facets without a filter of their own are counted with the hits; each filtered
+        // facet is counted again without its own filter (multi-select faceting).
+        let has_filter = |facet: FacetName| filters.iter().any(|(owner, _)| *owner == facet);
+        let in_main_pass: Vec<FacetName> = request.facets.iter().copied().filter(|f| !has_filter(*f)).collect();
+        let (ranked, total, main_tallies) = self.ranked(&searcher, &*query, request, &in_main_pass)?;
+        let ranked = if request.limit == 0 { Vec::new() } else { ranked };
+        let hits = self.hits(
+            &searcher,
+            built.as_ref().map(|built| &built.terms),
+            request.fragments,
+            ranked,
+        )?;
+
+        let expanded = filters::expanded_paths(request, &self.vocab);
+        let mut tallies = vec![(in_main_pass, main_tallies)];
+        for facet in request.facets.iter().copied().filter(|facet| has_filter(*facet)) {
+            let query = combine(text_query, &filters, Some(facet));
+            tallies.push((vec![facet], searcher.search(&*query, &self.facet_collector(&[facet]))?));
+        }
+        let facets = facets::levels(tallies, request.facet_limit, &expanded);
+        Ok(SearchResponse {
+            total,
+            took_us: started.elapsed().as_micros() as u64,
+            hits,
+            facets,
+        })
+    }
+
+    /// The page of hits in the requested order, the total, and the counts of `facets`, in
+    /// one pass over the matches.
+    fn ranked(
+        &self,
+        searcher: &Searcher,
+        query: &dyn Query,
+        request: &SearchRequest,
+        facets: &[FacetName],
+    ) -> Result<(Ranked, usize, FacetTallies), SearchError> {
+        let collector = self.facet_collector(facets);
+        let top = TopDocs::with_limit(request.limit.max(1)).and_offset(request.offset);
+        match request.sort {
+            SortOrder::Relevance => collect(searcher, query, top.order_by_score(), collector, Some),
+            SortOrder::Recency => {
+                let now = time::OffsetDateTime::now_utc().unix_timestamp();
+                let weighted = top.tweak_score(move |segment: &tantivy::SegmentReader| {
+                    let dates = segment
+                        .fast_fields()
+                        .column_opt::<DateTime>(schema::DATE)
+                        .ok()
+                        .flatten();
+                    move |doc: tantivy::DocId, score: tantivy::Score| {
+                        let date = dates.as_ref().and_then(|column| column.first(doc));
+                        score * recency_factor(date.map(|date| date.into_timestamp_secs()), now)
+                    }
+                });
+                collect(searcher, query, weighted, collector, Some)
+            }
+            SortOrder::DateDesc | SortOrder::DateAsc => {
+                let order = if request.sort == SortOrder::DateDesc {
+                    Order::Desc
+                } else {
+                    Order::Asc
+                };
+                let by_date = top.order_by_fast_field::<DateTime>(schema::DATE, order);
+                collect(searcher, query, by_date, collector, |_| None)
+            }
+        }
+    }
+
+    pub(super) fn facet_collector(&self, facets: &[FacetName]) -> FacetCountCollector<'_> {
+        FacetCountCollector::new(facets, &self.facet_tables)
+    }
+}
+
+/// Top hits by `top`, the count and the facet counts in one pass; `score` tells what of a
+/// hit's sort key is a score.
+fn collect<C, K>(
+    searcher: &Searcher,
+    query: &dyn Query,
+    top: C,
+    facets: FacetCountCollector<'_>,
+    score: impl Fn(K) -> Option<f32>,
+) -> Result<(Ranked, usize, FacetTallies), SearchError>
+where
+    C: Collector<Fruit = Vec<(K, DocAddress)>>,
+{
+    let (top, total, tallies) = searcher.search(query, &(top, Count, facets))?;
+    let ranked = top.into_iter().map(|(key, address)| (score(key), address)).collect();
+    Ok((ranked, total, tallies))
+}
