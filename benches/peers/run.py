@@ -1,28 +1,38 @@
 #!/usr/bin/env python3
-"""pressroom beside SQLite FTS5 and PostgreSQL full-text search on the same records, queries and facets.
+"""pressroom beside SQLite FTS5, PostgreSQL and Xapian full-text search on the same records, queries and facets.
 
     python3 benches/peers/run.py [--runs 3] [--rounds 3] [--shared ../shared] [--work DIR] [--binary PATH]
-                                 [--skip-build] [--skip-postgres] [--json FILE]
+                                 [--skip-build] [--systems in-process,http,plain,fts5,postgres,xapian]
+                                 [--skip-postgres] [--limit-queries N] [--json FILE]
+
+--systems picks the systems (default: all six; --skip-postgres drops postgres from the list);
+--limit-queries N keeps the first N queries of the file (a quick check).
 
 What each system computes for every query of ../shared/queries/domain-dev.jsonl:
 - the top 10 by relevance (pressroom: its BM25 ranking with stems, expansion and typos;
   SQLite: bm25() over title and body with the title weighted 2.0, as pressroom's TITLE_BOOST,
   unicode61 tokenizer with diacritics removed; PostgreSQL: ts_rank() with its default weights,
-  title 1.0 (A) and body 0.4 (B), no length normalisation; with no query text, any 10 of the
-  matching rows for both databases);
-- the exact number of matches;
+  title 1.0 (A) and body 0.4 (B), no length normalisation; Xapian: its default BM25Weight
+  (k1 1, k2 0, k3 1, b 0.5, min_normlen 0.5) with title terms indexed at wdf increment 2, so a
+  title occurrence counts twice in the term frequency and in the document length; with no query
+  text, any 10 of the matching rows for the three of them);
+- the exact number of matches (Xapian: get_mset with check_at_least = the document count, so
+  the estimate is the exact count);
 - facet counts over the whole matching set for region (every M49 node above a main
   country, as pressroom counts its tree), country, topic (every node of the path), org, lang
-  and year (both databases: one GROUP BY name, value over the facet rows of the matching rows,
-  one GROUP BY lang and one GROUP BY year).
+  and year (SQLite and PostgreSQL: one GROUP BY name, value over the facet rows of the matching
+  rows, one GROUP BY lang and one GROUP BY year; Xapian: one ValueCountMatchSpy per facet, see
+  below).
 
-All three read the records `pressroom extract --with-text` prints (same ids, titles, bodies and
-facet values from pressroom's enrichment, loaded into the same docs and facet tables, facet
-indexed by (rowid, name, value), (name, label) and (name, value) in both). Filters become the
-same constraints (region by node name, country, topic path and its children, org, lang, year
-range). Query text is translated to FTS5 syntax: words AND-ed, "phrases" kept, + dropped, -word
-and -"phrase" as NOT, OR kept. Neither database has stemming, expansion or typo tolerance, so
-each does less work per query than pressroom.
+All four read the records `pressroom extract --with-text` prints (same ids, titles, bodies and
+facet values from pressroom's enrichment; the two SQL databases load them into the same docs and
+facet tables, facet indexed by (rowid, name, value), (name, label) and (name, value) in both).
+Filters become the same constraints (region by node name, country, topic path and its children,
+org, lang, year range). Query text is translated to FTS5 syntax (query_parts, fts_query): words
+AND-ed, "phrases" kept, + dropped, -word and -"phrase" as NOT, OR kept; Xapian builds the same
+query from query_parts with FTS5's precedence (juxtaposition, then NOT, then OR: `a -b c` is
+a NOT (b AND c), as in FTS5). No database has stemming, expansion or typo tolerance, so each
+does less work per query than pressroom.
 
 SQLite keeps lang and year ahead of title and body in docs (reading them does not walk the
 body's overflow pages) and runs with temp_store MEMORY, a 256 MiB page cache and the file
@@ -62,18 +72,39 @@ and the filters, then over it the top 10 by rank, count(*) and the facet GROUP B
 one row (faster than a temporary table and separate statements here). A query a database
 rejects is counted as an error and left out of its latencies.
 
+Xapian (Debian's python3-xapian 1.4, apt-get installed if missing; import_xapian loads it under a
+pyenv or virtualenv python3 of the same minor version as Debian's, and otherwise asks for
+/usr/bin/python3) runs in this process on a glass database in the work folder, rebuilt each run
+(load_xapian): title and body go through fold_tokens (lower case, diacritics removed, runs of
+letters and digits: unicode61 remove_diacritics 2, near enough) and then, as space-separated
+tokens, through a TermGenerator with no stemmer and no stop words, so its terms are those tokens,
+with positions (for phrases; the body starts 100 positions after the title, so no phrase spans
+the two); the facets are boolean terms with a prefix (XR region node name, XC country, XT topic
+node path, XO org, XL lang) for the filters, which are OP_FILTER (OR within a facet, AND across
+facets; years an OP_VALUE_RANGE on the year slot) and so add no weight. Xapian has no multi-valued
+facet counter, so each facet's value slot holds the document's whole sorted set of values joined
+by \x1f (region: every node; topic: every node of every path; lang and year one value), a
+ValueCountMatchSpy per slot counts the matching documents per combination (in C++, during the
+match, each matching document once since check_at_least covers them all), and xapian_search adds
+each combination's count to every value in it: exactly the number of matching documents having
+the value, as the GROUP BYs count. The year facet also gets the undated matches under None
+(total minus the dated ones), as GROUP BY year does. A query FTS5 would reject (NOT right after
+OR) raises XapianSyntaxError and counts as a rejection.
+
 pressroom (--binary, default target/release/pressroom) runs in process (`pressroom bench
 --in-process`), over HTTP (`pressroom serve` plus `pressroom bench`, one connection) and over
 HTTP "plain" (`--param typo=false --param expand=false --param fragments=0`: no typo
 candidates, no cross-lingual expansion, no body fragments; it still stems and marks the
-title), each invocation 2 s of warm-up and then ROUNDS passes over the 160 queries. SQLite and
-PostgreSQL (autocommit) do one unmeasured pass, then the same ROUNDS passes on one connection
-each, timed end to end on the client. That is one run; there are RUNS of them, interleaved
-(run 1 of every system, then run 2, ...) with the databases loaded and the server up
-throughout, so that machine noise falls on all systems alike. Latencies are per query; the
+title), each invocation 2 s of warm-up and then ROUNDS passes over the 160 queries. SQLite,
+PostgreSQL (autocommit) and Xapian do one unmeasured pass, then the same ROUNDS passes (the
+databases on one connection each, Xapian in this process), timed end to end on the client.
+That is one run; there are RUNS of them, interleaved (run 1 of every system, then run 2, ...)
+with the databases loaded and the server up throughout, so that machine noise falls on all
+systems alike. Latencies are per query; the
 tables show per tag the median over runs of each run's p50 and p99, and ratios of those
 medians. --json FILE writes every figure (per tag and system: the medians, summed counts and
-errors, each run's own figures; ratios; load times; where FTS5 and PostgreSQL disagree).
+errors, each run's own figures; ratios; load times; where PostgreSQL and Xapian disagree with FTS5 on
+totals or facet counts: the script prints for how many queries each agrees with FTS5).
 """
 import argparse
 import contextlib
@@ -91,6 +122,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import unicodedata
 import urllib.request
 
 
@@ -171,28 +203,41 @@ def load_sqlite(records_path, db_path):
 TOKEN = re.compile(r'[-+]?"[^"]*"|\S+')
 
 
-def fts_query(q):
-    terms = []
+def query_parts(q):
+    """The query text as FTS5 and Xapian both take it: a list of "OR" and (kind, words) with kind "PHRASE" or "NOT";
+    words AND-ed, "phrases" kept, + dropped, -word and -"phrase" as NOT (dropped when nothing comes before them),
+    OR kept (dropped at either end), AND dropped."""
+    parts = []
     for token in TOKEN.findall(q):
         negate = token.startswith("-")
         token = token.lstrip("+-")
         if token in ("AND",):
             continue
         if token == "OR":
-            if terms:
-                terms.append("OR")
+            if parts:
+                parts.append("OR")
             continue
         words = re.findall(r"\w+", token.strip('"'), re.UNICODE)
         if not words:
             continue
-        quoted = '"' + " ".join(words) + '"'
         if negate:
-            if terms:
-                terms.append("NOT " + quoted)
+            if parts:
+                parts.append(("NOT", words))
             continue
-        terms.append(quoted)
-    while terms and terms[-1] == "OR":
-        terms.pop()
+        parts.append(("PHRASE", words))
+    while parts and parts[-1] == "OR":
+        parts.pop()
+    return parts
+
+
+def fts_query(q):
+    terms = []
+    for part in query_parts(q):
+        if part == "OR":
+            terms.append("OR")
+        else:
+            kind, words = part
+            terms.append(("NOT " if kind == "NOT" else "") + '"' + " ".join(words) + '"')
     return " ".join(terms)
 
 
@@ -461,6 +506,204 @@ def loaded_postgres(records_path):
             connection.close()
 
 
+DEBIAN_DIST_PACKAGES = "/usr/lib/python3/dist-packages"
+
+
+def import_xapian():
+    """The xapian module. Its Python binding is Debian's python3-xapian (not on PyPI), apt-get installed if missing,
+    which puts it in /usr/lib/python3/dist-packages, on the path of Debian's /usr/bin/python3 only. Under another
+    interpreter (a pyenv or virtualenv python3) the package alone is loaded from there, without putting the rest of
+    Debian's dist-packages on sys.path, provided its compiled _xapian module is built for this interpreter (same
+    Python minor version: its file name ends with one of importlib.machinery.EXTENSION_SUFFIXES); otherwise Xapian is
+    Unavailable and the message says to run the script with /usr/bin/python3."""
+    try:
+        import xapian
+        return xapian
+    except ImportError:
+        pass
+    package = os.path.join(DEBIAN_DIST_PACKAGES, "xapian")
+    if not os.path.exists(os.path.join(package, "__init__.py")):
+        print("python3-xapian missing: apt-get install -y python3-xapian …", file=sys.stderr)
+        try:
+            run(["apt-get", "install", "-y", "python3-xapian"], env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"},
+                stdout=subprocess.DEVNULL)
+        except (OSError, subprocess.CalledProcessError) as error:
+            raise Unavailable(f"apt-get install python3-xapian failed ({error})")
+    try:
+        import xapian
+        return xapian
+    except ImportError:
+        pass
+    import importlib.machinery
+    import importlib.util
+    built = [os.path.basename(path) for path in glob.glob(os.path.join(package, "_xapian*.so"))]
+    if not any(name.endswith(suffix) for name in built for suffix in importlib.machinery.EXTENSION_SUFFIXES
+               if suffix != ".so"):
+        raise Unavailable(f"python3-xapian's {', '.join(built) or 'module'} is not built for Python "
+                          f"{sys.version.split()[0]} ({sys.executable}): run this script with /usr/bin/python3")
+    spec = importlib.util.spec_from_file_location("xapian", os.path.join(package, "__init__.py"),
+                                                  submodule_search_locations=[package])
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["xapian"] = module
+    try:
+        spec.loader.exec_module(module)
+    except ImportError as error:
+        del sys.modules["xapian"]
+        raise Unavailable(f"cannot load python3-xapian from {package} ({error}): run this script with /usr/bin/python3")
+    return module
+
+
+WORD = re.compile(r"[^\W_]+")
+
+
+def fold_tokens(text):
+    """unicode61 remove_diacritics 2, approximately: lower case, diacritics removed (NFD, combining marks dropped),
+    tokens = runs of letters and digits (underscore and everything else separate them)."""
+    text = text.lower()
+    if not text.isascii():
+        text = "".join(c for c in unicodedata.normalize("NFD", text) if unicodedata.category(c) != "Mn")
+    return WORD.findall(text)
+
+
+# Xapian value slots: one per facet, holding the document's sorted values joined by FACET_SEPARATOR (lang and year
+# hold one value each; year is four digits, so string order is numeric order for the range filter).
+XAPIAN_SLOTS = {"region": 0, "country": 1, "topic": 2, "org": 3, "lang": 4, "year": 5}
+FACET_SEPARATOR = "\x1f"
+# Boolean filter terms: prefix + value (region by node name, as the databases' label column; topic by node path).
+XAPIAN_PREFIXES = {"region": "XR", "country": "XC", "topic": "XT", "org": "XO", "lang": "XL"}
+TITLE_BODY_GAP = 100  # term positions between title and body, so no phrase spans the two
+
+
+def load_xapian(xapian, records_path, db_path):
+    """The same records in a Xapian database (glass, docid = the rowid of the other databases): title and body
+    tokenized by fold_tokens and fed, as space-separated tokens, to a TermGenerator with no stemmer and no stop words
+    (so its terms are exactly those tokens, positions kept for phrases); title terms with wdf increment 2 (the title
+    weighs twice the body in BM25's term frequency, and counts twice in the document length), body terms after a gap
+    of TITLE_BODY_GAP positions. Facets as boolean terms for the filters and in value slots for the match spies."""
+    db = xapian.WritableDatabase(db_path, xapian.DB_CREATE_OR_OVERWRITE)
+    generator = xapian.TermGenerator()
+    generator.set_stemming_strategy(xapian.TermGenerator.STEM_NONE)
+    generator.set_max_word_length(245)  # Xapian's longest term; FTS5 has no limit
+    for (rowid, _id, title, body, lang, year), rows in read_records(records_path):
+        document = xapian.Document()
+        generator.set_document(document)
+        generator.index_text(" ".join(fold_tokens(title or "")), 2)
+        generator.increase_termpos(TITLE_BODY_GAP)
+        generator.index_text(" ".join(fold_tokens(body or "")), 1)
+        values = {"lang": {lang}, "year": {f"{year:04d}"} if year is not None else set()}
+        for _rowid, name, value, label in rows:
+            values.setdefault(name, set()).add(value)
+            document.add_boolean_term(XAPIAN_PREFIXES[name] + (label if name == "region" else value))
+        document.add_boolean_term(XAPIAN_PREFIXES["lang"] + lang)
+        for name, slot in XAPIAN_SLOTS.items():
+            if values.get(name):
+                document.add_value(slot, FACET_SEPARATOR.join(sorted(values[name])))
+        if db.add_document(document) != rowid:  # a new database numbers documents from 1, as read_records does
+            raise RuntimeError(f"Xapian gave record {rowid} another docid")
+    db.commit()
+    db.close()
+    return xapian.Database(db_path)
+
+
+class XapianSyntaxError(Exception):
+    """A translated query FTS5 would reject (OR with nothing after it, or NOT right after OR): Xapian rejects it too."""
+
+
+def xapian_text_query(xapian, q):
+    """query_parts as a Xapian query, with FTS5's precedence (checked against SQLite 3.40): juxtaposition binds
+    tightest, then NOT (left to right), then OR; so `a b NOT c d OR e` is ((a AND b) AND_NOT (c AND d)) OR e.
+    A phrase of several tokens is OP_PHRASE (consecutive positions), one token a term."""
+    def phrase(words):
+        terms = [term for word in words for term in fold_tokens(word)]
+        if not terms:
+            return xapian.Query()
+        if len(terms) == 1:
+            return xapian.Query(terms[0])
+        return xapian.Query(xapian.Query.OP_PHRASE, terms, len(terms))
+
+    alternatives, groups = [], []
+    for part in query_parts(q) + ["OR"]:
+        if part == "OR":
+            if not groups:
+                raise XapianSyntaxError(f"nothing before OR in {fts_query(q)!r}")
+            query = None
+            for group in groups:
+                conjunction = xapian.Query(xapian.Query.OP_AND, group) if len(group) > 1 else group[0]
+                query = conjunction if query is None else xapian.Query(xapian.Query.OP_AND_NOT, query, conjunction)
+            alternatives.append(query)
+            groups = []
+        else:
+            kind, words = part
+            if kind == "NOT" and not groups:
+                raise XapianSyntaxError(f"nothing before NOT in {fts_query(q)!r}")
+            if kind == "NOT" or not groups:
+                groups.append([])
+            groups[-1].append(phrase(words))
+    return alternatives[0] if len(alternatives) == 1 else xapian.Query(xapian.Query.OP_OR, alternatives)
+
+
+def xapian_filter(xapian, filters):
+    """The filters as one boolean query (OR within a facet, AND across facets), or None."""
+    parts = []
+    for name, values in filters.items():
+        if name in ("from", "to"):
+            continue
+        values = values if isinstance(values, list) else [values]
+        parts.append(xapian.Query(xapian.Query.OP_OR, [xapian.Query(XAPIAN_PREFIXES[name] + value)
+                                                       for value in values]))
+    if "from" in filters or "to" in filters:
+        low, high = year_range(filters)
+        parts.append(xapian.Query(xapian.Query.OP_VALUE_RANGE, XAPIAN_SLOTS["year"],
+                                  f"{max(low, 0):04d}", f"{min(high, 9999):04d}"))
+    if not parts:
+        return None
+    return parts[0] if len(parts) == 1 else xapian.Query(xapian.Query.OP_AND, parts)
+
+
+def xapian_search(xapian, db, query):
+    """sqlite_search's work in one Xapian match: BM25Weight (Xapian's default BM25: k1 1, k2 0, k3 1, b 0.5,
+    min_normlen 0.5) over the text query, the filters as OP_FILTER (no weight), the top 10, and with check_at_least =
+    the document count, every matching document is seen: get_matches_estimated() is then the exact count, and one
+    ValueCountMatchSpy per facet slot counts each document once under its slot's value, i.e. under its whole sorted
+    combination of values (in C++, at match time); each combination's count is then added to every value in it, so a
+    value's count is the number of matching documents having it, as a GROUP BY over the facet rows gives. The year
+    facet also gets the undated documents under None (the total minus the dated), as GROUP BY year does."""
+    text = query.get("q", "")
+    match = xapian_text_query(xapian, text) if text and query_parts(text) else xapian.Query.MatchAll
+    constraint = xapian_filter(xapian, query.get("filters") or {})
+    if constraint is not None:
+        match = xapian.Query(xapian.Query.OP_FILTER, match, constraint)
+    enquire = xapian.Enquire(db)
+    enquire.set_query(match)
+    enquire.set_weighting_scheme(xapian.BM25Weight())
+    spies = {name: xapian.ValueCountMatchSpy(slot) for name, slot in XAPIAN_SLOTS.items()}
+    for spy in spies.values():
+        enquire.add_matchspy(spy)
+    mset = enquire.get_mset(0, 10, db.get_doccount())
+    top = [item.docid for item in mset]
+    total = mset.get_matches_estimated()
+    counts = {}
+    for name, spy in spies.items():
+        tally = {}
+        for item in spy.values():
+            for value in item.term.decode("utf-8").split(FACET_SEPARATOR):
+                tally[value] = tally.get(value, 0) + item.termfreq
+        counts[name] = list(tally.items())
+    undated = total - sum(count for _, count in counts["year"])
+    counts["year"] = [(int(year), count) for year, count in counts["year"]] + ([(None, undated)] if undated else [])
+    return top, total, counts
+
+
+def loaded_xapian(records_path, db_path):
+    """(xapian, the loaded database, seconds the loading took); raises Unavailable."""
+    xapian = import_xapian()
+    started = time.time()
+    db = load_xapian(xapian, records_path, db_path)
+    seconds = round(time.time() - started, 1)
+    print(f"Xapian {xapian.version_string()} loaded in {seconds} s", file=sys.stderr)
+    return xapian, db, seconds
+
+
 @contextlib.contextmanager
 def pressroom_server(binary, index):
     """`pressroom serve` on a free local port until exit; yields its URL."""
@@ -489,8 +732,11 @@ SYSTEMS = {  # key: (table heading, description)
     "plain": ("plain", "as HTTP, with --param " + " --param ".join(PLAIN)),
     "fts5": ("FTS5", "SQLite FTS5 (sqlite_search), one connection"),
     "postgres": ("PG", "PostgreSQL full-text search (postgres_search), one connection"),
+    "xapian": ("Xapian", "Xapian BM25 (xapian_search), in this process through Debian's python3-xapian"),
 }
-RATIOS = [("http", "in-process"), ("fts5", "http"), ("postgres", "http"), ("fts5", "plain"), ("postgres", "plain")]
+PRESSROOM_SYSTEMS = ("in-process", "http", "plain")
+RATIOS = [("http", "in-process"), ("fts5", "http"), ("postgres", "http"), ("xapian", "http"), ("fts5", "plain"),
+          ("postgres", "plain"), ("xapian", "plain")]
 
 
 def percentile(values, fraction):
@@ -552,18 +798,21 @@ def unmeasured_pass(search, rejected_by, queries):
     return results
 
 
-def agreement(queries, fts5_results, postgres_results):
-    """Where FTS5 and PostgreSQL found different totals or facet counts for the same query."""
+def agreement(queries, fts5_results, other_results, other="postgres"):
+    """Where FTS5 and the other database found different totals or facet counts for the same query (a query one of
+    them rejected counts as a difference)."""
     differences = []
-    for query, fts5, postgres in zip(queries, fts5_results, postgres_results):
-        (_, fts5_total, fts5_counts), (_, postgres_total, postgres_counts) = fts5, postgres or (None, None, {})
-        same_counts = normalised(fts5_counts) == normalised(postgres_counts)
-        if fts5_total != postgres_total or not same_counts:
+    for query, fts5, result in zip(queries, fts5_results, other_results):
+        _, fts5_total, fts5_counts = fts5 or (None, None, {})
+        _, other_total, other_counts = result or (None, None, {})
+        same_counts = normalised(fts5_counts) == normalised(other_counts)
+        if fts5_total != other_total or not same_counts or fts5 is None:
             differences.append({"q": query.get("q", ""), "filters": query.get("filters") or {},
-                                "fts5_total": fts5_total, "postgres_total": postgres_total,
+                                "fts5_total": fts5_total, f"{other}_total": other_total,
                                 "same_facet_counts": same_counts})
     return {"queries": len(queries),
-            "same_total": len(queries) - sum(entry["fts5_total"] != entry["postgres_total"] for entry in differences),
+            "same_total": len(queries) - sum(entry["fts5_total"] != entry[f"{other}_total"]
+                                             or entry["fts5_total"] is None for entry in differences),
             "same_total_and_facet_counts": len(queries) - len(differences), "differences": differences}
 
 
@@ -619,9 +868,18 @@ def main():
     parser.add_argument("--work", default=None, help="keep the exported records and databases here")
     parser.add_argument("--binary", default=None, help="the pressroom binary [target/release/pressroom]")
     parser.add_argument("--skip-build", action="store_true", help="no cargo build before the runs")
-    parser.add_argument("--skip-postgres", action="store_true", help="leave PostgreSQL out")
+    parser.add_argument("--skip-postgres", action="store_true", help="leave PostgreSQL out (as --systems without it)")
+    parser.add_argument("--systems", default=",".join(SYSTEMS),
+                        help=f"comma list of the systems to run, of {','.join(SYSTEMS)} [all]")
+    parser.add_argument("--limit-queries", type=int, default=None, help="only the first N queries of the file")
     parser.add_argument("--json", default=None, help="write every figure of the tables to this file")
     args = parser.parse_args()
+    systems = [name.strip() for name in args.systems.split(",") if name.strip()]
+    unknown = [name for name in systems if name not in SYSTEMS]
+    if unknown or not systems:
+        parser.error(f"--systems: unknown {', '.join(unknown) or 'empty list'}; choose among {', '.join(SYSTEMS)}")
+    if args.skip_postgres and "postgres" in systems:
+        systems.remove("postgres")
     root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
     os.chdir(root)
     if not args.skip_build:
@@ -631,37 +889,54 @@ def main():
     os.makedirs(work, exist_ok=True)
     queries_path = os.path.join(args.shared, "queries", "domain-dev.jsonl")
     queries = [json.loads(line) for line in open(queries_path, encoding="utf-8") if line.strip()]
+    if args.limit_queries is not None:
+        queries = queries[: args.limit_queries]
+        queries_path = os.path.join(work, "queries.jsonl")
+        with open(queries_path, "w", encoding="utf-8") as handle:
+            handle.writelines(json.dumps(query, ensure_ascii=False) + "\n" for query in queries)
 
     records = os.path.join(work, "records.jsonl")
     if not os.path.exists(records):
         print("exporting records with pressroom extract --with-text …", file=sys.stderr)
         export(binary, args.shared, records)
     index = os.path.join(work, "index")
-    if not os.path.exists(os.path.join(index, "CURRENT")):
+    if any(system in PRESSROOM_SYSTEMS for system in systems) and not os.path.exists(os.path.join(index, "CURRENT")):
         sources = [os.path.join(args.shared, "corpus", name) for name in CORPORA]
         run([binary, "index", "--index", index, *sources], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    db_path = os.path.join(work, "fts5.db")
-    if os.path.exists(db_path):
-        os.remove(db_path)
-    begin = time.time()
-    db = load_sqlite(records, db_path)
-    load_seconds = {"sqlite": round(time.time() - begin, 1)}
-    print(f"SQLite FTS5 loaded in {load_seconds['sqlite']} s", file=sys.stderr)
+    load_seconds, passes = {}, {}
+    if "fts5" in systems:
+        db_path = os.path.join(work, "fts5.db")
+        if os.path.exists(db_path):
+            os.remove(db_path)
+        begin = time.time()
+        db = load_sqlite(records, db_path)
+        load_seconds["sqlite"] = round(time.time() - begin, 1)
+        print(f"SQLite FTS5 loaded in {load_seconds['sqlite']} s", file=sys.stderr)
+        passes["fts5"] = (lambda query: sqlite_search(db, query), sqlite3.Error)
+    if "xapian" in systems:
+        try:
+            xapian, xapian_db, load_seconds["xapian"] = loaded_xapian(records, os.path.join(work, "xapian"))
+            passes["xapian"] = (lambda query: xapian_search(xapian, xapian_db, query),
+                                (xapian.Error, XapianSyntaxError))
+        except Unavailable as reason:
+            print(f"Xapian skipped: {reason}", file=sys.stderr)
 
     with contextlib.ExitStack() as stack:
-        passes = {"fts5": (lambda query: sqlite_search(db, query), sqlite3.Error)}
-        if not args.skip_postgres:
+        if "postgres" in systems:
             try:
                 psycopg2, cursor, load_seconds["postgres"] = stack.enter_context(loaded_postgres(records))
                 passes["postgres"] = (lambda query: postgres_search(cursor, query), psycopg2.Error)
             except Unavailable as reason:
                 print(f"PostgreSQL skipped: {reason}", file=sys.stderr)
-        url = stack.enter_context(pressroom_server(binary, index))
-        targets = {"in-process": ["--in-process", "--index", index], "http": ["--url", url],
-                   "plain": ["--url", url, *[arg for param in PLAIN for arg in ("--param", param)]]}
+        targets = {}
+        if any(system in PRESSROOM_SYSTEMS for system in systems):
+            url = stack.enter_context(pressroom_server(binary, index))
+            targets = {"in-process": ["--in-process", "--index", index], "http": ["--url", url],
+                       "plain": ["--url", url, *[arg for param in PLAIN for arg in ("--param", param)]]}
+            targets = {system: target for system, target in targets.items() if system in systems}
         warm = {system: unmeasured_pass(*search, queries) for system, search in passes.items()}
         rejected = {system: {} for system in passes}
-        runs = {system: [] for system in SYSTEMS if system in targets or system in passes}
+        runs = {system: [] for system in systems if system in targets or system in passes}
         for number in range(args.runs):
             print(f"run {number + 1} of {args.runs} …", file=sys.stderr)
             for system in runs:
@@ -684,11 +959,11 @@ def main():
     report = {"runs": args.runs, "rounds": args.rounds, "queries": len(queries), "load_seconds": load_seconds,
               "systems": {system: SYSTEMS[system][1] for system in runs}, "queries_by_tag": queries_by_tag,
               "tags": figures}
-    if "postgres" in warm:
-        report["fts5_postgres_agreement"] = agreement(queries, warm["fts5"], warm["postgres"])
-        print(f"(FTS5 and PostgreSQL: same total for {report['fts5_postgres_agreement']['same_total']} and same "
-              f"total and facet counts for {report['fts5_postgres_agreement']['same_total_and_facet_counts']} of "
-              f"{len(queries)} queries)")
+    for other in ("postgres", "xapian"):
+        if "fts5" in warm and other in warm:
+            found = report[f"fts5_{other}_agreement"] = agreement(queries, warm["fts5"], warm[other], other)
+            print(f"(FTS5 and {SYSTEMS[other][0]}: same total for {found['same_total']} and same total and facet "
+                  f"counts for {found['same_total_and_facet_counts']} of {len(queries)} queries)")
     report["rejected"] = rejected
     for system, messages in rejected.items():
         for q, message in messages.items():
