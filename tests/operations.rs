@@ -428,3 +428,27 @@ async fn no_html_from_documents_reaches_a_response_unescaped() {
     let facets = response["facets"].to_string();
     assert!(!facets.contains('<'), "{facets}");
 }
+
+/// One table of error codes (`pressroom_query::codes`), and README's error table lists each
+/// with its status.
+#[test]
+fn the_readme_lists_every_error_code_with_its_status() {
+    let readme = std::fs::read_to_string(common::repo_root().join("README.md")).expect("README");
+    let table: Vec<&str> = readme
+        .split("### Errors")
+        .nth(1)
+        .expect("an Errors section")
+        .lines()
+        .filter(|line| line.starts_with("| "))
+        .collect();
+    for code in pressroom_query::codes::Code::ALL {
+        let row = table
+            .iter()
+            .find(|row| row.contains(&format!("`{}`", code.as_str())))
+            .unwrap_or_else(|| panic!("README's error table lacks `{code}`"));
+        assert!(
+            row.starts_with(&format!("| {} |", code.status())),
+            "`{code}` is listed as {row}"
+        );
+    }
+}

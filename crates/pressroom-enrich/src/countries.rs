@@ -13,6 +13,18 @@ const LEAD_BYTES: usize = 400;
 const MAIN_MIN_SCORE: f32 = 2.0;
 const MAIN_RELATIVE_SCORE: f32 = 0.7;
 const MAX_MAIN: usize = 4;
+/// Weight of a mention by where it stands.
+const TITLE_WEIGHT: f32 = 3.0;
+const LEAD_WEIGHT: f32 = 2.0;
+const BODY_WEIGHT: f32 = 1.0;
+/// An office in the contact block, for a country the text names.
+const CONTACT_BONUS: f32 = 0.5;
+/// The dateline's country.
+const DATELINE_WEIGHT: f32 = 3.0;
+/// The collection's home country (`Record::home_country`).
+const HOME_COUNTRY_WEIGHT: f32 = 2.5;
+/// A country inside a region the title or lead names.
+const FOCUS_REGION_BONUS: f32 = 2.0;
 
 pub struct Evidence<'a> {
     pub title_text: &'a str,
@@ -40,114 +52,154 @@ fn kind_weight(kind: AliasKind) -> f32 {
 }
 
 pub fn resolve(gazetteer: &Gazetteer, evidence: Evidence<'_>) -> Places {
-    let country_count = gazetteer.countries().len();
-    let mut scores = vec![0f32; country_count];
-    let mut first_seen = vec![usize::MAX; country_count];
-    let mut order = 0usize;
-    let mut focus_regions: Vec<&str> = Vec::new();
-
-    let mut note = |index: usize, weight: f32, scores: &mut Vec<f32>| {
-        scores[index] += weight;
-        if first_seen[index] == usize::MAX {
-            first_seen[index] = order;
-        }
-        order += 1;
-    };
-    for (mentions, text, in_title) in [
-        (evidence.title, evidence.title_text, true),
-        (evidence.body, evidence.body_text, false),
-    ] {
-        for mention in mentions {
-            // A capital names its country only as the actor of a sentence ("Bonn said",
-            // "Canberra's decision"), not as a place or market ("London interbank rates").
-            if matches!(
-                mention.target,
-                Target::Country {
-                    kind: AliasKind::Capital,
-                    ..
-                }
-            ) && !is_metonym(text, mention.end)
-            {
-                continue;
-            }
-            let place = if in_title {
-                3.0
-            } else if mention.start < LEAD_BYTES {
-                2.0
-            } else {
-                1.0
-            };
-            if let Target::Country { .. } = mention.target {
-                let alias = &text[mention.start..mention.end];
-                if PERSON_NAME_COUNTRIES.contains(&alias) && is_part_of_person_name(text, mention.start, mention.end) {
-                    continue;
-                }
-                // "Atlanta, Georgia", "the state of Georgia": the US state.
-                if alias == "Georgia" && is_us_state_context(gazetteer, text, mention.start) {
-                    if let Some(usa) = gazetteer.country_index("USA") {
-                        note(usa, kind_weight(AliasKind::Subdivision) * place, &mut scores);
-                    }
-                    continue;
-                }
-            }
-            match mention.target {
-                Target::Country { index, kind } => note(index, kind_weight(kind) * place, &mut scores),
-                Target::Region { index } if place > 1.0 => focus_regions.push(&gazetteer.regions()[index].0),
-                _ => {}
-            }
-        }
-    }
-    for mention in evidence.contact {
-        if let Target::Country { index, .. } = mention.target {
-            // An office named in the contact block says where the release comes from, but
-            // alone it does not make the country mentioned.
-            if scores[index] > 0.0 {
-                scores[index] += 0.5;
-            }
-        }
-    }
+    let mut scores = Scores::new(gazetteer.countries().len());
+    let focus_regions = scores.add_text_mentions(gazetteer, &evidence);
+    scores.add_contact_offices(evidence.contact);
     if let Some(index) = evidence.dateline_country.and_then(|iso3| gazetteer.country_index(iso3)) {
-        note(index, 3.0, &mut scores);
+        scores.note(index, DATELINE_WEIGHT);
     }
     // Releases of a national collection (Australian parliament) are about that country
     // unless the text puts another well ahead.
     if let Some(index) = evidence.home_country.and_then(|iso3| gazetteer.country_index(iso3)) {
-        note(index, 2.5, &mut scores);
+        scores.note(index, HOME_COUNTRY_WEIGHT);
     }
     for (index, country) in gazetteer.countries().iter().enumerate() {
-        if scores[index] > 0.0
+        if scores.score[index] > 0.0
             && focus_regions
                 .iter()
                 .any(|region| country.facet_path().starts_with(*region))
         {
-            scores[index] += 2.0;
+            scores.score[index] += FOCUS_REGION_BONUS;
         }
     }
-
-    let mut mentioned: Vec<usize> = (0..country_count).filter(|&index| scores[index] > 0.0).collect();
-    mentioned.sort_by_key(|&index| first_seen[index]);
-    let mut ranked = mentioned.clone();
-    ranked.sort_by(|&a, &b| scores[b].total_cmp(&scores[a]).then(first_seen[a].cmp(&first_seen[b])));
-    let top = ranked.first().map_or(0.0, |&index| scores[index]);
-    let mut main: Vec<usize> = ranked
-        .iter()
-        .copied()
-        .filter(|&index| scores[index] >= MAIN_MIN_SCORE && scores[index] >= top * MAIN_RELATIVE_SCORE)
-        .take(MAX_MAIN)
-        .collect();
-    if main.is_empty() {
-        // A single country, or one clearly ahead of the others, is what the release is about.
-        let second = ranked.get(1).map_or(0.0, |&index| scores[index]);
-        if let Some(&first) = ranked.first() {
-            if top > second {
-                main.push(first);
-            }
-        }
-    }
+    let (main, mentioned) = scores.main_and_mentioned();
     let iso3 = |index: &usize| gazetteer.countries()[*index].iso3.clone();
     Places {
         main: main.iter().map(iso3).collect(),
         mentioned: mentioned.iter().map(iso3).collect(),
+    }
+}
+
+/// Each country's score, and the order in which countries were first seen.
+struct Scores {
+    score: Vec<f32>,
+    first_seen: Vec<usize>,
+    order: usize,
+}
+
+impl Scores {
+    fn new(countries: usize) -> Scores {
+        Scores {
+            score: vec![0f32; countries],
+            first_seen: vec![usize::MAX; countries],
+            order: 0,
+        }
+    }
+
+    fn note(&mut self, index: usize, weight: f32) {
+        self.score[index] += weight;
+        if self.first_seen[index] == usize::MAX {
+            self.first_seen[index] = self.order;
+        }
+        self.order += 1;
+    }
+
+    /// The country mentions of the title and body, weighted by kind and place; returns the
+    /// regions the title or lead names.
+    fn add_text_mentions<'g>(&mut self, gazetteer: &'g Gazetteer, evidence: &Evidence<'_>) -> Vec<&'g str> {
+        let mut focus_regions = Vec::new();
+        for (mentions, text, in_title) in [
+            (evidence.title, evidence.title_text, true),
+            (evidence.body, evidence.body_text, false),
+        ] {
+            for mention in mentions {
+                // A capital names its country only as the actor of a sentence ("Bonn said",
+                // "Canberra's decision"), not as a place or market ("London interbank rates").
+                if matches!(
+                    mention.target,
+                    Target::Country {
+                        kind: AliasKind::Capital,
+                        ..
+                    }
+                ) && !is_metonym(text, mention.end)
+                {
+                    continue;
+                }
+                let place = if in_title {
+                    TITLE_WEIGHT
+                } else if mention.start < LEAD_BYTES {
+                    LEAD_WEIGHT
+                } else {
+                    BODY_WEIGHT
+                };
+                if let Target::Country { .. } = mention.target {
+                    let alias = &text[mention.start..mention.end];
+                    if PERSON_NAME_COUNTRIES.contains(&alias)
+                        && is_part_of_person_name(text, mention.start, mention.end)
+                    {
+                        continue;
+                    }
+                    // "Atlanta, Georgia", "the state of Georgia": the US state.
+                    if alias == "Georgia" && is_us_state_context(gazetteer, text, mention.start) {
+                        if let Some(usa) = gazetteer.country_index("USA") {
+                            self.note(usa, kind_weight(AliasKind::Subdivision) * place);
+                        }
+                        continue;
+                    }
+                }
+                match mention.target {
+                    Target::Country { index, kind } => self.note(index, kind_weight(kind) * place),
+                    Target::Region { index } if place > BODY_WEIGHT => {
+                        focus_regions.push(gazetteer.regions()[index].0.as_str())
+                    }
+                    _ => {}
+                }
+            }
+        }
+        focus_regions
+    }
+
+    /// An office named in the contact block says where the release comes from, but alone it
+    /// does not make the country mentioned.
+    fn add_contact_offices(&mut self, contact: &[Mention]) {
+        for mention in contact {
+            if let Target::Country { index, .. } = mention.target {
+                if self.score[index] > 0.0 {
+                    self.score[index] += CONTACT_BONUS;
+                }
+            }
+        }
+    }
+
+    /// The main countries (near the top score, or the one clearly ahead) and every country
+    /// mentioned, in the order first seen.
+    fn main_and_mentioned(&self) -> (Vec<usize>, Vec<usize>) {
+        let score = &self.score;
+        let mut mentioned: Vec<usize> = (0..score.len()).filter(|&index| score[index] > 0.0).collect();
+        mentioned.sort_by_key(|&index| self.first_seen[index]);
+        let mut ranked = mentioned.clone();
+        ranked.sort_by(|&a, &b| {
+            score[b]
+                .total_cmp(&score[a])
+                .then(self.first_seen[a].cmp(&self.first_seen[b]))
+        });
+        let top = ranked.first().map_or(0.0, |&index| score[index]);
+        let mut main: Vec<usize> = ranked
+            .iter()
+            .copied()
+            .filter(|&index| score[index] >= MAIN_MIN_SCORE && score[index] >= top * MAIN_RELATIVE_SCORE)
+            .take(MAX_MAIN)
+            .collect();
+        if main.is_empty() {
+            // A single country, or one clearly ahead of the others, is what the release is about.
+            let second = ranked.get(1).map_or(0.0, |&index| score[index]);
+            if let Some(&first) = ranked.first() {
+                if top > second {
+                    main.push(first);
+                }
+            }
+        }
+        (main, mentioned)
     }
 }
 

@@ -98,164 +98,14 @@ pub fn fold(text: &str) -> String {
 
 impl Gazetteer {
     pub fn load() -> Result<Self, EnrichError> {
-        let mut countries = Vec::new();
-        let mut by_iso3 = HashMap::new();
-        for (line, columns) in tsv::rows("countries.tsv", tables::COUNTRIES, 7)? {
-            let iso3 = columns[0].to_string();
-            if iso3.len() != 3 {
-                return Err(EnrichError::BadTable {
-                    table: "countries.tsv",
-                    line,
-                    reason: format!("bad ISO3 `{iso3}`"),
-                });
-            }
-            by_iso3.insert(iso3.clone(), countries.len());
-            countries.push(Country {
-                iso3,
-                iso2: columns[1].to_string(),
-                m49: columns[2].to_string(),
-                name: columns[3].to_string(),
-                region: columns[4].to_string(),
-                subregion: columns[5].to_string(),
-                intermediate: columns[6].to_string(),
-                names: columns
-                    .get(7)
-                    .map(|cell| list(cell).map(str::to_string).collect())
-                    .unwrap_or_default(),
-            });
-        }
-        let mut country_aliases: Vec<Vec<Alias>> = countries
-            .iter()
-            .map(|country| {
-                std::iter::once(&country.name)
-                    .chain(&country.names)
-                    .map(|name| Alias {
-                        text: name.clone(),
-                        case_sensitive: false,
-                        kind: AliasKind::Name,
-                    })
-                    .collect()
-            })
-            .collect();
-        for (line, columns) in tsv::rows("country_aliases.tsv", tables::COUNTRY_ALIASES, 4)? {
-            let Some(&index) = by_iso3.get(columns[0]) else {
-                return Err(EnrichError::BadTable {
-                    table: "country_aliases.tsv",
-                    line,
-                    reason: format!("unknown ISO3 `{}`", columns[0]),
-                });
-            };
-            let kind = match columns[2] {
-                "variant" => AliasKind::Variant,
-                "demonym" => AliasKind::Demonym,
-                "historical" => AliasKind::Historical,
-                "capital" => AliasKind::Capital,
-                other => {
-                    return Err(EnrichError::BadTable {
-                        table: "country_aliases.tsv",
-                        line,
-                        reason: format!("unknown kind `{other}`"),
-                    })
-                }
-            };
-            country_aliases[index].push(Alias {
-                text: columns[1].to_string(),
-                case_sensitive: columns[3] == "cs",
-                kind,
-            });
-        }
-
-        // A name that the alias table lists as case-sensitive (Chad, Jordan, Guinea) keeps that
-        // rule wherever it comes from.
-        for aliases in &mut country_aliases {
-            let exact: Vec<String> = aliases
-                .iter()
-                .filter(|a| a.case_sensitive)
-                .map(|a| a.text.to_lowercase())
-                .collect();
-            for alias in aliases.iter_mut() {
-                if exact.contains(&alias.text.to_lowercase()) {
-                    alias.case_sensitive = true;
-                }
-            }
-        }
-        let mut country_by_folded_name = HashMap::new();
-        for (index, aliases) in country_aliases.iter().enumerate() {
-            for alias in aliases.iter().filter(|alias| alias.kind != AliasKind::Capital) {
-                country_by_folded_name.entry(fold(&alias.text)).or_insert(index);
-            }
-        }
-        let mut node_by_name = HashMap::new();
-        for country in &countries {
-            let mut path = String::new();
-            for level in country.ancestors() {
-                path.push('/');
-                path.push_str(&level.replace('/', "\\/"));
-                node_by_name.entry(fold(level)).or_insert_with(|| path.clone());
-            }
-        }
-        let mut regions = Vec::new();
-        for (line, columns) in tsv::rows("regions.tsv", tables::REGIONS, 2)? {
-            let path = format!("/{}", columns[0].trim_matches('/'));
-            if !node_by_name.values().any(|known| *known == path) {
-                return Err(EnrichError::BadTable {
-                    table: "regions.tsv",
-                    line,
-                    reason: format!("`{path}` is not an M49 node"),
-                });
-            }
-            let aliases: Vec<String> = list(columns[1]).map(str::to_string).collect();
-            let is_node = columns.get(2).is_none_or(|kind| *kind != "approx");
-            if is_node {
-                for alias in &aliases {
-                    node_by_name.entry(fold(alias)).or_insert_with(|| path.clone());
-                }
-            }
-            regions.push((path, aliases));
-        }
-
-        let iso3_by_iso2: HashMap<&str, &str> = countries.iter().map(|c| (c.iso2.as_str(), c.iso3.as_str())).collect();
-        let mut cities: HashMap<String, Vec<City>> = HashMap::new();
-        for (_, columns) in tsv::rows("cities.tsv", tables::CITIES, 3)? {
-            let Some(iso3) = iso3_by_iso2.get(columns[1]) else {
-                continue;
-            };
-            let population = columns[2].parse().unwrap_or(0);
-            let names = std::iter::once(columns[0]).chain(columns.get(3).map(|cell| list(cell)).into_iter().flatten());
-            for name in names {
-                let entry = cities.entry(fold(name)).or_default();
-                if !entry.iter().any(|city| city.iso3 == *iso3) {
-                    entry.push(City {
-                        iso3: iso3.to_string(),
-                        population,
-                    });
-                }
-            }
-        }
-        for entries in cities.values_mut() {
-            entries.sort_by_key(|city| std::cmp::Reverse(city.population));
-        }
-        let mut subdivisions = HashMap::new();
-        for (line, columns) in tsv::rows("subdivisions.tsv", tables::SUBDIVISIONS, 2)? {
-            let Some(&index) = by_iso3.get(columns[1]) else {
-                return Err(EnrichError::BadTable {
-                    table: "subdivisions.tsv",
-                    line,
-                    reason: format!("unknown ISO3 `{}`", columns[1]),
-                });
-            };
-            subdivisions.insert(fold(columns[0]), index);
-            // Full names (not abbreviations like `Va.`) also count as mentions of the country;
-            // Georgia is left to the country of that name.
-            let name = columns[0];
-            if !name.contains('.') && name != "Georgia" {
-                country_aliases[index].push(Alias {
-                    text: name.to_string(),
-                    case_sensitive: true,
-                    kind: AliasKind::Subdivision,
-                });
-            }
-        }
+        let (countries, by_iso3) = load_countries()?;
+        let mut country_aliases = load_country_aliases(&countries, &by_iso3)?;
+        let country_by_folded_name = countries_by_folded_name(&country_aliases);
+        let mut node_by_name = m49_nodes_by_name(&countries);
+        let regions = load_regions(&mut node_by_name)?;
+        let cities = load_cities(&countries)?;
+        // After the folded names: a state's name is a mention of its country, not its name.
+        let subdivisions = load_subdivisions(&by_iso3, &mut country_aliases)?;
         Ok(Gazetteer {
             countries,
             by_iso3,
@@ -329,4 +179,205 @@ impl Gazetteer {
             .get(&fold(name))
             .map(|&index| &self.countries[index])
     }
+}
+
+/// `countries.tsv`: every country, and its index by ISO alpha-3.
+fn load_countries() -> Result<(Vec<Country>, HashMap<String, usize>), EnrichError> {
+    let mut countries = Vec::new();
+    let mut by_iso3 = HashMap::new();
+    for (line, columns) in tsv::rows("countries.tsv", tables::COUNTRIES, 7)? {
+        let iso3 = columns[0].to_string();
+        if iso3.len() != 3 {
+            return Err(EnrichError::BadTable {
+                table: "countries.tsv",
+                line,
+                reason: format!("bad ISO3 `{iso3}`"),
+            });
+        }
+        by_iso3.insert(iso3.clone(), countries.len());
+        countries.push(Country {
+            iso3,
+            iso2: columns[1].to_string(),
+            m49: columns[2].to_string(),
+            name: columns[3].to_string(),
+            region: columns[4].to_string(),
+            subregion: columns[5].to_string(),
+            intermediate: columns[6].to_string(),
+            names: columns
+                .get(7)
+                .map(|cell| list(cell).map(str::to_string).collect())
+                .unwrap_or_default(),
+        });
+    }
+    Ok((countries, by_iso3))
+}
+
+/// Each country's names: its own and the alias table's (variants, demonyms, historical
+/// names, capitals), case-sensitive where the table says so for any of its spellings.
+fn load_country_aliases(
+    countries: &[Country],
+    by_iso3: &HashMap<String, usize>,
+) -> Result<Vec<Vec<Alias>>, EnrichError> {
+    let mut country_aliases: Vec<Vec<Alias>> = countries
+        .iter()
+        .map(|country| {
+            std::iter::once(&country.name)
+                .chain(&country.names)
+                .map(|name| Alias {
+                    text: name.clone(),
+                    case_sensitive: false,
+                    kind: AliasKind::Name,
+                })
+                .collect()
+        })
+        .collect();
+    for (line, columns) in tsv::rows("country_aliases.tsv", tables::COUNTRY_ALIASES, 4)? {
+        let Some(&index) = by_iso3.get(columns[0]) else {
+            return Err(EnrichError::BadTable {
+                table: "country_aliases.tsv",
+                line,
+                reason: format!("unknown ISO3 `{}`", columns[0]),
+            });
+        };
+        let kind = match columns[2] {
+            "variant" => AliasKind::Variant,
+            "demonym" => AliasKind::Demonym,
+            "historical" => AliasKind::Historical,
+            "capital" => AliasKind::Capital,
+            other => {
+                return Err(EnrichError::BadTable {
+                    table: "country_aliases.tsv",
+                    line,
+                    reason: format!("unknown kind `{other}`"),
+                })
+            }
+        };
+        country_aliases[index].push(Alias {
+            text: columns[1].to_string(),
+            case_sensitive: columns[3] == "cs",
+            kind,
+        });
+    }
+
+    // A name that the alias table lists as case-sensitive (Chad, Jordan, Guinea) keeps that
+    // rule wherever it comes from.
+    for aliases in &mut country_aliases {
+        let exact: Vec<String> = aliases
+            .iter()
+            .filter(|a| a.case_sensitive)
+            .map(|a| a.text.to_lowercase())
+            .collect();
+        for alias in aliases.iter_mut() {
+            if exact.contains(&alias.text.to_lowercase()) {
+                alias.case_sensitive = true;
+            }
+        }
+    }
+    Ok(country_aliases)
+}
+
+/// Folded country name or alias (capitals excepted) → country index.
+fn countries_by_folded_name(country_aliases: &[Vec<Alias>]) -> HashMap<String, usize> {
+    let mut country_by_folded_name = HashMap::new();
+    for (index, aliases) in country_aliases.iter().enumerate() {
+        for alias in aliases.iter().filter(|alias| alias.kind != AliasKind::Capital) {
+            country_by_folded_name.entry(fold(&alias.text)).or_insert(index);
+        }
+    }
+    country_by_folded_name
+}
+
+/// Folded name of every M49 region, sub-region and intermediate region → its facet path.
+fn m49_nodes_by_name(countries: &[Country]) -> HashMap<String, String> {
+    let mut node_by_name = HashMap::new();
+    for country in countries {
+        let mut path = String::new();
+        for level in country.ancestors() {
+            path.push('/');
+            path.push_str(&level.replace('/', "\\/"));
+            node_by_name.entry(fold(level)).or_insert_with(|| path.clone());
+        }
+    }
+    node_by_name
+}
+
+/// `regions.tsv`: region aliases (`Sahel`, `Horn of Africa`), each an M49 node's path, added
+/// to the node names when they name the node itself.
+fn load_regions(node_by_name: &mut HashMap<String, String>) -> Result<Vec<(String, Vec<String>)>, EnrichError> {
+    let mut regions = Vec::new();
+    for (line, columns) in tsv::rows("regions.tsv", tables::REGIONS, 2)? {
+        let path = format!("/{}", columns[0].trim_matches('/'));
+        if !node_by_name.values().any(|known| *known == path) {
+            return Err(EnrichError::BadTable {
+                table: "regions.tsv",
+                line,
+                reason: format!("`{path}` is not an M49 node"),
+            });
+        }
+        let aliases: Vec<String> = list(columns[1]).map(str::to_string).collect();
+        let is_node = columns.get(2).is_none_or(|kind| *kind != "approx");
+        if is_node {
+            for alias in &aliases {
+                node_by_name.entry(fold(alias)).or_insert_with(|| path.clone());
+            }
+        }
+        regions.push((path, aliases));
+    }
+    Ok(regions)
+}
+
+/// `cities.tsv`: folded city name → the cities of that name, most populous first.
+fn load_cities(countries: &[Country]) -> Result<HashMap<String, Vec<City>>, EnrichError> {
+    let iso3_by_iso2: HashMap<&str, &str> = countries.iter().map(|c| (c.iso2.as_str(), c.iso3.as_str())).collect();
+    let mut cities: HashMap<String, Vec<City>> = HashMap::new();
+    for (_, columns) in tsv::rows("cities.tsv", tables::CITIES, 3)? {
+        let Some(iso3) = iso3_by_iso2.get(columns[1]) else {
+            continue;
+        };
+        let population = columns[2].parse().unwrap_or(0);
+        let names = std::iter::once(columns[0]).chain(columns.get(3).map(|cell| list(cell)).into_iter().flatten());
+        for name in names {
+            let entry = cities.entry(fold(name)).or_default();
+            if !entry.iter().any(|city| city.iso3 == *iso3) {
+                entry.push(City {
+                    iso3: iso3.to_string(),
+                    population,
+                });
+            }
+        }
+    }
+    for entries in cities.values_mut() {
+        entries.sort_by_key(|city| std::cmp::Reverse(city.population));
+    }
+    Ok(cities)
+}
+
+/// `subdivisions.tsv`: folded state or province name → its country; full names also become
+/// case-sensitive aliases of the country.
+fn load_subdivisions(
+    by_iso3: &HashMap<String, usize>,
+    country_aliases: &mut [Vec<Alias>],
+) -> Result<HashMap<String, usize>, EnrichError> {
+    let mut subdivisions = HashMap::new();
+    for (line, columns) in tsv::rows("subdivisions.tsv", tables::SUBDIVISIONS, 2)? {
+        let Some(&index) = by_iso3.get(columns[1]) else {
+            return Err(EnrichError::BadTable {
+                table: "subdivisions.tsv",
+                line,
+                reason: format!("unknown ISO3 `{}`", columns[1]),
+            });
+        };
+        subdivisions.insert(fold(columns[0]), index);
+        // Full names (not abbreviations like `Va.`) also count as mentions of the country;
+        // Georgia is left to the country of that name.
+        let name = columns[0];
+        if !name.contains('.') && name != "Georgia" {
+            country_aliases[index].push(Alias {
+                text: name.to_string(),
+                case_sensitive: true,
+                kind: AliasKind::Subdivision,
+            });
+        }
+    }
+    Ok(subdivisions)
 }

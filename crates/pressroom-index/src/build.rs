@@ -116,64 +116,16 @@ fn write_generation(
     };
     let mut writer: IndexWriter =
         index.writer_with_num_threads(threads, options.memory_budget.max(threads * 20_000_000))?;
-
-    let progress = if options.show_progress {
-        ProgressBar::new_spinner()
-    } else {
-        ProgressBar::hidden()
-    };
-    progress.set_style(
-        ProgressStyle::with_template("{spinner} {elapsed} {pos} records indexed ({per_sec}) {msg}")
-            .unwrap_or_else(|_| ProgressStyle::default_spinner()),
-    );
-    progress.enable_steady_tick(Duration::from_millis(200));
-
-    // The reader runs on its own thread; batches are enriched on all cores and added here.
-    let (sender, receiver) = mpsc::sync_channel::<Vec<Record>>(4);
-    let sources = sources.to_vec();
-    let format = options.format;
-    let mut seen_ids: HashSet<String> = HashSet::new();
-    let mut indexed = 0usize;
-    let mut duplicates = 0usize;
-    let read_summary = std::thread::scope(|scope| -> Result<ReadSummary, IndexError> {
-        let reader = scope.spawn(move || {
-            let mut batch = Vec::with_capacity(BATCH);
-            let summary = pressroom_ingest::read_sources(&sources, format, &mut |item| match item {
-                Ok(record) => {
-                    batch.push(record);
-                    if batch.len() == BATCH {
-                        let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
-                        let _ = sender.send(full);
-                    }
-                }
-                Err(problem) => on_problem(&problem),
-            });
-            if !batch.is_empty() {
-                let _ = sender.send(batch);
-            }
-            summary
-        });
-        for batch in receiver {
-            let documents: Vec<_> = batch
-                .par_iter()
-                .map(|record| to_document(&fields, record, &enricher.enrich(record)))
-                .collect();
-            for (record, document) in batch.iter().zip(documents) {
-                if !seen_ids.insert(record.id.clone()) {
-                    writer.delete_term(Term::from_field_text(fields.id, &record.id));
-                    duplicates += 1;
-                } else {
-                    indexed += 1;
-                }
-                writer.add_document(document)?;
-            }
-            progress.set_position(indexed as u64);
-        }
+    let progress = progress_bar(options.show_progress);
+    let (read_summary, indexed, duplicates) = std::thread::scope(|scope| -> Result<_, IndexError> {
+        let (sender, receiver) = mpsc::sync_channel::<Vec<Record>>(4);
+        let reader = scope.spawn(move || read_in_batches(sources, options.format, sender, on_problem));
+        let counts = index_batches(receiver, &fields, enricher, &mut writer, &progress)?;
         let summary = reader.join().map_err(|_| IndexError::Io {
             path: PathBuf::from("<reader thread>"),
             source: std::io::Error::other("the reader thread panicked"),
-        })?;
-        Ok(summary?)
+        })??;
+        Ok((summary, counts.0, counts.1))
     })?;
     progress.set_message("committing");
     writer.commit()?;
@@ -189,7 +141,74 @@ fn write_generation(
     Ok((read_summary, indexed, duplicates))
 }
 
-/// Bytes of the files directly in a folder (an index generation).
+fn progress_bar(show: bool) -> ProgressBar {
+    let progress = if show {
+        ProgressBar::new_spinner()
+    } else {
+        ProgressBar::hidden()
+    };
+    progress.set_style(
+        ProgressStyle::with_template("{spinner} {elapsed} {pos} records indexed ({per_sec}) {msg}")
+            .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+    );
+    progress.enable_steady_tick(Duration::from_millis(200));
+    progress
+}
+
+/// Reads the sources (on its own thread) and sends their records on in batches.
+fn read_in_batches(
+    sources: &[PathBuf],
+    format: Option<Format>,
+    sender: mpsc::SyncSender<Vec<Record>>,
+    on_problem: &mut (dyn FnMut(&Problem) + Send),
+) -> Result<ReadSummary, pressroom_ingest::IngestError> {
+    let mut batch = Vec::with_capacity(BATCH);
+    let summary = pressroom_ingest::read_sources(sources, format, &mut |item| match item {
+        Ok(record) => {
+            batch.push(record);
+            if batch.len() == BATCH {
+                let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
+                let _ = sender.send(full);
+            }
+        }
+        Err(problem) => on_problem(&problem),
+    });
+    if !batch.is_empty() {
+        let _ = sender.send(batch);
+    }
+    summary
+}
+
+/// Enriches each batch on all cores and adds it to the writer; a later record with an id
+/// seen before replaces the earlier one. Returns (documents, replaced ids).
+fn index_batches(
+    receiver: mpsc::Receiver<Vec<Record>>,
+    fields: &Fields,
+    enricher: &Enricher,
+    writer: &mut IndexWriter,
+    progress: &ProgressBar,
+) -> Result<(usize, usize), IndexError> {
+    let mut seen_ids: HashSet<String> = HashSet::new();
+    let (mut indexed, mut duplicates) = (0usize, 0usize);
+    for batch in receiver {
+        let documents: Vec<_> = batch
+            .par_iter()
+            .map(|record| to_document(fields, record, &enricher.enrich(record)))
+            .collect();
+        for (record, document) in batch.iter().zip(documents) {
+            if !seen_ids.insert(record.id.clone()) {
+                writer.delete_term(Term::from_field_text(fields.id, &record.id));
+                duplicates += 1;
+            } else {
+                indexed += 1;
+            }
+            writer.add_document(document)?;
+        }
+        progress.set_position(indexed as u64);
+    }
+    Ok((indexed, duplicates))
+}
+
 pub fn folder_size(path: &Path) -> u64 {
     std::fs::read_dir(path)
         .map(|entries| {

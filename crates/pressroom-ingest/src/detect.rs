@@ -1,6 +1,6 @@
 //! Which reader a file needs: by extension, then by sniffing the first line or header.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
 use crate::input;
@@ -56,6 +56,36 @@ impl FromStr for Format {
                 format!("unknown format `{text}` (expected one of: {})", names.join(", "))
             })
     }
+}
+
+/// The format of each file (`forced`, or detected; each file is sniffed once, as detection
+/// may open and decompress it). A Reuters distribution folder also holds READMEs and label
+/// lists: beside its SGML, its text files are not pages but nothing to read.
+pub fn detect_formats(files: Vec<PathBuf>, forced: Option<Format>) -> Vec<(PathBuf, Option<Format>)> {
+    let detected: Vec<(PathBuf, Option<Format>)> = files
+        .into_iter()
+        .map(|file| {
+            let format = forced.or_else(|| detect_format(&file));
+            (file, format)
+        })
+        .collect();
+    let reuters_folders: Vec<PathBuf> = detected
+        .iter()
+        .filter(|(_, format)| *format == Some(Format::Reuters))
+        .filter_map(|(file, _)| file.parent().map(Path::to_path_buf))
+        .collect();
+    detected
+        .into_iter()
+        .map(|(file, format)| {
+            let in_reuters_folder = file
+                .parent()
+                .is_some_and(|parent| reuters_folders.iter().any(|folder| folder == parent));
+            match format {
+                Some(Format::Pages) if in_reuters_folder && forced.is_none() => (file, None),
+                other => (file, other),
+            }
+        })
+        .collect()
 }
 
 /// Detects the format of one file, or `None` when it is not a record collection

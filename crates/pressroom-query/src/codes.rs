@@ -41,18 +41,18 @@ macro_rules! error_codes {
 
 error_codes! {
     InvalidQuery = "invalid_query", 400, "`q` does not parse, or uses a range or a field other than `title`/`body`";
-    QueryTooLong = "query_too_long", 400, "`q` over the longest query";
+    QueryTooLong = "query_too_long", 400, "`q` over 1,000 characters (or the server's `--max-query-chars`)";
     InvalidLimit = "invalid_limit", 400, "`limit` not a whole number";
-    LimitTooLarge = "limit_too_large", 400, "`limit` over the most";
+    LimitTooLarge = "limit_too_large", 400, "`limit` over 100 (or the server's `--max-limit`)";
     InvalidOffset = "invalid_offset", 400, "`offset` not a whole number";
-    OffsetTooLarge = "offset_too_large", 400, "`offset` over the most";
+    OffsetTooLarge = "offset_too_large", 400, "`offset` over 10,000 (or the server's `--max-offset`)";
     InvalidDate = "invalid_date", 400, "`from`/`to` not a date";
     InvalidDateRange = "invalid_date_range", 400, "`to` before `from`";
     UnknownFacet = "unknown_facet", 400, "a name in `facets` (or `same`, or the facet path) is not a facet";
     InvalidFacet = "invalid_facet", 400, "the facet in `/api/facets/{facet}` is not valid UTF-8 once decoded";
-    InvalidSort = "invalid_sort", 400, "`sort` is not one of the orders";
+    InvalidSort = "invalid_sort", 400, "`sort` is not `relevance`, `recency`, `date_desc` or `date_asc`";
     InvalidFlag = "invalid_flag", 400, "`typo`, `prefix` or `expand` is not `true`/`false`";
-    InvalidFacetLimit = "invalid_facet_limit", 400, "`facet_limit` not 1 to its most";
+    InvalidFacetLimit = "invalid_facet_limit", 400, "`facet_limit` not 1 to 100 (or the server's `--max-facet-limit`)";
     InvalidFragments = "invalid_fragments", 400, "`fragments` over 10";
     InvalidSame = "invalid_same", 400, "`same=year` on the similar endpoint";
     InvalidRegion = "invalid_region", 400, "`region` is not an M49 region, sub-region or country";
@@ -60,8 +60,8 @@ error_codes! {
     InvalidCountry = "invalid_country", 400, "`country`/`mentioned` is not an ISO alpha-3 code";
     InvalidLang = "invalid_lang", 400, "`lang` is not an ISO 639-1 code or `und`";
     EmptyFilter = "empty_filter", 400, "a filter with an empty value";
-    TooManyValues = "too_many_values", 400, "a filter with more values than allowed";
-    ValueTooLong = "value_too_long", 400, "a filter value over its length or depth";
+    TooManyValues = "too_many_values", 400, "a filter with more than 50 values";
+    ValueTooLong = "value_too_long", 400, "a filter value over 200 characters or 8 path levels";
     UnknownParameter = "unknown_parameter", 400, "a parameter pressroom does not know";
     InvalidEncoding = "invalid_encoding", 400, "a query-string escape that does not decode to UTF-8";
     InvalidJson = "invalid_json", 400, "a body that is not the JSON asked for (or a write batch with no valid record)";
@@ -73,11 +73,11 @@ error_codes! {
     DocumentNotFound = "document_not_found", 404, "no document with that id";
     NotFound = "not_found", 404, "no such endpoint";
     MethodNotAllowed = "method_not_allowed", 405, "a method the endpoint does not take";
-    PayloadTooLarge = "payload_too_large", 413, "a body over the limit";
+    PayloadTooLarge = "payload_too_large", 413, "a body over the limit (64 KiB for searches, 32 MiB for documents, or the server's)";
     UriTooLong = "uri_too_long", 414, "a request line over 64 KiB";
     HeadersTooLarge = "headers_too_large", 431, "request headers over hyper's limit";
     Internal = "internal", 500, "a fault inside the server (the log has the details under the request id)";
-    Overloaded = "overloaded", 503, "too many searches at once";
+    Overloaded = "overloaded", 503, "too many searches at once (`Retry-After: 1`, as every 503)";
     SearchTimeout = "search_timeout", 503, "a search over the time budget";
     IndexBusy = "index_busy", 503, "the index locked by another writer";
     NotReady = "not_ready", 503, "the server still opening the index";

@@ -10,7 +10,7 @@ use crate::request::{FacetName, SortOrder};
 use crate::response::{FacetLevel, FacetMatch, FacetValue, FacetValuesResponse, Hit, SearchResponse, SimilarResponse};
 use crate::service::{ReloadOutcome, WriteOutcome};
 
-/// `{"error": {"code", "message"}}`.
+/// `{"error": {"code", "message", "request_id"}}`.
 #[derive(Serialize, ToSchema)]
 pub struct ErrorResponse {
     pub error: ErrorBody,
@@ -21,24 +21,31 @@ pub struct ErrorBody {
     /// Stable machine-readable code: `invalid_query`, `limit_too_large`…
     pub code: String,
     pub message: String,
+    /// The request's id (`x-request-id`), under which the server logged it.
+    pub request_id: Option<String>,
 }
 
-/// The query-string parameters of `GET /api/search` (repeat a filter for several values).
-#[derive(IntoParams)]
+/// The search parameters: the query string of `GET /api/search` (repeat a filter for several
+/// values) and the fields of the JSON body of `POST /api/search` (a filter is a string or an
+/// array of them; `facets` may also be an array). One declaration for both.
+#[derive(IntoParams, ToSchema)]
 #[into_params(parameter_in = Query)]
 #[allow(dead_code)]
 pub struct SearchParams {
     /// The query: words (all required), `"phrases"`, `"phrase"~2`, `+must`, `-not`, `OR`,
     /// parentheses, `title:`/`body:`.
     #[param(max_length = 1000)]
+    #[schema(max_length = 1000)]
     q: Option<String>,
     /// M49 region, sub-region or country name, or a region path.
     region: Option<Vec<String>>,
     /// ISO alpha-3 of a main country.
     #[param(pattern = "^[A-Za-z]{3}$")]
+    #[schema(pattern = "^[A-Za-z]{3}$")]
     country: Option<Vec<String>>,
     /// ISO alpha-3 of any country mentioned.
     #[param(pattern = "^[A-Za-z]{3}$")]
+    #[schema(pattern = "^[A-Za-z]{3}$")]
     mentioned: Option<Vec<String>>,
     /// Topic path, e.g. `/Migration/Human trafficking`.
     topic: Option<Vec<String>>,
@@ -46,64 +53,37 @@ pub struct SearchParams {
     org: Option<Vec<String>>,
     /// ISO 639-1 code or `und`.
     #[param(pattern = "^[a-zA-Z]{2,3}$")]
+    #[schema(pattern = "^[a-zA-Z]{2,3}$")]
     lang: Option<Vec<String>>,
     /// Collection name.
     source: Option<Vec<String>>,
     /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, inclusive.
     #[param(pattern = "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$")]
+    #[schema(pattern = "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$")]
     from: Option<String>,
     /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, inclusive.
     #[param(pattern = "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$")]
-    to: Option<String>,
-    #[param(value_type = Option<SortOrder>)]
-    sort: Option<String>,
-    #[param(minimum = 0, maximum = 100)]
-    limit: Option<u32>,
-    #[param(minimum = 0, maximum = 10000)]
-    offset: Option<u32>,
-    typo: Option<bool>,
-    prefix: Option<bool>,
-    expand: Option<bool>,
-    #[param(minimum = 0, maximum = 10)]
-    fragments: Option<u32>,
-    /// Comma list of `region,country,mentioned,topic,org,lang,source,year`; empty for none.
-    facets: Option<String>,
-    #[param(minimum = 1, maximum = 100)]
-    facet_limit: Option<u32>,
-    /// Tree node (path or region name) whose children to list.
-    facet_expand: Option<Vec<String>>,
-}
-
-/// The JSON body of `POST /api/search`: the same fields as the query string.
-#[derive(ToSchema)]
-#[allow(dead_code)]
-pub struct SearchBody {
-    #[schema(max_length = 1000)]
-    q: Option<String>,
-    region: Option<Vec<String>>,
-    country: Option<Vec<String>>,
-    mentioned: Option<Vec<String>>,
-    topic: Option<Vec<String>>,
-    org: Option<Vec<String>>,
-    lang: Option<Vec<String>>,
-    source: Option<Vec<String>>,
-    #[schema(pattern = "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$")]
-    from: Option<String>,
     #[schema(pattern = "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$")]
     to: Option<String>,
     sort: Option<SortOrder>,
+    #[param(minimum = 0, maximum = 100)]
     #[schema(minimum = 0, maximum = 100)]
     limit: Option<u32>,
+    #[param(minimum = 0, maximum = 10000)]
     #[schema(minimum = 0, maximum = 10000)]
     offset: Option<u32>,
     typo: Option<bool>,
     prefix: Option<bool>,
     expand: Option<bool>,
+    #[param(minimum = 0, maximum = 10)]
     #[schema(minimum = 0, maximum = 10)]
     fragments: Option<u32>,
-    facets: Option<Vec<FacetName>>,
+    /// Comma list of `region,country,mentioned,topic,org,lang,source,year`; empty for none.
+    facets: Option<String>,
+    #[param(minimum = 1, maximum = 100)]
     #[schema(minimum = 1, maximum = 100)]
     facet_limit: Option<u32>,
+    /// Tree node (path or region name) whose children to list.
     facet_expand: Option<Vec<String>>,
 }
 
@@ -227,7 +207,7 @@ pub struct Rejected {
 #[allow(dead_code)]
 fn search_get() {}
 
-#[utoipa::path(post, path = "/api/search", tag = "search", request_body = SearchBody,
+#[utoipa::path(post, path = "/api/search", tag = "search", request_body = SearchParams,
     responses(
         (status = 200, description = "Hits, exact total and facet counts", body = SearchResponse),
         (status = 400, description = "A bad field or body", body = ErrorResponse),
@@ -358,7 +338,7 @@ impl Modify for BearerAuth {
     info(title = "pressroom", description = "Faceted full-text search over humanitarian press releases"),
     paths(search_get, search_post, facet_values, document, delete_document, similar, write_documents, reload, health, ready, metrics),
     components(schemas(SearchResponse, Hit, FacetLevel, FacetValue, FacetValuesResponse, FacetMatch, SimilarResponse,
-        ErrorResponse, ErrorBody, SortOrder, FacetName, SearchBody, Document, Dateline, NewDocument, WriteResponse, Rejected,
+        ErrorResponse, ErrorBody, SortOrder, FacetName, SearchParams, Document, Dateline, NewDocument, WriteResponse, Rejected,
         WriteOutcome, ReloadOutcome, Health, Ready)),
     modifiers(&BearerAuth)
 )]

@@ -11,7 +11,7 @@ mod reuters;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use crate::detect::{detect_format, Format};
+use crate::detect::{detect_formats, Format};
 use crate::error::{IngestError, Problem, ProblemKind};
 use crate::record::Record;
 
@@ -87,30 +87,9 @@ pub fn read_sources(
     for (path, reason) in unreadable {
         sink.problem(Problem::new(path, "", ProblemKind::Unreadable, reason));
     }
-    // Each file is sniffed once (detection may open and decompress it).
-    let detected: Vec<(PathBuf, Option<Format>)> = files
-        .into_iter()
-        .map(|file| {
-            let format = forced.or_else(|| detect_format(&file));
-            (file, format)
-        })
-        .collect();
-    let reuters_folders: Vec<PathBuf> = detected
-        .iter()
-        .filter(|(_, format)| *format == Some(Format::Reuters))
-        .filter_map(|(file, _)| file.parent().map(Path::to_path_buf))
-        .collect();
-
+    let detected = detect_formats(files, forced);
     let mut reliefweb_files = Vec::new();
     for (file, format) in detected {
-        // A Reuters distribution folder also holds READMEs and label lists: only its SGML is read.
-        let in_reuters_folder = file
-            .parent()
-            .is_some_and(|parent| reuters_folders.iter().any(|f| f == parent));
-        let format = match format {
-            Some(Format::Pages) if in_reuters_folder && forced.is_none() => None,
-            other => other,
-        };
         let Some(format) = format else {
             sink.summary.files_ignored.push(file);
             continue;
