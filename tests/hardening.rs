@@ -4,29 +4,14 @@
 
 mod common;
 
-use std::path::Path;
-use std::sync::atomic::AtomicBool;
-use std::sync::Arc;
 use std::time::Duration;
 
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
 use axum::Router;
-use http_body_util::BodyExt;
-use pressroom_query::{SearchService, ServerConfig};
+use common::{app, corpus_index, READ_KEY, WRITE_KEY};
+use pressroom_query::ServerConfig;
 use serde_json::{json, Value};
-use tower::ServiceExt;
-
-const WRITE_KEY: &str = "write-key-for-tests";
-const READ_KEY: &str = "read-key-for-tests";
-
-fn corpus_index(dir: &Path) -> Arc<SearchService> {
-    common::build_and_open(dir, &[common::repo_root().join("corpus")])
-}
-
-fn app(service: Arc<SearchService>, config: ServerConfig) -> Router {
-    pressroom_query::http::app_with(service, config, Arc::new(AtomicBool::new(true)))
-}
 
 fn writable() -> ServerConfig {
     ServerConfig {
@@ -36,10 +21,7 @@ fn writable() -> ServerConfig {
 }
 
 async fn send(app: &Router, request: Request<Body>) -> (StatusCode, Value) {
-    let response = app.clone().oneshot(request).await.expect("response");
-    let status = response.status();
-    let bytes = response.into_body().collect().await.expect("body").to_bytes();
-    let json = serde_json::from_slice(&bytes).unwrap_or_else(|_| Value::String(String::from_utf8_lossy(&bytes).into()));
+    let (status, _, json) = common::send(app, request).await;
     (status, json)
 }
 

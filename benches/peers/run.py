@@ -298,6 +298,16 @@ class Unavailable(Exception):
     """PostgreSQL cannot be installed or started here; the benchmark goes on without it."""
 
 
+def apt_install(package):
+    """Installs a Debian package for a peer, or says why that peer is unavailable."""
+    print(f"{package} missing: apt-get install -y {package} …", file=sys.stderr)
+    try:
+        run(["apt-get", "install", "-y", package], env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"},
+            stdout=subprocess.DEVNULL)
+    except (OSError, subprocess.CalledProcessError) as error:
+        raise Unavailable(f"apt-get install {package} failed ({error})")
+
+
 def import_psycopg2():
     try:
         import psycopg2
@@ -319,12 +329,7 @@ def postgres_bin():
         return os.path.dirname(found[-1]) if found else None
 
     if newest() is None:
-        print("PostgreSQL missing: apt-get install -y postgresql …", file=sys.stderr)
-        try:
-            run(["apt-get", "install", "-y", "postgresql"], env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"},
-                stdout=subprocess.DEVNULL)
-        except (OSError, subprocess.CalledProcessError) as error:
-            raise Unavailable(f"apt-get install postgresql failed ({error})")
+        apt_install("postgresql")
     if newest() is None:
         raise Unavailable("no initdb under /usr/lib/postgresql/*/bin after installing postgresql")
     return newest()
@@ -523,12 +528,7 @@ def import_xapian():
         pass
     package = os.path.join(DEBIAN_DIST_PACKAGES, "xapian")
     if not os.path.exists(os.path.join(package, "__init__.py")):
-        print("python3-xapian missing: apt-get install -y python3-xapian …", file=sys.stderr)
-        try:
-            run(["apt-get", "install", "-y", "python3-xapian"], env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"},
-                stdout=subprocess.DEVNULL)
-        except (OSError, subprocess.CalledProcessError) as error:
-            raise Unavailable(f"apt-get install python3-xapian failed ({error})")
+        apt_install("python3-xapian")
     try:
         import xapian
         return xapian

@@ -78,6 +78,7 @@ import urllib.request
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 sys.path.insert(0, os.path.join(ROOT, "benches", "peers"))
 import run as peers  # noqa: E402  (benches/peers/run.py: the records, FTS5 and Xapian loaders and searches)
+from eval import read_run  # noqa: E402  (benches/relevance/eval.py: reads TREC and JSONL run files)
 
 SYSTEMS = ["pressroom", "pressroom-plain", "fts5", "xapian", "tantivy"]
 PLAIN_PARAMS = {"typo": "false", "expand": "false"}
@@ -264,27 +265,6 @@ def write_trec(path, name, tops):
         for qid, docs in tops.items():
             for rank, doc in enumerate(docs, start=1):
                 out.write(f"{qid} Q0 {doc} {rank} {11 - rank} {name}\n")
-
-
-def read_run(path):
-    """A run file as {qid: [doc, ...]} in rank order: TREC (qid Q0 doc rank score name) or JSONL ({"qid", "doc",
-    "rank"} lines, or {"qid", "docs": [...]})."""
-    ranked = {}
-    with open(path, encoding="utf-8") as handle:
-        for line in handle:
-            if not line.strip():
-                continue
-            if line.lstrip().startswith("{"):
-                entry = json.loads(line)
-                if "docs" in entry:
-                    ranked.setdefault(entry["qid"], []).extend((rank, doc) for rank, doc in
-                                                               enumerate(entry["docs"], start=1))
-                else:
-                    ranked.setdefault(entry["qid"], []).append((int(entry["rank"]), entry["doc"]))
-            else:
-                qid, _q0, doc, rank, *_rest = line.split()
-                ranked.setdefault(qid, []).append((int(rank), doc))
-    return {qid: [doc for _rank, doc in sorted(entries)] for qid, entries in ranked.items()}
 
 
 def judged_pairs(qrels_path):

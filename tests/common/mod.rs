@@ -2,9 +2,20 @@
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::AtomicBool;
 use std::sync::Arc;
 
-use pressroom_query::SearchService;
+use axum::body::Body;
+use axum::http::{HeaderMap, Request, StatusCode};
+use axum::Router;
+use http_body_util::BodyExt;
+use pressroom_query::{SearchService, ServerConfig};
+use serde_json::Value;
+use tower::ServiceExt;
+
+/// Keys the HTTP tests configure.
+pub const WRITE_KEY: &str = "write-key-for-tests";
+pub const READ_KEY: &str = "read-key-for-tests";
 
 /// The repository root.
 pub fn repo_root() -> PathBuf {
@@ -59,4 +70,25 @@ pub fn index_of_lines(dir: &Path, lines: &[&str]) -> Arc<SearchService> {
     let collection = dir.join("collection.jsonl");
     std::fs::write(&collection, lines.join("\n") + "\n").expect("collection written");
     build_and_open(&dir.join("index"), &[collection])
+}
+
+/// An index of `corpus/` in a fresh folder (each test writes to its own).
+pub fn corpus_index(dir: &Path) -> Arc<SearchService> {
+    build_and_open(dir, &[repo_root().join("corpus")])
+}
+
+/// The whole API over `service` with an operator's configuration, ready at once.
+pub fn app(service: Arc<SearchService>, config: ServerConfig) -> Router {
+    pressroom_query::http::app_with(service, config, Arc::new(AtomicBool::new(true)))
+}
+
+/// Sends a request through the router: status, headers, and the body as JSON (or as a JSON
+/// string when it is not JSON, such as `/metrics`).
+pub async fn send(app: &Router, request: Request<Body>) -> (StatusCode, HeaderMap, Value) {
+    let response = app.clone().oneshot(request).await.expect("response");
+    let status = response.status();
+    let headers = response.headers().clone();
+    let bytes = response.into_body().collect().await.expect("body").to_bytes();
+    let json = serde_json::from_slice(&bytes).unwrap_or_else(|_| Value::String(String::from_utf8_lossy(&bytes).into()));
+    (status, headers, json)
 }

@@ -232,13 +232,7 @@ fn load_country_aliases(
         })
         .collect();
     for (line, columns) in tsv::rows("country_aliases.tsv", tables::COUNTRY_ALIASES, 4)? {
-        let Some(&index) = by_iso3.get(columns[0]) else {
-            return Err(EnrichError::BadTable {
-                table: "country_aliases.tsv",
-                line,
-                reason: format!("unknown ISO3 `{}`", columns[0]),
-            });
-        };
+        let index = country_of("country_aliases.tsv", line, columns[0], by_iso3)?;
         let kind = match columns[2] {
             "variant" => AliasKind::Variant,
             "demonym" => AliasKind::Demonym,
@@ -274,6 +268,20 @@ fn load_country_aliases(
         }
     }
     Ok(country_aliases)
+}
+
+/// The index of the country a table's row names by ISO alpha-3.
+fn country_of(
+    table: &'static str,
+    line: usize,
+    iso3: &str,
+    by_iso3: &HashMap<String, usize>,
+) -> Result<usize, EnrichError> {
+    by_iso3.get(iso3).copied().ok_or_else(|| EnrichError::BadTable {
+        table,
+        line,
+        reason: format!("unknown ISO3 `{iso3}`"),
+    })
 }
 
 /// Folded country name or alias (capitals excepted) → country index.
@@ -360,13 +368,7 @@ fn load_subdivisions(
 ) -> Result<HashMap<String, usize>, EnrichError> {
     let mut subdivisions = HashMap::new();
     for (line, columns) in tsv::rows("subdivisions.tsv", tables::SUBDIVISIONS, 2)? {
-        let Some(&index) = by_iso3.get(columns[1]) else {
-            return Err(EnrichError::BadTable {
-                table: "subdivisions.tsv",
-                line,
-                reason: format!("unknown ISO3 `{}`", columns[1]),
-            });
-        };
+        let index = country_of("subdivisions.tsv", line, columns[1], by_iso3)?;
         subdivisions.insert(fold(columns[0]), index);
         // Full names (not abbreviations like `Va.`) also count as mentions of the country;
         // Georgia is left to the country of that name.

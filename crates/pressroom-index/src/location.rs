@@ -62,12 +62,7 @@ pub struct Lease {
 pub fn open_current(dir: &Path) -> Result<Generation, IndexError> {
     for _ in 0..OPEN_ATTEMPTS {
         let path = current_generation(dir).ok_or_else(|| IndexError::NoIndex(dir.to_path_buf()))?;
-        let Ok(lease) = OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(path.join(SERVING_LOCK_FILE))
-        else {
+        let Ok(lease) = lock_file(&path.join(SERVING_LOCK_FILE)) else {
             continue;
         };
         lease.lock_shared().map_err(IndexError::io(&path))?;
@@ -101,12 +96,7 @@ impl BuildLock {
     pub fn acquire(dir: &Path) -> Result<BuildLock, IndexError> {
         std::fs::create_dir_all(dir).map_err(IndexError::io(dir))?;
         let path = dir.join(BUILD_LOCK_FILE);
-        let file = OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(&path)
-            .map_err(IndexError::io(&path))?;
+        let file = lock_file(&path).map_err(IndexError::io(&path))?;
         file.lock().map_err(IndexError::io(&path))?;
         Ok(BuildLock { _file: file })
     }
@@ -152,14 +142,14 @@ pub(crate) fn remove_old_generations(dir: &Path, keep: &str) {
     }
 }
 
+/// A lock file, created empty if missing (its content never matters, only its locks).
+fn lock_file(path: &Path) -> std::io::Result<File> {
+    OpenOptions::new().create(true).truncate(false).write(true).open(path)
+}
+
 /// Removes a generation folder unless someone holds its lease.
 fn remove_unless_served(generation: &Path) {
-    let Ok(lock) = OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(generation.join(SERVING_LOCK_FILE))
-    else {
+    let Ok(lock) = lock_file(&generation.join(SERVING_LOCK_FILE)) else {
         return;
     };
     // Held (WouldBlock) or unlockable: the generation stays.

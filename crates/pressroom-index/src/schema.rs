@@ -198,6 +198,14 @@ impl Fields {
     }
 }
 
+/// An empty index in memory with pressroom's schema and analyzers (tests, fuzzing).
+pub fn in_memory() -> Result<(Index, Fields), IndexError> {
+    let index = Index::create_in_ram(build_schema());
+    register_analyzers(&index);
+    let fields = Fields::from_schema(&index.schema())?;
+    Ok((index, fields))
+}
+
 /// Registers pressroom's analyzers on an index (needed after every open).
 pub fn register_analyzers(index: &Index) {
     let analyzer = TextAnalyzer::builder(SimpleTokenizer::default())

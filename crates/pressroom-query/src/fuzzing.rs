@@ -42,9 +42,7 @@ pub fn query_syntax(data: &[u8]) {
 fn tiny_service() -> &'static SearchService {
     static SERVICE: OnceLock<SearchService> = OnceLock::new();
     SERVICE.get_or_init(|| {
-        let index = tantivy::Index::create_in_ram(pressroom_index::schema::build_schema());
-        pressroom_index::schema::register_analyzers(&index);
-        let fields = pressroom_index::schema::Fields::from_schema(&index.schema()).expect("schema");
+        let (index, fields) = pressroom_index::schema::in_memory().expect("an index in memory");
         let enricher = pressroom_enrich::Enricher::new().expect("tables");
         let records: Vec<pressroom_ingest::Record> = [
             (
@@ -127,9 +125,7 @@ fn assert_escaped(html: &str) {
 fn writable_service() -> &'static SearchService {
     static SERVICE: OnceLock<SearchService> = OnceLock::new();
     SERVICE.get_or_init(|| {
-        let index = tantivy::Index::create_in_ram(pressroom_index::schema::build_schema());
-        pressroom_index::schema::register_analyzers(&index);
-        let fields = pressroom_index::schema::Fields::from_schema(&index.schema()).expect("schema");
+        let (index, fields) = pressroom_index::schema::in_memory().expect("an index in memory");
         SearchService::new(index, fields).expect("service")
     })
 }

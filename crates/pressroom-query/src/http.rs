@@ -626,10 +626,7 @@ mod tests {
     use super::*;
 
     fn state(config: ServerConfig) -> AppState {
-        let schema = pressroom_index::schema::build_schema();
-        let index = tantivy::Index::create_in_ram(schema);
-        pressroom_index::schema::register_analyzers(&index);
-        let fields = pressroom_index::schema::Fields::from_schema(&index.schema()).expect("fields");
+        let (index, fields) = pressroom_index::schema::in_memory().expect("an index in memory");
         AppState {
             service: Arc::new(SearchService::new(index, fields).expect("service")),
             permits: Arc::new(Semaphore::new(config.max_concurrent_searches)),
