@@ -86,6 +86,9 @@ impl ServerConfig {
         if !request.limit_given {
             request.limit = request.limit.min(self.max_limit);
         }
+        if !request.facet_limit_given {
+            request.facet_limit = request.facet_limit.min(self.max_facet_limit);
+        }
         check_query_length(&request.q, self.max_query_chars)?;
         check_count(request.limit, "limit", self.max_limit)?;
         check_count(request.offset, "offset", self.max_offset)?;
@@ -125,15 +128,16 @@ mod tests {
     fn a_request_over_the_servers_caps_is_refused_and_the_default_limit_lowered() {
         let config = ServerConfig {
             max_limit: 5,
-            max_facet_limit: 20,
+            max_facet_limit: 3,
             ..ServerConfig::default()
         };
+        // The defaults (10 and 10) are lowered to the caps, not refused.
         let mut request = SearchRequest::default();
-        config.check(&mut request).expect("the default limit fits");
-        assert_eq!(request.limit, 5);
+        config.check(&mut request).expect("the default limits fit");
+        assert_eq!((request.limit, request.facet_limit), (5, 3));
         let mut request = SearchRequest::from_query_string("limit=6").expect("valid");
         assert_eq!(config.check(&mut request).expect_err("over").code(), "limit_too_large");
-        let mut request = SearchRequest::from_query_string("facet_limit=21").expect("valid");
+        let mut request = SearchRequest::from_query_string("facet_limit=4").expect("valid");
         assert_eq!(
             config.check(&mut request).expect_err("over").code(),
             "invalid_facet_limit"

@@ -133,6 +133,9 @@ pub struct SearchRequest {
     /// Whether `limit` was given (a server's lower cap then refuses it, else lowers the default).
     #[serde(skip)]
     pub limit_given: bool,
+    /// Whether `facet_limit` was given (likewise).
+    #[serde(skip)]
+    pub facet_limit_given: bool,
 }
 
 impl Default for SearchRequest {
@@ -159,6 +162,7 @@ impl Default for SearchRequest {
             expand: true,
             fragments: DEFAULT_FRAGMENTS,
             limit_given: false,
+            facet_limit_given: false,
         }
     }
 }
@@ -250,7 +254,8 @@ impl SearchRequest {
             "offset" => self.offset = bounded_count(&value, "offset", Code::InvalidOffset, MAX_OFFSET)?,
             "facets" => self.facets = facet_list(&value)?,
             "facet_limit" => {
-                self.facet_limit = bounded_count(&value, "facet_limit", Code::InvalidFacetLimit, MAX_FACET_LIMIT)?
+                self.facet_limit = bounded_count(&value, "facet_limit", Code::InvalidFacetLimit, MAX_FACET_LIMIT)?;
+                self.facet_limit_given = true;
             }
             "typo" => self.typo = parse_flag(&value, "typo")?,
             "prefix" => self.prefix = parse_flag(&value, "prefix")?,
