@@ -6,6 +6,7 @@
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use tantivy::tokenizer::TextAnalyzer;
 
 use crate::html;
@@ -37,7 +38,8 @@ fn opening_key(word: &[u8]) -> Option<u32> {
 }
 
 /// The byte ranges of the words of `text` as tantivy's `SimpleTokenizer` cuts them: runs of
-/// alphanumeric characters.
+/// alphanumeric characters (what the highlighter's prefilter is checked against).
+#[cfg(test)]
 fn words(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
     let mut characters = text.char_indices();
     std::iter::from_fn(move || {
@@ -58,6 +60,19 @@ fn words(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
     })
 }
 
+/// `word` as the index's base analyzer folds it (lowercased, accents removed).
+fn fold(base: &mut TextAnalyzer, word: &str, folded: &mut String) {
+    folded.clear();
+    if word.is_ascii() {
+        folded.extend(word.bytes().map(|byte| char::from(byte.to_ascii_lowercase())));
+        return;
+    }
+    let mut stream = base.token_stream(word);
+    if let Some(token) = stream.next() {
+        folded.push_str(&token.text);
+    }
+}
+
 /// The part of `text` in `range`, its ends moved inward to character boundaries: every slice
 /// of document text goes through here, so no range computed in bytes can split a character.
 fn span(text: &str, range: Range<usize>) -> &str {
@@ -70,6 +85,144 @@ pub struct Highlighter<'a> {
     terms: &'a MatchedTerms,
     base: TextAnalyzer,
     stemmed: HashMap<&'static str, TextAnalyzer>,
+    /// Per document language, what a word must open with to be looked at (built once per
+    /// search, used for every hit).
+    openings: HashMap<String, Openings>,
+}
+
+/// The openings of a language's matched terms and stems, and an automaton finding them.
+struct Openings {
+    /// The opening keys ([`opening_key`]) of every matched term and stem, sorted.
+    keys: Vec<u32>,
+    /// The openings of the matched stems (of four letters or more) in this language.
+    stems: HashSet<String>,
+    /// Finds the keys' texts (ASCII, case ignored); `None` when there are none.
+    finder: Option<AhoCorasick>,
+}
+
+impl Openings {
+    fn new(terms: &MatchedTerms, lang: &str) -> Openings {
+        // Stems of under four letters (`ser` of `seres`) would mark unrelated short words.
+        let stems: HashSet<String> = terms
+            .stemmed
+            .get(lang)
+            .map(|stems| {
+                stems
+                    .iter()
+                    .filter(|stem| stem.chars().count() >= MIN_STEM_CHARS)
+                    .map(|stem| opening(stem).to_string())
+                    .collect()
+            })
+            .unwrap_or_default();
+        let mut keys: Vec<u32> = terms
+            .base
+            .iter()
+            .map(String::as_str)
+            .chain(stems.iter().map(String::as_str))
+            .filter_map(|word| opening_key(word.as_bytes()))
+            .collect();
+        keys.sort_unstable();
+        keys.dedup();
+        // A word's opening is letters and digits only, so only such keys can open one; with
+        // no separator in any pattern, a match inside a word never hides the start of the next.
+        let patterns: Vec<Vec<u8>> = keys
+            .iter()
+            .map(|key| {
+                key.to_le_bytes()
+                    .into_iter()
+                    .take_while(|byte| *byte != 0)
+                    .collect::<Vec<u8>>()
+            })
+            .filter(|pattern: &Vec<u8>| pattern.iter().all(u8::is_ascii_alphanumeric))
+            .collect();
+        let finder = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&patterns)
+            .ok()
+            .filter(|_| !patterns.is_empty());
+        Openings { keys, stems, finder }
+    }
+
+    /// The start of every word of `text` that may match: those opening with a key (found by
+    /// the automaton: a match that starts a word), and those with a non-ASCII byte among
+    /// their first three (folding may change them), in text order.
+    fn candidate_words(&self, text: &str) -> Vec<usize> {
+        let mut starts = Vec::new();
+        if let Some(finder) = &self.finder {
+            starts.extend(
+                finder
+                    .find_iter(text)
+                    .map(|found| found.start())
+                    .filter(|&start| starts_word(text, start)),
+            );
+        }
+        let mut at = 0;
+        while let Some(position) = next_non_ascii(text.as_bytes(), at) {
+            let character = text[position..].chars().next().map_or(1, char::len_utf8);
+            if let Some(start) = start_of_word_at(text, position) {
+                if position - start < 3 {
+                    starts.push(start);
+                }
+            }
+            at = position + character;
+        }
+        starts.sort_unstable();
+        starts.dedup();
+        starts
+    }
+}
+
+/// The position of the first non-ASCII byte at or after `from`, looked for sixteen bytes at
+/// a time (most text is ASCII).
+fn next_non_ascii(bytes: &[u8], from: usize) -> Option<usize> {
+    let rest = bytes.get(from..)?;
+    let mut chunks = rest.chunks_exact(16);
+    let mut offset = 0;
+    for chunk in chunks.by_ref() {
+        if !chunk.is_ascii() {
+            return chunk
+                .iter()
+                .position(|byte| !byte.is_ascii())
+                .map(|at| from + offset + at);
+        }
+        offset += 16;
+    }
+    chunks
+        .remainder()
+        .iter()
+        .position(|byte| !byte.is_ascii())
+        .map(|at| from + offset + at)
+}
+
+/// Whether a word (a run of alphanumeric characters) starts at byte `at`.
+fn starts_word(text: &str, at: usize) -> bool {
+    text.is_char_boundary(at)
+        && text[at..].chars().next().is_some_and(char::is_alphanumeric)
+        && !text[..at].chars().next_back().is_some_and(char::is_alphanumeric)
+}
+
+/// The start of the word the character at `at` belongs to, if it is a word character.
+fn start_of_word_at(text: &str, at: usize) -> Option<usize> {
+    if !text[at..].chars().next().is_some_and(char::is_alphanumeric) {
+        return None;
+    }
+    let mut start = at;
+    for (index, character) in text[..at].char_indices().rev() {
+        if !character.is_alphanumeric() {
+            break;
+        }
+        start = index;
+    }
+    Some(start)
+}
+
+/// The end of the word starting at `start`.
+fn end_of_word(text: &str, start: usize) -> usize {
+    text[start..]
+        .char_indices()
+        .find(|(_, character)| !character.is_alphanumeric())
+        .map_or(text.len(), |(index, _)| start + index)
 }
 
 impl<'a> Highlighter<'a> {
@@ -78,7 +231,12 @@ impl<'a> Highlighter<'a> {
         base: TextAnalyzer,
         stemmed: HashMap<&'static str, TextAnalyzer>,
     ) -> Highlighter<'a> {
-        Highlighter { terms, base, stemmed }
+        Highlighter {
+            terms,
+            base,
+            stemmed,
+            openings: HashMap::new(),
+        }
     }
 
     /// Byte ranges of the matched words of `text`, sorted and merged.
@@ -90,43 +248,30 @@ impl<'a> Highlighter<'a> {
     /// (stemmers cut suffixes, so a stem starts like its word).
     fn marks(&mut self, text: &str, lang: &str) -> Vec<Range<usize>> {
         let text = span(text, 0..MAX_HIGHLIGHTED_BYTES);
-        let stems = self.terms.stemmed.get(lang).filter(|stems| !stems.is_empty());
-        // Stems of under four letters (`ser` of `seres`) would mark unrelated short words.
-        let stem_openings: HashSet<&str> = stems
-            .map(|stems| {
-                stems
-                    .iter()
-                    .filter(|stem| stem.chars().count() >= MIN_STEM_CHARS)
-                    .map(|stem| opening(stem))
-                    .collect()
-            })
-            .unwrap_or_default();
-        let mut opening_keys: Vec<u32> = self
-            .terms
-            .base
-            .iter()
-            .map(String::as_str)
-            .chain(stem_openings.iter().copied())
-            .filter_map(|word| opening_key(word.as_bytes()))
-            .collect();
-        opening_keys.sort_unstable();
-        opening_keys.dedup();
+        let terms = self.terms;
+        let stems = terms.stemmed.get(lang).filter(|stems| !stems.is_empty());
+        let openings = self
+            .openings
+            .entry(lang.to_string())
+            .or_insert_with(|| Openings::new(terms, lang));
+        let starts = openings.candidate_words(text);
         let mut candidates: Vec<Range<usize>> = Vec::new();
         let mut marks = Vec::new();
         let mut folded = String::new();
-        for word in words(text) {
+        for start in starts {
+            let word = start..end_of_word(text, start);
             let raw = span(text, word.clone());
             // An ASCII opening that opens no matched term rules the word out; anything else
             // (a non-ASCII opening folds to something else) is looked at in full.
             if let Some(key) = opening_key(raw.as_bytes()) {
-                if opening_keys.binary_search(&key).is_err() {
+                if openings.keys.binary_search(&key).is_err() {
                     continue;
                 }
             }
-            self.fold(raw, &mut folded);
-            if self.terms.base.contains(folded.as_str()) {
+            fold(&mut self.base, raw, &mut folded);
+            if terms.base.contains(folded.as_str()) {
                 marks.push(word);
-            } else if stem_openings.contains(opening(&folded)) {
+            } else if openings.stems.contains(opening(&folded)) {
                 candidates.push(word);
             }
         }
@@ -150,19 +295,6 @@ impl<'a> Highlighter<'a> {
             }
         }
         merged
-    }
-
-    /// `word` as the index's base analyzer folds it (lowercased, accents removed).
-    fn fold(&mut self, word: &str, folded: &mut String) {
-        folded.clear();
-        if word.is_ascii() {
-            folded.extend(word.bytes().map(|byte| char::from(byte.to_ascii_lowercase())));
-            return;
-        }
-        let mut stream = self.base.token_stream(word);
-        if let Some(token) = stream.next() {
-            folded.push_str(&token.text);
-        }
     }
 
     /// The whole text with its matches marked (titles).
@@ -422,6 +554,8 @@ mod properties {
             }
             matched.stemmed.entry("fr").or_default().extend(terms.iter().cloned());
             let mut highlighter = super::tests_support::highlighter(&matched);
+            // The automaton's prefilter finds exactly the words a walk over every word finds.
+            prop_assert_eq!(highlighter.marks(&text, lang), super::tests_support::marks_word_by_word(&matched, &text, lang));
             let whole = highlighter.whole(&text, lang);
             assert_escaped(&whole);
             prop_assert_eq!(text_part(&whole), crate::html::escape(&text));
@@ -438,6 +572,39 @@ mod tests_support {
     use super::*;
     use pressroom_index::schema::{stemmed_analyzer, STEMMED_LANGUAGES};
     use tantivy::tokenizer::{AsciiFoldingFilter, LowerCaser, SimpleTokenizer};
+
+    /// The marks of `text` found by looking at every word in turn: what the automaton's
+    /// prefilter must find too.
+    pub fn marks_word_by_word(terms: &MatchedTerms, text: &str, lang: &str) -> Vec<Range<usize>> {
+        let mut highlighter = highlighter(terms);
+        let text = span(text, 0..MAX_HIGHLIGHTED_BYTES);
+        let openings = Openings::new(terms, lang);
+        let stems = terms.stemmed.get(lang).filter(|stems| !stems.is_empty());
+        let mut folded = String::new();
+        let mut marks = Vec::new();
+        for word in words(text) {
+            let raw = span(text, word.clone());
+            if opening_key(raw.as_bytes()).is_some_and(|key| openings.keys.binary_search(&key).is_err()) {
+                continue;
+            }
+            fold(&mut highlighter.base, raw, &mut folded);
+            if terms.base.contains(folded.as_str()) {
+                marks.push(word);
+            } else if openings.stems.contains(opening(&folded)) {
+                let stemmed = stems.and_then(|stems| {
+                    let analyzer = highlighter.stemmed.get_mut(lang)?;
+                    let mut stream = analyzer.token_stream(raw);
+                    let token = stream.next()?;
+                    Some(token.text.chars().count() >= MIN_STEM_CHARS && stems.contains(&token.text))
+                });
+                if stemmed == Some(true) {
+                    marks.push(word);
+                }
+            }
+        }
+        marks.sort_by_key(|range| (range.start, range.end));
+        marks
+    }
 
     pub fn highlighter(terms: &MatchedTerms) -> Highlighter<'_> {
         let base = TextAnalyzer::builder(SimpleTokenizer::default())
