@@ -29,6 +29,7 @@ mod highlight;
 pub mod html;
 pub mod http;
 mod listener;
+mod lookups;
 mod metrics;
 pub mod openapi;
 pub mod query;

@@ -22,6 +22,7 @@
 //! not also search `trafficking`), which also keeps common words fast.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 use pressroom_index::schema::{Fields, StemmedFields};
 use tantivy::query::{
@@ -35,6 +36,7 @@ use tantivy::{Searcher, Term};
 
 use crate::error::SearchError;
 use crate::expansion::{comparison_key, words, ExpansionTable};
+use crate::lookups::Lookups;
 
 pub const TITLE_BOOST: f32 = 2.0;
 pub const STEMMED_WEIGHT: f32 = 0.6;
@@ -130,6 +132,7 @@ fn parts_of(literal: &UserInputLiteral) -> Result<&'static [(Part, f32)], Search
 
 pub struct QueryBuilder<'a> {
     searcher: &'a Searcher,
+    lookups: &'a Lookups,
     fields: &'a Fields,
     analyzers: Analyzers,
     expansions: &'a ExpansionTable,
@@ -142,6 +145,7 @@ pub struct QueryBuilder<'a> {
 impl<'a> QueryBuilder<'a> {
     pub fn new(
         searcher: &'a Searcher,
+        lookups: &'a Lookups,
         fields: &'a Fields,
         analyzers: Analyzers,
         expansions: &'a ExpansionTable,
@@ -149,6 +153,7 @@ impl<'a> QueryBuilder<'a> {
     ) -> QueryBuilder<'a> {
         QueryBuilder {
             searcher,
+            lookups,
             fields,
             analyzers,
             expansions,
@@ -451,8 +456,8 @@ impl<'a> QueryBuilder<'a> {
         if how.prefix {
             candidates.extend(
                 self.dictionary_matches(word, 0, true, MAX_PREFIX_TERMS)?
-                    .into_iter()
-                    .map(|term| (term, PREFIX_WEIGHT)),
+                    .iter()
+                    .map(|term| (term.clone(), PREFIX_WEIGHT)),
             );
         }
         let distance = match word.chars().count() {
@@ -461,9 +466,9 @@ impl<'a> QueryBuilder<'a> {
             _ => 2,
         };
         if how.typo && distance > 0 && self.may_be_a_typo(word)? {
-            for term in self.dictionary_matches(word, distance, false, MAX_FUZZY_TERMS)? {
-                let edits = strsim::osa_distance(word, &term).max(1);
-                candidates.push((term, FUZZY_WEIGHT / edits as f32));
+            for term in self.dictionary_matches(word, distance, false, MAX_FUZZY_TERMS)?.iter() {
+                let edits = strsim::osa_distance(word, term).max(1);
+                candidates.push((term.clone(), FUZZY_WEIGHT / edits as f32));
             }
         }
         for (term, weight) in candidates {
@@ -500,8 +505,21 @@ impl<'a> QueryBuilder<'a> {
 
     /// The terms of the title and body dictionaries within `distance` edits of `word` (or
     /// starting with it), other than `word` itself: the `limit` closest, the most frequent
-    /// first among equals.
+    /// first among equals. Remembered for the searcher's generation.
     fn dictionary_matches(
+        &self,
+        word: &str,
+        distance: u8,
+        prefix: bool,
+        limit: usize,
+    ) -> Result<Arc<Vec<String>>, SearchError> {
+        self.lookups
+            .candidates(self.searcher, (word.to_string(), distance, prefix, limit), || {
+                self.walk_dictionaries(word, distance, prefix, limit)
+            })
+    }
+
+    fn walk_dictionaries(
         &self,
         word: &str,
         distance: u8,

@@ -1,7 +1,9 @@
 //! Which analyzers a query is analysed with, and the text query built with them.
 
-use pressroom_index::schema::{self, StemmedFields, TEXT_ANALYZER};
+use pressroom_index::schema::{self, Fields, TEXT_ANALYZER};
+use tantivy::schema::Facet;
 use tantivy::tokenizer::TextAnalyzer;
+use tantivy::Term;
 use tantivy::{Index, Searcher};
 
 use super::snapshot::Snapshot;
@@ -38,17 +40,28 @@ impl Snapshot {
             prefix: request.prefix,
             expand: request.expand,
         };
-        QueryBuilder::new(searcher, &self.fields, analyzers, &self.vocab.expansions, options).build(&request.q)
+        QueryBuilder::new(
+            searcher,
+            &self.lookups,
+            &self.fields,
+            analyzers,
+            &self.vocab.expansions,
+            options,
+        )
+        .build(&request.q)
     }
 
     /// The analyzers a query is analysed with: the base one, and each stemmed language in
-    /// scope — those given with `lang`, else every language the index holds.
+    /// scope — those given with `lang`, else every language the index holds enough of.
     fn analyzers(&self, searcher: &Searcher, languages: &[String]) -> Result<Analyzers, SearchError> {
         let base = base_analyzer(&self.index)?;
+        let held = self
+            .lookups
+            .languages(searcher, || languages_held(searcher, &self.fields))?;
         let mut stemmed = Vec::new();
         for stemmed_fields in self.fields.stemmed {
             let in_scope = if languages.is_empty() {
-                indexed(searcher, &stemmed_fields)?
+                held.contains(&stemmed_fields.lang)
             } else {
                 languages.iter().any(|lang| lang == stemmed_fields.lang)
             };
@@ -63,12 +76,21 @@ impl Snapshot {
     }
 }
 
-/// Whether any segment holds text analysed in that language.
-fn indexed(searcher: &Searcher, stemmed: &StemmedFields) -> Result<bool, SearchError> {
-    for segment in searcher.segment_readers() {
-        if segment.inverted_index(stemmed.body)?.terms().num_terms() > 0 {
-            return Ok(true);
+/// A query is analysed in a stemmed language when the index holds at least one document in
+/// this many in it (and at least one): a handful of releases misdetected as Swedish do not
+/// make every query pay for Swedish stems.
+pub const LANGUAGE_SHARE: u64 = 1_000;
+
+/// The stemmed languages the index holds enough documents in (by the `lang` facet).
+fn languages_held(searcher: &Searcher, fields: &Fields) -> Result<Vec<&'static str>, SearchError> {
+    let documents = searcher.num_docs();
+    let mut held = Vec::new();
+    for stemmed in &fields.stemmed {
+        let term = Term::from_facet(fields.lang, &Facet::from_path([stemmed.lang]));
+        let in_language = searcher.doc_freq(&term)?;
+        if in_language > 0 && in_language * LANGUAGE_SHARE >= documents {
+            held.push(stemmed.lang);
         }
     }
-    Ok(false)
+    Ok(held)
 }

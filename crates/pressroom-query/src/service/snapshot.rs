@@ -10,7 +10,12 @@ use tantivy::{Index, IndexReader, ReloadPolicy, Searcher};
 use super::vocabulary::Vocabulary;
 use crate::error::SearchError;
 use crate::facets::FacetTableCache;
+use crate::lookups::Lookups;
 use crate::request::{FacetName, SearchRequest};
+
+/// Decompressed blocks of stored documents kept per segment (16 KiB each at most): the
+/// releases found often are read without decompressing their block again.
+const DOC_STORE_CACHE_BLOCKS: usize = 1_000;
 
 pub(crate) struct Snapshot {
     /// The generation folder; `None` for an index opened by the caller.
@@ -21,6 +26,7 @@ pub(crate) struct Snapshot {
     pub(super) reader: IndexReader,
     pub(super) fields: Fields,
     pub(super) facet_tables: FacetTableCache,
+    pub(super) lookups: Lookups,
     pub(super) vocab: Arc<Vocabulary>,
 }
 
@@ -46,6 +52,7 @@ impl Snapshot {
         let reader = index
             .reader_builder()
             .reload_policy(ReloadPolicy::OnCommitWithDelay)
+            .doc_store_cache_num_blocks(DOC_STORE_CACHE_BLOCKS)
             .try_into()?;
         Ok(Snapshot {
             generation,
@@ -54,6 +61,7 @@ impl Snapshot {
             reader,
             fields,
             facet_tables: FacetTableCache::default(),
+            lookups: Lookups::default(),
             vocab,
         })
     }
