@@ -41,9 +41,20 @@ fn the_search_page_works_in_chromium() {
     let root = common::repo_root();
     let dir = tempfile::tempdir().expect("temporary folder");
     let index = dir.path().join("index");
-    pressroom_index::build(&index, &[root.join("corpus")], &Default::default(), &mut |problem| {
-        panic!("{problem}")
-    })
+    // The same release reposted under another id: the page shows it as one hit's duplicate.
+    let reposted = dir.path().join("reposted");
+    std::fs::create_dir_all(&reposted).expect("folder");
+    std::fs::copy(
+        root.join("corpus/en-001-costa-rica-trafficking-network.txt"),
+        reposted.join("en-001-copy.txt"),
+    )
+    .expect("copied");
+    pressroom_index::build(
+        &index,
+        &[root.join("corpus"), reposted],
+        &Default::default(),
+        &mut |problem| panic!("{problem}"),
+    )
     .expect("index builds");
     let port = std::net::TcpListener::bind("127.0.0.1:0")
         .and_then(|listener| listener.local_addr())

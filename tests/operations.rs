@@ -428,3 +428,76 @@ fn the_readme_lists_every_error_code_with_its_status() {
         );
     }
 }
+
+/// Near-duplicates (the same release reposted, or with a line added) are one hit with their
+/// ids in `duplicates`; `collapse=false` lists them apart; counts still count documents.
+#[tokio::test]
+async fn near_duplicates_collapse_into_one_hit() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let app = app(corpus_index(dir.path()), keys());
+    let (_, _, original) = send(
+        &app,
+        get(
+            "/api/documents/corpus:en-001-costa-rica-trafficking-network",
+            Some(READ_KEY),
+        ),
+    )
+    .await;
+    let (title, body) = (
+        original["title"].as_str().expect("title"),
+        original["body"].as_str().expect("body"),
+    );
+    let copies = serde_json::json!([
+        {"id": "mirror:1", "title": title, "body": body},
+        {"id": "mirror:2", "title": title.to_uppercase(), "body": format!("{body}\nShared by the regional office.")},
+    ]);
+    let (status, _, written) = send(
+        &app,
+        post(
+            "/api/documents",
+            Some(WRITE_KEY),
+            "application/json",
+            copies.to_string(),
+        ),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{written}");
+    let uri = "/api/search?q=%22Costa%20Rica%22%20trafficking%20network&facets=source";
+    let (_, _, collapsed) = send(&app, get(uri, Some(READ_KEY))).await;
+    assert_eq!(collapsed["total"], 3, "total counts documents: {collapsed}");
+    let hits = collapsed["hits"].as_array().expect("hits");
+    assert_eq!(hits.len(), 1, "{collapsed}");
+    let mut duplicates: Vec<&str> = hits[0]["duplicates"]
+        .as_array()
+        .expect("duplicates")
+        .iter()
+        .filter_map(|id| id.as_str())
+        .collect();
+    duplicates.sort_unstable();
+    let mut ids = vec![hits[0]["id"].as_str().unwrap_or_default()];
+    ids.extend(&duplicates);
+    ids.sort_unstable();
+    assert_eq!(
+        ids,
+        ["corpus:en-001-costa-rica-trafficking-network", "mirror:1", "mirror:2"]
+    );
+    let sources: u64 = collapsed["facets"]["source"]["values"]
+        .as_array()
+        .expect("source counts")
+        .iter()
+        .filter_map(|value| value["count"].as_u64())
+        .sum();
+    assert_eq!(sources, 3, "facets count documents");
+    let (_, _, apart) = send(&app, get(&format!("{uri}&collapse=false"), Some(READ_KEY))).await;
+    assert_eq!(apart["hits"].as_array().map(Vec::len), Some(3));
+    assert!(apart["hits"][0].get("duplicates").is_none());
+    // A different release about the same case is not a duplicate.
+    let (_, _, other) = send(&app, get("/api/search?q=trafficking&limit=50&facets=", Some(READ_KEY))).await;
+    let listed: Vec<&str> = other["hits"]
+        .as_array()
+        .expect("hits")
+        .iter()
+        .filter_map(|hit| hit["id"].as_str())
+        .collect();
+    assert!(listed.contains(&"corpus:en-019-bangladesh-coxs-bazar-trafficking-awareness"));
+}

@@ -134,6 +134,16 @@ try {
   await page.keyboard.press("Space");
   await page.waitForFunction(() => new URLSearchParams(location.search).getAll("region").length === 1);
 
+  step = "duplicates collapsed";
+  await page.goto(base + "/?q=" + encodeURIComponent('"Costa Rica" trafficking network'));
+  await page.locator("#hits li").first().waitFor();
+  const note = page.locator("#hits li details.duplicates").first();
+  await note.waitFor();
+  check((await note.locator("summary").textContent()).includes("1 other release"), "the reposted copy is one hit's duplicate");
+  await note.locator("summary").click();
+  check((await note.locator("a").first().textContent()).startsWith("reposted:"), "the copy's id is listed");
+  await shot("6-duplicates.png");
+
   step = "narrow screen";
   await page.setViewportSize({ width: 390, height: 844 });
   await page.waitForTimeout(200);

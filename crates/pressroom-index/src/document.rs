@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use tantivy::schema::{Facet, Value};
 use tantivy::{DateTime, TantivyDocument};
 
+use crate::fingerprint::Fingerprint;
 use crate::schema::Fields;
 
 /// Builds the tantivy document of a record.
@@ -67,6 +68,9 @@ pub fn to_document(fields: &Fields, record: &Record, enrichment: &Enrichment) ->
     }
     let enrichment_json = serde_json::to_string(enrichment).unwrap_or_default();
     document.add_text(fields.enrichment, enrichment_json);
+    let fingerprint = Fingerprint::of(&record.title, &record.body);
+    document.add_u64(fields.dup_exact, fingerprint.exact);
+    document.add_bytes(fields.dup_sketch, &fingerprint.sketch);
     document
 }
 

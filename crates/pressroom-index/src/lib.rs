@@ -20,6 +20,7 @@
 mod build;
 mod document;
 mod error;
+pub mod fingerprint;
 mod location;
 pub mod schema;
 mod update;

@@ -34,6 +34,9 @@ pub const CONTRIBUTOR: &str = "contributor";
 pub const CONTACT: &str = "contact";
 /// The whole enrichment as JSON, for the document endpoint.
 pub const ENRICHMENT: &str = "enrichment";
+/// The fingerprint ([`crate::fingerprint`]): hash of the normalised text, MinHash sketch.
+pub const DUP_EXACT: &str = "dup_exact";
+pub const DUP_SKETCH: &str = "dup_sketch";
 
 /// The languages tantivy stems (ISO 639-1 code, stemmer). A document detected in one of
 /// them is indexed a second time in `title_<code>`/`body_<code>` with that language's stop
@@ -94,6 +97,8 @@ pub struct Fields {
     pub contributor: Field,
     pub contact: Field,
     pub enrichment: Field,
+    pub dup_exact: Field,
+    pub dup_sketch: Field,
     /// One entry per [`STEMMED_LANGUAGES`] entry, in that order.
     pub stemmed: [StemmedFields; STEMMED_LANGUAGES.len()],
 }
@@ -133,6 +138,8 @@ pub fn build_schema() -> Schema {
     for stored in [URL, CONTRIBUTOR, CONTACT, ENRICHMENT] {
         builder.add_text_field(stored, STORED);
     }
+    builder.add_u64_field(DUP_EXACT, FAST);
+    builder.add_bytes_field(DUP_SKETCH, FAST);
     builder.build()
 }
 
@@ -174,6 +181,8 @@ impl Fields {
             contributor: field(CONTRIBUTOR)?,
             contact: field(CONTACT)?,
             enrichment: field(ENRICHMENT)?,
+            dup_exact: field(DUP_EXACT)?,
+            dup_sketch: field(DUP_SKETCH)?,
             stemmed,
         })
     }

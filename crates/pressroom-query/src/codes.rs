@@ -51,7 +51,7 @@ error_codes! {
     UnknownFacet = "unknown_facet", 400, "a name in `facets` (or `same`, or the facet path) is not a facet";
     InvalidFacet = "invalid_facet", 400, "the facet in `/api/facets/{facet}` is not valid UTF-8 once decoded";
     InvalidSort = "invalid_sort", 400, "`sort` is not `relevance`, `recency`, `date_desc` or `date_asc`";
-    InvalidFlag = "invalid_flag", 400, "`typo`, `prefix` or `expand` is not `true`/`false`";
+    InvalidFlag = "invalid_flag", 400, "`typo`, `prefix`, `expand` or `collapse` is not `true`/`false`";
     InvalidFacetLimit = "invalid_facet_limit", 400, "`facet_limit` not 1 to 100 (or the server's `--max-facet-limit`)";
     InvalidFragments = "invalid_fragments", 400, "`fragments` over 10";
     InvalidSame = "invalid_same", 400, "`same=year` on the similar endpoint";

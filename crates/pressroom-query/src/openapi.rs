@@ -75,6 +75,8 @@ pub struct SearchParams {
     typo: Option<bool>,
     prefix: Option<bool>,
     expand: Option<bool>,
+    /// Near-duplicate releases as one hit with `duplicates` (default `true`).
+    collapse: Option<bool>,
     #[param(minimum = 0, maximum = 10)]
     #[schema(minimum = 0, maximum = 10)]
     fragments: Option<u32>,

@@ -130,6 +130,8 @@ pub struct SearchRequest {
     pub expand: bool,
     /// Highlighted body fragments per hit.
     pub fragments: usize,
+    /// Collapse near-duplicate releases into one hit.
+    pub collapse: bool,
     /// Whether `limit` was given (a server's lower cap then refuses it, else lowers the default).
     #[serde(skip)]
     pub limit_given: bool,
@@ -161,6 +163,7 @@ impl Default for SearchRequest {
             prefix: false,
             expand: true,
             fragments: DEFAULT_FRAGMENTS,
+            collapse: true,
             limit_given: false,
             facet_limit_given: false,
         }
@@ -260,6 +263,7 @@ impl SearchRequest {
             "typo" => self.typo = parse_flag(&value, "typo")?,
             "prefix" => self.prefix = parse_flag(&value, "prefix")?,
             "expand" => self.expand = parse_flag(&value, "expand")?,
+            "collapse" => self.collapse = parse_flag(&value, "collapse")?,
             "fragments" => self.fragments = bounded_count(&value, "fragments", Code::InvalidFragments, MAX_FRAGMENTS)?,
             _ => return Err(SearchError::UnknownParameter(key)),
         }

@@ -151,6 +151,7 @@ function renderHits(response) {
       item.append(p);
     }
     item.append(chips(hit));
+    if (hit.duplicates && hit.duplicates.length) item.append(duplicatesNote(hit.duplicates));
     list.append(item);
   }
   const pager = $("pager");
@@ -163,6 +164,20 @@ function renderHits(response) {
     if (state.page >= pages) next.setAttribute("disabled", "");
     pager.append(next);
   }
+}
+
+// Releases with the same (or nearly the same) text, collapsed into this hit by the server.
+function duplicatesNote(ids) {
+  const note = el("details", { class: "duplicates" },
+    el("summary", { text: `Also published as ${ids.length} other release${ids.length === 1 ? "" : "s"}` }));
+  const list = el("div", { class: "duplicate-ids" });
+  for (const id of ids) {
+    const link = el("a", { href: "?" + stateParams({ ...state, doc: id }).toString(), text: id });
+    link.addEventListener("click", (event) => { event.preventDefault(); navigate({ doc: id }); });
+    list.append(link);
+  }
+  note.append(list);
+  return note;
 }
 
 function chips(item) {

@@ -12,6 +12,7 @@ use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{DocAddress, Searcher, TantivyDocument, Term};
 
 use super::analysis::{base_analyzer, stemmed_analyzer};
+use super::collapse::Group;
 use super::snapshot::Snapshot;
 use crate::error::SearchError;
 use crate::highlight::Highlighter;
@@ -40,14 +41,15 @@ impl Snapshot {
             .ok_or_else(|| SearchError::DocumentNotFound(id.to_string()))
     }
 
-    /// The ranked documents as hits: highlighted with the terms the query matched, or, with
-    /// no text query, the title and the opening of the body.
+    /// The ranked documents (each with the ids collapsed into it) as hits: highlighted with
+    /// the terms the query matched, or, with no text query, the title and the opening of the
+    /// body.
     pub(super) fn hits(
         &self,
         searcher: &Searcher,
         matched: Option<&MatchedTerms>,
         fragments: usize,
-        ranked: Vec<(Option<f32>, DocAddress)>,
+        ranked: Vec<Group>,
     ) -> Result<Vec<Hit>, SearchError> {
         let mut highlighter = match matched {
             Some(terms) => {
@@ -61,7 +63,7 @@ impl Snapshot {
             None => None,
         };
         let mut hits = Vec::with_capacity(ranked.len());
-        for (score, address) in ranked {
+        for ((score, address), duplicates) in ranked {
             let document: TantivyDocument = searcher.doc(address)?;
             let stored = StoredDocument::from_tantivy(&self.fields, &document);
             let lang = stored.enrichment.lang.as_str();
@@ -90,6 +92,7 @@ impl Snapshot {
                 countries: stored.enrichment.main_countries,
                 topics: stored.enrichment.topics,
                 organizations: stored.enrichment.organizations,
+                duplicates,
             });
         }
         Ok(hits)

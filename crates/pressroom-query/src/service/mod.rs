@@ -9,6 +9,7 @@
 //! | [`analysis`] | which analyzers a query is analysed with, and the text query built from them |
 //! | [`filters`] | facet filters and the date range as queries, and the tree nodes to expand |
 //! | [`hits`] | ranked documents turned into hits: stored fields, highlighted title and fragments |
+//! | [`collapse`] | near-duplicate hits grouped into one |
 //! | [`recency`] | the weight of a release's age under `sort=recency` |
 //! | [`facet_values`] | facet value search (`/api/facets/{facet}`) |
 //! | [`similar`] | more-like-this (`/api/documents/{id}/similar`) |
@@ -18,6 +19,7 @@
 //! generation from under it.
 
 mod analysis;
+mod collapse;
 mod facet_values;
 mod filters;
 mod generations;

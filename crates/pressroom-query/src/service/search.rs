@@ -9,6 +9,7 @@ use tantivy::collector::{Collector, Count, TopDocs};
 use tantivy::query::Query;
 use tantivy::{DateTime, DocAddress, Order, Searcher};
 
+use super::collapse::{collapse, Group, COLLAPSE_WINDOW};
 use super::filters::{self, combine};
 use super::recency::recency_factor;
 use super::snapshot::Snapshot;
@@ -34,12 +35,22 @@ impl Snapshot {
         let has_filter = |facet: FacetName| filters.iter().any(|(owner, _)| *owner == facet);
         let in_main_pass: Vec<FacetName> = request.facets.iter().copied().filter(|f| !has_filter(*f)).collect();
         let (ranked, total, main_tallies) = self.ranked(&searcher, &*query, request, &in_main_pass)?;
-        let ranked = if request.limit == 0 { Vec::new() } else { ranked };
+        let page: Vec<Group> = if request.limit == 0 {
+            Vec::new()
+        } else if request.collapse {
+            collapse(&searcher, ranked)?
+                .into_iter()
+                .skip(request.offset)
+                .take(request.limit)
+                .collect()
+        } else {
+            ranked.into_iter().map(|hit| (hit, Vec::new())).collect()
+        };
         let hits = self.hits(
             &searcher,
             built.as_ref().map(|built| &built.terms),
             request.fragments,
-            ranked,
+            page,
         )?;
 
         let expanded = filters::expanded_paths(request, &self.vocab);
@@ -67,7 +78,12 @@ impl Snapshot {
         facets: &[FacetName],
     ) -> Result<(Ranked, usize, FacetTallies), SearchError> {
         let collector = self.facet_collector(facets);
-        let top = TopDocs::with_limit(request.limit.max(1)).and_offset(request.offset);
+        // Collapsing looks at the hits before the page and a window after it.
+        let top = if request.collapse && request.limit > 0 {
+            TopDocs::with_limit(request.offset + request.limit + COLLAPSE_WINDOW)
+        } else {
+            TopDocs::with_limit(request.limit.max(1)).and_offset(request.offset)
+        };
         match request.sort {
             SortOrder::Relevance => collect(searcher, query, top.order_by_score(), collector, Some),
             SortOrder::Recency => {

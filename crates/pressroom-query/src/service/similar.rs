@@ -66,7 +66,10 @@ impl Snapshot {
             &BooleanQuery::new(clauses),
             &TopDocs::with_limit(limit.max(1)).order_by_score(),
         )?;
-        let ranked = top.into_iter().map(|(score, address)| (Some(score), address)).collect();
+        let ranked = top
+            .into_iter()
+            .map(|(score, address)| ((Some(score), address), Vec::new()))
+            .collect();
         let hits = if limit == 0 {
             Vec::new()
         } else {

@@ -1,0 +1,156 @@
+//! A release's fingerprint, for collapsing near-duplicates at search time: a hash of its
+//! normalised text (exact duplicates: the same words in the same order, whatever the case,
+//! accents, punctuation or line breaks) and a MinHash sketch of its five-word shingles
+//! (near-duplicates: two sketches agreeing in a share of their slots estimate the share of
+//! shingles the two texts have in common, their Jaccard similarity).
+//!
+//! Both are computed when a document is indexed and kept as fast fields, so comparing the
+//! top hits of a search costs no stored-document read.
+
+/// Words per shingle.
+const SHINGLE_WORDS: usize = 5;
+/// Slots of a sketch; each keeps the low 16 bits of one hash function's minimum.
+pub const SKETCH_SLOTS: usize = 64;
+/// Bytes of a sketch as stored.
+pub const SKETCH_BYTES: usize = SKETCH_SLOTS * 2;
+
+/// The fingerprint of a title and body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fingerprint {
+    /// Hash of the normalised words; 0 for a text without words.
+    pub exact: u64,
+    /// The MinHash sketch, little-endian `u16` slots.
+    pub sketch: Vec<u8>,
+}
+
+impl Fingerprint {
+    pub fn of(title: &str, body: &str) -> Fingerprint {
+        let words = normalised_words(title, body);
+        let mut exact = FNV_OFFSET;
+        for word in &words {
+            exact = fnv(exact, word.as_bytes());
+            exact = fnv(exact, b" ");
+        }
+        if words.is_empty() {
+            exact = 0;
+        }
+        let mut minimums = [u64::MAX; SKETCH_SLOTS];
+        let shingle_count = words
+            .len()
+            .saturating_sub(SHINGLE_WORDS - 1)
+            .max(usize::from(!words.is_empty()));
+        for start in 0..shingle_count {
+            let end = (start + SHINGLE_WORDS).min(words.len());
+            let mut shingle = FNV_OFFSET;
+            for word in &words[start..end] {
+                shingle = fnv(shingle, word.as_bytes());
+                shingle = fnv(shingle, b" ");
+            }
+            for (slot, minimum) in minimums.iter_mut().enumerate() {
+                let hashed = mix(shingle ^ SEEDS[slot]);
+                if hashed < *minimum {
+                    *minimum = hashed;
+                }
+            }
+        }
+        let sketch = minimums
+            .iter()
+            .flat_map(|minimum| ((*minimum & 0xFFFF) as u16).to_le_bytes())
+            .collect();
+        Fingerprint { exact, sketch }
+    }
+}
+
+/// The estimated share of shingles two texts share: the share of sketch slots that agree
+/// (0 when either sketch is missing or malformed).
+pub fn similarity(a: &[u8], b: &[u8]) -> f32 {
+    if a.len() != SKETCH_BYTES || b.len() != SKETCH_BYTES {
+        return 0.0;
+    }
+    let agreeing = a.chunks_exact(2).zip(b.chunks_exact(2)).filter(|(x, y)| x == y).count();
+    agreeing as f32 / SKETCH_SLOTS as f32
+}
+
+/// The words of a text, lowercased, accents folded, anything but letters and digits dropped.
+fn normalised_words(title: &str, body: &str) -> Vec<String> {
+    let folded = pressroom_enrich::fold(&format!("{title}\n{body}"));
+    folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// 64-bit FNV-1a: a small hash that never changes between builds of pressroom, as stored
+/// fingerprints need.
+fn fnv(mut hash: u64, bytes: &[u8]) -> u64 {
+    for byte in bytes {
+        hash ^= u64::from(*byte);
+        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    hash
+}
+
+/// SplitMix64's finaliser: one of the sketch's hash functions per seed.
+fn mix(mut value: u64) -> u64 {
+    value = (value ^ (value >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    value = (value ^ (value >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    value ^ (value >> 31)
+}
+
+/// One seed per sketch slot (SplitMix64's sequence from 1).
+const SEEDS: [u64; SKETCH_SLOTS] = {
+    let mut seeds = [0u64; SKETCH_SLOTS];
+    let mut state: u64 = 1;
+    let mut slot = 0;
+    while slot < SKETCH_SLOTS {
+        state = state.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut value = state;
+        value = (value ^ (value >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        value = (value ^ (value >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        seeds[slot] = value ^ (value >> 31);
+        slot += 1;
+    }
+    seeds
+};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const RELEASE: &str = "Minister announces new resettlement places for refugees from Syria. The Government \
+        will provide an additional 12,000 places in the humanitarian programme for people displaced by the \
+        conflict in Syria and Iraq, the Minister for Immigration said today in Canberra. Priority will go to \
+        women, children and families of persecuted minorities, who will be settled in regional centres.";
+
+    #[test]
+    fn the_same_words_are_an_exact_duplicate_whatever_the_layout() {
+        let a = Fingerprint::of("NEW PLACES", RELEASE);
+        let reflowed = RELEASE.replace(". ", ".\n\n").replace("Government", "GOVERNMENT");
+        let b = Fingerprint::of("New places", &reflowed);
+        assert_eq!(a.exact, b.exact);
+        assert_eq!(similarity(&a.sketch, &b.sketch), 1.0);
+        assert_ne!(
+            a.exact,
+            Fingerprint::of("New places", &RELEASE.replace("12,000", "13,000")).exact
+        );
+        assert_eq!(Fingerprint::of("", "").exact, 0);
+    }
+
+    #[test]
+    fn a_small_edit_stays_near_and_another_text_is_far() {
+        let a = Fingerprint::of("New places", RELEASE);
+        let edited = Fingerprint::of("New places", &format!("{RELEASE} Media contact: 02 6277 7860."));
+        let near = similarity(&a.sketch, &edited.sketch);
+        assert!(near >= 0.8, "{near}");
+        let other = Fingerprint::of(
+            "Floods in Chad",
+            "Heavy rain displaced thousands of families in southern Chad this week, and aid agencies \
+             said more shelter and clean water were needed before the next storms reach the camps.",
+        );
+        assert!(similarity(&a.sketch, &other.sketch) < 0.2);
+        assert_eq!(a.sketch.len(), SKETCH_BYTES);
+    }
+}
