@@ -252,9 +252,22 @@ struct EvalArgs {
     /// The shared data folder (corpus/reuters21578, corpus/reliefweb).
     #[arg(long, env = "PRESSROOM_SHARED", default_value = "../shared")]
     shared: PathBuf,
-    /// Gold files in pressroom's JSONL form; their ids are looked up in the shared corpora.
-    #[arg(long, default_value = "tests/data/dev-gold.jsonl")]
+    /// Gold files in pressroom's JSONL form; their ids are looked up in the shared corpora
+    /// and in `corpus/`.
+    #[arg(
+        long,
+        default_values = ["tests/data/dev-gold.jsonl", "tests/data/extraction-gold.jsonl"]
+    )]
     gold: Vec<PathBuf>,
+    /// Only the gold releases of this split (`tune`: what cue lists and weights may be tuned
+    /// on; `test`: held out); releases without a split always count.
+    #[arg(long)]
+    split: Option<String>,
+    /// Score this `pressroom extract` output (JSON lines) on the gold files instead of
+    /// extracting again: how another build (an older release, a candidate) scores by the same
+    /// rules.
+    #[arg(long)]
+    extracted: Option<PathBuf>,
     /// Print the report as JSON.
     #[arg(long)]
     json: bool,
@@ -570,6 +583,23 @@ fn read_records(sources: &[PathBuf]) -> Result<Vec<pressroom_ingest::Record>> {
     Ok(records)
 }
 
+/// `pressroom extract` output: each line's facets by id.
+fn read_extracted(path: &Path) -> Result<std::collections::HashMap<String, pressroom_enrich::Enrichment>> {
+    #[derive(serde::Deserialize)]
+    struct Line {
+        id: String,
+        #[serde(flatten)]
+        enrichment: pressroom_enrich::Enrichment,
+    }
+    let text = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    let mut extracted = std::collections::HashMap::new();
+    for (number, line) in text.lines().enumerate().filter(|(_, line)| !line.trim().is_empty()) {
+        let line: Line = serde_json::from_str(line).with_context(|| format!("{}:{}", path.display(), number + 1))?;
+        extracted.entry(line.id).or_insert(line.enrichment);
+    }
+    Ok(extracted)
+}
+
 fn eval(args: EvalArgs) -> Result<()> {
     use pressroom_enrich::eval;
     let enricher = pressroom_enrich::Enricher::new()?;
@@ -585,18 +615,31 @@ fn eval(args: EvalArgs) -> Result<()> {
     let mut rows = eval::evaluate_reuters(&enricher, &reuters)?;
     rows.extend(eval::evaluate_reliefweb(&enricher, &reliefweb));
     let gold_files: Vec<&PathBuf> = args.gold.iter().filter(|path| path.exists()).collect();
+    let extracted = args.extracted.as_deref().map(read_extracted).transpose()?;
     if !gold_files.is_empty() {
         let mut everything = reuters;
         everything.extend(reliefweb);
         everything.extend(read_records(&[corpus.join("seed"), corpus.join("trove-refugees")])?);
+        if Path::new("corpus").is_dir() {
+            everything.extend(read_records(&[PathBuf::from("corpus")])?);
+        }
         for path in gold_files {
             let text = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
-            let gold = eval::parse_gold(&text).map_err(|error| anyhow::anyhow!("{}: {error}", path.display()))?;
+            let mut gold = eval::parse_gold(&text).map_err(|error| anyhow::anyhow!("{}: {error}", path.display()))?;
+            if let Some(split) = &args.split {
+                gold.retain(|label| label.split.as_ref().is_none_or(|own| own == split));
+            }
             let name = path
                 .file_stem()
                 .map(|stem| stem.to_string_lossy().into_owned())
                 .unwrap_or_default();
-            rows.extend(eval::evaluate_gold(&enricher, &name, &everything, &gold));
+            rows.extend(eval::evaluate_gold(
+                &enricher,
+                &name,
+                &everything,
+                &gold,
+                extracted.as_ref(),
+            ));
         }
     }
     let mut out = std::io::stdout().lock();
@@ -607,14 +650,14 @@ fn eval(args: EvalArgs) -> Result<()> {
     }
     writeln!(
         out,
-        "{:<14} {:<22} {:>6} {:>9} {:>7} {:>7} {:>8}",
+        "{:<20} {:<26} {:>6} {:>9} {:>7} {:>7} {:>8}",
         "source", "facet", "docs", "precision", "recall", "F1", "accuracy"
     )?;
     let figure = |value: Option<f64>| value.map_or("-".to_string(), |v| format!("{v:.3}"));
     for row in &rows {
         writeln!(
             out,
-            "{:<14} {:<22} {:>6} {:>9} {:>7} {:>7} {:>8}",
+            "{:<20} {:<26} {:>6} {:>9} {:>7} {:>7} {:>8}",
             row.source,
             row.facet,
             row.documents,

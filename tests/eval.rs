@@ -3,6 +3,8 @@
 
 mod common;
 
+use std::sync::OnceLock;
+
 use pressroom_enrich::eval::{self, EvalRow};
 use pressroom_enrich::Enricher;
 
@@ -43,12 +45,14 @@ fn reuters_test_split_scores_stay_above_their_floors() {
         "test documents with labels: {}",
         rows[0].documents
     );
-    // Measured 2026-11-29: countries F1 0.880, organizations F1 0.714.
+    // Measured 2026-12-03: countries F1 0.881, organizations F1 0.713, main organizations
+    // (the ones the ORGS labels name) F1 0.716.
     check(
         &rows,
         &[
             ("reuters-test", "countries (PLACES)", 0.87),
             ("reuters-test", "organizations (ORGS)", 0.70),
+            ("reuters-test", "main organizations (ORGS)", 0.69),
         ],
     );
 }
@@ -77,36 +81,105 @@ fn reliefweb_scores_stay_above_their_floors() {
     );
 }
 
+/// Every collection a gold file draws on (the shared ones and the repo's `corpus/`), read once
+/// for the tests that need them.
+fn gold_records(shared: &std::path::Path) -> &'static [pressroom_ingest::Record] {
+    static RECORDS: OnceLock<Vec<pressroom_ingest::Record>> = OnceLock::new();
+    RECORDS.get_or_init(|| {
+        let corpus = shared.join("corpus");
+        let mut sources: Vec<_> = ["seed", "trove-refugees", "reliefweb", "reuters21578"]
+            .iter()
+            .map(|name| corpus.join(name))
+            .collect();
+        sources.push(common::repo_root().join("corpus"));
+        common::read_records(&sources)
+    })
+}
+
+fn read_gold(file: &str) -> Vec<eval::GoldRecord> {
+    let text = std::fs::read_to_string(common::repo_root().join(file)).expect("gold file");
+    eval::parse_gold(&text).expect("gold parses")
+}
+
 #[test]
 fn dev_gold_scores_stay_above_their_floors() {
     let shared = shared_or_skip!();
-    let gold_text = std::fs::read_to_string(common::repo_root().join("tests/data/dev-gold.jsonl")).expect("dev gold");
-    let gold = eval::parse_gold(&gold_text).expect("gold parses");
+    let gold = read_gold("tests/data/dev-gold.jsonl");
     assert!(gold.len() >= 40, "{} gold releases", gold.len());
-    let corpus = shared.join("corpus");
-    let sources: Vec<_> = ["seed", "trove-refugees", "reliefweb", "reuters21578"]
-        .iter()
-        .map(|name| corpus.join(name))
-        .collect();
-    let records = common::read_records(&sources);
-    let rows = eval::evaluate_gold(&Enricher::new().expect("tables load"), "dev-gold", &records, &gold);
+    let rows = eval::evaluate_gold(
+        &Enricher::new().expect("tables load"),
+        "dev-gold",
+        gold_records(&shared),
+        &gold,
+        None,
+    );
     assert!(
-        rows.iter().all(|row| row.documents == gold.len()),
+        rows.iter()
+            .filter(|row| row.source == "dev-gold")
+            .all(|row| row.documents == gold.len()),
         "every gold id is read"
     );
-    // Measured 2026-11-29: main 0.906, mentioned 0.941, regions 0.903, organizations 0.722,
-    // topics 0.781, language 1.000, title 0.792, date 0.979.
+    // Measured 2026-12-03: main 0.906, mentioned 0.941, regions 0.903, organizations 0.635,
+    // topics 0.787, language 1.000, title 0.792, date 0.979. Organizations were 0.722 before
+    // names were recognised by their shape (issue 16): this gold was written with the alias
+    // table, and the names the shape finds beyond it are partly real misses of this gold's
+    // labels and partly wrong (`Branch Office for Australia and New Zealand`); the held-out
+    // extraction gold below is the measure that counts.
     check(
         &rows,
         &[
             ("dev-gold", "main countries", 0.87),
             ("dev-gold", "mentioned countries", 0.92),
             ("dev-gold", "main regions", 0.87),
-            ("dev-gold", "organizations", 0.69),
+            ("dev-gold", "organizations", 0.60),
             ("dev-gold", "topics", 0.75),
             ("dev-gold", "language", 0.97),
             ("dev-gold", "title", 0.75),
             ("dev-gold", "date", 0.95),
+        ],
+    );
+}
+
+#[test]
+fn extraction_gold_test_split_stays_above_its_floors() {
+    let shared = shared_or_skip!();
+    let mut gold = read_gold("tests/data/extraction-gold.jsonl");
+    assert!(gold.len() >= 200, "{} gold releases", gold.len());
+    // Only the held-out half: the tune half is what word lists were tuned on.
+    gold.retain(|label| label.split.as_deref() == Some("test"));
+    assert!(gold.len() >= 100, "{} held-out releases", gold.len());
+    let rows = eval::evaluate_gold(
+        &Enricher::new().expect("tables load"),
+        "extraction-gold",
+        gold_records(&shared),
+        &gold,
+        None,
+    );
+    assert!(
+        rows.iter()
+            .filter(|row| row.source == "extraction-gold")
+            .all(|row| row.documents == gold.len()),
+        "every gold id is read"
+    );
+    // Measured 2026-12-03 on the test split (120 releases; at e3d69fe, before issue 16:
+    // organizations 0.514, topics 0.565): main countries 0.840, mentioned 0.931,
+    // organizations 0.611, main organizations 0.584, topics 0.605; organizations en 0.655,
+    // es 0.542, fr 0.523; topics en 0.631, es 0.359, fr 0.638.
+    check(
+        &rows,
+        &[
+            ("extraction-gold", "main countries", 0.80),
+            ("extraction-gold", "mentioned countries", 0.90),
+            ("extraction-gold", "organizations", 0.58),
+            ("extraction-gold", "main organizations", 0.55),
+            ("extraction-gold", "topics", 0.57),
+            ("extraction-gold", "language", 0.97),
+            ("extraction-gold/en", "organizations", 0.62),
+            ("extraction-gold/es", "organizations", 0.50),
+            ("extraction-gold/fr", "organizations", 0.48),
+            ("extraction-gold/en", "topics", 0.60),
+            ("extraction-gold/es", "topics", 0.32),
+            ("extraction-gold/fr", "topics", 0.60),
         ],
     );
 }

@@ -89,11 +89,14 @@ pub struct Gazetteer {
 
 /// Lowercase, accents folded: the key for looking names up.
 pub fn fold(text: &str) -> String {
-    deunicode::deunicode(text)
-        .to_lowercase()
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    // deunicode writes ASCII only: lowercasing it in place needs no Unicode tables.
+    let mut folded = if text.is_ascii() {
+        text.to_string()
+    } else {
+        deunicode::deunicode(text)
+    };
+    folded.make_ascii_lowercase();
+    folded.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 impl Gazetteer {

@@ -9,6 +9,7 @@ use regex::Regex;
 use crate::error::EnrichError;
 use crate::gazetteer::fold;
 use crate::mention::{Mention, Target};
+use crate::org_names::{self, FoundName};
 use crate::tables;
 use crate::tsv::{self, list};
 
@@ -83,15 +84,17 @@ impl OrganizationTable {
             .map(|&index| self.entries[index].canonical.as_str())
     }
 
-    /// Canonical names of the organizations named in the title and body, in order of first
-    /// appearance: alias-table matches and "Long Name (ACRONYM)" pairs.
+    /// The organizations named in the title and body, in order of first appearance:
+    /// alias-table matches and "Long Name (ACRONYM)" pairs, each with where it was first
+    /// named (title at 0, the body after it) and how many times.
     pub fn extract(
         &self,
         title: &str,
         body: &str,
         title_mentions: &[Mention],
         body_mentions: &[Mention],
-    ) -> Vec<String> {
+        country_name: Option<&str>,
+    ) -> Vec<Named> {
         let mut found: Vec<(usize, String)> = Vec::new();
         for (text, mentions, order) in [(title, title_mentions, 0), (body, body_mentions, title.len() + 1)] {
             // Each "Long Name (ACRONYM)" pair, resolved through the table when it can be.
@@ -102,6 +105,19 @@ impl OrganizationTable {
                     (span_of(text, long_form), acronym, resolved)
                 })
                 .collect();
+            // Names shaped like bodies' that no pair covers: the table's when it knows them.
+            let shaped: Vec<(FoundName, Option<&str>)> = org_names::find(text)
+                .into_iter()
+                .filter(|name| {
+                    !pairs
+                        .iter()
+                        .any(|&((start, end), _, _)| name.range.start < end && start < name.range.end)
+                })
+                .map(|name| {
+                    let known = self.canonical(&name.name);
+                    (name, known)
+                })
+                .collect();
             for mention in mentions {
                 let Target::Organization { index } = mention.target else {
                     continue;
@@ -109,11 +125,18 @@ impl OrganizationTable {
                 let canonical = self.entries[index].canonical.as_str();
                 // A longer name in the text that resolves to another organization overrides
                 // the alias matches inside it ("United Nations Organization on Drugs and
-                // Crime (UNODC)" is not the UN).
-                let overridden = pairs.iter().any(|&((start, end), _, resolved)| {
+                // Crime (UNODC)" is not the UN; "Kenya Red Cross Society" is not the
+                // movement).
+                let in_pair = pairs.iter().any(|&((start, end), _, resolved)| {
                     start <= mention.start && mention.end <= end && resolved.is_some_and(|other| other != canonical)
                 });
-                if !overridden {
+                let in_name = shaped.iter().any(|(name, known)| {
+                    name.range.start <= mention.start
+                        && mention.end <= name.range.end
+                        && name.range.len() > mention.end - mention.start
+                        && known.is_none_or(|other| other != canonical)
+                });
+                if !in_pair && !in_name {
                     found.push((order + mention.start, canonical.to_string()));
                 }
             }
@@ -133,16 +156,105 @@ impl OrganizationTable {
                     None => {}
                 }
             }
-        }
-        found.sort_by_key(|(position, _)| *position);
-        let mut names: Vec<String> = Vec::new();
-        for (_, name) in found {
-            if !names.contains(&name) {
-                names.push(name);
+            for (name, known) in shaped {
+                // Inside a longer alias match of the table ("Norwegian Refugee Council"
+                // found as "Refugee Council"): the table's name stands.
+                let inside_alias = mentions.iter().any(|mention| {
+                    matches!(mention.target, Target::Organization { .. })
+                        && mention.start <= name.range.start
+                        && name.range.end <= mention.end
+                });
+                // A country's own name ("Fédération de Russie") is no body.
+                let is_country = mentions.iter().any(|mention| {
+                    matches!(mention.target, Target::Country { .. })
+                        && mention.start <= name.range.start
+                        && name.range.end <= mention.end
+                });
+                match known {
+                    Some(canonical) => found.push((order + name.range.start, canonical.to_string())),
+                    None if inside_alias || is_country => {}
+                    None => {
+                        let has_country = mentions.iter().any(|mention| {
+                            matches!(mention.target, Target::Country { .. })
+                                && name.range.start <= mention.start
+                                && mention.end <= name.range.end
+                        });
+                        let display = match country_name {
+                            Some(country) if name.needs_country && !has_country => {
+                                format!("{} ({country})", ministry_of(&name.name))
+                            }
+                            _ => ministry_of(&name.name),
+                        };
+                        found.push((order + name.range.start, display));
+                    }
+                }
             }
         }
-        names
+        found.sort_by_key(|(position, _)| *position);
+        let mut named: Vec<Named> = Vec::new();
+        for (position, name) in found {
+            let key = name_key(&name);
+            match named.iter_mut().find(|known| name_key(&known.name) == key) {
+                Some(known) => known.mentions += 1,
+                None => named.push(Named {
+                    name,
+                    first: position,
+                    mentions: 1,
+                }),
+            }
+        }
+        named
     }
+}
+
+/// "Finance Ministry" as its full name is written: "Ministry of Finance".
+fn ministry_of(name: &str) -> String {
+    let Some(subject) = name.strip_suffix(" Ministry") else {
+        return name.to_string();
+    };
+    let subject = match subject {
+        "Foreign" => "Foreign Affairs",
+        "Defense" => "Defence",
+        other if other.split_whitespace().count() == 1 => other,
+        _ => return name.to_string(),
+    };
+    format!("Ministry of {subject}")
+}
+
+/// What two spellings of one name share: folded, without a leading article or `of the`.
+fn name_key(name: &str) -> String {
+    let folded = fold(name).replace(" of the ", " of ");
+    folded.strip_prefix("the ").unwrap_or(&folded).to_string()
+}
+
+/// An organization found in a text: its name, where it was first named, how often.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Named {
+    pub name: String,
+    /// Byte offset of the first mention (title first, then the body after it).
+    pub first: usize,
+    pub mentions: usize,
+}
+
+/// Bytes of the body that count as its lead.
+const LEAD_BYTES: usize = 400;
+/// Mentions that make an organization one the release is about wherever they stand.
+const MAIN_MENTIONS: usize = 3;
+
+/// The main organizations among those `named` in a text whose title is `title_len` bytes:
+/// named in the title or the lead, or at least [`MAIN_MENTIONS`] times, or in the contact
+/// block (`in_contact`: the issuer's office).
+pub fn main(named: &[Named], in_contact: &[Named], title_len: usize) -> Vec<String> {
+    let lead_end = title_len + 1 + LEAD_BYTES;
+    named
+        .iter()
+        .filter(|org| {
+            org.first < lead_end
+                || org.mentions >= MAIN_MENTIONS
+                || in_contact.iter().any(|contact| contact.name == org.name)
+        })
+        .map(|org| org.name.clone())
+        .collect()
 }
 
 /// The byte range of a slice of `text` within it.

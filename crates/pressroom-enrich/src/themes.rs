@@ -6,8 +6,16 @@
 //!
 //! Tokens are made as scikit-learn's `TfidfVectorizer` makes them: lowercase, runs of two or
 //! more word characters; weights are `(1 + ln tf) × idf`, L2-normalised.
+//!
+//! ReliefWeb labels themes on English reports only. Spanish and French reports are read
+//! through a bilingual lexicon (`data/theme_lexicon.tsv`): each Spanish or French word form
+//! counts as the English model term it translates, so one model serves the three languages.
 
 use std::collections::HashMap;
+
+// The vocabulary is looked up for every word of every release: a fast hash of short keys
+// (FxHash) instead of SipHash, which no untrusted key can attack here (the keys are the model's).
+use rustc_hash::FxHashMap;
 
 use crate::error::EnrichError;
 use crate::tables;
@@ -22,12 +30,17 @@ const MIN_BEST: f32 = 0.5;
 pub struct ThemeModel {
     /// Topic paths of the themes (`/Health`, `/HIV\/Aids`).
     paths: Vec<String>,
-    vocabulary: HashMap<String, usize>,
+    vocabulary: FxHashMap<String, usize>,
     idf: Vec<f32>,
     /// Term-major: `weights[term * themes + theme]`.
     weights: Vec<f32>,
     bias: Vec<f32>,
+    /// Per language other than English: word form → the model terms it translates.
+    lexicons: HashMap<&'static str, FxHashMap<String, Vec<usize>>>,
 }
+
+/// The languages of `data/theme_lexicon.tsv` besides English, in column order.
+const LEXICON_LANGUAGES: [&str; 2] = ["es", "fr"];
 
 impl ThemeModel {
     pub fn load() -> Result<ThemeModel, EnrichError> {
@@ -53,7 +66,7 @@ impl ThemeModel {
             .skip(1)
             .map(|cell| number(0, cell))
             .collect::<Result<Vec<f32>, _>>()?;
-        let mut vocabulary = HashMap::new();
+        let mut vocabulary = FxHashMap::default();
         let mut idf = Vec::new();
         let mut weights = Vec::new();
         for (line, columns) in tsv::rows("theme_model.tsv", text, themes + 2)? {
@@ -69,23 +82,39 @@ impl ThemeModel {
         if bias.len() != themes || themes == 0 {
             return Err(bad(1, "no #bias line for every theme".to_string()));
         }
+        let lexicons = load_lexicons(&vocabulary)?;
         Ok(ThemeModel {
             paths,
             vocabulary,
             idf,
             weights,
             bias,
+            lexicons,
         })
     }
 
-    /// The probability of each theme for a text.
-    fn probabilities(&self, text: &str) -> Vec<f32> {
-        let mut counts: HashMap<usize, f32> = HashMap::new();
-        for_each_token(text, |token| {
-            if let Some(&term) = self.vocabulary.get(token) {
-                *counts.entry(term).or_default() += 1.0;
+    /// Whether the model reads texts in this language.
+    pub fn reads(&self, lang: &str) -> bool {
+        lang == "en" || self.lexicons.contains_key(lang)
+    }
+
+    /// The probability of each theme for a text given in parts (title, body).
+    fn probabilities(&self, lang: &str, parts: &[&str]) -> Vec<f32> {
+        let mut counts: FxHashMap<usize, f32> = FxHashMap::default();
+        for text in parts {
+            match self.lexicons.get(lang) {
+                Some(lexicon) => for_each_token(text, |token| {
+                    for &term in lexicon.get(token).map(Vec::as_slice).unwrap_or_default() {
+                        *counts.entry(term).or_default() += 1.0;
+                    }
+                }),
+                None => for_each_token(text, |token| {
+                    if let Some(&term) = self.vocabulary.get(token) {
+                        *counts.entry(term).or_default() += 1.0;
+                    }
+                }),
             }
-        });
+        }
         let features: Vec<(usize, f32)> = counts
             .into_iter()
             .map(|(term, count)| (term, (1.0 + count.ln()) * self.idf[term]))
@@ -104,9 +133,9 @@ impl ThemeModel {
         scores.into_iter().map(|score| 1.0 / (1.0 + (-score).exp())).collect()
     }
 
-    /// The theme paths of a release.
-    pub fn classify(&self, title: &str, body: &str) -> Vec<String> {
-        let probabilities = self.probabilities(&format!("{title}\n{body}"));
+    /// The theme paths of a release in `lang` (English, or a language of the lexicon).
+    pub fn classify(&self, lang: &str, title: &str, body: &str) -> Vec<String> {
+        let probabilities = self.probabilities(lang, &[title, body]);
         let best = probabilities.iter().copied().fold(0.0f32, f32::max);
         self.paths
             .iter()
@@ -120,6 +149,30 @@ impl ThemeModel {
     pub fn is_theme(&self, path: &str) -> bool {
         self.paths.iter().any(|theme| theme == path)
     }
+}
+
+/// The Spanish and French word forms of the lexicon, each pointing at the model terms it
+/// translates. English words the model does not know are skipped (the lexicon may outlive a
+/// retraining).
+fn load_lexicons(
+    vocabulary: &FxHashMap<String, usize>,
+) -> Result<HashMap<&'static str, FxHashMap<String, Vec<usize>>>, EnrichError> {
+    let mut lexicons: HashMap<&'static str, FxHashMap<String, Vec<usize>>> = HashMap::new();
+    for (_, columns) in tsv::rows("theme_lexicon.tsv", tables::THEME_LEXICON, 1)? {
+        let Some(&term) = vocabulary.get(columns[0]) else {
+            continue;
+        };
+        for (lang, cell) in LEXICON_LANGUAGES.iter().zip(columns.iter().skip(1)) {
+            let lexicon = lexicons.entry(lang).or_default();
+            for form in tsv::list(cell) {
+                let terms = lexicon.entry(form.to_lowercase()).or_default();
+                if !terms.contains(&term) {
+                    terms.push(term);
+                }
+            }
+        }
+    }
+    Ok(lexicons)
 }
 
 /// Calls `visit` with each lowercased token of two or more word characters (letters, digits,
@@ -136,7 +189,10 @@ fn for_each_token(text: &str, mut visit: impl FnMut(&str)) {
         *characters = 0;
     };
     for c in text.chars() {
-        if c.is_alphanumeric() || c == '_' {
+        if c.is_ascii_alphanumeric() || c == '_' {
+            token.push(c.to_ascii_lowercase());
+            characters += 1;
+        } else if c.is_alphanumeric() {
             token.extend(c.to_lowercase());
             characters += 1;
         } else {

@@ -59,7 +59,33 @@ pub struct TopicRules {
 /// Lowercase ASCII with accents folded: cues and texts are compared in this form, so
 /// `tráfico` and `trafico`, `réfugiés` and `refugies` match alike.
 fn fold(text: &str) -> String {
-    deunicode::deunicode(text).to_lowercase()
+    // Most English releases are ASCII already; deunicode writes ASCII only, so lowercasing
+    // needs no Unicode tables either way.
+    // Only the runs of non-ASCII characters go through deunicode, which reads char by char.
+    let mut folded = String::with_capacity(text.len());
+    let mut rest = text;
+    while !rest.is_empty() {
+        let ascii = rest.bytes().position(|b| !b.is_ascii()).unwrap_or(rest.len());
+        folded.push_str(&rest[..ascii]);
+        rest = &rest[ascii..];
+        // With the ASCII character after the run, which tells deunicode whether to keep a
+        // transliteration's trailing space
+        let other = rest
+            .char_indices()
+            .find(|(_, c)| c.is_ascii())
+            .map_or(rest.len(), |(at, _)| at);
+        // (not a control character, which deunicode would drop).
+        let other = other
+            + rest[other..]
+                .chars()
+                .next()
+                .filter(|c| !c.is_ascii_control())
+                .map_or(0, char::len_utf8);
+        folded.push_str(&deunicode::deunicode(&rest[..other]));
+        rest = &rest[other..];
+    }
+    folded.make_ascii_lowercase();
+    folded
 }
 
 /// Splits a cue at its first `*`: the literal head the automaton looks for, and a pattern for
@@ -265,6 +291,17 @@ mod tests {
 
     fn classify(rules: &TopicRules, title: &str, body: &str) -> Vec<String> {
         rules.select(&rules.scores(title, body))
+    }
+
+    #[test]
+    fn folding_keeps_line_breaks_after_accented_letters() {
+        // deunicode alone drops every control character after the first non-ASCII one,
+        // which joined "factory\nand" into "factoryand".
+        assert_eq!(
+            fold("Réfugiés — the factory\nand FARM"),
+            "refugies -- the factory\nand farm"
+        );
+        assert_eq!(fold("tráfico\u{ad}\nde"), "trafico\nde");
     }
 
     #[test]

@@ -1,0 +1,1040 @@
+//! Organizations no table holds, recognised by the shape of their names in English, French
+//! and Spanish: a run of capitalised words (joined by `of`, `de`, `la`, `and`, `y`…) that
+//! holds a word naming a body — Ministry, Department, Agency, Council, Society, Party, Bank,
+//! University, Institute, Committee, Red Cross, Inc, Corp… — or a French or Spanish name led
+//! by such a word (`Ministerio de Salud`, `ministère de la Santé`, `Commission nationale des
+//! droits de l'homme`). Programmes, laws, conferences, plans and places such as detention
+//! centres are not bodies; a government body named without its country gets the release's
+//! main country (`Ministry of Interior (Iraq)`).
+
+use rustc_hash::FxHashSet;
+use std::borrow::Cow;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// Words that make a run of capitalised words a body, in EN/FR/ES (lowercase).
+const HEADS_LIST: &[&str] = &[
+    // government
+    "ministry",
+    "ministries",
+    "ministère",
+    "ministere",
+    "ministerio",
+    "department",
+    "département",
+    "departamento",
+    "agency",
+    "agence",
+    "agencia",
+    "authority",
+    "autorité",
+    "autoridad",
+    "commission",
+    "comisión",
+    "comision",
+    "council",
+    "conseil",
+    "consejo",
+    "committee",
+    "comité",
+    "comite",
+    "office",
+    "bureau",
+    "oficina",
+    "service",
+    "services",
+    "servicio",
+    "servicios",
+    "secretariat",
+    "secrétariat",
+    "secretaría",
+    "secretaria",
+    "directorate",
+    "direction",
+    "dirección",
+    "administration",
+    "administración",
+    "embassy",
+    "ambassade",
+    "embajada",
+    "consulate",
+    "parliament",
+    "senate",
+    "assembly",
+    "assemblée",
+    "asamblea",
+    "court",
+    "cour",
+    "corte",
+    "tribunal",
+    "police",
+    "policía",
+    "policia",
+    "gendarmerie",
+    "navy",
+    "army",
+    "armée",
+    "ejército",
+    "ejercito",
+    "forces",
+    "force",
+    "fuerzas",
+    "fuerza",
+    "guard",
+    "guardia",
+    "garde",
+    "customs",
+    "douanes",
+    "aduanas",
+    "command",
+    "defensoría",
+    "defensoria",
+    "procuraduría",
+    "fiscalía",
+    "fiscalia",
+    "alcaldía",
+    "alcaldia",
+    "gobernación",
+    "mairie",
+    "municipalidad",
+    // civil society, international
+    "organization",
+    "organisation",
+    "organización",
+    "association",
+    "asociación",
+    "asociacion",
+    "federation",
+    "fédération",
+    "federación",
+    "union",
+    "unión",
+    "society",
+    "société",
+    "sociedad",
+    "foundation",
+    "fondation",
+    "fundación",
+    "fundacion",
+    "institute",
+    "institut",
+    "instituto",
+    "university",
+    "université",
+    "universidad",
+    "college",
+    "school",
+    "centre",
+    "center",
+    "centro",
+    "network",
+    "réseau",
+    "red",
+    "alliance",
+    "alianza",
+    "coalition",
+    "coalición",
+    "front",
+    "frente",
+    "movement",
+    "mouvement",
+    "movimiento",
+    "party",
+    "parti",
+    "partido",
+    "league",
+    "ligue",
+    "liga",
+    "group",
+    "groupe",
+    "grupo",
+    "church",
+    "église",
+    "iglesia",
+    "mission",
+    "misión",
+    "aid",
+    "relief",
+    "care",
+    "welfare",
+    "trust",
+    "cross",
+    "crescent",
+    "croix-rouge",
+    "cruz",
+    "caritas",
+    "club",
+    "chamber",
+    "board",
+    "panel",
+    "observatory",
+    "observatoire",
+    "observatorio",
+    "corps",
+    "brigade",
+    "brigada",
+    "bank",
+    "banque",
+    "banco",
+    "fund",
+    "fonds",
+    "fondo",
+    // companies and media
+    "inc",
+    "corp",
+    "corporation",
+    "co",
+    "company",
+    "ltd",
+    "limited",
+    "plc",
+    "llc",
+    "lp",
+    "gmbh",
+    "ag",
+    "nv",
+    "holdings",
+    "securities",
+    "partners",
+    "associates",
+    "industries",
+    "airlines",
+    "airways",
+    "bancorp",
+    "enterprises",
+    "international",
+    "newspaper",
+    "radio",
+    "television",
+    "press",
+    "times",
+    "herald",
+    "post",
+];
+
+/// Words inside a name: the name goes on across them.
+const CONNECTORS_LIST: &[&str] = &[
+    "of", "for", "and", "the", "on", "in", "&", "de", "du", "des", "la", "le", "les", "l", "d", "del", "y", "et",
+    "para", "pour", "sur", "por", "au", "aux", "al",
+];
+
+/// Lowercase words a French or Spanish institutional name keeps after its leading word
+/// (`Commission nationale des droits de l'homme`, `Instituto Colombiano de Bienestar Familiar`).
+const INSTITUTIONAL_WORDS_LIST: &[&str] = &[
+    "national",
+    "nationale",
+    "nacional",
+    "général",
+    "générale",
+    "general",
+    "régional",
+    "régionale",
+    "regional",
+    "municipal",
+    "municipale",
+    "fédéral",
+    "fédérale",
+    "federal",
+    "international",
+    "internationale",
+    "internacional",
+    "supérieur",
+    "supérieure",
+    "superior",
+    "humanitaire",
+    "humanitaria",
+    "humanitario",
+    "droits",
+    "derechos",
+    "homme",
+    "l'homme",
+    "humanos",
+    "sécurité",
+    "seguridad",
+    "santé",
+    "salud",
+    "développement",
+    "desarrollo",
+    "réfugiés",
+    "refugiados",
+    "rapatriés",
+    "protection",
+    "protección",
+    "civile",
+    "civil",
+    "population",
+    "población",
+    "affaires",
+    "asuntos",
+    "étrangères",
+    "exteriores",
+    "relations",
+    "relaciones",
+    "intérieur",
+    "interior",
+    "justice",
+    "justicia",
+    "défense",
+    "defensa",
+    "éducation",
+    "educación",
+    "travail",
+    "trabajo",
+    "emploi",
+    "empleo",
+    "migration",
+    "migraciones",
+    "migración",
+    "statistique",
+    "estadística",
+    "accueil",
+    "réinsertion",
+    "gestion",
+    "gestión",
+    "risque",
+    "riesgo",
+    "riesgos",
+    "catastrophes",
+    "desastres",
+    "urgence",
+    "emergencia",
+    "emergencias",
+    "pueblo",
+    "victimes",
+    "víctimas",
+    "famille",
+    "familia",
+    "familiar",
+    "bienestar",
+    "social",
+    "sociale",
+    "hydraulique",
+    "agua",
+    "eau",
+    "vivienda",
+    "logement",
+    "hábitat",
+    "habitat",
+    "femme",
+    "femmes",
+    "mujer",
+    "mujeres",
+    "enfance",
+    "infancia",
+    "niñez",
+    "mineurs",
+    "menores",
+    "paz",
+    "paix",
+];
+
+/// A name holding one of these is a programme, law, event, plan or place, not a body.
+const NOT_BODIES_LIST: &[&str] = &[
+    "act",
+    "bill",
+    "law",
+    "convention",
+    "conference",
+    "summit",
+    "programme",
+    "program",
+    "programa",
+    "plan",
+    "strategy",
+    "stratégie",
+    "estrategia",
+    "day",
+    "week",
+    "year",
+    "award",
+    "report",
+    "rapport",
+    "informe",
+    "policy",
+    "treaty",
+    "traité",
+    "tratado",
+    "agreement",
+    "accord",
+    "acuerdo",
+    "protocol",
+    "protocole",
+    "protocolo",
+    "declaration",
+    "déclaration",
+    "declaración",
+    "compact",
+    "framework",
+    "initiative",
+    "operation",
+    "opération",
+    "operación",
+    "appeal",
+    "review",
+    "inquiry",
+    "detention",
+    "hospital",
+    "hôpital",
+    "camp",
+    "camps",
+    "airport",
+    "station",
+    "prison",
+    "island",
+    "river",
+    "street",
+    "road",
+    "house",
+    "building",
+    "campaign",
+    "project",
+    "projet",
+    "proyecto",
+    "scheme",
+    "visa",
+    "visas",
+    "response",
+    "cluster",
+    "sector",
+    "route",
+    "zone",
+    "election",
+    "budget",
+    "crisis",
+    "war",
+    "guerre",
+    "guerra",
+    "process",
+    "briefing",
+    "update",
+    "bulletin",
+    "statement",
+    "meeting",
+    "session",
+    "debate",
+    "speech",
+    "interview",
+    "release",
+    "news",
+    "situation",
+    "transit",
+    "reception",
+];
+
+/// Heads of government bodies: named without a country, they get the release's main one.
+const GOVERNMENT_HEADS_LIST: &[&str] = &[
+    "ministry",
+    "ministère",
+    "ministere",
+    "ministerio",
+    "department",
+    "département",
+    "departamento",
+    "police",
+    "policía",
+    "policia",
+    "customs",
+    "douanes",
+    "aduanas",
+    "embassy",
+    "gendarmerie",
+    "defensoría",
+    "defensoria",
+    "fiscalía",
+    "fiscalia",
+    "procuraduría",
+];
+
+/// Capitalised words that never go on a name: a name stops before them (titles of people,
+/// months, days).
+const NAME_ENDERS_LIST: &[&str] = &[
+    "president",
+    "minister",
+    "director",
+    "governor",
+    "chairman",
+    "chairwoman",
+    "secretary",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "chief",
+    "officer",
+    "commissioner",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "sir",
+    "senator",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "chef",
+    "jefe",
+    "jefa",
+    "directeur",
+    "directrice",
+    "directora",
+    "président",
+    "présidente",
+    "presidente",
+    "ministre",
+    "ministro",
+    "ministra",
+    "secrétaire",
+    "secretario",
+    "portavoz",
+    "porte-parole",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+    "enero",
+    "febrero",
+    "marzo",
+    "abril",
+    "mayo",
+    "junio",
+    "julio",
+    "agosto",
+    "septiembre",
+    "octubre",
+    "noviembre",
+    "diciembre",
+];
+
+/// Words that tell no body from another: a name needs a word besides these and its heads.
+const GENERIC_LIST: &[&str] = &[
+    "general",
+    "générale",
+    "général",
+    "nacional",
+    "national",
+    "nationale",
+    "regional",
+    "régional",
+    "régionale",
+    "central",
+    "centrale",
+    "comunitario",
+    "community",
+    "federal",
+    "fédéral",
+    "international",
+    "internacional",
+    "internationale",
+    "local",
+    "municipal",
+    "state",
+    "public",
+    "publique",
+    "público",
+    "pública",
+    "de",
+    "du",
+    "des",
+    "la",
+    "le",
+    "les",
+    "l",
+    "d",
+    "del",
+    "y",
+    "et",
+    "of",
+    "the",
+    "and",
+    "for",
+    "en",
+    "in",
+    "on",
+    "para",
+    "pour",
+];
+
+/// Words that open a sentence rather than a name.
+const OPENERS_LIST: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "this",
+    "these",
+    "those",
+    "in",
+    "on",
+    "at",
+    "for",
+    "from",
+    "by",
+    "with",
+    "and",
+    "but",
+    "as",
+    "if",
+    "when",
+    "while",
+    "after",
+    "before",
+    "during",
+    "le",
+    "la",
+    "les",
+    "un",
+    "une",
+    "el",
+    "los",
+    "las",
+    "en",
+    "dans",
+    "con",
+    "pour",
+    "para",
+    "según",
+    "selon",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "minister",
+    "senator",
+    "president",
+];
+
+/// The word lists as sets: a word is looked up for every capitalised word of every release.
+type WordSet = LazyLock<FxHashSet<&'static str>>;
+static HEADS: WordSet = LazyLock::new(|| HEADS_LIST.iter().copied().collect());
+static CONNECTORS: WordSet = LazyLock::new(|| CONNECTORS_LIST.iter().copied().collect());
+static INSTITUTIONAL_WORDS: WordSet = LazyLock::new(|| INSTITUTIONAL_WORDS_LIST.iter().copied().collect());
+static NOT_BODIES: WordSet = LazyLock::new(|| NOT_BODIES_LIST.iter().copied().collect());
+static GOVERNMENT_HEADS: WordSet = LazyLock::new(|| GOVERNMENT_HEADS_LIST.iter().copied().collect());
+static NAME_ENDERS: WordSet = LazyLock::new(|| NAME_ENDERS_LIST.iter().copied().collect());
+static GENERIC: WordSet = LazyLock::new(|| GENERIC_LIST.iter().copied().collect());
+static OPENERS: WordSet = LazyLock::new(|| OPENERS_LIST.iter().copied().collect());
+
+/// Longest name, in words.
+const MAX_WORDS: usize = 12;
+
+/// A name found: its byte range in the text and its words as written (joined by spaces).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FoundName {
+    pub range: Range<usize>,
+    pub name: String,
+    /// A government body whose name carries no country.
+    pub needs_country: bool,
+}
+
+/// One word of the text: its byte range and its letters.
+struct Word<'a> {
+    range: Range<usize>,
+    text: &'a str,
+    /// Punctuation right after it ends any name (`,`, `.`, `:`, `;`, `(`, `)`, quotes).
+    stops_after: bool,
+}
+
+fn words(text: &str) -> Vec<Word<'_>> {
+    // About one word in six bytes of prose: growing the vector word by word cost more than
+    // reading the words.
+    let mut found = Vec::with_capacity(text.len() / 6 + 1);
+    let mut start = None;
+    let bytes = text.as_bytes();
+    let mut index = 0;
+    // Bytes, not chars: most text is ASCII, and a char is decoded only where a byte says so.
+    while index < bytes.len() {
+        // Most bytes are ASCII letters inside a word.
+        if bytes[index].is_ascii_alphanumeric() {
+            start.get_or_insert(index);
+            index += 1;
+            continue;
+        }
+        let (c, width) = if bytes[index].is_ascii() {
+            (bytes[index] as char, 1)
+        } else {
+            let c = text[index..].chars().next().unwrap_or(char::REPLACEMENT_CHARACTER);
+            (c, c.len_utf8())
+        };
+        let in_word = c.is_alphanumeric() || ((c == '\'' || c == '’' || c == '-' || c == '&') && start.is_some());
+        if c == '&' && start.is_none() {
+            found.push(Word {
+                range: index..index + 1,
+                text: &text[index..index + 1],
+                stops_after: false,
+            });
+        } else {
+            match (in_word, start) {
+                (true, None) => start = Some(index),
+                (false, Some(begin)) => {
+                    found.push(Word {
+                        range: begin..index,
+                        text: text[begin..index].trim_end_matches(['\'', '’', '-']),
+                        stops_after: !c.is_whitespace(),
+                    });
+                    start = None;
+                }
+                _ => {}
+            }
+        }
+        index += width;
+    }
+    if let Some(begin) = start {
+        found.push(Word {
+            range: begin..text.len(),
+            text: &text[begin..],
+            stops_after: true,
+        });
+    }
+    found
+}
+
+/// Whether only white space stands between two words, a single line break at most (text
+/// wrapped at a width breaks names; a blank line or any mark ends them).
+fn plain_gap(before: &Word<'_>, after: &Word<'_>, text: &str) -> bool {
+    text.get(before.range.end..after.range.start).is_some_and(|gap| {
+        gap == " " || gap.chars().all(char::is_whitespace) && gap.chars().filter(|c| *c == '\n').count() <= 1
+    })
+}
+
+/// Whether the word at `at` opens a sentence or a line (where any word is capitalised).
+fn opens_sentence(text: &str, at: usize) -> bool {
+    match text[..at]
+        .trim_end_matches([' ', '\t', '"', '“', '\'', '‘'])
+        .chars()
+        .next_back()
+    {
+        None => true,
+        Some(c) => matches!(c, '.' | '!' | '?' | '\n' | ':' | '•' | '-' | '–'),
+    }
+}
+
+/// The word in lowercase, borrowed when it is lowercase already (most words are).
+fn lower(word: &str) -> Cow<'_, str> {
+    if word.chars().any(char::is_uppercase) {
+        Cow::Owned(word.to_lowercase())
+    } else {
+        Cow::Borrowed(word)
+    }
+}
+
+/// A word that can be part of a name by its case: capitalised, or an acronym, or a number
+/// (`2UE`, `Catholic Family Welfare Bureau`).
+fn capitalised(word: &str) -> bool {
+    let first = word.chars().next();
+    first.is_some_and(char::is_uppercase)
+        || (first.is_some_and(|c| c.is_ascii_digit()) && word.chars().any(char::is_alphabetic))
+}
+
+/// Whether the text around `word` is in capitals throughout (OCR'd headings, telexes): case
+/// says nothing about names there.
+fn shouting(words: &[Word<'_>], at: usize) -> bool {
+    let window = words[at.saturating_sub(4)..(at + 5).min(words.len())].iter();
+    let (mut upper, mut total) = (0, 0);
+    for word in window.filter(|word| word.text.chars().nth(3).is_some()) {
+        total += 1;
+        if word.text.chars().all(|c| !c.is_lowercase()) {
+            upper += 1;
+        }
+    }
+    total >= 3 && upper * 4 >= total * 3
+}
+
+fn is_head(word: &str) -> bool {
+    HEADS.contains(&lower(word).trim_end_matches('.'))
+}
+
+/// Names of bodies in `text`, in order.
+pub fn find(text: &str) -> Vec<FoundName> {
+    let words = words(text);
+    let mut found = Vec::new();
+    let mut at = 0;
+    while at < words.len() {
+        let Some((end, has_head)) = run_from(text, &words, at) else {
+            at += 1;
+            continue;
+        };
+        if has_head {
+            for part in split_at_conjunctions(&words[at..end]) {
+                if let Some(name) = accept(text, part) {
+                    found.push(name);
+                }
+            }
+        }
+        at = end.max(at + 1);
+    }
+    found
+}
+
+/// The end (exclusive) of the name-shaped run of words starting at `at`, and whether it holds
+/// a head word; `None` when no name starts there.
+fn run_from(text: &str, words: &[Word<'_>], at: usize) -> Option<(usize, bool)> {
+    let first = &words[at];
+    // Most words are lowercase and start nothing: skip them before lowercasing anything.
+    if !(capitalised(first.text) || first.text.starts_with("minist") || first.text.starts_with("secretar")) {
+        return None;
+    }
+    let first_lower = lower(first.text);
+    // French and Spanish write a ministry in lowercase (`ministère de la Santé`).
+    let lowercase_lead = matches!(
+        first_lower.as_ref(),
+        "ministère" | "ministere" | "ministerio" | "secretaría"
+    );
+    if !(capitalised(first.text) || lowercase_lead) {
+        return None;
+    }
+    if (OPENERS.contains(first_lower.as_ref()) && !lowercase_lead)
+        || NAME_ENDERS.contains(&first_lower.trim_end_matches('.'))
+    {
+        return None;
+    }
+    let mut end = at + 1;
+    let mut has_head = HEADS.contains(first_lower.trim_end_matches('.'));
+    let mut last_kept = at + 1;
+    let led_by_head = has_head;
+    while end < words.len() && end - at < MAX_WORDS {
+        if words[end - 1].stops_after || !plain_gap(&words[end - 1], &words[end], text) {
+            break;
+        }
+        let word = &words[end];
+        let word_lower = lower(word.text);
+        if NAME_ENDERS.contains(&word_lower.trim_end_matches('.')) {
+            break;
+        }
+        if capitalised(word.text) {
+            has_head |= HEADS.contains(word_lower.trim_end_matches('.'));
+            end += 1;
+            last_kept = end;
+        } else if matches!(word_lower.as_ref(), "and" | "y" | "et")
+            && words.get(end + 1).is_some_and(|next| {
+                matches!(
+                    lower(next.text).as_ref(),
+                    "the" | "la" | "le" | "les" | "el" | "los" | "las"
+                )
+            })
+        {
+            // "… Society and the National Bank …": a second name begins.
+            break;
+        } else if CONNECTORS.contains(word_lower.as_ref())
+            || (led_by_head && INSTITUTIONAL_WORDS.contains(word_lower.as_ref()))
+        {
+            end += 1;
+            if INSTITUTIONAL_WORDS.contains(word_lower.as_ref()) {
+                last_kept = end;
+            }
+        } else {
+            break;
+        }
+    }
+    // Checked last, as it is the dearest test and only a run with a head needs it.
+    if has_head && shouting(words, at) {
+        return None;
+    }
+    Some((last_kept, has_head))
+}
+
+/// A run such as "Kenya Red Cross Society and National Bank of Hungary" is two names: it is
+/// cut at a conjunction when the words before it end with a head and those after it hold one.
+fn split_at_conjunctions<'r, 'a>(run: &'r [Word<'a>]) -> Vec<&'r [Word<'a>]> {
+    for (index, word) in run.iter().enumerate() {
+        let conjunction = matches!(lower(word.text).as_ref(), "and" | "&" | "y" | "et");
+        if !conjunction || index == 0 || index + 1 >= run.len() {
+            continue;
+        }
+        let (left, right) = (&run[..index], &run[index + 1..]);
+        // "Securities and Exchange Commission" is one name; "Kenya Red Cross Society and
+        // National Bank of Hungary", "Policía Nacional y OCHA" are two.
+        let left_is_name = left.len() >= 2 && left.iter().any(|word| is_head(word.text));
+        let right_is_name = (right.len() >= 2 && right.iter().any(|word| is_head(word.text)))
+            || (right.len() == 1 && right[0].text.chars().all(|c| c.is_uppercase()));
+        if left_is_name && right_is_name {
+            let mut parts = vec![left];
+            parts.extend(split_at_conjunctions(right));
+            return parts;
+        }
+    }
+    vec![run]
+}
+
+/// The name a run of words makes, unless it is no body.
+fn accept(text: &str, run: &[Word<'_>]) -> Option<FoundName> {
+    // A leading article is not part of the name.
+    let mut run = run;
+    while run.first().is_some_and(|word| {
+        matches!(
+            lower(word.text).as_ref(),
+            "the" | "la" | "le" | "les" | "el" | "los" | "las"
+        )
+    }) {
+        run = &run[1..];
+    }
+    // "Shares of Mercantile Stores Co": a sentence's first word before `of` is no part of it.
+    while run.len() > 2
+        && opens_sentence(text, run[0].range.start)
+        && !is_head(run[0].text)
+        && !capitalised(run[1].text)
+        && CONNECTORS.contains(lower(run[1].text).as_ref())
+    {
+        run = &run[2..];
+        while run.first().is_some_and(|word| !capitalised(word.text)) {
+            run = &run[1..];
+        }
+    }
+    // "Ed Malmgreen of the California Independent Producers Association": only the part
+    // after `of` names a body.
+    if let Some(of) = run
+        .iter()
+        .position(|word| matches!(lower(word.text).as_ref(), "of" | "de" | "del"))
+    {
+        let (left, right) = (&run[..of], &run[of + 1..]);
+        if !left.iter().any(|word| is_head(word.text))
+            && right.iter().filter(|word| capitalised(word.text)).count() >= 2
+            && right.iter().any(|word| is_head(word.text))
+        {
+            run = right;
+            while run.first().is_some_and(|word| !capitalised(word.text)) {
+                run = &run[1..];
+            }
+        }
+    }
+    while run
+        .last()
+        .is_some_and(|word| CONNECTORS.contains(lower(word.text).as_ref()))
+    {
+        run = &run[..run.len() - 1];
+    }
+    if run.len() < 2 {
+        return None;
+    }
+    let lowered: Vec<String> = run
+        .iter()
+        .map(|word| lower(word.text).trim_end_matches('.').to_string())
+        .collect();
+    if lowered.iter().any(|word| NOT_BODIES.contains(&word.as_str())) {
+        return None;
+    }
+    let heads = lowered.iter().filter(|word| HEADS.contains(&word.as_str())).count();
+    let capitalised_words = run.iter().filter(|word| capitalised(word.text)).count();
+    // French and Spanish names lead with the head and go on in lowercase.
+    let institutional = HEADS.contains(&lowered[0].as_str())
+        && lowered[1..]
+            .iter()
+            .any(|word| INSTITUTIONAL_WORDS.contains(&word.as_str()));
+    // A head alone ("the Department", "Council") names no particular body.
+    if heads == 0 || run.len() < 2 || (capitalised_words < 2 && !institutional && !lowered[0].starts_with("minist")) {
+        return None;
+    }
+    let needs_country = lowered.iter().any(|word| GOVERNMENT_HEADS.contains(&word.as_str()));
+    // A head with nothing but generic words ("Dirección General", "Centro Comunitario")
+    // names no particular body, but a government's ("Policía Nacional") does, with its country.
+    if !needs_country
+        && lowered
+            .iter()
+            .all(|word| HEADS.contains(&word.as_str()) || GENERIC.contains(&word.as_str()))
+    {
+        return None;
+    }
+    // Capitals throughout ("MEET THE PRESS"): a heading or a show, not a name.
+    let letters: Vec<&Word<'_>> = run
+        .iter()
+        .filter(|word| word.text.chars().any(char::is_alphabetic))
+        .collect();
+    if letters.len() >= 2
+        && letters.iter().all(|word| !word.text.chars().any(char::is_lowercase))
+        && letters.iter().any(|word| word.text.chars().count() >= 4)
+    {
+        return None;
+    }
+    let range = run.first()?.range.start..run.last()?.range.end;
+    let name = text[range.clone()].split_whitespace().collect::<Vec<_>>().join(" ");
+    Some(FoundName {
+        range,
+        name,
+        needs_country,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(3_000))]
+
+        /// Any text: names come out in order, inside the text, never empty.
+        #[test]
+        fn any_text_gives_names_inside_it(text in "(?s)[A-Za-zÉé'’&.,;:()\\- \n0-9]{0,200}|[ -~\u{80}-\u{2FF}]{0,120}") {
+            let found = find(&text);
+            for name in &found {
+                prop_assert!(name.range.end <= text.len() && !name.name.is_empty());
+                prop_assert!(text.get(name.range.clone()).is_some());
+            }
+        }
+    }
+
+    fn names(text: &str) -> Vec<String> {
+        find(text).into_iter().map(|found| found.name).collect()
+    }
+
+    #[test]
+    fn bodies_are_found_by_their_heads_in_three_languages() {
+        assert_eq!(
+            names("The Ministry of Interior said the Kenya Red Cross Society and the National Bank of Hungary agreed."),
+            [
+                "Ministry of Interior",
+                "Kenya Red Cross Society",
+                "National Bank of Hungary"
+            ]
+        );
+        assert_eq!(
+            names("Selon le ministère de la Santé, la Commission nationale des droits de l'homme a enquêté."),
+            ["ministère de la Santé", "Commission nationale des droits de l'homme"]
+        );
+        assert_eq!(
+            names("El Instituto Colombiano de Bienestar Familiar y la Defensoría del Pueblo visitaron Suárez."),
+            ["Instituto Colombiano de Bienestar Familiar", "Defensoría del Pueblo"]
+        );
+        assert_eq!(
+            names("Shares of Mercantile Stores Co Inc rose; Miller Tabak Hirsch and Co said."),
+            ["Mercantile Stores Co Inc", "Miller Tabak Hirsch and Co"]
+        );
+    }
+
+    #[test]
+    fn programmes_laws_events_places_and_lone_heads_are_not_bodies() {
+        assert!(names("The Humanitarian Programme, the Migration Act and the Bali Conference opened.").is_empty());
+        assert!(names("They were moved to Christmas Island Detention Centre by the Department.").is_empty());
+        assert!(names("MINISTER FOR IMMIGRATION AND ETHNIC AFFAIRS ANNOUNCES NEW DEPARTMENT POLICY").is_empty());
+        assert!(names("John Smith said.").is_empty());
+    }
+
+    #[test]
+    fn government_bodies_without_a_country_are_marked() {
+        let found = find("The Department of Immigration and the Australian Federal Police met.");
+        assert_eq!(found.len(), 2);
+        assert!(found[0].needs_country);
+        assert_eq!(found[1].name, "Australian Federal Police");
+    }
+}
