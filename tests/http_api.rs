@@ -233,6 +233,25 @@ async fn topic_filter_includes_children_and_org_accepts_aliases() {
 }
 
 #[tokio::test]
+async fn main_org_filter_narrows_org_and_matches_its_facet_count() {
+    let browse = search("limit=0&facets=main_org,org&facet_limit=100").await;
+    let main_iom = facet_count(&browse, "main_org", "IOM").expect("IOM issues releases of the corpus");
+    let any_iom = facet_count(&browse, "org", "IOM").expect("IOM named");
+    assert!(main_iom > 0 && main_iom <= any_iom, "main {main_iom}, any {any_iom}");
+    // An alias in any language selects the same releases, as the org filter does.
+    let by_acronym = search("main_org=IOM&limit=100&facets=").await;
+    let by_spanish = search("main_org=OIM&limit=100&facets=").await;
+    assert_eq!(total(&by_acronym), main_iom);
+    assert_eq!(ids(&by_acronym), ids(&by_spanish));
+    for hit in by_acronym["hits"].as_array().expect("hits") {
+        let main = hit["main_organizations"].as_array().expect("main organizations listed");
+        assert!(main.iter().any(|name| name == "IOM"), "{hit}");
+    }
+    let (status, error) = get(&format!("/api/search?main_org={}", "U".repeat(201))).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{error}");
+}
+
+#[tokio::test]
 async fn dates_filter_and_sort() {
     let newest_first = search("sort=date_desc&limit=100&facets=year").await;
     let dates: Vec<&str> = newest_first["hits"]

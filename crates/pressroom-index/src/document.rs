@@ -55,6 +55,9 @@ pub fn to_document(fields: &Fields, record: &Record, enrichment: &Enrichment) ->
     for organization in &enrichment.organizations {
         document.add_facet(fields.org, flat(organization));
     }
+    for organization in &enrichment.main_organizations {
+        document.add_facet(fields.main_org, flat(organization));
+    }
     document.add_facet(fields.lang, flat(&enrichment.lang));
     document.add_facet(fields.source, flat(&record.source));
     for (field, value) in [

@@ -27,6 +27,8 @@ pub const COUNTRY: &str = "country";
 pub const MENTIONED: &str = "mentioned";
 pub const TOPIC: &str = "topic";
 pub const ORG: &str = "org";
+/// The main organizations: the issuer and those the release is about.
+pub const MAIN_ORG: &str = "main_org";
 pub const LANG: &str = "lang";
 pub const SOURCE: &str = "source";
 pub const URL: &str = "url";
@@ -76,7 +78,7 @@ pub struct StemmedFields {
 }
 
 /// The facet fields, in the order responses list them.
-pub const FACET_FIELDS: [&str; 7] = [REGION, COUNTRY, MENTIONED, TOPIC, ORG, LANG, SOURCE];
+pub const FACET_FIELDS: [&str; 8] = [REGION, COUNTRY, MENTIONED, TOPIC, ORG, MAIN_ORG, LANG, SOURCE];
 
 /// Field handles, resolved once from the schema.
 #[derive(Debug, Clone, Copy)]
@@ -91,6 +93,7 @@ pub struct Fields {
     pub mentioned: Field,
     pub topic: Field,
     pub org: Field,
+    pub main_org: Field,
     pub lang: Field,
     pub source: Field,
     pub url: Field,
@@ -175,6 +178,7 @@ impl Fields {
             mentioned: field(MENTIONED)?,
             topic: field(TOPIC)?,
             org: field(ORG)?,
+            main_org: field(MAIN_ORG)?,
             lang: field(LANG)?,
             source: field(SOURCE)?,
             url: field(URL)?,
@@ -195,6 +199,7 @@ impl Fields {
             MENTIONED => Some(self.mentioned),
             TOPIC => Some(self.topic),
             ORG => Some(self.org),
+            MAIN_ORG => Some(self.main_org),
             LANG => Some(self.lang),
             SOURCE => Some(self.source),
             _ => None,

@@ -19,7 +19,7 @@ pub enum SearchError {
     },
     #[error("unknown parameter `{0}`")]
     UnknownParameter(String),
-    #[error("unknown facet `{0}` (known: region, country, mentioned, topic, org, lang, source, year)")]
+    #[error("unknown facet `{0}` (known: region, country, mentioned, topic, org, main_org, lang, source, year)")]
     UnknownFacet(String),
     #[error("`limit` must be at most {max}")]
     LimitTooLarge { max: usize },

@@ -88,6 +88,7 @@ pub fn query_kind(request: &SearchRequest) -> &'static str {
         && request.mentioned.is_empty()
         && request.topic.is_empty()
         && request.org.is_empty()
+        && request.main_org.is_empty()
         && request.lang.is_empty()
         && request.source.is_empty()
         && request.from.is_none()

@@ -51,6 +51,8 @@ pub struct SearchParams {
     topic: Option<Vec<String>>,
     /// Organization by canonical name or alias.
     org: Option<Vec<String>>,
+    /// Main organization (the issuer or the subject) by canonical name or alias.
+    main_org: Option<Vec<String>>,
     /// ISO 639-1 code or `und`.
     #[param(pattern = "^[a-zA-Z]{2,3}$")]
     #[schema(pattern = "^[a-zA-Z]{2,3}$")]
@@ -142,6 +144,8 @@ pub struct Document {
     mentioned_countries: Vec<String>,
     regions: Vec<String>,
     organizations: Vec<String>,
+    /// The issuer and the organizations the release is about (a subset of `organizations`).
+    main_organizations: Vec<String>,
     topics: Vec<String>,
     #[schema(nullable = false)]
     dateline: Option<Dateline>,

@@ -34,18 +34,20 @@ pub enum FacetName {
     Mentioned,
     Topic,
     Org,
+    MainOrg,
     Lang,
     Source,
     Year,
 }
 
 impl FacetName {
-    pub const ALL: [FacetName; 8] = [
+    pub const ALL: [FacetName; 9] = [
         FacetName::Region,
         FacetName::Country,
         FacetName::Mentioned,
         FacetName::Topic,
         FacetName::Org,
+        FacetName::MainOrg,
         FacetName::Lang,
         FacetName::Source,
         FacetName::Year,
@@ -58,6 +60,7 @@ impl FacetName {
             FacetName::Mentioned => "mentioned",
             FacetName::Topic => "topic",
             FacetName::Org => "org",
+            FacetName::MainOrg => "main_org",
             FacetName::Lang => "lang",
             FacetName::Source => "source",
             FacetName::Year => "year",
@@ -106,6 +109,8 @@ pub struct SearchRequest {
     pub mentioned: Vec<String>,
     pub topic: Vec<String>,
     pub org: Vec<String>,
+    /// Main organizations (issuer, subject), by canonical name or alias.
+    pub main_org: Vec<String>,
     pub lang: Vec<String>,
     pub source: Vec<String>,
     /// First day included.
@@ -149,6 +154,7 @@ impl Default for SearchRequest {
             mentioned: Vec::new(),
             topic: Vec::new(),
             org: Vec::new(),
+            main_org: Vec::new(),
             lang: Vec::new(),
             source: Vec::new(),
             from: None,
@@ -244,6 +250,7 @@ impl SearchRequest {
             "mentioned" => push_filter(&mut self.mentioned, "mentioned", country_code("mentioned", &value)?)?,
             "topic" => push_filter(&mut self.topic, "topic", value)?,
             "org" => push_filter(&mut self.org, "org", value)?,
+            "main_org" => push_filter(&mut self.main_org, "main_org", value)?,
             "lang" => push_filter(&mut self.lang, "lang", language_code(&value)?)?,
             "source" => push_filter(&mut self.source, "source", value)?,
             "facet_expand" => push_filter(&mut self.facet_expand, "facet_expand", value)?,

@@ -47,6 +47,8 @@ pub struct Hit {
     pub countries: Vec<String>,
     pub topics: Vec<String>,
     pub organizations: Vec<String>,
+    /// The issuer and the organizations the release is about.
+    pub main_organizations: Vec<String>,
     /// Ids of releases with the same or nearly the same text, collapsed into this hit (absent
     /// when there are none, or with `collapse=false`).
     #[serde(skip_serializing_if = "Vec::is_empty")]

@@ -5,7 +5,7 @@
 "use strict";
 
 const PAGE_SIZE = 10;
-const FILTERS = ["region", "country", "mentioned", "topic", "org", "lang"];
+const FILTERS = ["region", "country", "mentioned", "topic", "main_org", "org", "lang"];
 const $ = (id) => document.getElementById(id);
 let state = readState();
 let countries = null; // [{iso3, name, latitude, longitude}]
@@ -113,7 +113,7 @@ function renderActiveFilters() {
 
 async function search() {
   const params = apiSearchParams({ sort: state.sort, limit: String(PAGE_SIZE), offset: String((state.page - 1) * PAGE_SIZE),
-    facets: "region,country,mentioned,topic,org,lang,year", facet_limit: "100", fragments: "2" });
+    facets: "region,country,mentioned,topic,main_org,org,lang,year", facet_limit: "100", fragments: "2" });
   if (state.q && typingTimer !== null) params.set("prefix", "true");
   for (const path of state.open) params.append("facet_expand", path);
   let response;
@@ -129,6 +129,7 @@ async function search() {
   renderTree($("region-tree"), response.facets.region, "region");
   renderTree($("topic-tree"), response.facets.topic, "topic");
   renderFlat($("lang-list"), response.facets.lang.values, "lang", 20);
+  renderFlat($("main-org-list"), response.facets.main_org.values, "main_org", 8);
   renderFlat($("org-list"), response.facets.org.values, "org", 12);
   renderYears(response.facets.year.values);
   renderMap(response.facets[state.map]);
@@ -421,7 +422,7 @@ $("q").addEventListener("input", () => {
 $("sort").addEventListener("change", () => navigate({ sort: $("sort").value, page: 1 }));
 $("home").addEventListener("click", (event) => {
   event.preventDefault();
-  navigate({ q: "", page: 1, doc: "", from: "", to: "", open: [], region: [], country: [], mentioned: [], topic: [], org: [], lang: [] });
+  navigate({ q: "", page: 1, doc: "", from: "", to: "", open: [], region: [], country: [], mentioned: [], topic: [], main_org: [], org: [], lang: [] });
 });
 
 render();

@@ -44,7 +44,7 @@ impl Snapshot {
                 leaf_name(&path)
             };
             let known = match request.facet {
-                FacetName::Org => self.vocab.organization_names.get(&value),
+                FacetName::Org | FacetName::MainOrg => self.vocab.organization_names.get(&value),
                 FacetName::Country | FacetName::Mentioned => self.vocab.country_names.get(&value),
                 _ => None,
             };

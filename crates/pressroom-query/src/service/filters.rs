@@ -47,22 +47,26 @@ pub(super) fn build(request: &SearchRequest, vocab: &Vocabulary, fields: &Fields
             })
         })
         .collect::<Result<Vec<_>, _>>()?;
-    let organizations: Vec<String> = request
-        .org
-        .iter()
-        .map(|name| {
-            vocab
-                .enricher
-                .canonical_organization(name)
-                .map_or_else(|| name.clone(), str::to_string)
-        })
-        .collect();
-    let facet_values: [(FacetName, &[String]); 7] = [
+    let canonical = |names: &[String]| -> Vec<String> {
+        names
+            .iter()
+            .map(|name| {
+                vocab
+                    .enricher
+                    .canonical_organization(name)
+                    .map_or_else(|| name.clone(), str::to_string)
+            })
+            .collect()
+    };
+    let organizations = canonical(&request.org);
+    let main_organizations = canonical(&request.main_org);
+    let facet_values: [(FacetName, &[String]); 8] = [
         (FacetName::Region, &region_paths),
         (FacetName::Country, &request.country),
         (FacetName::Mentioned, &request.mentioned),
         (FacetName::Topic, &topic_paths),
         (FacetName::Org, &organizations),
+        (FacetName::MainOrg, &main_organizations),
         (FacetName::Lang, &request.lang),
         (FacetName::Source, &request.source),
     ];

@@ -92,6 +92,7 @@ impl Snapshot {
                 countries: stored.enrichment.main_countries,
                 topics: stored.enrichment.topics,
                 organizations: stored.enrichment.organizations,
+                main_organizations: stored.enrichment.main_organizations,
                 duplicates,
             });
         }
