@@ -765,6 +765,16 @@ fn is_head(word: &str) -> bool {
     HEADS.contains(&lower(word).trim_end_matches('.'))
 }
 
+/// Whether a headline is in title case ("Costa Rica Dismantles Trafficking Network That
+/// Exploited Women"): there every word is capitalised, so case tells no name from the rest and
+/// the whole headline would read as one.
+pub fn title_cased(title: &str) -> bool {
+    let words = words(title);
+    let long: Vec<&Word<'_>> = words.iter().filter(|word| word.text.chars().nth(3).is_some()).collect();
+    let capitalised_words = long.iter().filter(|word| capitalised(word.text)).count();
+    long.len() >= 4 && capitalised_words * 5 >= long.len() * 4
+}
+
 /// Names of bodies in `text`, in order.
 pub fn find(text: &str) -> Vec<FoundName> {
     let words = words(text);
@@ -804,7 +814,9 @@ fn run_from(text: &str, words: &[Word<'_>], at: usize) -> Option<(usize, bool)> 
     if !(capitalised(first.text) || lowercase_lead) {
         return None;
     }
-    if (OPENERS.contains(first_lower.as_ref()) && !lowercase_lead)
+    // An acronym is no article: `UN` opens a name where `un` opens a French phrase.
+    let acronym = first.text.chars().count() >= 2 && first.text.chars().all(|c| !c.is_lowercase());
+    if (OPENERS.contains(first_lower.as_ref()) && !lowercase_lead && !acronym)
         || NAME_ENDERS.contains(&first_lower.trim_end_matches('.'))
     {
         return None;
@@ -1020,6 +1032,20 @@ mod tests {
             names("Shares of Mercantile Stores Co Inc rose; Miller Tabak Hirsch and Co said."),
             ["Mercantile Stores Co Inc", "Miller Tabak Hirsch and Co"]
         );
+    }
+
+    #[test]
+    fn title_case_headlines_are_told_from_sentence_case_ones() {
+        assert!(title_cased(
+            "Costa Rica Dismantles Trafficking Network That Exploited Women"
+        ));
+        assert!(title_cased(
+            "Ethiopia Opens Pre-Departure Training Centre for Women Domestic Workers"
+        ));
+        assert!(!title_cased(
+            "Le ministère de la Santé ouvre trois cliniques mobiles à Sfax"
+        ));
+        assert!(!title_cased("Kenya Red Cross Society helps flood victims in the north"));
     }
 
     #[test]

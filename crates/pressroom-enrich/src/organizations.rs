@@ -87,6 +87,24 @@ impl OrganizationTable {
     /// The organizations named in the title and body, in order of first appearance:
     /// alias-table matches and "Long Name (ACRONYM)" pairs, each with where it was first
     /// named (title at 0, the body after it) and how many times.
+    /// The organization of the table named in parentheses right after `at` ("Council of Women
+    /// Ministers (COMMCA)"): a shorter or looser long form than the table's is still that body.
+    fn named_in_parentheses(&self, text: &str, at: usize, mentions: &[Mention]) -> Option<&str> {
+        let after = text.get(at..)?;
+        let open = at + (after.len() - after.trim_start().len());
+        if !text.get(open..)?.starts_with('(') {
+            return None;
+        }
+        mentions.iter().find_map(|mention| match mention.target {
+            Target::Organization { index }
+                if mention.start == open + 1 && text.get(mention.end..).is_some_and(|rest| rest.starts_with(')')) =>
+            {
+                Some(self.entries[index].canonical.as_str())
+            }
+            _ => None,
+        })
+    }
+
     pub fn extract(
         &self,
         title: &str,
@@ -106,7 +124,14 @@ impl OrganizationTable {
                 })
                 .collect();
             // Names shaped like bodies' that no pair covers: the table's when it knows them.
-            let shaped: Vec<(FoundName, Option<&str>)> = org_names::find(text)
+            // Not in a title-case headline, where every word looks like part of a name.
+            let headline_in_title_case = order == 0 && org_names::title_cased(text);
+            let found_by_shape = if headline_in_title_case {
+                Vec::new()
+            } else {
+                org_names::find(text)
+            };
+            let shaped: Vec<(FoundName, Option<&str>)> = found_by_shape
                 .into_iter()
                 .filter(|name| {
                     !pairs
@@ -114,7 +139,9 @@ impl OrganizationTable {
                         .any(|&((start, end), _, _)| name.range.start < end && start < name.range.end)
                 })
                 .map(|name| {
-                    let known = self.canonical(&name.name);
+                    let known = self
+                        .canonical(&name.name)
+                        .or_else(|| self.named_in_parentheses(text, name.range.end, mentions));
                     (name, known)
                 })
                 .collect();
