@@ -6,7 +6,7 @@
 #   (default 30): p50, p99 and requests/s; the HTML report of the median run is kept;
 # - the server's peak resident memory (VmHWM) after each run;
 # - HTTP p50 beside in-process p50, one connection, the same queries.
-#   benches/targets/run.sh [RUNS] [DURATION] [--merge]
+#   [PRESSROOM_BIN=path] benches/targets/run.sh [RUNS] [DURATION] [--merge]
 # With --merge, every build is `pressroom index --merge` (one segment).
 # Results go to $PRESSROOM_BENCH_OUT (default target/bench-targets): runs.json, report-*/.
 set -euo pipefail
@@ -23,8 +23,13 @@ if [ ! -f "$queries" ]; then
   exit 0
 fi
 sources=("$shared/corpus/seed" "$shared/corpus/trove-refugees" "$shared/corpus/reliefweb" "$shared/corpus/reuters21578")
-cargo build --release --quiet
-binary=target/release/pressroom
+# PRESSROOM_BIN measures another build (an older release, for before/after tables).
+if [ -n "${PRESSROOM_BIN:-}" ]; then
+  binary="$PRESSROOM_BIN"
+else
+  cargo build --release --quiet
+  binary=target/release/pressroom
+fi
 mkdir -p "$out"
 work="$(mktemp -d)"
 port=7870

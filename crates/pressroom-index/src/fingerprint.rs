@@ -61,6 +61,27 @@ impl Fingerprint {
     }
 }
 
+/// Whether two sketches share at least `threshold` of their slots: `similarity(a, b) >=
+/// threshold`, but it stops at the first slot too many that differs, so telling two unrelated
+/// releases apart (nearly every pair a search compares) reads a few slots, not 64.
+pub fn similar_at_least(a: &[u8], b: &[u8], threshold: f32) -> bool {
+    if a.len() != SKETCH_BYTES || b.len() != SKETCH_BYTES {
+        return false;
+    }
+    let needed = (threshold * SKETCH_SLOTS as f32).ceil() as usize;
+    let allowed_differences = SKETCH_SLOTS.saturating_sub(needed);
+    let mut differences = 0;
+    for (x, y) in a.chunks_exact(2).zip(b.chunks_exact(2)) {
+        if x != y {
+            differences += 1;
+            if differences > allowed_differences {
+                return false;
+            }
+        }
+    }
+    true
+}
+
 /// The estimated share of shingles two texts share: the share of sketch slots that agree
 /// (0 when either sketch is missing or malformed).
 pub fn similarity(a: &[u8], b: &[u8]) -> f32 {
@@ -151,6 +172,15 @@ mod tests {
              said more shelter and clean water were needed before the next storms reach the camps.",
         );
         assert!(similarity(&a.sketch, &other.sketch) < 0.2);
+        for (x, y) in [
+            (&a.sketch, &edited.sketch),
+            (&a.sketch, &other.sketch),
+            (&a.sketch, &a.sketch),
+        ] {
+            for threshold in [0.0, 0.5, 0.9, 1.0] {
+                assert_eq!(similar_at_least(x, y, threshold), similarity(x, y) >= threshold);
+            }
+        }
         assert_eq!(a.sketch.len(), SKETCH_BYTES);
     }
 }

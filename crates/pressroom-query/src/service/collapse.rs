@@ -4,7 +4,7 @@
 //! instead of taking a place of its own. Trove, for one, holds the same transcript under
 //! several ids. Counts (`total`, facets) still count documents.
 
-use pressroom_index::fingerprint::similarity;
+use pressroom_index::fingerprint::similar_at_least;
 use pressroom_index::schema::{DUP_EXACT, DUP_SKETCH, ID};
 use tantivy::{DocAddress, Searcher};
 
@@ -45,7 +45,7 @@ pub(super) fn collapse(searcher: &Searcher, ranked: Vec<(Option<f32>, DocAddress
             }
         }
         let joins = kept.iter().position(|(kept_exact, kept_sketch)| {
-            (exact != 0 && exact == *kept_exact) || similarity(&sketch, kept_sketch) >= NEAR_DUPLICATE
+            (exact != 0 && exact == *kept_exact) || similar_at_least(&sketch, kept_sketch, NEAR_DUPLICATE)
         });
         match joins {
             Some(group) => {
