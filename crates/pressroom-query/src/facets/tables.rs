@@ -12,7 +12,7 @@ use tantivy::{DocId, SegmentReader};
 /// One segment's facet values for one field: the distinct tree nodes (a value and all its
 /// ancestors) and, per ordinal, the nodes it counts for.
 pub struct FacetTable {
-    pub(super) node_paths: Vec<String>,
+    pub(super) node_paths: Vec<Arc<str>>,
     /// Per ordinal: its own node and its ancestors' nodes.
     pub(super) nodes_of_ord: Vec<Vec<u32>>,
     /// The ordinals of document `d` are `doc_ords[doc_starts[d]..doc_starts[d + 1]]`.
@@ -30,7 +30,7 @@ impl FacetTable {
     }
 
     fn build(reader: &FacetReader, max_doc: DocId) -> tantivy::Result<FacetTable> {
-        let mut node_paths: Vec<String> = Vec::new();
+        let mut node_paths: Vec<Arc<str>> = Vec::new();
         let mut node_index: HashMap<String, u32> = HashMap::new();
         let mut nodes_of_ord = Vec::with_capacity(reader.num_facets());
         let mut facet = Facet::root();
@@ -43,7 +43,7 @@ impl FacetTable {
                 path.push_str(&segment.replace('/', "\\/"));
                 let next = node_paths.len() as u32;
                 let node = *node_index.entry(path.clone()).or_insert_with(|| {
-                    node_paths.push(path.clone());
+                    node_paths.push(Arc::from(path.as_str()));
                     next
                 });
                 nodes.push(node);

@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use tantivy::schema::Facet;
 
-use super::collector::FacetTallies;
+use super::collector::{Counts, FacetTallies};
 use crate::request::FacetName;
 use crate::response::{FacetLevel, FacetValue};
 
@@ -46,7 +46,7 @@ pub fn levels(
                 year_level(&tallies.years)
             } else {
                 let counts = tallies.by_facet.remove(&facet).unwrap_or_default();
-                FacetTree::new(&counts).level("", facet.is_hierarchical(), limit, expanded)
+                FacetTree::new(&counts, limit).level("", facet.is_hierarchical(), limit, expanded)
             };
             out.insert(facet.as_str(), level);
         }
@@ -77,16 +77,25 @@ struct FacetTree<'a> {
 }
 
 impl<'a> FacetTree<'a> {
-    fn new(counts: &'a HashMap<String, u64>) -> FacetTree<'a> {
+    /// Each parent's children with the `limit` most frequent first, in order; the rest only
+    /// counted (a flat facet such as `org` may have thousands of values under a search, and
+    /// only the listed ones need sorting).
+    fn new(counts: &'a Counts, limit: usize) -> FacetTree<'a> {
         let mut children: HashMap<&str, Vec<(&str, u64)>> = HashMap::new();
         for (path, count) in counts {
             children
                 .entry(parent_path(path))
                 .or_default()
-                .push((path.as_str(), *count));
+                .push((path.as_ref(), *count));
         }
+        let order = |a: &(&str, u64), b: &(&str, u64)| b.1.cmp(&a.1).then(a.0.cmp(b.0));
         for values in children.values_mut() {
-            values.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+            if values.len() > limit && limit > 0 {
+                values.select_nth_unstable_by(limit - 1, order);
+                values[..limit].sort_by(order);
+            } else {
+                values.sort_by(order);
+            }
         }
         FacetTree { children }
     }
@@ -119,6 +128,8 @@ impl<'a> FacetTree<'a> {
 
 #[cfg(test)]
 mod tests {
+    use std::sync::Arc;
+
     use super::*;
 
     #[test]
@@ -129,8 +140,28 @@ mod tests {
         assert_eq!(leaf_name("/Topic/Water\\/Sanitation"), "Water/Sanitation");
     }
 
-    fn counts(pairs: &[(&str, u64)]) -> HashMap<String, u64> {
-        pairs.iter().map(|(path, count)| (path.to_string(), *count)).collect()
+    fn counts(pairs: &[(&str, u64)]) -> Counts {
+        pairs.iter().map(|(path, count)| (Arc::from(*path), *count)).collect()
+    }
+
+    #[test]
+    fn only_the_listed_values_are_sorted_yet_the_list_is_the_full_sort_s_head() {
+        // 500 organizations with counts that tie often: the top 7 must be those of a full sort.
+        let pairs: Vec<(String, u64)> = (0..500u64).map(|i| (format!("/Org {i:03}"), (i * 7919) % 13)).collect();
+        let counts: Counts = pairs
+            .iter()
+            .map(|(path, count)| (Arc::from(path.as_str()), *count))
+            .collect();
+        let mut sorted = pairs.clone();
+        sorted.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        let level = FacetTree::new(&counts, 7).level("", false, 7, &HashSet::new());
+        let listed: Vec<(String, u64)> = level
+            .values
+            .iter()
+            .map(|value| (value.path.clone().unwrap_or_default(), value.count))
+            .collect();
+        assert_eq!(listed, sorted[..7].to_vec());
+        assert_eq!(level.other_values, 493);
     }
 
     #[test]
@@ -142,7 +173,7 @@ mod tests {
             ("/Europe", 2),
             ("/Africa/Northern Africa", 4),
         ]);
-        let level = FacetTree::new(&counts).level("", true, 3, &HashSet::new());
+        let level = FacetTree::new(&counts, 3).level("", true, 3, &HashSet::new());
         let listed: Vec<(&str, u64, bool)> = level
             .values
             .iter()
@@ -168,12 +199,12 @@ mod tests {
             ("/Africa/Northern Africa/Egypt", 2),
         ]);
         let expanded: HashSet<String> = ["/Africa".to_string()].into();
-        let level = FacetTree::new(&counts).level("", true, 10, &expanded);
+        let level = FacetTree::new(&counts, 10).level("", true, 10, &expanded);
         let africa = &level.values[0];
         let children = africa.children.as_ref().expect("expanded");
         assert_eq!(children.values[0].value, "Northern Africa");
         assert!(children.values[0].expandable && children.values[0].children.is_none());
-        let flat = FacetTree::new(&counts).level("", false, 10, &expanded);
+        let flat = FacetTree::new(&counts, 10).level("", false, 10, &expanded);
         assert!(!flat.values[0].expandable && flat.values[0].children.is_none());
     }
 

@@ -34,7 +34,11 @@ impl Snapshot {
                 .map(|(year, count)| (year.to_string(), *count))
                 .collect()
         } else {
-            tallies.into_counts(request.facet).into_iter().collect()
+            tallies
+                .into_counts(request.facet)
+                .into_iter()
+                .map(|(path, count)| (path.to_string(), count))
+                .collect()
         };
         let mut matches: Vec<FacetMatch> = Vec::new();
         for (path, count) in counts {
