@@ -61,6 +61,32 @@ struct FieldCounter {
     single: Vec<u64>,
     /// Documents per node, for documents with several values (already deduplicated).
     nodes: Vec<u64>,
+    /// The ordinals and nodes counted so far, while they are few: harvesting then reads
+    /// them instead of the whole vocabulary (a rare word's handful of hits against the
+    /// org facet's tens of thousands of values). `None` once they stop being few.
+    touched: Option<Touched>,
+}
+
+#[derive(Default)]
+struct Touched {
+    ords: Vec<u32>,
+    nodes: Vec<u32>,
+}
+
+/// Touched ordinals and nodes are tracked up to this share of the table (1 in …).
+const SPARSE_SHARE: usize = 16;
+
+impl FieldCounter {
+    fn touch(&mut self, ord: Option<u32>, node: Option<u32>) {
+        let limit = self.single.len().max(self.nodes.len()) / SPARSE_SHARE;
+        if let Some(touched) = &mut self.touched {
+            touched.ords.extend(ord);
+            touched.nodes.extend(node);
+            if touched.ords.len() + touched.nodes.len() > limit {
+                self.touched = None;
+            }
+        }
+    }
 }
 
 pub struct FacetCountSegmentCollector {
@@ -83,6 +109,7 @@ impl Collector for FacetCountCollector<'_> {
                 facet: *facet,
                 single: vec![0; table.nodes_of_ord.len()],
                 nodes: vec![0; table.node_paths.len()],
+                touched: Some(Touched::default()),
                 table,
             });
         }
@@ -124,6 +151,51 @@ impl Collector for FacetCountCollector<'_> {
     }
 }
 
+/// The counts of a counter that saw few values: only the touched ordinals and nodes are read.
+fn sparse_counts(counter: &mut FieldCounter, touched: Touched) -> Counts {
+    let mut reached = touched.nodes;
+    for ord in touched.ords {
+        let count = counter.single[ord as usize];
+        for node in &counter.table.nodes_of_ord[ord as usize] {
+            counter.nodes[*node as usize] += count;
+            reached.push(*node);
+        }
+    }
+    reached.sort_unstable();
+    reached.dedup();
+    let mut counts = Counts::with_capacity_and_hasher(reached.len(), FxBuildHasher);
+    counts.extend(reached.into_iter().map(|node| {
+        (
+            counter.table.node_paths[node as usize].clone(),
+            counter.nodes[node as usize],
+        )
+    }));
+    counts
+}
+
+/// The counts of a counter that saw many values: the whole table is read.
+fn dense_counts(counter: &mut FieldCounter) -> Counts {
+    for (ord, &count) in counter.single.iter().enumerate() {
+        if count > 0 {
+            for node in &counter.table.nodes_of_ord[ord] {
+                counter.nodes[*node as usize] += count;
+            }
+        }
+    }
+    // Sized up front: growing a map of paths rehashes every string in it.
+    let mut counts =
+        Counts::with_capacity_and_hasher(counter.nodes.iter().filter(|count| **count > 0).count(), FxBuildHasher);
+    counts.extend(
+        counter
+            .nodes
+            .iter()
+            .enumerate()
+            .filter(|(_, count)| **count > 0)
+            .map(|(node, count)| (counter.table.node_paths[node].clone(), *count)),
+    );
+    counts
+}
+
 impl SegmentCollector for FacetCountSegmentCollector {
     type Fruit = FacetTallies;
 
@@ -134,6 +206,9 @@ impl SegmentCollector for FacetCountSegmentCollector {
                 [ord] => {
                     if let Some(slot) = counter.single.get_mut(*ord as usize) {
                         *slot += 1;
+                        if *slot == 1 {
+                            counter.touch(Some(*ord), None);
+                        }
                     }
                 }
                 several => {
@@ -147,6 +222,9 @@ impl SegmentCollector for FacetCountSegmentCollector {
                     self.seen_nodes.dedup();
                     for node in &self.seen_nodes {
                         counter.nodes[*node as usize] += 1;
+                        if counter.nodes[*node as usize] == 1 {
+                            counter.touch(None, Some(*node));
+                        }
                     }
                 }
             }
@@ -165,26 +243,10 @@ impl SegmentCollector for FacetCountSegmentCollector {
     fn harvest(self) -> FacetTallies {
         let mut by_facet = HashMap::with_capacity(self.counters.len());
         for mut counter in self.counters {
-            for (ord, &count) in counter.single.iter().enumerate() {
-                if count > 0 {
-                    for node in &counter.table.nodes_of_ord[ord] {
-                        counter.nodes[*node as usize] += count;
-                    }
-                }
-            }
-            // Sized up front: growing a map of paths rehashes every string in it.
-            let mut counts = Counts::with_capacity_and_hasher(
-                counter.nodes.iter().filter(|count| **count > 0).count(),
-                FxBuildHasher,
-            );
-            counts.extend(
-                counter
-                    .nodes
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, count)| **count > 0)
-                    .map(|(node, count)| (counter.table.node_paths[node].clone(), *count)),
-            );
+            let counts = match counter.touched.take() {
+                Some(touched) => sparse_counts(&mut counter, touched),
+                None => dense_counts(&mut counter),
+            };
             by_facet.insert(counter.facet, counts);
         }
         FacetTallies {
