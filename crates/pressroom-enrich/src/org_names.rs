@@ -761,6 +761,11 @@ fn shouting(words: &[Word<'_>], at: usize) -> bool {
     total >= 3 && upper * 4 >= total * 3
 }
 
+/// A definite article in EN/FR/ES: no part of a name it stands before.
+fn is_article(word: &str) -> bool {
+    matches!(lower(word).as_ref(), "the" | "la" | "le" | "les" | "el" | "los" | "las")
+}
+
 fn is_head(word: &str) -> bool {
     HEADS.contains(&lower(word).trim_end_matches('.'))
 }
@@ -839,12 +844,7 @@ fn run_from(text: &str, words: &[Word<'_>], at: usize) -> Option<(usize, bool)> 
             end += 1;
             last_kept = end;
         } else if matches!(word_lower.as_ref(), "and" | "y" | "et")
-            && words.get(end + 1).is_some_and(|next| {
-                matches!(
-                    lower(next.text).as_ref(),
-                    "the" | "la" | "le" | "les" | "el" | "los" | "las"
-                )
-            })
+            && words.get(end + 1).is_some_and(|next| is_article(next.text))
         {
             // "… Society and the National Bank …": a second name begins.
             break;
@@ -893,12 +893,7 @@ fn split_at_conjunctions<'r, 'a>(run: &'r [Word<'a>]) -> Vec<&'r [Word<'a>]> {
 fn accept(text: &str, run: &[Word<'_>]) -> Option<FoundName> {
     // A leading article is not part of the name.
     let mut run = run;
-    while run.first().is_some_and(|word| {
-        matches!(
-            lower(word.text).as_ref(),
-            "the" | "la" | "le" | "les" | "el" | "los" | "las"
-        )
-    }) {
+    while run.first().is_some_and(|word| is_article(word.text)) {
         run = &run[1..];
     }
     // "Shares of Mercantile Stores Co": a sentence's first word before `of` is no part of it.
@@ -954,7 +949,7 @@ fn accept(text: &str, run: &[Word<'_>]) -> Option<FoundName> {
             .iter()
             .any(|word| INSTITUTIONAL_WORDS.contains(&word.as_str()));
     // A head alone ("the Department", "Council") names no particular body.
-    if heads == 0 || run.len() < 2 || (capitalised_words < 2 && !institutional && !lowered[0].starts_with("minist")) {
+    if heads == 0 || (capitalised_words < 2 && !institutional && !lowered[0].starts_with("minist")) {
         return None;
     }
     let needs_country = lowered.iter().any(|word| GOVERNMENT_HEADS.contains(&word.as_str()));

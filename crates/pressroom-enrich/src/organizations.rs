@@ -1,6 +1,7 @@
 //! Organizations: an alias table (acronyms and EN/FR/ES names → one canonical name) and
 //! "Long Name (ACRONYM)" pairs found in the text itself, so unseen organizations count too.
 
+use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -84,9 +85,6 @@ impl OrganizationTable {
             .map(|&index| self.entries[index].canonical.as_str())
     }
 
-    /// The organizations named in the title and body, in order of first appearance:
-    /// alias-table matches and "Long Name (ACRONYM)" pairs, each with where it was first
-    /// named (title at 0, the body after it) and how many times.
     /// The organization of the table named in parentheses right after `at` ("Council of Women
     /// Ministers (COMMCA)"): a shorter or looser long form than the table's is still that body.
     fn named_in_parentheses(&self, text: &str, at: usize, mentions: &[Mention]) -> Option<&str> {
@@ -105,6 +103,9 @@ impl OrganizationTable {
         })
     }
 
+    /// The organizations named in the title and body, in order of first appearance:
+    /// alias-table matches, "Long Name (ACRONYM)" pairs and names shaped like bodies', each
+    /// with where it was first named (title at 0, the body after it) and how many times.
     pub fn extract(
         &self,
         title: &str,
@@ -218,16 +219,20 @@ impl OrganizationTable {
             }
         }
         found.sort_by_key(|(position, _)| *position);
+        // Each name's key is made once, not again for every later name compared with it.
         let mut named: Vec<Named> = Vec::new();
+        let mut index_of_key: HashMap<String, usize> = HashMap::new();
         for (position, name) in found {
-            let key = name_key(&name);
-            match named.iter_mut().find(|known| name_key(&known.name) == key) {
-                Some(known) => known.mentions += 1,
-                None => named.push(Named {
-                    name,
-                    first: position,
-                    mentions: 1,
-                }),
+            match index_of_key.entry(name_key(&name)) {
+                Entry::Occupied(known) => named[*known.get()].mentions += 1,
+                Entry::Vacant(slot) => {
+                    slot.insert(named.len());
+                    named.push(Named {
+                        name,
+                        first: position,
+                        mentions: 1,
+                    });
+                }
             }
         }
         named
