@@ -94,10 +94,9 @@ struct Tally {
 
 /// Scores extraction against a gold file, over every release and per labelled language.
 /// Organizations match as `matching` says; topics are scored with their ancestors
-/// (hierarchical) and as exact paths; regions by name.
-/// Scores the releases of a gold file. Their facets come from `enricher`, or from `extracted`
-/// when given (another build's `pressroom extract` output, keyed by id), so two builds can be
-/// scored by the same rules.
+/// (hierarchical) and as exact paths; regions by name. The facets come from `enricher`, or
+/// from `extracted` when given (another build's `pressroom extract` output, keyed by id), so
+/// two builds can be scored by the same rules.
 pub fn evaluate_gold(
     enricher: &Enricher,
     source: &str,
@@ -127,9 +126,13 @@ pub fn evaluate_gold(
         if let Some(lang) = &label.lang {
             scope_names.push(format!("{source}/{lang}"));
         }
+        // Title and date disagreements are listed once, with the overall scope.
+        let mut listed_once = Some(&mut other_examples);
         for scope in scope_names {
             let tally = scopes.entry(scope).or_default();
-            tally.add(enricher, record, &enrichment, label, &mut other_examples);
+            let mut not_listed = Vec::new();
+            let examples = listed_once.take().unwrap_or(&mut not_listed);
+            tally.add(enricher, record, &enrichment, label, examples);
         }
     }
     let has_regions = gold.iter().any(|label| !label.main_regions.is_empty());
@@ -219,34 +222,38 @@ impl Tally {
     ) {
         self.documents += 1;
         let id = record.id.as_str();
-        let country_pairs = [
+        // (score, its slot in `examples`, predicted, expected, cut)
+        let set_facets = [
             (
                 &mut self.main,
+                0,
                 set_of(&enrichment.main_countries),
                 set_of(&label.main_countries),
                 false,
             ),
             (
                 &mut self.mentioned,
+                1,
                 set_of(&enrichment.mentioned_countries),
                 set_of(&label.mentioned_countries),
                 label.cut,
             ),
             (
                 &mut self.regions,
+                2,
                 main_region_names(enricher, enrichment),
                 label.main_regions.iter().map(|r| fold(r)).collect(),
                 false,
             ),
             (
                 &mut self.topics,
+                5,
                 with_ancestors(&enrichment.topics),
                 with_ancestors(&label.topics),
                 false,
             ),
         ];
-        for (index, (score, predicted, expected, cut)) in country_pairs.into_iter().enumerate() {
-            let slot = [0, 1, 2, 5][index];
+        for (score, slot, predicted, expected, cut) in set_facets {
             add_sets(score, &predicted, &expected, cut);
             self.examples[slot].note(id, &predicted, &expected);
         }
@@ -311,17 +318,17 @@ impl Tally {
 
 /// Adds set counts; for a cut text only the matches count as predicted (recall only).
 fn add_sets(score: &mut SetScore, predicted: &BTreeSet<String>, expected: &BTreeSet<String>, cut: bool) {
-    let shared = predicted.intersection(expected).count();
-    score.true_positives += shared;
-    score.predicted += if cut { shared } else { predicted.len() };
-    score.expected += expected.len();
+    score.count(
+        predicted.intersection(expected).count(),
+        predicted.len(),
+        expected.len(),
+        cut,
+    );
 }
 
+/// Adds organization counts, names matched as `matching` says.
 fn add_matched(score: &mut SetScore, predicted: &[BTreeSet<String>], expected: &[BTreeSet<String>], cut: bool) {
-    let shared = matched(predicted, expected);
-    score.true_positives += shared;
-    score.predicted += if cut { shared } else { predicted.len() };
-    score.expected += expected.len();
+    score.count(matched(predicted, expected), predicted.len(), expected.len(), cut);
 }
 
 fn normalize_spaces(text: &str) -> String {

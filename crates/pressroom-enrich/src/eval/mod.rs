@@ -31,9 +31,20 @@ pub struct SetScore {
 
 impl SetScore {
     pub fn add(&mut self, predicted: &BTreeSet<String>, expected: &BTreeSet<String>) {
-        self.true_positives += predicted.intersection(expected).count();
-        self.predicted += predicted.len();
-        self.expected += expected.len();
+        self.count(
+            predicted.intersection(expected).count(),
+            predicted.len(),
+            expected.len(),
+            false,
+        );
+    }
+
+    /// Adds `shared` matches out of `predicted` and `expected` values; for a cut text (gold
+    /// that covers only part of it) only the matches count as predicted: recall only.
+    pub(crate) fn count(&mut self, shared: usize, predicted: usize, expected: usize, cut: bool) {
+        self.true_positives += shared;
+        self.predicted += if cut { shared } else { predicted };
+        self.expected += expected;
     }
 
     pub fn precision(&self) -> f64 {

@@ -56,19 +56,18 @@ pub fn evaluate_reuters(enricher: &Enricher, records: &[Record]) -> Result<Vec<E
             .filter(|org| vocabulary.contains(org.as_str()))
             .cloned()
             .collect();
-        let predicted: BTreeSet<String> = enrichment
-            .organizations
-            .iter()
-            .filter_map(|org| organization_labels.get(org.as_str()).map(|label| label.to_string()))
-            .collect();
+        // Our names as Reuters ORGS labels (names without a label are out of its vocabulary).
+        let as_labels = |names: &[String]| -> BTreeSet<String> {
+            names
+                .iter()
+                .filter_map(|org| organization_labels.get(org.as_str()).map(|label| label.to_string()))
+                .collect()
+        };
+        let predicted = as_labels(&enrichment.organizations);
         organizations.add(&predicted, &expected);
         organization_examples.note(&record.id, &predicted, &expected);
         // ORGS names the organizations a story is about: the main ones.
-        let predicted: BTreeSet<String> = enrichment
-            .main_organizations
-            .iter()
-            .filter_map(|org| organization_labels.get(org.as_str()).map(|label| label.to_string()))
-            .collect();
+        let predicted = as_labels(&enrichment.main_organizations);
         main.add(&predicted, &expected);
         main_examples.note(&record.id, &predicted, &expected);
     }
