@@ -25,7 +25,8 @@ pub struct Fingerprint {
 
 impl Fingerprint {
     pub fn of(title: &str, body: &str) -> Fingerprint {
-        let words = normalised_words(title, body);
+        let folded = folded(title, body);
+        let words = words(&folded);
         let mut exact = FNV_OFFSET;
         for word in &words {
             exact = fnv(exact, word.as_bytes());
@@ -92,13 +93,17 @@ pub fn similarity(a: &[u8], b: &[u8]) -> f32 {
     agreeing as f32 / SKETCH_SLOTS as f32
 }
 
-/// The words of a text, lowercased, accents folded, anything but letters and digits dropped.
-fn normalised_words(title: &str, body: &str) -> Vec<String> {
-    let folded = pressroom_enrich::fold(&format!("{title}\n{body}"));
+/// A text lowercased with its accents folded: `words` then reads it.
+fn folded(title: &str, body: &str) -> String {
+    pressroom_enrich::fold(&format!("{title}\n{body}"))
+}
+
+/// The words of a folded text, anything but letters and digits dropped (slices of it: no
+/// string is made per word of every release indexed).
+fn words(folded: &str) -> Vec<&str> {
     folded
         .split(|c: char| !c.is_alphanumeric())
         .filter(|word| !word.is_empty())
-        .map(str::to_string)
         .collect()
 }
 
