@@ -101,24 +101,30 @@ fn read_gold(file: &str) -> Vec<eval::GoldRecord> {
     eval::parse_gold(&text).expect("gold parses")
 }
 
+/// Scores a gold file's releases as `source` and checks that every one of them was read.
+fn score_gold(shared: &std::path::Path, source: &str, gold: &[eval::GoldRecord]) -> Vec<EvalRow> {
+    let rows = eval::evaluate_gold(
+        &Enricher::new().expect("tables load"),
+        source,
+        gold_records(shared),
+        gold,
+        None,
+    );
+    assert!(
+        rows.iter()
+            .filter(|row| row.source == source)
+            .all(|row| row.documents == gold.len()),
+        "every gold id is read"
+    );
+    rows
+}
+
 #[test]
 fn dev_gold_scores_stay_above_their_floors() {
     let shared = shared_or_skip!();
     let gold = read_gold("tests/data/dev-gold.jsonl");
     assert!(gold.len() >= 40, "{} gold releases", gold.len());
-    let rows = eval::evaluate_gold(
-        &Enricher::new().expect("tables load"),
-        "dev-gold",
-        gold_records(&shared),
-        &gold,
-        None,
-    );
-    assert!(
-        rows.iter()
-            .filter(|row| row.source == "dev-gold")
-            .all(|row| row.documents == gold.len()),
-        "every gold id is read"
-    );
+    let rows = score_gold(&shared, "dev-gold", &gold);
     // Measured 2026-12-03: main 0.906, mentioned 0.941, regions 0.903, organizations 0.635,
     // topics 0.787, language 1.000, title 0.792, date 0.979. Organizations were 0.722 before
     // names were recognised by their shape (issue 16): this gold was written with the alias
@@ -148,19 +154,7 @@ fn extraction_gold_test_split_stays_above_its_floors() {
     // Only the held-out half: the tune half is what word lists were tuned on.
     gold.retain(|label| label.split.as_deref() == Some("test"));
     assert!(gold.len() >= 100, "{} held-out releases", gold.len());
-    let rows = eval::evaluate_gold(
-        &Enricher::new().expect("tables load"),
-        "extraction-gold",
-        gold_records(&shared),
-        &gold,
-        None,
-    );
-    assert!(
-        rows.iter()
-            .filter(|row| row.source == "extraction-gold")
-            .all(|row| row.documents == gold.len()),
-        "every gold id is read"
-    );
+    let rows = score_gold(&shared, "extraction-gold", &gold);
     // Measured 2026-12-03 on the test split (120 releases; at e3d69fe, before issue 16:
     // organizations 0.514, topics 0.565): main countries 0.840, mentioned 0.931,
     // organizations 0.616, main organizations 0.586, topics 0.605; organizations en 0.664,
