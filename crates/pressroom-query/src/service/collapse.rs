@@ -2,7 +2,9 @@
 //! earlier hit's (the same words), or nearly so (at least [`NEAR_DUPLICATE`] of their
 //! five-word shingles shared, by their MinHash sketches), joins that hit as a duplicate
 //! instead of taking a place of its own. Trove, for one, holds the same transcript under
-//! several ids. Counts (`total`, facets) still count documents.
+//! several ids. Counts (`total`, facets) still count documents. Of copies that score the
+//! same, the one with the smallest id leads its group, so which copy is shown does not depend
+//! on the order segments happen to be in.
 
 use pressroom_index::fingerprint::similar_at_least;
 use pressroom_index::schema::{DUP_EXACT, DUP_SKETCH, ID};
@@ -49,13 +51,24 @@ pub(super) fn collapse(searcher: &Searcher, ranked: Vec<(Option<f32>, DocAddress
         });
         match joins {
             Some(group) => {
-                let mut id = String::new();
-                if let Some(column) = ids {
-                    if let Some(ord) = column.term_ords(address.doc_id).next() {
-                        column.ord_to_str(ord, &mut id).map_err(internal)?;
+                let id = read_id(ids.as_ref(), address.doc_id)?;
+                let ((leader_score, leader), duplicates) = &mut groups[group];
+                let tied = score.is_some() && score == *leader_score;
+                let leader_id = if tied {
+                    let leader_ids = readers
+                        .get(leader.segment_ord as usize)
+                        .and_then(|(_, _, ids)| ids.as_ref());
+                    Some(read_id(leader_ids, leader.doc_id)?)
+                } else {
+                    None
+                };
+                match leader_id {
+                    Some(leader_id) if id < leader_id => {
+                        *leader = address;
+                        duplicates.insert(0, leader_id);
                     }
+                    _ => duplicates.push(id),
                 }
-                groups[group].1.push(id);
             }
             None => {
                 kept.push((exact, sketch.clone()));
@@ -64,6 +77,17 @@ pub(super) fn collapse(searcher: &Searcher, ranked: Vec<(Option<f32>, DocAddress
         }
     }
     Ok(groups)
+}
+
+/// The release id stored for `doc` (empty when the column is missing).
+fn read_id(ids: Option<&tantivy::columnar::StrColumn>, doc: tantivy::DocId) -> Result<String, SearchError> {
+    let mut id = String::new();
+    if let Some(column) = ids {
+        if let Some(ord) = column.term_ords(doc).next() {
+            column.ord_to_str(ord, &mut id).map_err(internal)?;
+        }
+    }
+    Ok(id)
 }
 
 fn internal(error: std::io::Error) -> SearchError {
