@@ -1,22 +1,58 @@
-//! The collector counting facet values (and years) over the matching documents, a document
-//! counting once per tree node even when two of its values share that node.
+//! The collector counting facet values (and years) over the matching documents: a hit adds
+//! one to each of its nodes (its values and their ancestors, each once) in its segment's own
+//! numbering; each segment's counts are then renumbered for the searcher ([`FacetNodes`]) and
+//! added up by number.
 
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
-use rustc_hash::FxBuildHasher;
-
 use tantivy::collector::{Collector, SegmentCollector};
-use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
+use tantivy::{DocId, Score, Searcher, SegmentOrdinal, SegmentReader};
 
-use super::tables::{FacetTable, FacetTableCache, YearTable};
+use super::nodes::{FacetNodes, Node};
+use super::tables::{FacetTable, FacetTableCache, FieldTables, YearTable};
 use crate::request::FacetName;
 
-/// A facet's counts: path → documents. Paths are shared with the segment's facet table (a
-/// clone is a reference count) and hashed with FxHash: a flat facet such as `org` can have
-/// thousands of values under a search, and copying and SipHashing each path was most of the
-/// cost of counting.
-pub type Counts = HashMap<Arc<str>, u64, FxBuildHasher>;
+/// A facet's counts: the nodes some matching document has, with how many have it (no order).
+#[derive(Debug, Default)]
+pub struct Counts {
+    nodes: Arc<FacetNodes>,
+    values: Vec<(Node, u64)>,
+}
+
+impl Counts {
+    /// The numbering the counts' nodes are in.
+    pub fn nodes(&self) -> &FacetNodes {
+        &self.nodes
+    }
+
+    /// Each counted node with its count.
+    pub fn values(&self) -> &[(Node, u64)] {
+        &self.values
+    }
+
+    /// Each counted path with its count.
+    pub fn paths(&self) -> impl Iterator<Item = (&str, u64)> {
+        self.values.iter().map(|(node, count)| (self.nodes.path(*node), *count))
+    }
+
+    /// Counts given by path (ancestors are not added): for tests of what reads counts.
+    #[cfg(test)]
+    pub fn from_paths(pairs: &[(&str, u64)]) -> Counts {
+        let paths: Vec<Arc<str>> = pairs.iter().map(|(path, _)| Arc::from(*path)).collect();
+        let nodes = FacetNodes::build(&[&paths]);
+        let values = nodes
+            .numbers_of_segment(0)
+            .iter()
+            .zip(pairs)
+            .map(|(node, (_, count))| (*node, *count))
+            .collect();
+        Counts {
+            nodes: Arc::new(nodes),
+            values,
+        }
+    }
+}
 
 /// Counts per facet and per year.
 #[derive(Debug, Default)]
@@ -35,63 +71,49 @@ impl FacetTallies {
 /// Counts the facets it is made for; `year` from the year column, the others from their
 /// facet fields (named as the facets are).
 pub struct FacetCountCollector<'a> {
-    facets: Vec<FacetName>,
+    facets: Vec<(FacetName, FieldTables)>,
     count_years: bool,
     cache: &'a FacetTableCache,
 }
 
 impl<'a> FacetCountCollector<'a> {
-    pub fn new(facets: &[FacetName], cache: &'a FacetTableCache) -> FacetCountCollector<'a> {
-        FacetCountCollector {
-            facets: facets
-                .iter()
-                .copied()
-                .filter(|facet| *facet != FacetName::Year)
-                .collect(),
+    /// A collector for `facets` over the segments of `searcher`.
+    pub fn new(
+        facets: &[FacetName],
+        cache: &'a FacetTableCache,
+        searcher: &Searcher,
+    ) -> tantivy::Result<FacetCountCollector<'a>> {
+        let mut tables = Vec::with_capacity(facets.len());
+        for facet in facets.iter().copied().filter(|facet| *facet != FacetName::Year) {
+            tables.push((facet, cache.field(searcher.segment_readers(), facet.as_str())?));
+        }
+        Ok(FacetCountCollector {
+            facets: tables,
             count_years: facets.contains(&FacetName::Year),
             cache,
-        }
+        })
     }
 }
 
 struct FieldCounter {
     facet: FacetName,
     table: Arc<FacetTable>,
-    /// Documents per ordinal, for documents with a single value.
-    single: Vec<u64>,
-    /// Documents per node, for documents with several values (already deduplicated).
-    nodes: Vec<u64>,
-    /// The ordinals and nodes counted so far, while they are few: harvesting then reads
-    /// them instead of the whole vocabulary (a rare word's handful of hits against the
-    /// org facet's tens of thousands of values). `None` once they stop being few.
-    touched: Option<Touched>,
+    nodes: Arc<FacetNodes>,
+    segment: usize,
+    /// Documents per node of the segment's own numbering.
+    counts: Vec<u32>,
+    /// The nodes counted so far, while they are few: harvesting then reads them instead of
+    /// the whole table (a rare word's handful of hits against the org facet's tens of
+    /// thousands of values). `None` once they stop being few.
+    touched: Option<Vec<u32>>,
 }
 
-#[derive(Default)]
-struct Touched {
-    ords: Vec<u32>,
-    nodes: Vec<u32>,
-}
-
-/// Touched ordinals and nodes are tracked up to this share of the table (1 in …).
+/// Touched nodes are tracked up to this share of the table (1 in …); merged counts are
+/// added in a table of all nodes from that share on.
 const SPARSE_SHARE: usize = 16;
-
-impl FieldCounter {
-    fn touch(&mut self, ord: Option<u32>, node: Option<u32>) {
-        let limit = self.single.len().max(self.nodes.len()) / SPARSE_SHARE;
-        if let Some(touched) = &mut self.touched {
-            touched.ords.extend(ord);
-            touched.nodes.extend(node);
-            if touched.ords.len() + touched.nodes.len() > limit {
-                self.touched = None;
-            }
-        }
-    }
-}
 
 pub struct FacetCountSegmentCollector {
     counters: Vec<FieldCounter>,
-    seen_nodes: Vec<u32>,
     year_table: Option<Arc<YearTable>>,
     /// Documents per year slot of `year_table`.
     year_counts: Vec<u64>,
@@ -101,16 +123,19 @@ impl Collector for FacetCountCollector<'_> {
     type Fruit = FacetTallies;
     type Child = FacetCountSegmentCollector;
 
-    fn for_segment(&self, _: SegmentOrdinal, segment: &SegmentReader) -> tantivy::Result<Self::Child> {
+    fn for_segment(&self, ord: SegmentOrdinal, segment: &SegmentReader) -> tantivy::Result<Self::Child> {
         let mut counters = Vec::with_capacity(self.facets.len());
-        for facet in &self.facets {
-            let table = self.cache.get(segment, facet.as_str())?;
+        for (facet, tables) in &self.facets {
+            let table = tables.segments.get(ord as usize).cloned().ok_or_else(|| {
+                tantivy::TantivyError::InternalError(format!("no {} table for segment {ord}", facet.as_str()))
+            })?;
             counters.push(FieldCounter {
                 facet: *facet,
-                single: vec![0; table.nodes_of_ord.len()],
-                nodes: vec![0; table.node_paths.len()],
-                touched: Some(Touched::default()),
+                counts: vec![0; table.node_paths.len()],
+                touched: Some(Vec::new()),
                 table,
+                nodes: tables.nodes.clone(),
+                segment: ord as usize,
             });
         }
         let year_table = match self.count_years {
@@ -119,7 +144,6 @@ impl Collector for FacetCountCollector<'_> {
         };
         Ok(FacetCountSegmentCollector {
             counters,
-            seen_nodes: Vec::new(),
             year_counts: vec![0; year_table.as_ref().map_or(0, |table| table.years.len() + 1)],
             year_table,
         })
@@ -130,70 +154,83 @@ impl Collector for FacetCountCollector<'_> {
     }
 
     fn merge_fruits(&self, fruits: Vec<FacetTallies>) -> tantivy::Result<FacetTallies> {
-        let mut fruits = fruits.into_iter();
-        let mut merged = fruits.next().unwrap_or_else(|| FacetTallies {
-            by_facet: self.facets.iter().map(|facet| (*facet, Counts::default())).collect(),
-            years: BTreeMap::new(),
-        });
+        let mut merged = FacetTallies::default();
+        let mut per_facet: HashMap<FacetName, Vec<Counts>> = HashMap::new();
         for fruit in fruits {
             for (facet, counts) in fruit.by_facet {
-                let total = merged.by_facet.entry(facet).or_default();
-                total.reserve(counts.len());
-                for (path, count) in counts {
-                    *total.entry(path).or_default() += count;
-                }
+                per_facet.entry(facet).or_default().push(counts);
             }
             for (year, count) in fruit.years {
                 *merged.years.entry(year).or_default() += count;
             }
         }
+        for (facet, tables) in &self.facets {
+            let parts = per_facet.remove(facet).unwrap_or_default();
+            merged.by_facet.insert(*facet, add_up(tables.nodes.clone(), parts));
+        }
         Ok(merged)
     }
 }
 
-/// The counts of a counter that saw few values: only the touched ordinals and nodes are read.
-fn sparse_counts(counter: &mut FieldCounter, touched: Touched) -> Counts {
-    let mut reached = touched.nodes;
-    for ord in touched.ords {
-        let count = counter.single[ord as usize];
-        for node in &counter.table.nodes_of_ord[ord as usize] {
-            counter.nodes[*node as usize] += count;
-            reached.push(*node);
-        }
+/// The sum of segments' counts (each listing a node once): few values are sorted and added
+/// in order, many in a table of all nodes.
+fn add_up(nodes: Arc<FacetNodes>, mut parts: Vec<Counts>) -> Counts {
+    parts.retain(|part| !part.values.is_empty());
+    if parts.len() <= 1 {
+        let values = parts.pop().map(|part| part.values).unwrap_or_default();
+        return Counts { nodes, values };
     }
-    reached.sort_unstable();
-    reached.dedup();
-    let mut counts = Counts::with_capacity_and_hasher(reached.len(), FxBuildHasher);
-    counts.extend(reached.into_iter().map(|node| {
-        (
-            counter.table.node_paths[node as usize].clone(),
-            counter.nodes[node as usize],
-        )
-    }));
-    counts
-}
-
-/// The counts of a counter that saw many values: the whole table is read.
-fn dense_counts(counter: &mut FieldCounter) -> Counts {
-    for (ord, &count) in counter.single.iter().enumerate() {
-        if count > 0 {
-            for node in &counter.table.nodes_of_ord[ord] {
-                counter.nodes[*node as usize] += count;
+    let listed: usize = parts.iter().map(|part| part.values.len()).sum();
+    let values = if listed * SPARSE_SHARE < nodes.node_count() {
+        let mut all: Vec<(Node, u64)> = parts.into_iter().flat_map(|part| part.values).collect();
+        all.sort_unstable_by_key(|(node, _)| *node);
+        let mut values: Vec<(Node, u64)> = Vec::with_capacity(all.len());
+        for (node, count) in all {
+            match values.last_mut() {
+                Some((last, total)) if *last == node => *total += count,
+                _ => values.push((node, count)),
             }
         }
+        values
+    } else {
+        let mut totals = vec![0u64; nodes.node_count()];
+        let mut reached = Vec::with_capacity(listed);
+        for (node, count) in parts.into_iter().flat_map(|part| part.values) {
+            if let Some(total) = totals.get_mut(node as usize) {
+                if *total == 0 {
+                    reached.push(node);
+                }
+                *total += count;
+            }
+        }
+        reached.into_iter().map(|node| (node, totals[node as usize])).collect()
+    };
+    Counts { nodes, values }
+}
+
+impl FieldCounter {
+    /// The counts in the searcher's numbering: only the touched nodes are read when few were.
+    fn into_counts(self) -> Counts {
+        let numbers = self.nodes.numbers_of_segment(self.segment);
+        let renumber = |own: usize, count: u32| numbers.get(own).map(|node| (*node, u64::from(count)));
+        let values = match &self.touched {
+            Some(touched) => touched
+                .iter()
+                .filter_map(|own| renumber(*own as usize, self.counts[*own as usize]))
+                .collect(),
+            None => self
+                .counts
+                .iter()
+                .enumerate()
+                .filter(|(_, count)| **count > 0)
+                .filter_map(|(own, count)| renumber(own, *count))
+                .collect(),
+        };
+        Counts {
+            nodes: self.nodes,
+            values,
+        }
     }
-    // Sized up front: growing a map of paths rehashes every string in it.
-    let mut counts =
-        Counts::with_capacity_and_hasher(counter.nodes.iter().filter(|count| **count > 0).count(), FxBuildHasher);
-    counts.extend(
-        counter
-            .nodes
-            .iter()
-            .enumerate()
-            .filter(|(_, count)| **count > 0)
-            .map(|(node, count)| (counter.table.node_paths[node].clone(), *count)),
-    );
-    counts
 }
 
 impl SegmentCollector for FacetCountSegmentCollector {
@@ -201,29 +238,18 @@ impl SegmentCollector for FacetCountSegmentCollector {
 
     fn collect(&mut self, doc: DocId, _: Score) {
         for counter in &mut self.counters {
-            match counter.table.ords_of(doc) {
-                [] => {}
-                [ord] => {
-                    if let Some(slot) = counter.single.get_mut(*ord as usize) {
-                        *slot += 1;
-                        if *slot == 1 {
-                            counter.touch(Some(*ord), None);
-                        }
-                    }
-                }
-                several => {
-                    self.seen_nodes.clear();
-                    for ord in several {
-                        if let Some(nodes) = counter.table.nodes_of_ord.get(*ord as usize) {
-                            self.seen_nodes.extend_from_slice(nodes);
-                        }
-                    }
-                    self.seen_nodes.sort_unstable();
-                    self.seen_nodes.dedup();
-                    for node in &self.seen_nodes {
-                        counter.nodes[*node as usize] += 1;
-                        if counter.nodes[*node as usize] == 1 {
-                            counter.touch(None, Some(*node));
+            let FieldCounter {
+                table, counts, touched, ..
+            } = counter;
+            for &node in table.nodes_of(doc) {
+                if let Some(count) = counts.get_mut(node as usize) {
+                    *count += 1;
+                    if *count == 1 {
+                        if let Some(list) = touched {
+                            list.push(node);
+                            if list.len() > counts.len() / SPARSE_SHARE {
+                                *touched = None;
+                            }
                         }
                     }
                 }
@@ -242,12 +268,8 @@ impl SegmentCollector for FacetCountSegmentCollector {
 
     fn harvest(self) -> FacetTallies {
         let mut by_facet = HashMap::with_capacity(self.counters.len());
-        for mut counter in self.counters {
-            let counts = match counter.touched.take() {
-                Some(touched) => sparse_counts(&mut counter, touched),
-                None => dense_counts(&mut counter),
-            };
-            by_facet.insert(counter.facet, counts);
+        for counter in self.counters {
+            by_facet.insert(counter.facet, counter.into_counts());
         }
         FacetTallies {
             by_facet,
@@ -262,5 +284,49 @@ impl SegmentCollector for FacetCountSegmentCollector {
                 None => BTreeMap::new(),
             },
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Segments' counts of 64 nodes: added in order (few values) or in a table (many), the
+    /// sums are the same and each node is listed once.
+    #[test]
+    fn few_and_many_values_add_up_alike() {
+        let paths: Vec<Arc<str>> = (0..64).map(|i| Arc::from(format!("/Org {i:02}").as_str())).collect();
+        let nodes = Arc::new(FacetNodes::build(&[&paths]));
+        let part = |values: &[(Node, u64)]| Counts {
+            nodes: nodes.clone(),
+            values: values.to_vec(),
+        };
+        let sorted = |counts: Counts| {
+            let mut values = counts.values;
+            values.sort_unstable();
+            values
+        };
+        // 3 values listed: fewer than 64 / 16, added in order.
+        let few = add_up(nodes.clone(), vec![part(&[(5, 2), (9, 1)]), part(&[]), part(&[(5, 3)])]);
+        assert_eq!(sorted(few), [(5, 5), (9, 1)]);
+        // 40 values listed: added in a table.
+        let first: Vec<(Node, u64)> = (0..20).map(|node| (node, 1)).collect();
+        let second: Vec<(Node, u64)> = (10..30).map(|node| (node, 2)).collect();
+        let many = add_up(nodes.clone(), vec![part(&first), part(&second)]);
+        let expected: Vec<(Node, u64)> = (0..30)
+            .map(|node| {
+                (
+                    node,
+                    if node < 10 {
+                        1
+                    } else if node < 20 {
+                        3
+                    } else {
+                        2
+                    },
+                )
+            })
+            .collect();
+        assert_eq!(sorted(many), expected);
     }
 }

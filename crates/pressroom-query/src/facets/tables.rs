@@ -1,4 +1,5 @@
-//! Each segment's facet values laid out flat, built once and cached for every query.
+//! Each segment's facet values laid out flat, and a searcher's numbering of them
+//! ([`FacetNodes`]), built once and cached for every query.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -9,22 +10,23 @@ use tantivy::index::SegmentId;
 use tantivy::schema::Facet;
 use tantivy::{DocId, SegmentReader};
 
+use super::nodes::FacetNodes;
+
 /// One segment's facet values for one field: the distinct tree nodes (a value and all its
-/// ancestors) and, per ordinal, the nodes it counts for.
+/// ancestors), and the nodes each document counts for.
 pub struct FacetTable {
     pub(super) node_paths: Vec<Arc<str>>,
-    /// Per ordinal: its own node and its ancestors' nodes.
-    pub(super) nodes_of_ord: Vec<Vec<u32>>,
-    /// The ordinals of document `d` are `doc_ords[doc_starts[d]..doc_starts[d + 1]]`.
+    /// The nodes of document `d` (its values and their ancestors, each once) are
+    /// `doc_nodes[doc_starts[d]..doc_starts[d + 1]]`.
     doc_starts: Vec<u32>,
-    doc_ords: Vec<u32>,
+    doc_nodes: Vec<u32>,
 }
 
 impl FacetTable {
-    pub(super) fn ords_of(&self, doc: DocId) -> &[u32] {
+    pub(super) fn nodes_of(&self, doc: DocId) -> &[u32] {
         let doc = doc as usize;
         match (self.doc_starts.get(doc), self.doc_starts.get(doc + 1)) {
-            (Some(&start), Some(&end)) => self.doc_ords.get(start as usize..end as usize).unwrap_or_default(),
+            (Some(&start), Some(&end)) => self.doc_nodes.get(start as usize..end as usize).unwrap_or_default(),
             _ => &[],
         }
     }
@@ -51,17 +53,31 @@ impl FacetTable {
             nodes_of_ord.push(nodes);
         }
         let mut doc_starts = Vec::with_capacity(max_doc as usize + 1);
-        let mut doc_ords = Vec::new();
+        let mut doc_nodes = Vec::new();
         for doc in 0..max_doc {
-            doc_starts.push(doc_ords.len() as u32);
-            doc_ords.extend(reader.facet_ords(doc).map(|ord| ord as u32));
+            let start = doc_nodes.len();
+            doc_starts.push(start as u32);
+            for ord in reader.facet_ords(doc) {
+                if let Some(nodes) = nodes_of_ord.get(ord as usize) {
+                    doc_nodes.extend_from_slice(nodes);
+                }
+            }
+            // Two values sharing an ancestor count it once.
+            doc_nodes[start..].sort_unstable();
+            let mut kept = start;
+            for index in start..doc_nodes.len() {
+                if index == start || doc_nodes[index] != doc_nodes[kept - 1] {
+                    doc_nodes[kept] = doc_nodes[index];
+                    kept += 1;
+                }
+            }
+            doc_nodes.truncate(kept);
         }
-        doc_starts.push(doc_ords.len() as u32);
+        doc_starts.push(doc_nodes.len() as u32);
         Ok(FacetTable {
             node_paths,
-            nodes_of_ord,
             doc_starts,
-            doc_ords,
+            doc_nodes,
         })
     }
 }
@@ -71,6 +87,14 @@ impl FacetTable {
 pub struct FacetTableCache {
     tables: Mutex<HashMap<CacheKey, Arc<FacetTable>>>,
     years: Mutex<HashMap<CacheKey, Option<Arc<YearTable>>>>,
+    /// Per field: the segments last searched and their nodes' numbering.
+    nodes: Mutex<HashMap<&'static str, Numbered>>,
+}
+
+/// A field's tables for each segment of a searcher, and their one numbering of nodes.
+pub struct FieldTables {
+    pub(super) segments: Vec<Arc<FacetTable>>,
+    pub(super) nodes: Arc<FacetNodes>,
 }
 
 /// One segment's years: the distinct years, and per document the slot of its year in them
@@ -99,10 +123,38 @@ impl YearTable {
 }
 
 impl FacetTableCache {
-    pub(super) fn get(&self, segment: &SegmentReader, field: &'static str) -> tantivy::Result<Arc<FacetTable>> {
+    fn get(&self, segment: &SegmentReader, field: &'static str) -> tantivy::Result<Arc<FacetTable>> {
         cached(&self.tables, (segment.segment_id(), field), || {
             let reader = segment.facet_reader(field)?;
             Ok(Arc::new(FacetTable::build(&reader, segment.max_doc())?))
+        })
+    }
+
+    /// The tables of `field` in every segment of a searcher (in its order), numbered as one;
+    /// the numbering is kept until the segments change.
+    pub(super) fn field(&self, segments: &[SegmentReader], field: &'static str) -> tantivy::Result<FieldTables> {
+        let tables = segments
+            .iter()
+            .map(|segment| self.get(segment, field))
+            .collect::<tantivy::Result<Vec<_>>>()?;
+        let ids: Vec<SegmentId> = segments.iter().map(SegmentReader::segment_id).collect();
+        if let Some((numbered, nodes)) = self.nodes.lock().map_err(|_| poisoned())?.get(field) {
+            if *numbered == ids {
+                return Ok(FieldTables {
+                    segments: tables,
+                    nodes: nodes.clone(),
+                });
+            }
+        }
+        let own: Vec<&[Arc<str>]> = tables.iter().map(|table| table.node_paths.as_slice()).collect();
+        let nodes = Arc::new(FacetNodes::build(&own));
+        self.nodes
+            .lock()
+            .map_err(|_| poisoned())?
+            .insert(field, (ids, nodes.clone()));
+        Ok(FieldTables {
+            segments: tables,
+            nodes,
         })
     }
 
@@ -127,10 +179,16 @@ impl FacetTableCache {
         if let Ok(mut years) = self.years.lock() {
             years.retain(|(segment, _), _| live.contains(segment));
         }
+        if let Ok(mut nodes) = self.nodes.lock() {
+            nodes.retain(|_, (segments, _)| segments.iter().all(|segment| live.contains(segment)));
+        }
     }
 }
 
 type CacheKey = (SegmentId, &'static str);
+
+/// The segments a numbering of nodes was made for, and the numbering.
+type Numbered = (Vec<SegmentId>, Arc<FacetNodes>);
 
 /// The value cached under `key`, built and cached on first use.
 fn cached<V: Clone>(

@@ -4,33 +4,10 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-use tantivy::schema::Facet;
-
 use super::collector::{Counts, FacetTallies};
+use super::nodes::{leaf_name, Node, ROOT};
 use crate::request::FacetName;
 use crate::response::{FacetLevel, FacetValue};
-
-/// The last segment of a path, unescaped.
-pub fn leaf_name(path: &str) -> String {
-    Facet::from_text(path)
-        .ok()
-        .and_then(|facet| facet.to_path().last().map(|s| s.to_string()))
-        .unwrap_or_else(|| path.to_string())
-}
-
-/// The path of a node's parent (`""` for a top-level node); `\/` inside a segment is not a
-/// separator.
-pub fn parent_path(path: &str) -> &str {
-    let bytes = path.as_bytes();
-    let mut index = bytes.len();
-    while index > 0 {
-        index -= 1;
-        if bytes[index] == b'/' && (index == 0 || bytes[index - 1] != b'\\') {
-            return &path[..index];
-        }
-    }
-    ""
-}
 
 /// The response's facets: each counted facet's top level (trees expanded where asked), from
 /// the tallies of each counting pass and the facets that pass counted.
@@ -46,7 +23,7 @@ pub fn levels(
                 year_level(&tallies.years)
             } else {
                 let counts = tallies.by_facet.remove(&facet).unwrap_or_default();
-                FacetTree::new(&counts, limit).level("", facet.is_hierarchical(), limit, expanded)
+                FacetTree::new(&counts, limit).level(ROOT, facet.is_hierarchical(), limit, expanded)
             };
             out.insert(facet.as_str(), level);
         }
@@ -71,24 +48,26 @@ fn year_level(years: &BTreeMap<u64, u64>) -> FacetLevel {
     }
 }
 
-/// A facet's counts arranged by parent path.
+/// A facet's counts arranged by parent node.
 struct FacetTree<'a> {
-    children: HashMap<&'a str, Vec<(&'a str, u64)>>,
+    counts: &'a Counts,
+    children: HashMap<Node, Vec<(Node, u64)>>,
 }
 
 impl<'a> FacetTree<'a> {
     /// Each parent's children with the `limit` most frequent first, in order; the rest only
     /// counted (a flat facet such as `org` may have thousands of values under a search, and
-    /// only the listed ones need sorting).
+    /// only the listed ones need sorting). Nodes are numbered in path order, so ties in count
+    /// go by path.
     fn new(counts: &'a Counts, limit: usize) -> FacetTree<'a> {
-        let mut children: HashMap<&str, Vec<(&str, u64)>> = HashMap::new();
-        for (path, count) in counts {
+        let mut children: HashMap<Node, Vec<(Node, u64)>> = HashMap::new();
+        for &(node, count) in counts.values() {
             children
-                .entry(parent_path(path))
+                .entry(counts.nodes().parent(node))
                 .or_default()
-                .push((path.as_ref(), *count));
+                .push((node, count));
         }
-        let order = |a: &(&str, u64), b: &(&str, u64)| b.1.cmp(&a.1).then(a.0.cmp(b.0));
+        let order = |a: &(Node, u64), b: &(Node, u64)| b.1.cmp(&a.1).then(a.0.cmp(&b.0));
         for values in children.values_mut() {
             if values.len() > limit && limit > 0 {
                 values.select_nth_unstable_by(limit - 1, order);
@@ -97,25 +76,26 @@ impl<'a> FacetTree<'a> {
                 values.sort_by(order);
             }
         }
-        FacetTree { children }
+        FacetTree { counts, children }
     }
 
-    /// The children of `parent` (`""` for the top level), most frequent first; expanded
+    /// The children of `parent` ([`ROOT`] for the top level), most frequent first; expanded
     /// nodes carry their own level.
-    fn level(&self, parent: &str, hierarchical: bool, limit: usize, expanded: &HashSet<String>) -> FacetLevel {
-        let children = self.children.get(parent).map(Vec::as_slice).unwrap_or(&[]);
+    fn level(&self, parent: Node, hierarchical: bool, limit: usize, expanded: &HashSet<String>) -> FacetLevel {
+        let children = self.children.get(&parent).map(Vec::as_slice).unwrap_or(&[]);
         let values = children
             .iter()
             .take(limit)
-            .map(|(path, count)| {
-                let has_children = hierarchical && self.children.contains_key(path);
+            .map(|&(node, count)| {
+                let path = self.counts.nodes().path(node);
+                let has_children = hierarchical && self.children.contains_key(&node);
                 FacetValue {
                     value: leaf_name(path),
                     path: Some(path.to_string()),
-                    count: *count,
+                    count,
                     expandable: has_children,
-                    children: (has_children && expanded.contains(*path))
-                        .then(|| self.level(path, true, limit, expanded)),
+                    children: (has_children && expanded.contains(path))
+                        .then(|| self.level(node, true, limit, expanded)),
                 }
             })
             .collect();
@@ -128,33 +108,21 @@ impl<'a> FacetTree<'a> {
 
 #[cfg(test)]
 mod tests {
-    use std::sync::Arc;
-
     use super::*;
 
-    #[test]
-    fn parents_skip_escaped_slashes() {
-        assert_eq!(parent_path("/Americas/Central America"), "/Americas");
-        assert_eq!(parent_path("/Americas"), "");
-        assert_eq!(parent_path("/Topic/Water\\/Sanitation"), "/Topic");
-        assert_eq!(leaf_name("/Topic/Water\\/Sanitation"), "Water/Sanitation");
-    }
-
     fn counts(pairs: &[(&str, u64)]) -> Counts {
-        pairs.iter().map(|(path, count)| (Arc::from(*path), *count)).collect()
+        Counts::from_paths(pairs)
     }
 
     #[test]
     fn only_the_listed_values_are_sorted_yet_the_list_is_the_full_sort_s_head() {
         // 500 organizations with counts that tie often: the top 7 must be those of a full sort.
         let pairs: Vec<(String, u64)> = (0..500u64).map(|i| (format!("/Org {i:03}"), (i * 7919) % 13)).collect();
-        let counts: Counts = pairs
-            .iter()
-            .map(|(path, count)| (Arc::from(path.as_str()), *count))
-            .collect();
+        let borrowed: Vec<(&str, u64)> = pairs.iter().map(|(path, count)| (path.as_str(), *count)).collect();
+        let counts = counts(&borrowed);
         let mut sorted = pairs.clone();
         sorted.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        let level = FacetTree::new(&counts, 7).level("", false, 7, &HashSet::new());
+        let level = FacetTree::new(&counts, 7).level(ROOT, false, 7, &HashSet::new());
         let listed: Vec<(String, u64)> = level
             .values
             .iter()
@@ -173,7 +141,7 @@ mod tests {
             ("/Europe", 2),
             ("/Africa/Northern Africa", 4),
         ]);
-        let level = FacetTree::new(&counts, 3).level("", true, 3, &HashSet::new());
+        let level = FacetTree::new(&counts, 3).level(ROOT, true, 3, &HashSet::new());
         let listed: Vec<(&str, u64, bool)> = level
             .values
             .iter()
@@ -199,12 +167,12 @@ mod tests {
             ("/Africa/Northern Africa/Egypt", 2),
         ]);
         let expanded: HashSet<String> = ["/Africa".to_string()].into();
-        let level = FacetTree::new(&counts, 10).level("", true, 10, &expanded);
+        let level = FacetTree::new(&counts, 10).level(ROOT, true, 10, &expanded);
         let africa = &level.values[0];
         let children = africa.children.as_ref().expect("expanded");
         assert_eq!(children.values[0].value, "Northern Africa");
         assert!(children.values[0].expandable && children.values[0].children.is_none());
-        let flat = FacetTree::new(&counts, 10).level("", false, 10, &expanded);
+        let flat = FacetTree::new(&counts, 10).level(ROOT, false, 10, &expanded);
         assert!(!flat.values[0].expandable && flat.values[0].children.is_none());
     }
 

@@ -25,7 +25,7 @@ impl Snapshot {
             &filters,
             Some(request.facet),
         );
-        let tallies = searcher.search(&*query, &self.facet_collector(&[request.facet]))?;
+        let tallies = searcher.search(&*query, &self.facet_collector(&searcher, &[request.facet])?)?;
         let prefix = fold(&request.prefix);
         let counts: Vec<(String, u64)> = if request.facet == FacetName::Year {
             tallies
@@ -36,7 +36,7 @@ impl Snapshot {
         } else {
             tallies
                 .into_counts(request.facet)
-                .into_iter()
+                .paths()
                 .map(|(path, count)| (path.to_string(), count))
                 .collect()
         };

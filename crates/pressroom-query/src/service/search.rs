@@ -57,7 +57,10 @@ impl Snapshot {
         let mut tallies = vec![(in_main_pass, main_tallies)];
         for facet in request.facets.iter().copied().filter(|facet| has_filter(*facet)) {
             let query = combine(text_query, &filters, Some(facet));
-            tallies.push((vec![facet], searcher.search(&*query, &self.facet_collector(&[facet]))?));
+            tallies.push((
+                vec![facet],
+                searcher.search(&*query, &self.facet_collector(&searcher, &[facet])?)?,
+            ));
         }
         let facets = facets::levels(tallies, request.facet_limit, &expanded);
         Ok(SearchResponse {
@@ -77,7 +80,7 @@ impl Snapshot {
         request: &SearchRequest,
         facets: &[FacetName],
     ) -> Result<(Ranked, usize, FacetTallies), SearchError> {
-        let collector = self.facet_collector(facets);
+        let collector = self.facet_collector(searcher, facets)?;
         // Collapsing looks at the hits before the page and a window after it.
         let top = if request.collapse && request.limit > 0 {
             TopDocs::with_limit(request.offset + request.limit + COLLAPSE_WINDOW)
@@ -113,8 +116,12 @@ impl Snapshot {
         }
     }
 
-    pub(super) fn facet_collector(&self, facets: &[FacetName]) -> FacetCountCollector<'_> {
-        FacetCountCollector::new(facets, &self.facet_tables)
+    pub(super) fn facet_collector(
+        &self,
+        searcher: &Searcher,
+        facets: &[FacetName],
+    ) -> Result<FacetCountCollector<'_>, SearchError> {
+        Ok(FacetCountCollector::new(facets, &self.facet_tables, searcher)?)
     }
 }
 
