@@ -1,5 +1,5 @@
 //! Text cleaning shared by every reader: mojibake repair, control characters, white space,
-//! the contact block, site navigation and the title.
+//! the contact block, and the title of an OCR'd release (scraped pages: [`crate::page`]).
 
 use std::borrow::Cow;
 use std::sync::LazyLock;
@@ -223,129 +223,8 @@ pub fn repair_mailto(text: &str) -> String {
         .into_owned()
 }
 
-/// The parts of a scraped page once its navigation is dropped.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PageParts {
-    pub title: String,
-    pub body: String,
-    pub contact: Option<String>,
-}
-
-/// Cleans a scraped page in plain text: finds where the release starts (the first two lines
-/// of prose), takes its title (that first line when it reads as a title, else the line
-/// above it), drops everything above the title as site navigation, and splits off the
-/// contact block.
-pub fn clean_page(raw: &str) -> PageParts {
-    let text = clean_text(raw);
-    let (text, contact) = split_contact(&text);
-    let lines: Vec<&str> = text.lines().collect();
-    let body_start = find_body_start(&lines);
-    let title_index = match previous_non_empty(&lines, body_start) {
-        Some(above) if !is_title_like(&lines, body_start) && !is_navigation_line(&lines, above) => above,
-        _ => body_start,
-    };
-    let Some(title) = lines.get(title_index).filter(|line| !line.is_empty()) else {
-        return PageParts {
-            title: String::new(),
-            body: String::new(),
-            contact,
-        };
-    };
-    let body = normalize_whitespace(&lines[title_index + 1..].join("\n"));
-    PageParts {
-        title: title.to_string(),
-        body,
-        contact,
-    }
-}
-
-static DATELINE_START: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^[\p{Lu}][\p{Lu}\p{M}'. -]{2,40},").expect("dateline pattern is valid"));
-
-/// Does this line read as a headline rather than the start of a paragraph? Short, no closing
-/// punctuation, and capitalised like a title, or followed by a blank line or a dateline.
-fn is_title_like(lines: &[&str], index: usize) -> bool {
-    let line = lines[index];
-    if word_count(line) > 30 || line.ends_with(['.', ',', ';', ':']) {
-        return false;
-    }
-    let next = lines.get(index + 1).copied().unwrap_or("");
-    if next.is_empty() || DATELINE_START.is_match(next) {
-        return true;
-    }
-    let long_words: Vec<&str> = line
-        .split_whitespace()
-        .filter(|word| word.chars().count() >= 4)
-        .collect();
-    let capitalised = long_words
-        .iter()
-        .filter(|word| word.chars().next().is_some_and(char::is_uppercase))
-        .count();
-    !long_words.is_empty() && capitalised * 10 >= long_words.len() * 6
-}
-
-fn previous_non_empty(lines: &[&str], index: usize) -> Option<usize> {
-    (0..index).rev().find(|&i| !lines[i].is_empty())
-}
-
 fn word_count(line: &str) -> usize {
     line.split_whitespace().count()
-}
-
-/// A menu entry glued to its description: `WHO WE AREThe International…` after `Who we are`.
-fn is_glued_to_previous(line: &str, previous: &str) -> bool {
-    if previous.is_empty() || line.len() <= previous.len() {
-        return false;
-    }
-    let Some(head) = line.get(..previous.len()) else {
-        return false;
-    };
-    if !head.eq_ignore_ascii_case(previous) {
-        return false;
-    }
-    line[previous.len()..].chars().next().is_some_and(char::is_uppercase)
-}
-
-fn is_navigation_line(lines: &[&str], index: usize) -> bool {
-    let line = lines[index];
-    if line == "-" || line == "|" || line == "•" {
-        return true;
-    }
-    if line.starts_with("- ") || line.starts_with("• ") || line.starts_with("| ") || line.starts_with("» ") {
-        return word_count(line) <= 6;
-    }
-    let previous = index.checked_sub(1).map_or("", |i| lines[i]);
-    if !previous.is_empty() && line.eq_ignore_ascii_case(previous) {
-        return true;
-    }
-    let next = lines.get(index + 1).copied().unwrap_or("");
-    if !next.is_empty() && line.eq_ignore_ascii_case(next) {
-        return true;
-    }
-    is_glued_to_previous(line, previous) || is_glued_to_previous(next, line)
-}
-
-fn is_prose_line(lines: &[&str], index: usize) -> bool {
-    word_count(lines[index]) >= 5 && !is_navigation_line(lines, index)
-}
-
-/// The first line of two prose lines in a row (blank lines between them allowed).
-fn find_body_start(lines: &[&str]) -> usize {
-    let mut previous_prose: Option<usize> = None;
-    for index in 0..lines.len() {
-        if lines[index].is_empty() {
-            continue;
-        }
-        if is_prose_line(lines, index) {
-            if let Some(start) = previous_prose {
-                return start;
-            }
-            previous_prose = Some(index);
-        } else {
-            previous_prose = None;
-        }
-    }
-    previous_prose.unwrap_or(0)
 }
 
 static HEADER_BLOCK: LazyLock<Regex> = LazyLock::new(|| {
@@ -526,22 +405,6 @@ mod tests {
         let contact = contact.expect("contact block");
         assert!(contact.starts_with("For further information"));
         assert!(contact.ends_with("Email:\nj@x.org"), "{contact}");
-    }
-
-    #[test]
-    fn page_without_navigation_takes_first_line_as_title() {
-        let page = clean_page(
-            "Short title\nThe first line of the body is long enough.\nAnd a second line of prose follows it.",
-        );
-        assert_eq!(page.title, "Short title");
-        assert!(page.body.starts_with("The first line"));
-    }
-
-    #[test]
-    fn menu_run_above_a_short_title_is_dropped() {
-        let page = clean_page("Home\nNews\nAbout us\nContact\nFloods in Chad\nHeavy rain displaced thousands of families this week.\nAid agencies said more help was needed soon.");
-        assert_eq!(page.title, "Floods in Chad");
-        assert!(page.body.starts_with("Heavy rain"));
     }
 
     #[test]

@@ -2,11 +2,12 @@
 //!
 //! The entry point is [`read_sources`]: give it files or folders, it detects each one's
 //! [`Format`] (or takes the one forced), reads gzip transparently, cleans the text
-//! ([`clean`]) and hands every [`Record`] or [`Problem`] to a callback. A malformed record
-//! never stops a run: it is reported with its file, line or offset and reason.
+//! ([`clean`]; scraped pages: [`page`]) and hands every [`Record`] or [`Problem`] to a
+//! callback. A malformed record never stops a run: it is reported with its file, line or
+//! offset and reason.
 //!
 //! ```
-//! use pressroom_ingest::clean::clean_page;
+//! use pressroom_ingest::page::clean_page;
 //!
 //! let page = clean_page("Who we are\nWHO WE AREThe agency helps migrants.\n- Data\nFloods Displace Thousands in Chad\nHeavy rain displaced thousands of families this week.\nAid agencies said more help was needed.\nFor further information, please contact:\nJane Doe, jane@example.org");
 //! assert_eq!(page.title, "Floods Displace Thousands in Chad");
@@ -20,6 +21,7 @@ mod error;
 #[doc(hidden)]
 pub mod fuzzing;
 mod input;
+pub mod page;
 mod readers;
 mod record;
 

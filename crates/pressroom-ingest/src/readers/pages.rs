@@ -6,9 +6,10 @@ use std::sync::LazyLock;
 use scraper::{ElementRef, Html, Node, Selector};
 
 use super::{folder_name, read_file_bytes, Sink};
-use crate::clean::{clean_page, clean_text, split_contact, PageParts};
+use crate::clean::clean_text;
 use crate::error::{Problem, ProblemKind};
 use crate::input;
+use crate::page::{clean_page, clean_page_titled, PageParts};
 use crate::record::Record;
 
 pub(super) fn read(path: &Path, sink: &mut Sink<'_>) {
@@ -86,11 +87,15 @@ static MAIN_SELECTOR: LazyLock<Selector> =
     LazyLock::new(|| Selector::parse("article, main, [role=main]").expect("valid selector"));
 static BODY_SELECTOR: LazyLock<Selector> = LazyLock::new(|| Selector::parse("body").expect("valid selector"));
 static H1_SELECTOR: LazyLock<Selector> = LazyLock::new(|| Selector::parse("h1").expect("valid selector"));
+static OG_TITLE_SELECTOR: LazyLock<Selector> = LazyLock::new(|| {
+    Selector::parse(r#"meta[property="og:title"], meta[name="twitter:title"]"#).expect("valid selector")
+});
 static TITLE_SELECTOR: LazyLock<Selector> = LazyLock::new(|| Selector::parse("title").expect("valid selector"));
 
-/// HTML to title, text and contact block: the `<h1>` (else `<title>`) is the title; the text
-/// comes from `<article>`/`<main>` when there is one, without navigation, headers, footers
-/// and scripts.
+/// HTML to title, text and contact block. The title is the `<h1>` of the article (else of
+/// the page), else `og:title`, else `<title>`, the last two without the site's name (`Headline
+/// | Site`); the text comes from `<article>`/`<main>` when there is one, without
+/// navigation, headers, footers and scripts, and is read as a plain page from the title on.
 fn html_to_parts(html: &str) -> PageParts {
     let document = Html::parse_document(html);
     let root = document
@@ -100,33 +105,62 @@ fn html_to_parts(html: &str) -> PageParts {
         .unwrap_or_else(|| document.root_element());
     let mut text = String::new();
     collect_text(root, &mut text);
-    let text = clean_text(&text);
-    let (text, contact) = split_contact(&text);
 
     let heading = root
         .select(&H1_SELECTOR)
         .next()
         .or_else(|| document.select(&H1_SELECTOR).next())
-        .map(|h1| clean_text(&h1.text().collect::<String>()))
-        .filter(|title| !title.is_empty());
-    let Some(title) = heading.or_else(|| {
+        .map(|h1| clean_text(&h1.text().collect::<String>()));
+    let meta = || {
+        document
+            .select(&OG_TITLE_SELECTOR)
+            .find_map(|meta| meta.value().attr("content"))
+            .map(|content| without_site_name(&clean_text(content)))
+    };
+    let title_element = || {
         document
             .select(&TITLE_SELECTOR)
             .next()
-            .map(|t| clean_text(&t.text().collect::<String>()))
-            .filter(|title| !title.is_empty())
-    }) else {
-        // No markup title: treat the text like a plain page.
-        let mut parts = clean_page(&text);
-        parts.contact = contact;
-        return parts;
+            .map(|title| without_site_name(&clean_text(&title.text().collect::<String>())))
     };
-    let body = match text.split_once('\n') {
-        Some((first, rest)) if first.trim() == title => rest.trim_start().to_string(),
-        _ if text.trim() == title => String::new(),
-        _ => text,
-    };
-    PageParts { title, body, contact }
+    let title = [heading, meta(), title_element()]
+        .into_iter()
+        .flatten()
+        .find(|title| !title.is_empty());
+    match title {
+        Some(title) => clean_page_titled(&text, &title),
+        // No markup title: read the text like a plain page.
+        None => clean_page(&text),
+    }
+}
+
+/// `Headline | Site Name`, `Headline - Site`, `Site — Headline`: the headline, without a
+/// short part (five words at most) at either end when the rest is longer.
+fn without_site_name(title: &str) -> String {
+    const SEPARATORS: [&str; 6] = [" | ", " – ", " — ", " - ", " :: ", " · "];
+    let mut title = title.trim();
+    loop {
+        let last = SEPARATORS
+            .iter()
+            .filter_map(|separator| title.rfind(separator).map(|at| (at, separator.len())))
+            .max_by_key(|(at, _)| *at);
+        let first = SEPARATORS
+            .iter()
+            .filter_map(|separator| title.find(separator).map(|at| (at, separator.len())))
+            .min_by_key(|(at, _)| *at);
+        let (Some((last_at, last_len)), Some((first_at, first_len))) = (last, first) else {
+            return title.to_string();
+        };
+        let (head, tail) = (&title[..last_at], &title[last_at + last_len..]);
+        let (lead, rest) = (&title[..first_at], &title[first_at + first_len..]);
+        if tail.split_whitespace().count() <= 5 && tail.len() < head.len() {
+            title = head.trim();
+        } else if lead.split_whitespace().count() <= 3 && lead.len() < rest.len() && lead.contains(char::is_uppercase) {
+            title = rest.trim();
+        } else {
+            return title.to_string();
+        }
+    }
 }
 
 fn collect_text(element: ElementRef<'_>, out: &mut String) {

@@ -1,0 +1,338 @@
+//! A scraped press page to title, body and contact block.
+//!
+//! What a scraper keeps of a news page is the site around the release (menus, breadcrumbs,
+//! labels, dates, share buttons, captions), then the headline, then the release. The
+//! release is found first: its first paragraph of prose (a line with the lines it wraps
+//! onto). The headline is the nearest headline-shaped line above that paragraph, stepping
+//! over what is never a title ([`shapes`]); a page whose first prose is a banner (an archive
+//! notice, a menu description) is read on to the next paragraph. A headline wrapped over
+//! lines (in capitals, or broken on a small word) is joined. When the page's markup names
+//! the title (`<h1>`, `og:title`), [`clean_page_titled`] only looks for where the release
+//! starts. Labels, dates and captions between the headline and the release are dropped;
+//! the body keeps everything from the release's first paragraph on.
+
+mod shapes;
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::clean::{clean_text, normalize_whitespace, split_contact};
+use shapes::{ends_sentence, fold, is_boilerplate, is_headline_shaped, is_prose, word_count};
+
+/// The parts of a scraped page once its navigation is dropped.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PageParts {
+    pub title: String,
+    pub body: String,
+    pub contact: Option<String>,
+}
+
+/// Reads a scraped page in plain text: title, body and contact block.
+pub fn clean_page(raw: &str) -> PageParts {
+    read_page(raw, None)
+}
+
+/// Reads the text of a page whose markup gave its title: the body starts at the release.
+pub fn clean_page_titled(raw: &str, title: &str) -> PageParts {
+    read_page(raw, Some(title))
+}
+
+/// Tags and attributes a scraper left in the text (`<img src=… alt="">`, `alt=""`, `</div>`).
+static MARKUP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r#"</?[a-zA-Z][a-zA-Z0-9]*(\s+[a-zA-Z-]+(="[^"<>]*")?)*\s*/?>|\b(alt|class|src|href|title|id|style)="[^"<>]*""#,
+    )
+    .expect("markup pattern is valid")
+});
+
+/// Lines above the release looked at for its headline.
+const LOOK_BACK: usize = 8;
+/// Lines a wrapped headline may span.
+const HEADLINE_LINES: usize = 3;
+
+fn read_page(raw: &str, known_title: Option<&str>) -> PageParts {
+    let text = clean_text(&MARKUP.replace_all(raw, ""));
+    let (text, contact) = split_contact(&text);
+    let lines: Vec<&str> = text.lines().map(str::trim).collect();
+    let skip: Vec<bool> = (0..lines.len())
+        .map(|index| lines[index].is_empty() || is_boilerplate(lines[index]) || is_navigation(&lines, index))
+        .collect();
+    let page = Page { lines: &lines, skip };
+    let (title, after_title) = match known_title.map(clean_text).filter(|title| !title.is_empty()) {
+        Some(title) => {
+            let folded = fold(&title);
+            let at = (0..lines.len()).find(|&index| fold(lines[index]) == folded);
+            (title, at.map_or(0, |index| index + 1))
+        }
+        None => match page.find_headline() {
+            Some((first, last)) => (page.joined(first, last), last + 1),
+            None => page.fallback_title(),
+        },
+    };
+    PageParts {
+        body: page.body_after(after_title, &title),
+        title,
+        contact,
+    }
+}
+
+struct Page<'a> {
+    lines: &'a [&'a str],
+    /// Lines that are never a title nor the start of a release (blank lines included).
+    skip: Vec<bool>,
+}
+
+impl Page<'_> {
+    /// The line at `index` with the lines it wraps onto (a line opening in lower case or with
+    /// a figure, or any line after one broken off on a comma or a small word), and whether it
+    /// wrapped at all.
+    fn paragraph(&self, index: usize) -> (String, bool) {
+        let mut text = self.lines[index].to_string();
+        let mut next = index + 1;
+        while next < self.lines.len() && next < index + 40 && !ends_sentence(&text) {
+            let line = self.lines[next];
+            let continues = line
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit() || c == '(');
+            let previous = self.lines[next - 1];
+            if self.skip[next] || !(continues || previous.ends_with(',') || breaks_off(previous)) {
+                break;
+            }
+            text.push(' ');
+            text.push_str(line);
+            next += 1;
+        }
+        (text, next > index + 1)
+    }
+
+    fn starts_prose(&self, index: usize) -> bool {
+        if self.skip[index] {
+            return false;
+        }
+        let (paragraph, wrapped) = self.paragraph(index);
+        is_prose(&paragraph, wrapped)
+    }
+
+    /// The first and last line of the headline: the nearest headline-shaped line above the
+    /// first paragraph of prose that has one.
+    fn find_headline(&self) -> Option<(usize, usize)> {
+        for start in (0..self.lines.len()).filter(|&index| self.starts_prose(index)) {
+            let mut looked = 0;
+            for index in (0..start).rev() {
+                if self.skip[index] {
+                    continue;
+                }
+                looked += 1;
+                if looked > LOOK_BACK || self.starts_prose(index) {
+                    break;
+                }
+                let line = self.lines[index];
+                // One- and two-word lines above a release are labels; a line after a field
+                // label (`Delivered by`, `En`) is the field's value.
+                if word_count(line) > 2 && is_headline_shaped(line) && !self.follows_field_label(index) {
+                    let last = self.capitals_above(index).unwrap_or(index);
+                    return Some((self.wrapped_start(last), last));
+                }
+            }
+        }
+        None
+    }
+
+    /// The nearest line above `index` that is not skipped, if any.
+    fn above(&self, index: usize) -> Option<usize> {
+        (0..index).rev().find(|&above| !self.skip[above])
+    }
+
+    fn follows_field_label(&self, index: usize) -> bool {
+        let Some(above) = index.checked_sub(1) else {
+            return false;
+        };
+        let label = self.lines[above];
+        word_count(label) <= 2 && (breaks_off(label) || label.ends_with(':'))
+    }
+
+    /// A headline in capitals above a subtitle that is not (`REGIONAL FORUM HEARS…`, a label,
+    /// then `Forum also discusses…`).
+    fn capitals_above(&self, index: usize) -> Option<usize> {
+        if in_capitals(self.lines[index]) {
+            return None;
+        }
+        let mut above = self.above(index)?;
+        while word_count(self.lines[above]) <= 2 {
+            above = self.above(above)?;
+        }
+        let line = self.lines[above];
+        (in_capitals(line) && word_count(line) >= 4 && is_headline_shaped(line)).then_some(above)
+    }
+
+    /// Where a headline ending at `last` starts: lines in capitals above a line in
+    /// capitals, or a line the next one continues (it opens in lower case, or the line
+    /// breaks off on a comma or a small word).
+    fn wrapped_start(&self, last: usize) -> usize {
+        let mut first = last;
+        while first > 0 && last - first + 1 < HEADLINE_LINES {
+            let (above, line) = (self.lines[first - 1], self.lines[first]);
+            if self.skip[first - 1] || word_count(above) <= 2 || above.ends_with(['.', ':', ';', '!', '?']) {
+                break;
+            }
+            let continues = (in_capitals(above) && in_capitals(line))
+                || line.chars().next().is_some_and(char::is_lowercase)
+                || above.ends_with(',')
+                || breaks_off(above);
+            if !continues || !is_headline_shaped(&format!("{above} {line}")) {
+                break;
+            }
+            first -= 1;
+        }
+        first
+    }
+
+    fn joined(&self, first: usize, last: usize) -> String {
+        self.lines[first..=last].join(" ")
+    }
+
+    /// No headline above any paragraph: the first headline-shaped line, else the first line
+    /// that is not boilerplate, else nothing.
+    fn fallback_title(&self) -> (String, usize) {
+        let candidate = (0..self.lines.len())
+            .find(|&index| !self.skip[index] && is_headline_shaped(self.lines[index]))
+            .or_else(|| (0..self.lines.len()).find(|&index| !self.skip[index]));
+        match candidate {
+            Some(index) => (self.lines[index].to_string(), index + 1),
+            None => (String::new(), self.lines.len()),
+        }
+    }
+
+    /// The release after its headline: labels, dates, captions and repeats of the headline
+    /// before its first paragraph are dropped, and boilerplate other than lists until its
+    /// second; the rest is kept as it is.
+    fn body_after(&self, from: usize, title: &str) -> String {
+        let title = fold(title);
+        let mut kept: Vec<&str> = Vec::new();
+        let mut paragraphs = 0;
+        for index in from..self.lines.len() {
+            let line = self.lines[index];
+            if line.is_empty() {
+                kept.push(line);
+                continue;
+            }
+            if paragraphs < 2 {
+                let repeats_title = title.contains(&fold(line)) && word_count(line) > 2 || fold(line) == title;
+                let dropped = match paragraphs {
+                    0 => self.skip[index] || repeats_title || word_count(line) <= 2,
+                    _ => self.skip[index] && !is_list_item(line),
+                };
+                if self.starts_prose(index) {
+                    paragraphs += 1;
+                } else if dropped {
+                    continue;
+                }
+            }
+            kept.push(line);
+        }
+        normalize_whitespace(&kept.join("\n"))
+    }
+}
+
+/// Navigation that only its neighbours reveal: a short entry repeated on the next line, or
+/// an entry glued to its description (`WHO WE AREThe International…` after `Who we are`).
+fn is_navigation(lines: &[&str], index: usize) -> bool {
+    let line = lines[index];
+    let previous = index.checked_sub(1).map_or("", |i| lines[i]);
+    let next = lines.get(index + 1).copied().unwrap_or("");
+    let short = word_count(line) <= 4;
+    (short && !next.is_empty() && line.eq_ignore_ascii_case(next))
+        || (short && !previous.is_empty() && line.eq_ignore_ascii_case(previous))
+        || is_glued_to_previous(line, previous)
+        || is_glued_to_previous(next, line)
+}
+
+fn is_glued_to_previous(line: &str, previous: &str) -> bool {
+    if previous.is_empty() || line.len() <= previous.len() {
+        return false;
+    }
+    let Some(head) = line.get(..previous.len()) else {
+        return false;
+    };
+    if fold(head) != fold(previous) {
+        return false;
+    }
+    line[previous.len()..].chars().next().is_some_and(char::is_uppercase)
+}
+
+fn is_list_item(line: &str) -> bool {
+    ["- ", "• ", "* ", "· "].iter().any(|bullet| line.starts_with(bullet))
+}
+
+fn in_capitals(line: &str) -> bool {
+    let letters = line.chars().filter(|c| c.is_alphabetic()).count();
+    let capitals = line.chars().filter(|c| c.is_uppercase()).count();
+    letters >= 4 && capitals * 10 >= letters * 8
+}
+
+/// A line broken off on a small word (`THE MINISTER FOR THE`, `Le Secrétaire général et la`).
+fn breaks_off(line: &str) -> bool {
+    const SMALL: &[&str] = &[
+        "the", "of", "for", "and", "to", "in", "on", "at", "a", "an", "with", "by", "from", "into", "than", "that",
+        "which", "who", "or", "but", "as", "de", "du", "des", "la", "le", "les", "et", "à", "au", "aux", "en", "pour",
+        "sur", "dans", "par", "que", "qui", "del", "el", "los", "las", "y", "para", "con", "por", "un", "una", "al",
+    ];
+    line.rsplit(' ')
+        .next()
+        .is_some_and(|word| SMALL.contains(&fold(word).as_str()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn page_without_navigation_takes_first_line_as_title() {
+        let page = clean_page(
+            "Short title\nThe first line of the body is long enough to read as a sentence.\nAnd a second line of prose follows it.",
+        );
+        assert_eq!(page.title, "Short title");
+        assert!(page.body.starts_with("The first line"));
+    }
+
+    #[test]
+    fn menu_run_above_a_short_title_is_dropped() {
+        let page = clean_page("Home\nNews\nAbout us\nContact\nFloods in Chad\nHeavy rain displaced thousands of families this week.\nAid agencies said more help was needed soon.");
+        assert_eq!(page.title, "Floods in Chad");
+        assert!(page.body.starts_with("Heavy rain"));
+    }
+
+    #[test]
+    fn a_french_menu_a_date_and_a_label_are_not_the_title() {
+        let page = clean_page(
+            "Qui sommes-nous\nQUI SOMMES-NOUSL'Agence aide les migrants depuis 1951, dans plus de cent pays du monde.\n- Directrice générale adjointe chargée des opérations\n- Bureau du Chef de Cabinet\nAgir\nAgir\n24 Février 2006\nCommuniqué\nNiger : des familles déplacées reçoivent des abris\nNIAMEY, 24 février 2006 - L'Agence a distribué des abris à 4 000 familles cette semaine.\nLa distribution continue.",
+        );
+        assert_eq!(page.title, "Niger : des familles déplacées reçoivent des abris");
+        assert!(page.body.starts_with("NIAMEY"), "{}", page.body);
+    }
+
+    #[test]
+    fn an_archive_banner_is_passed_and_a_headline_in_capitals_is_joined() {
+        let page = clean_page(
+            "You are viewing an archived web page, collected at the request of an organization. The information may be out of date.\nLoading media information hide\n\nGA/SHC/4153\nSECRETARY-GENERAL CONDEMNS THE ATTACK ON\nGOVERNMENT OFFICES IN MOGADISHU\n46th Meeting (PM)\nThe Secretary-General condemned today's attack on government offices in Mogadishu, which killed many.",
+        );
+        assert_eq!(
+            page.title,
+            "SECRETARY-GENERAL CONDEMNS THE ATTACK ON GOVERNMENT OFFICES IN MOGADISHU"
+        );
+        assert!(page.body.starts_with("The Secretary-General"), "{}", page.body);
+    }
+
+    #[test]
+    fn leftover_markup_is_removed_and_a_known_title_only_sets_the_body_start() {
+        let page = clean_page_titled(
+            "Publié le 19 avril 2024\n<div class=\"contenu\">\nMauritanie : un réseau d'eau pour les réfugiés\n<img src=\"a.jpg\" alt=\"\">\nBASSIKOUNOU, Mauritanie, 19 avril 2024 – Un réseau d'eau solaire dessert désormais le camp.",
+            "Mauritanie : un réseau d'eau pour les réfugiés",
+        );
+        assert_eq!(page.title, "Mauritanie : un réseau d'eau pour les réfugiés");
+        assert!(page.body.starts_with("BASSIKOUNOU"), "{}", page.body);
+        assert!(!page.body.contains('<'));
+    }
+}

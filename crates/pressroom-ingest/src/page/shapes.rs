@@ -1,0 +1,303 @@
+//! The shapes of the lines around a scraped page's headline, in English, French and Spanish:
+//! what is never a title nor the start of a release (date lines, `URL:` lines, document
+//! symbols, meeting lines, breadcrumbs, bullets, share buttons, photo credits, section
+//! labels, skip links, leftover markup), what reads as a headline, and what reads as prose.
+//! Shapes, not one site's words: a menu is recognised by its bullets and short lines, a date
+//! by a month name beside a number.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// Months (full and abbreviated) and weekdays in English, French and Spanish, folded to
+/// lower case without accents.
+const MONTHS: &str = "january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|janv|fevr|avr|juil|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|ene|abr|ago|dic";
+
+/// A month name beside a number (a day or a year), or a date in figures.
+static DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)(\b\d{{1,2}}(st|nd|rd|th|er|º|o)?\.?\s+(de\s+)?({MONTHS})\b|\b({MONTHS})\.?\s+(de\s+)?\d{{1,4}}\b|\b\d{{1,4}}[./-]\d{{1,2}}[./-]\d{{2,4}}\b)"
+    ))
+    .expect("date pattern is valid")
+});
+
+static URL_LINE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^(url\s*:|source\s*:\s*https?:|https?://|www\.)").expect("url pattern is valid"));
+
+/// A UN document symbol on a line of its own: `SC/16102`, `GA/SHC/4153`, `A/HRC/55/L.2`.
+static SYMBOL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[A-Z]{1,8}(/[A-Z0-9.\-]+){1,5}$").expect("symbol pattern is valid"));
+
+/// `46th Meeting (PM)`, `43rd & 44th Meetings (AM & PM)`, `Seventieth Session,`, `9631e séance`.
+static MEETING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(\b(meetings?|s[ée]ances?|sesi[oó]n(es)?|sessions?|reuni[oó]n(es)?)\b.*\d|\d.*\b(meetings?|s[ée]ances?|sesi[oó]n(es)?|sessions?|reuni[oó]n(es)?)\b|\((am|pm|matin|après-midi|mañana|tarde)( & (am|pm))?\)$|^\S+\s+(session|sesi[oó]n)\s*,?$)",
+    )
+    .expect("meeting pattern is valid")
+});
+
+/// Lines that open with what a page puts around an article, never in its headline.
+static CHROME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)^(
+            skip\s+to | jump\s+to | aller\s+au | passer\s+au | ir\s+al | saltar\s+al
+          | share\b | partager\b | compartir\b | print\b | imprimer\b | imprimir\b | tweet\b
+          | photo\s*: | photos?\s+credit | foto\s*: | crédits?\s*(photo)?\s*: | credits?\s*: | ©
+          | posted\s+(by|on|in)\b | published\s+(by|on)\b | publié\s+(le|par)\b | publicado\s+(el|por)\b
+          | mis\s+à\s+jour | last\s+updated | actualizado | updated\s*:
+          | disponible\s+aussi | also\s+available | tambi[ée]n\s+disponible | disponible\s+en\s*:
+          | read\s+(more|in) | lire\s+(la\s+suite|en) | leer\s+(m[aá]s|en)
+          | you\s+are\s+(here|viewing) | vous\s+êtes\s+ici | usted\s+est[aá]\s+aqu[ií]
+          | loading\b | chargement\b | cargando\b
+          | tags?\s*: | mots[-\s]cl[ée]s\s*: | etiquetas\s*: | topics?\s*: | th[èe]mes?\s*: | temas?\s*:
+        )",
+    )
+    .expect("chrome pattern is valid")
+});
+
+/// Section labels and taglines, compared whole (folded, without a closing colon).
+const LABELS: &[&str] = &[
+    "press release",
+    "press releases",
+    "news release",
+    "news releases",
+    "media release",
+    "news",
+    "latest news",
+    "news and press releases",
+    "news & stories",
+    "stories",
+    "story",
+    "statement",
+    "statements",
+    "joint statement",
+    "briefing notes",
+    "briefing note",
+    "meetings coverage",
+    "meeting summaries",
+    "meeting summary",
+    "press briefing",
+    "global",
+    "local",
+    "regional",
+    "feature",
+    "features",
+    "communique",
+    "communiques",
+    "communique de presse",
+    "communiques de presse",
+    "declaration",
+    "declarations",
+    "actualites",
+    "nouvelles",
+    "histoires",
+    "notes d'information",
+    "points de presse",
+    "couverture des reunions",
+    "comunicado",
+    "comunicados",
+    "comunicado de prensa",
+    "comunicados de prensa",
+    "noticias",
+    "historias",
+    "declaracion",
+    "declaraciones",
+    "notas informativas",
+    "sala de prensa",
+];
+
+/// Letters folded to lower case without accents (enough for labels and months).
+pub(super) fn fold(text: &str) -> String {
+    text.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'à' | 'â' | 'á' | 'ä' => 'a',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'î' | 'ï' | 'í' => 'i',
+            'ô' | 'ó' | 'ö' => 'o',
+            'û' | 'ù' | 'ú' | 'ü' => 'u',
+            'ç' => 'c',
+            'ñ' => 'n',
+            '’' => '\'',
+            other => other,
+        })
+        .collect()
+}
+
+pub(super) fn word_count(line: &str) -> usize {
+    line.split_whitespace().count()
+}
+
+/// A line that is never a title nor the start of a release, whatever is around it.
+pub(super) fn is_boilerplate(line: &str) -> bool {
+    let words = word_count(line);
+    if words == 0 || !line.chars().any(char::is_alphabetic) {
+        return true;
+    }
+    if URL_LINE.is_match(line) || CHROME.is_match(line) || SYMBOL.is_match(line) {
+        return true;
+    }
+    if words <= 8 && MEETING.is_match(line) {
+        return true;
+    }
+    // A date, alone or with a label, a place or a byline (`Communiqué de presse – 8 novembre 2022`).
+    if words <= 8 && DATE.is_match(&fold(line)) {
+        return true;
+    }
+    let label = fold(line.trim_end_matches([':', '.', ' ']));
+    if LABELS.contains(&label.as_str()) {
+        return true;
+    }
+    is_bullet(line) || is_breadcrumb(line) || line.contains('©') || CAPTION.is_match(line)
+}
+
+/// A photo caption's credit anywhere in the line (`… à Conakry. Photo : Mobilité Guinée`).
+static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(photos?|fotos?|cr[ée]dits?(\s+photo)?|cr[ée]dito|image|imagen)\s*:\s*\S")
+        .expect("caption pattern is valid")
+});
+
+/// A menu entry: a short line opened by a bullet.
+fn is_bullet(line: &str) -> bool {
+    let opened = ["- ", "• ", "» ", "· ", "* ", "> ", "| ", "› ", "+ "]
+        .iter()
+        .any(|bullet| line.starts_with(bullet));
+    opened && word_count(line) <= 12
+}
+
+/// Parts between separators (`Home > News`, `Inicio / Sala de prensa`, `Office • Service •
+/// New York |`), none of them long.
+fn is_breadcrumb(line: &str) -> bool {
+    const SEPARATORS: [&str; 6] = [" > ", " » ", " / ", " • ", " | ", " · "];
+    let trailing = line.ends_with(" |") || line.ends_with(" •") || line.ends_with(" ·");
+    let mut parts = vec![line.trim_end_matches(['|', '•', ' '])];
+    for separator in SEPARATORS {
+        parts = parts.iter().flat_map(|part| part.split(separator)).collect();
+    }
+    let longest = parts.iter().map(|part| word_count(part)).max().unwrap_or(0);
+    match parts.len() {
+        1 => trailing,
+        2 => longest <= 5 || trailing,
+        _ => longest <= 8,
+    }
+}
+
+/// A line that reads as a headline: a few words to a long sentence, opened like a title, not
+/// closed like a clause.
+pub(super) fn is_headline_shaped(line: &str) -> bool {
+    let words = word_count(line);
+    if !(2..=45).contains(&words) || is_boilerplate(line) {
+        return false;
+    }
+    let opens = line
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "\"'‘“«¿¡".contains(c));
+    opens && !line.ends_with([',', ';', ':', '.'])
+}
+
+/// Does the line end a sentence?
+pub(super) fn ends_sentence(line: &str) -> bool {
+    line.trim_end_matches(['"', '”', '»', '\'', '’', ')', ' ', '\u{a0}'])
+        .ends_with(['.', '!', '?', ':', ';', '…'])
+}
+
+/// A dateline opening a release: `LODWAR, 14 March 2024 –`, `Dakar – Le 18 janvier…`,
+/// `Desaguadero, 4 de mayo de 2021.-`.
+static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[\p{Lu}][\p{L}\p{M}'.’ -]{1,40}(,[^–—\n]{0,60})?\s*(–|—|-|\.-)\s+\S")
+        .expect("dateline pattern is valid")
+});
+
+/// A paragraph of the release (the line with the lines it wraps onto): a sentence or more
+/// of mostly lower-case words, or a dateline opening one. A paragraph wrapped over lines
+/// may stop before its sentence ends (a figure or a name opening the next line).
+pub(super) fn is_prose(paragraph: &str, wrapped: bool) -> bool {
+    let words = word_count(paragraph);
+    let letters = paragraph.chars().filter(|c| c.is_alphabetic()).count().max(1);
+    let lower = paragraph.chars().filter(|c| c.is_lowercase()).count();
+    if words < 8 || lower * 2 < letters {
+        return false;
+    }
+    if DATELINE.is_match(paragraph) && words >= 10 {
+        return true;
+    }
+    // Title Case runs long in UN headlines: prose has mostly small words.
+    let long: Vec<&str> = paragraph
+        .split_whitespace()
+        .filter(|w| w.chars().count() >= 4)
+        .collect();
+    let capitalised = long
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    let sentence_case = capitalised * 2 < long.len().max(1);
+    (ends_sentence(paragraph) && (sentence_case || words >= 25)) || (wrapped && sentence_case && words >= 25)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn boilerplate_shapes_in_three_languages() {
+        for line in [
+            "URL: https://example.org/news/1",
+            "29 November, 2016",
+            "24 Février 2006",
+            "Mardi 5 septembre 2023",
+            "15 de agosto de 2022",
+            "Publié le 19 avril 2024",
+            "Communiqué de presse – 8 novembre 2022",
+            "Posted by: APO | 23 March 2017",
+            "GA/SHC/4153",
+            "46th Meeting (PM)",
+            "43rd & 44th Meetings (AM & PM)",
+            "Seventieth Session,",
+            "Meetings Coverage",
+            "Histoires",
+            "Comunicado de prensa",
+            "Home > News > Press releases",
+            "Inicio / Sala de prensa",
+            "Département de l’information • Service des informations et des accréditations • New York |",
+            "- Directrice générale adjointe chargée de la gestion et des réformes",
+            "Aller au contenu principal",
+            "Photo : A. Diallo / Enfance Sahel Solidarité",
+            "Des élèves dans une salle de classe. © Alliance / B. Ngono",
+            "Partager",
+            "| |||",
+        ] {
+            assert!(is_boilerplate(line), "{line}");
+        }
+        for line in [
+            "Kenya: Water Trucking Reaches 38,000 Pastoralists Displaced by Drought in Turkana",
+            "Niger : 4 000 familles déplacées par les violences à Tillabéri reçoivent des abris d'urgence",
+            "Costa Rica: una unidad móvil de salud atiende a migrantes nicaragüenses",
+            "Security Council Extends Mission in South Sudan for One Year",
+            "Floods in Chad",
+        ] {
+            assert!(!is_boilerplate(line), "{line}");
+            assert!(is_headline_shaped(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn prose_is_sentences_not_title_case_headlines() {
+        assert!(is_prose(
+            "LODWAR, 14 March 2024 – The agency has started trucking water to 38,000 people.",
+            false
+        ));
+        assert!(is_prose(
+            "Hier, quelque 500 réfugiés tchadiens ayant fui vers les villes frontière ont employé ses moyens de transport.",
+            true
+        ));
+        assert!(!is_prose(
+            "Tabling 1 Draft, Third Committee Approves 4 Texts, Addressing Human Rights, Gender Equality",
+            false
+        ));
+        assert!(!is_prose(
+            "Declaración de la Directora Ejecutiva de la Oficina contra la Droga y el Delito",
+            false
+        ));
+    }
+}
