@@ -34,7 +34,10 @@ fn index_then_search_the_sample_corpus() {
         "{stdout}\n{}",
         String::from_utf8_lossy(&output.stderr)
     );
-    assert!(stdout.contains("indexed 35 documents"), "{stdout}");
+    assert!(
+        stdout.contains(&format!("indexed {} documents", common::CORPUS_DOCUMENTS)),
+        "{stdout}"
+    );
     assert!(stdout.contains("skipped: none"), "{stdout}");
     assert!(index.join("CURRENT").is_file());
 
@@ -172,7 +175,11 @@ fn a_build_or_update_killed_at_any_point_leaves_a_consistent_index() {
         );
         assert_eq!(std::fs::read_to_string(index.join("CURRENT")).expect("CURRENT"), served);
         let service = pressroom_query::SearchService::open(&index).expect("the served generation opens");
-        assert_eq!(service.num_documents(), 35, "killed after {delay_ms} ms");
+        assert_eq!(
+            service.num_documents(),
+            common::CORPUS_DOCUMENTS,
+            "killed after {delay_ms} ms"
+        );
     }
 
     // An update killed before its commit leaves the index as it was, and unlocked.
@@ -182,7 +189,11 @@ fn a_build_or_update_killed_at_any_point_leaves_a_consistent_index() {
     );
     let service = pressroom_query::SearchService::open(&index).expect("opens");
     let documents = service.num_documents();
-    assert!(documents == 35 || documents == 40_035, "{documents}: a partial commit");
+    let corpus = common::CORPUS_DOCUMENTS;
+    assert!(
+        documents == corpus || documents == corpus + 40_000,
+        "{documents}: a partial commit"
+    );
     let small = dir.path().join("small.jsonl");
     synthetic_collection(&small, 3);
     let output = pressroom()
@@ -195,7 +206,7 @@ fn a_build_or_update_killed_at_any_point_leaves_a_consistent_index() {
     let service = pressroom_query::SearchService::open(&index).expect("opens");
     assert_eq!(
         service.num_documents(),
-        documents.max(35) + if documents == 35 { 3 } else { 0 }
+        documents + if documents == corpus { 3 } else { 0 }
     );
 
     // The next full build finishes, switches, and clears what the killed ones left.

@@ -223,7 +223,7 @@ async fn readiness_waits_for_warm_up() {
     ready.store(true, std::sync::atomic::Ordering::Release);
     let (status, _, body) = send(&app, get("/ready", None)).await;
     assert_eq!(status, StatusCode::OK);
-    assert_eq!(body["documents"], 35);
+    assert_eq!(body["documents"], common::CORPUS_DOCUMENTS);
 }
 
 #[tokio::test]
@@ -244,12 +244,13 @@ async fn metrics_count_requests_and_describe_the_index() {
         .unwrap_or("")
         .starts_with("text/plain"));
     let text = text.as_str().unwrap_or_default();
+    let documents = format!("pressroom_index_documents {}", common::CORPUS_DOCUMENTS);
     for expected in [
         "pressroom_http_requests_total{route=\"/api/search\",method=\"GET\",status=\"200\"}",
         "pressroom_http_requests_total{route=\"/api/search\",method=\"GET\",status=\"400\"}",
         "pressroom_http_request_duration_seconds_bucket{route=\"/api/search\",method=\"GET\",status=\"200\",le=",
         "pressroom_search_duration_seconds_bucket{type=\"phrase\"",
-        "pressroom_index_documents 35",
+        documents.as_str(),
         "pressroom_index_segments",
         "pressroom_index_bytes",
     ] {
