@@ -9,9 +9,11 @@
 //! lines (in capitals, or broken on a small word) is joined. When the page's markup names
 //! the title (`<h1>`, `og:title`), [`clean_page_titled`] only looks for where the release
 //! starts. Labels, dates and captions between the headline and the release are dropped;
-//! the body keeps everything from the release's first paragraph on.
+//! the body keeps everything from the release's first paragraph on. Lines the pages of one
+//! folder repeat ([`SiteLines`]) count as navigation too.
 
 mod shapes;
+mod site;
 
 use std::sync::LazyLock;
 
@@ -19,6 +21,7 @@ use regex::Regex;
 
 use crate::clean::{clean_text, normalize_whitespace, split_contact};
 use shapes::{ends_sentence, fold, is_boilerplate, is_headline_shaped, is_prose, word_count};
+pub use site::{SiteLines, MAX_PAGES_LEARNED, MIN_PAGES};
 
 /// The parts of a scraped page once its navigation is dropped.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -30,12 +33,17 @@ pub struct PageParts {
 
 /// Reads a scraped page in plain text: title, body and contact block.
 pub fn clean_page(raw: &str) -> PageParts {
-    read_page(raw, None)
+    read_page(raw, None, &SiteLines::default())
+}
+
+/// Reads a scraped page of a site whose repeated lines are known.
+pub fn clean_site_page(raw: &str, site: &SiteLines) -> PageParts {
+    read_page(raw, None, site)
 }
 
 /// Reads the text of a page whose markup gave its title: the body starts at the release.
 pub fn clean_page_titled(raw: &str, title: &str) -> PageParts {
-    read_page(raw, Some(title))
+    read_page(raw, Some(title), &SiteLines::default())
 }
 
 /// Tags and attributes a scraper left in the text (`<img src=… alt="">`, `alt=""`, `</div>`).
@@ -51,12 +59,17 @@ const LOOK_BACK: usize = 8;
 /// Lines a wrapped headline may span.
 const HEADLINE_LINES: usize = 3;
 
-fn read_page(raw: &str, known_title: Option<&str>) -> PageParts {
+fn read_page(raw: &str, known_title: Option<&str>, site: &SiteLines) -> PageParts {
     let text = clean_text(&MARKUP.replace_all(raw, ""));
     let (text, contact) = split_contact(&text);
     let lines: Vec<&str> = text.lines().map(str::trim).collect();
     let skip: Vec<bool> = (0..lines.len())
-        .map(|index| lines[index].is_empty() || is_boilerplate(lines[index]) || is_navigation(&lines, index))
+        .map(|index| {
+            lines[index].is_empty()
+                || is_boilerplate(lines[index])
+                || is_navigation(&lines, index)
+                || site.contains(lines[index])
+        })
         .collect();
     let page = Page { lines: &lines, skip };
     let (title, after_title) = match known_title.map(clean_text).filter(|title| !title.is_empty()) {

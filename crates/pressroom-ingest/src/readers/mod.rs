@@ -8,11 +8,12 @@ pub use jsonl::record_from_json;
 pub use reliefweb::language_code;
 mod reuters;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
 use crate::detect::{detect_formats, Format};
 use crate::error::{IngestError, Problem, ProblemKind};
+use crate::page;
 use crate::record::Record;
 
 /// What a read saw: files, records, and what was skipped and why.
@@ -88,15 +89,34 @@ pub fn read_sources(
         sink.problem(Problem::new(path, "", ProblemKind::Unreadable, reason));
     }
     let detected = detect_formats(files, forced);
+    // Plain-text pages are read knowing the lines their folder's pages repeat (menus).
+    let mut pages_by_folder: HashMap<&Path, Vec<&Path>> = HashMap::new();
+    for (file, format) in &detected {
+        if *format == Some(Format::Pages) {
+            if let Some(folder) = file.parent() {
+                pages_by_folder.entry(folder).or_default().push(file);
+            }
+        }
+    }
+    let sites: HashMap<&Path, page::SiteLines> = pages_by_folder
+        .into_iter()
+        .map(|(folder, pages)| (folder, pages::learn_site(&pages)))
+        .collect();
+    let no_site = page::SiteLines::default();
     let mut reliefweb_files = Vec::new();
-    for (file, format) in detected {
+    for (file, format) in &detected {
+        let file = file.clone();
+        let format = *format;
         let Some(format) = format else {
             sink.summary.files_ignored.push(file);
             continue;
         };
         sink.summary.files_read += 1;
         match format {
-            Format::Pages => pages::read(&file, &mut sink),
+            Format::Pages => {
+                let site = file.parent().and_then(|folder| sites.get(folder)).unwrap_or(&no_site);
+                pages::read(&file, site, &mut sink)
+            }
             Format::Trove => jsonl::read_trove(&file, &mut sink),
             Format::Wikipedia => jsonl::read_wikipedia(&file, &mut sink),
             Format::Jsonl => jsonl::read_generic(&file, &mut sink),

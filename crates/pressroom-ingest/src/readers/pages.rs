@@ -9,10 +9,11 @@ use super::{folder_name, read_file_bytes, Sink};
 use crate::clean::clean_text;
 use crate::error::{Problem, ProblemKind};
 use crate::input;
-use crate::page::{clean_page, clean_page_titled, PageParts};
+use crate::page::{clean_page, clean_page_titled, clean_site_page, PageParts, SiteLines};
 use crate::record::Record;
 
-pub(super) fn read(path: &Path, sink: &mut Sink<'_>) {
+/// Reads one page; `site` holds the lines its folder's pages repeat.
+pub(super) fn read(path: &Path, site: &SiteLines, sink: &mut Sink<'_>) {
     let Some(bytes) = read_file_bytes(path, sink, input::MAX_RECORD_BYTES as u64) else {
         return;
     };
@@ -31,7 +32,7 @@ pub(super) fn read(path: &Path, sink: &mut Sink<'_>) {
     };
     let (stem, extension) = input::stem_and_extension(path);
     let parts = if extension == "txt" {
-        clean_page(&text)
+        clean_site_page(&text, site)
     } else {
         html_to_parts(&text)
     };
@@ -50,6 +51,23 @@ pub(super) fn read(path: &Path, sink: &mut Sink<'_>) {
         labels: Default::default(),
     };
     sink.record_or_problem(record, path, String::new());
+}
+
+/// The lines the plain-text pages of one folder repeat, learned from up to
+/// [`MAX_PAGES_LEARNED`](crate::page::MAX_PAGES_LEARNED) of them (files that cannot be read
+/// are left to [`read`] to report).
+pub(super) fn learn_site(pages: &[&Path]) -> SiteLines {
+    if pages.len() < crate::page::MIN_PAGES {
+        return SiteLines::default();
+    }
+    let texts: Vec<String> = pages
+        .iter()
+        .filter(|path| input::stem_and_extension(path).1 == "txt")
+        .take(crate::page::MAX_PAGES_LEARNED)
+        .filter_map(|path| input::read_all(path, input::MAX_RECORD_BYTES as u64).ok())
+        .filter_map(|bytes| String::from_utf8(bytes).ok())
+        .collect();
+    SiteLines::learn(texts.iter().map(String::as_str))
 }
 
 /// Elements whose text is never part of the release.
