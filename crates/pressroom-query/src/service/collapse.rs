@@ -6,10 +6,14 @@
 //! same, the one with the smallest id leads its group, so which copy is shown does not depend
 //! on the order segments happen to be in.
 
+use std::cmp::Ordering;
+
 use pressroom_index::fingerprint::similar_at_least;
-use pressroom_index::schema::{DUP_EXACT, DUP_SKETCH, ID};
+use pressroom_index::schema::ID;
+use tantivy::columnar::StrColumn;
 use tantivy::{DocAddress, Searcher};
 
+use super::fingerprints::FingerprintCache;
 use crate::error::SearchError;
 
 /// Share of shingles two releases must share to be one hit.
@@ -18,72 +22,88 @@ pub const NEAR_DUPLICATE: f32 = 0.9;
 /// that keep later pages consistent with earlier ones).
 pub const COLLAPSE_WINDOW: usize = 100;
 
-/// A hit and the ids of the releases collapsed into it.
-pub(super) type Group = ((Option<f32>, DocAddress), Vec<String>);
+/// A ranked hit: its score (none under a date sort) and address.
+type Hit = (Option<f32>, DocAddress);
 
-/// Groups `ranked` (best first): each hit not a duplicate of an earlier one starts a group;
-/// duplicates are listed with the group they join, in rank order.
-pub(super) fn collapse(searcher: &Searcher, ranked: Vec<(Option<f32>, DocAddress)>) -> Result<Vec<Group>, SearchError> {
-    let mut readers = Vec::with_capacity(searcher.segment_readers().len());
-    for segment in searcher.segment_readers() {
-        let fast = segment.fast_fields();
-        readers.push((fast.u64(DUP_EXACT).ok(), fast.bytes(DUP_SKETCH)?, fast.str(ID)?));
-    }
-    let mut groups: Vec<Group> = Vec::new();
-    let mut kept: Vec<(u64, Vec<u8>)> = Vec::new();
-    let mut sketch = Vec::new();
+/// A hit and the ids of the releases collapsed into it.
+pub(super) type Group = (Hit, Vec<String>);
+
+/// Groups `ranked` (best first) and returns the groups of the page (`offset`, `limit`): each
+/// hit not a duplicate of an earlier one starts a group; duplicates are listed with the group
+/// they join, in rank order. Ids are read only for the page's groups.
+pub(super) fn collapse(
+    searcher: &Searcher,
+    fingerprints: &FingerprintCache,
+    ranked: Vec<Hit>,
+    offset: usize,
+    limit: usize,
+) -> Result<Vec<Group>, SearchError> {
+    let segments = fingerprints.of(searcher)?;
+    let ids = searcher
+        .segment_readers()
+        .iter()
+        .map(|segment| segment.fast_fields().str(ID))
+        .collect::<tantivy::Result<Vec<_>>>()?;
+    let mut groups: Vec<(Hit, Vec<DocAddress>)> = Vec::new();
+    let mut kept: Vec<(u64, &[u8])> = Vec::new();
     for (score, address) in ranked {
-        let Some((exact, sketches, ids)) = readers.get(address.segment_ord as usize) else {
+        let Some(segment) = segments.get(address.segment_ord as usize) else {
             continue;
         };
-        let exact = exact
-            .as_ref()
-            .and_then(|column| column.first(address.doc_id))
-            .unwrap_or(0);
-        sketch.clear();
-        if let Some(column) = sketches {
-            if let Some(ord) = column.term_ords(address.doc_id).next() {
-                column.ord_to_bytes(ord, &mut sketch).map_err(internal)?;
-            }
-        }
+        let (exact, sketch) = (segment.exact(address.doc_id), segment.sketch(address.doc_id));
         let joins = kept.iter().position(|(kept_exact, kept_sketch)| {
-            (exact != 0 && exact == *kept_exact) || similar_at_least(&sketch, kept_sketch, NEAR_DUPLICATE)
+            (exact != 0 && exact == *kept_exact) || similar_at_least(sketch, kept_sketch, NEAR_DUPLICATE)
         });
         match joins {
             Some(group) => {
-                let id = read_id(ids.as_ref(), address.doc_id)?;
                 let ((leader_score, leader), duplicates) = &mut groups[group];
                 let tied = score.is_some() && score == *leader_score;
-                let leader_id = if tied {
-                    let leader_ids = readers
-                        .get(leader.segment_ord as usize)
-                        .and_then(|(_, _, ids)| ids.as_ref());
-                    Some(read_id(leader_ids, leader.doc_id)?)
+                if tied && compare_ids(&ids, address, *leader)? == Ordering::Less {
+                    duplicates.insert(0, *leader);
+                    *leader = address;
                 } else {
-                    None
-                };
-                match leader_id {
-                    Some(leader_id) if id < leader_id => {
-                        *leader = address;
-                        duplicates.insert(0, leader_id);
-                    }
-                    _ => duplicates.push(id),
+                    duplicates.push(address);
                 }
             }
             None => {
-                kept.push((exact, sketch.clone()));
+                kept.push((exact, sketch));
                 groups.push(((score, address), Vec::new()));
             }
         }
     }
-    Ok(groups)
+    groups
+        .into_iter()
+        .skip(offset)
+        .take(limit)
+        .map(|(hit, duplicates)| {
+            let ids = duplicates
+                .into_iter()
+                .map(|address| read_id(&ids, address))
+                .collect::<Result<Vec<_>, _>>()?;
+            Ok((hit, ids))
+        })
+        .collect()
 }
 
-/// The release id stored for `doc` (empty when the column is missing).
-fn read_id(ids: Option<&tantivy::columnar::StrColumn>, doc: tantivy::DocId) -> Result<String, SearchError> {
+/// Two releases' ids compared: by their ordinals within one segment (its dictionary is
+/// sorted), else as strings.
+fn compare_ids(ids: &[Option<StrColumn>], a: DocAddress, b: DocAddress) -> Result<Ordering, SearchError> {
+    if a.segment_ord == b.segment_ord {
+        if let Some(Some(column)) = ids.get(a.segment_ord as usize) {
+            return Ok(column
+                .term_ords(a.doc_id)
+                .next()
+                .cmp(&column.term_ords(b.doc_id).next()));
+        }
+    }
+    Ok(read_id(ids, a)?.cmp(&read_id(ids, b)?))
+}
+
+/// The release id stored for `address` (empty when the column is missing).
+fn read_id(ids: &[Option<StrColumn>], address: DocAddress) -> Result<String, SearchError> {
     let mut id = String::new();
-    if let Some(column) = ids {
-        if let Some(ord) = column.term_ords(doc).next() {
+    if let Some(Some(column)) = ids.get(address.segment_ord as usize) {
+        if let Some(ord) = column.term_ords(address.doc_id).next() {
             column.ord_to_str(ord, &mut id).map_err(internal)?;
         }
     }

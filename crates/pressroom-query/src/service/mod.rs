@@ -4,12 +4,13 @@
 //! | room | what it holds |
 //! |---|---|
 //! | [`generations`] | [`SearchService`]: the served generation behind a lock, swapped on reload; writes |
-//! | [`snapshot`] | one generation opened: its reader, fields, facet tables and vocabulary |
+//! | [`snapshot`] | one generation opened: its reader, fields, facet tables, fingerprints and vocabulary |
 //! | [`search`] | a search on a snapshot: query, filters, top-k in each sort order, count, facets |
 //! | [`analysis`] | which analyzers a query is analysed with, and the text query built from them |
 //! | [`filters`] | facet filters and the date range as queries, and the tree nodes to expand |
 //! | [`hits`] | ranked documents turned into hits: stored fields, highlighted title and fragments |
 //! | [`collapse`] | near-duplicate hits grouped into one |
+//! | [`fingerprints`] | each segment's near-duplicate fingerprints, read once and cached |
 //! | [`recency`] | the weight of a release's age under `sort=recency` |
 //! | [`facet_values`] | facet value search (`/api/facets/{facet}`) |
 //! | [`similar`] | more-like-this (`/api/documents/{id}/similar`) |
@@ -22,6 +23,7 @@ mod analysis;
 mod collapse;
 mod facet_values;
 mod filters;
+mod fingerprints;
 mod generations;
 mod hits;
 mod recency;

@@ -38,11 +38,7 @@ impl Snapshot {
         let page: Vec<Group> = if request.limit == 0 {
             Vec::new()
         } else if request.collapse {
-            collapse(&searcher, ranked)?
-                .into_iter()
-                .skip(request.offset)
-                .take(request.limit)
-                .collect()
+            collapse(&searcher, &self.fingerprints, ranked, request.offset, request.limit)?
         } else {
             ranked.into_iter().map(|hit| (hit, Vec::new())).collect()
         };

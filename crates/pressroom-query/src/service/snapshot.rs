@@ -1,5 +1,6 @@
 //! One generation of the index opened for searching: its reader, its fields, its facet
-//! tables (built once per segment, then cached) and the vocabulary every generation shares.
+//! tables and near-duplicate fingerprints (read once per segment, then cached) and the
+//! vocabulary every generation shares.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -7,6 +8,7 @@ use std::sync::Arc;
 use pressroom_index::schema::Fields;
 use tantivy::{Index, IndexReader, ReloadPolicy, Searcher};
 
+use super::fingerprints::FingerprintCache;
 use super::vocabulary::Vocabulary;
 use crate::error::SearchError;
 use crate::facets::FacetTableCache;
@@ -26,6 +28,7 @@ pub(crate) struct Snapshot {
     pub(super) reader: IndexReader,
     pub(super) fields: Fields,
     pub(super) facet_tables: FacetTableCache,
+    pub(super) fingerprints: FingerprintCache,
     pub(super) lookups: Lookups,
     pub(super) vocab: Arc<Vocabulary>,
 }
@@ -61,19 +64,22 @@ impl Snapshot {
             reader,
             fields,
             facet_tables: FacetTableCache::default(),
+            fingerprints: FingerprintCache::default(),
             lookups: Lookups::default(),
             vocab,
         })
     }
 
-    /// Counts every facet of every document once: builds the facet tables.
+    /// Counts every facet of every document once and reads the fingerprints: builds the
+    /// facet tables and the fingerprint arrays.
     pub(super) fn warm(&self) -> Result<(), SearchError> {
         let request = SearchRequest {
             limit: 0,
             facets: FacetName::ALL.to_vec(),
             ..SearchRequest::default()
         };
-        self.search(&request).map(|_| ())
+        self.search(&request)?;
+        self.fingerprints.of(&self.searcher()).map(|_| ())
     }
 
     pub(super) fn num_documents(&self) -> u64 {
@@ -90,6 +96,7 @@ impl Snapshot {
             .map(|segment| segment.segment_id())
             .collect();
         self.facet_tables.retain_segments(&live);
+        self.fingerprints.retain_segments(&live);
         searcher
     }
 }

@@ -1,0 +1,127 @@
+//! Each segment's near-duplicate fingerprints laid out flat, read once and cached for every
+//! search. They live in a bytes fast field whose values are looked up in a sorted
+//! dictionary; looking one up per ranked hit (a search compares the page and the 100 hits
+//! after it) walked a dictionary block each time and cost more than the rest of a search
+//! with every feature off. Read in dictionary order once, they are an array lookup.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+use pressroom_index::fingerprint::SKETCH_BYTES;
+use pressroom_index::schema::{DUP_EXACT, DUP_SKETCH};
+use tantivy::index::SegmentId;
+use tantivy::{DocId, Searcher, SegmentReader};
+
+use crate::error::SearchError;
+
+/// One segment's fingerprints: per document, the hash of its words and its MinHash sketch.
+pub(super) struct SegmentFingerprints {
+    exact: Vec<u64>,
+    /// `SKETCH_BYTES` per document; documents without a sketch are not `present`.
+    sketches: Vec<u8>,
+    present: Vec<bool>,
+}
+
+impl SegmentFingerprints {
+    /// The hash of the document's words (0: none).
+    pub(super) fn exact(&self, doc: DocId) -> u64 {
+        self.exact.get(doc as usize).copied().unwrap_or(0)
+    }
+
+    /// The document's sketch (empty: none).
+    pub(super) fn sketch(&self, doc: DocId) -> &[u8] {
+        let doc = doc as usize;
+        match self.present.get(doc) {
+            Some(true) => self
+                .sketches
+                .get(doc * SKETCH_BYTES..(doc + 1) * SKETCH_BYTES)
+                .unwrap_or_default(),
+            _ => &[],
+        }
+    }
+
+    fn read(segment: &SegmentReader) -> Result<SegmentFingerprints, SearchError> {
+        let max_doc = segment.max_doc();
+        let fast = segment.fast_fields();
+        let exact = match fast.u64(DUP_EXACT).ok() {
+            Some(column) => (0..max_doc).map(|doc| column.first(doc).unwrap_or(0)).collect(),
+            None => vec![0; max_doc as usize],
+        };
+        let mut sketches = vec![0u8; max_doc as usize * SKETCH_BYTES];
+        let mut present = vec![false; max_doc as usize];
+        if let Some(column) = fast.bytes(DUP_SKETCH)? {
+            // The distinct sketches in dictionary order, streamed once.
+            let mut by_ord: Vec<u8> = Vec::new();
+            let mut well_formed: Vec<bool> = Vec::new();
+            let mut stream = column.dictionary().stream().map_err(internal)?;
+            while stream.advance() {
+                let key = stream.key();
+                well_formed.push(key.len() == SKETCH_BYTES);
+                by_ord.extend(key.iter().copied().chain(std::iter::repeat(0)).take(SKETCH_BYTES));
+            }
+            for doc in 0..max_doc {
+                let Some(ord) = column.term_ords(doc).next().map(|ord| ord as usize) else {
+                    continue;
+                };
+                if well_formed.get(ord) != Some(&true) {
+                    continue;
+                }
+                let (from, to) = (doc as usize * SKETCH_BYTES, ord * SKETCH_BYTES);
+                if let (Some(target), Some(source)) = (
+                    sketches.get_mut(from..from + SKETCH_BYTES),
+                    by_ord.get(to..to + SKETCH_BYTES),
+                ) {
+                    target.copy_from_slice(source);
+                    present[doc as usize] = true;
+                }
+            }
+        }
+        Ok(SegmentFingerprints {
+            exact,
+            sketches,
+            present,
+        })
+    }
+}
+
+/// Fingerprints per segment, shared by all searches of a snapshot.
+#[derive(Default)]
+pub(super) struct FingerprintCache {
+    segments: Mutex<HashMap<SegmentId, Arc<SegmentFingerprints>>>,
+}
+
+impl FingerprintCache {
+    /// The fingerprints of every segment of `searcher`, in its order (read on first use).
+    pub(super) fn of(&self, searcher: &Searcher) -> Result<Vec<Arc<SegmentFingerprints>>, SearchError> {
+        searcher
+            .segment_readers()
+            .iter()
+            .map(|segment| {
+                let id = segment.segment_id();
+                if let Some(cached) = self.lock()?.get(&id) {
+                    return Ok(cached.clone());
+                }
+                let read = Arc::new(SegmentFingerprints::read(segment)?);
+                self.lock()?.insert(id, read.clone());
+                Ok(read)
+            })
+            .collect()
+    }
+
+    /// Drops the fingerprints of segments no longer searched.
+    pub(super) fn retain_segments(&self, live: &[SegmentId]) {
+        if let Ok(mut segments) = self.segments.lock() {
+            segments.retain(|segment, _| live.contains(segment));
+        }
+    }
+
+    fn lock(&self) -> Result<std::sync::MutexGuard<'_, HashMap<SegmentId, Arc<SegmentFingerprints>>>, SearchError> {
+        self.segments
+            .lock()
+            .map_err(|_| SearchError::Internal("fingerprint cache lock poisoned".to_string()))
+    }
+}
+
+fn internal(error: std::io::Error) -> SearchError {
+    SearchError::Internal(error.to_string())
+}
