@@ -19,7 +19,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::clean::{clean_text, normalize_whitespace, split_contact};
+use crate::clean::{clean_text, first_sentence, normalize_whitespace, split_contact};
 use shapes::{ends_sentence, fold, is_boilerplate, is_headline_shaped, is_prose, word_count};
 pub use site::{SiteLines, MAX_PAGES_LEARNED, MIN_PAGES};
 
@@ -56,6 +56,8 @@ static MARKUP: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Lines above the release looked at for its headline.
 const LOOK_BACK: usize = 8;
+/// Paragraphs of prose looked above for a headline.
+const PARAGRAPHS_TRIED: usize = 2;
 /// Lines a wrapped headline may span.
 const HEADLINE_LINES: usize = 3;
 
@@ -129,9 +131,11 @@ impl Page<'_> {
     }
 
     /// The first and last line of the headline: the nearest headline-shaped line above the
-    /// first paragraph of prose that has one.
+    /// first paragraph of prose, or above the second when the first is a banner with none
+    /// above it (further down, a headline-shaped line is a contact or a subheading).
     fn find_headline(&self) -> Option<(usize, usize)> {
-        for start in (0..self.lines.len()).filter(|&index| self.starts_prose(index)) {
+        let starts = (0..self.lines.len()).filter(|&index| self.starts_prose(index));
+        for start in starts.take(PARAGRAPHS_TRIED) {
             let mut looked = 0;
             for index in (0..start).rev() {
                 if self.skip[index] {
@@ -206,13 +210,19 @@ impl Page<'_> {
         self.lines[first..=last].join(" ")
     }
 
-    /// No headline above any paragraph: the first headline-shaped line, else the first line
-    /// that is not boilerplate, else nothing.
+    /// No headline above the first paragraphs: the first headline-shaped line before the
+    /// first paragraph, else the first line that is not boilerplate, else nothing. When that
+    /// line is a paragraph (a title glued to its text, as some collections keep them), the
+    /// title is its first sentence and the body keeps the paragraph.
     fn fallback_title(&self) -> (String, usize) {
-        let candidate = (0..self.lines.len())
+        let first_prose = (0..self.lines.len())
+            .find(|&index| self.starts_prose(index))
+            .unwrap_or(self.lines.len());
+        let candidate = (0..first_prose)
             .find(|&index| !self.skip[index] && is_headline_shaped(self.lines[index]))
             .or_else(|| (0..self.lines.len()).find(|&index| !self.skip[index]));
         match candidate {
+            Some(index) if self.starts_prose(index) => (first_sentence(self.lines[index], 200), index),
             Some(index) => (self.lines[index].to_string(), index + 1),
             None => (String::new(), self.lines.len()),
         }
@@ -220,7 +230,7 @@ impl Page<'_> {
 
     /// The release after its headline: labels, dates, captions and repeats of the headline
     /// before its first paragraph are dropped, and boilerplate other than lists until its
-    /// second; the rest is kept as it is.
+    /// second; the rest is kept as it is. When that leaves nothing, nothing is dropped.
     fn body_after(&self, from: usize, title: &str) -> String {
         let title = fold(title);
         let mut kept: Vec<&str> = Vec::new();
@@ -233,9 +243,11 @@ impl Page<'_> {
             }
             if paragraphs < 2 {
                 let repeats_title = title.contains(&fold(line)) && word_count(line) > 2 || fold(line) == title;
+                // A line that carries on a sentence (`the fighting since 3 March.`) is text.
+                let continues = kept.last().is_some_and(|last| !last.is_empty() && !ends_sentence(last));
                 let dropped = match paragraphs {
-                    0 => self.skip[index] || repeats_title || word_count(line) <= 2,
-                    _ => self.skip[index] && !is_list_item(line),
+                    0 => (self.skip[index] && !is_list_item(line)) || repeats_title || word_count(line) <= 2,
+                    _ => self.skip[index] && !is_list_item(line) && !continues,
                 };
                 if self.starts_prose(index) {
                     paragraphs += 1;
@@ -244,6 +256,10 @@ impl Page<'_> {
                 }
             }
             kept.push(line);
+        }
+        // A release that is only its headline and what pages put around text keeps that text.
+        if kept.iter().all(|line| line.is_empty()) {
+            return normalize_whitespace(&self.lines[from.min(self.lines.len())..].join("\n"));
         }
         normalize_whitespace(&kept.join("\n"))
     }
@@ -336,6 +352,15 @@ mod tests {
             "SECRETARY-GENERAL CONDEMNS THE ATTACK ON GOVERNMENT OFFICES IN MOGADISHU"
         );
         assert!(page.body.starts_with("The Secretary-General"), "{}", page.body);
+    }
+
+    #[test]
+    fn a_line_carrying_on_a_sentence_stays_in_the_body_and_a_date_headline_is_a_headline() {
+        let page = clean_page(
+            "At Least 20 May Have Drowned Off Libya\nGENEVA, 14 March 2024 – UNHCR said today that more than twenty thousand people had fled\nthe fighting since 3 March.\nIt called for safe passage.",
+        );
+        assert_eq!(page.title, "At Least 20 May Have Drowned Off Libya");
+        assert!(page.body.contains("the fighting since 3 March."), "{}", page.body);
     }
 
     #[test]

@@ -28,10 +28,11 @@ static URL_LINE: LazyLock<Regex> =
 static SYMBOL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[A-Z]{1,8}(/[A-Z0-9.\-]+){1,5}$").expect("symbol pattern is valid"));
 
-/// `46th Meeting (PM)`, `43rd & 44th Meetings (AM & PM)`, `Seventieth Session,`, `9631e séance`.
+/// `46th Meeting (PM)`, `43rd & 44th Meetings (AM & PM)`, `Seventieth Session,`, `9631e séance`:
+/// a number beside the meeting word, a half-day in brackets, or a session named alone.
 static MEETING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(\b(meetings?|s[ée]ances?|sesi[oó]n(es)?|sessions?|reuni[oó]n(es)?)\b.*\d|\d.*\b(meetings?|s[ée]ances?|sesi[oó]n(es)?|sessions?|reuni[oó]n(es)?)\b|\((am|pm|matin|après-midi|mañana|tarde)( & (am|pm))?\)$|^\S+\s+(session|sesi[oó]n)\s*,?$)",
+        r"(?i)(\d+(st|nd|rd|th|e|ème|er|ª|º|a|o)?\s+(meetings?|s[ée]ances?|sesi[oó]n(es)?|sessions?|reuni[oó]n(es)?)\b|\b(meetings?|s[ée]ances?|sesi[oó]n|session)\s+(no\.?\s*)?\d|\((am|pm|matin|après-midi|mañana|tarde)( & (am|pm))?\)$|^\S+\s+(session|sesi[oó]n)\s*,?$)",
     )
     .expect("meeting pattern is valid")
 });
@@ -41,14 +42,12 @@ static CHROME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?ix)^(
             skip\s+to | jump\s+to | aller\s+au | passer\s+au | ir\s+al | saltar\s+al
-          | share\b | partager\b | compartir\b | print\b | imprimer\b | imprimir\b | tweet\b
           | photo\s*: | photos?\s+credit | foto\s*: | crédits?\s*(photo)?\s*: | credits?\s*: | ©
           | posted\s+(by|on|in)\b | published\s+(by|on)\b | publié\s+(le|par)\b | publicado\s+(el|por)\b
           | mis\s+à\s+jour | last\s+updated | actualizado | updated\s*:
           | disponible\s+aussi | also\s+available | tambi[ée]n\s+disponible | disponible\s+en\s*:
           | read\s+(more|in) | lire\s+(la\s+suite|en) | leer\s+(m[aá]s|en)
           | you\s+are\s+(here|viewing) | vous\s+êtes\s+ici | usted\s+est[aá]\s+aqu[ií]
-          | loading\b | chargement\b | cargando\b
           | tags?\s*: | mots[-\s]cl[ée]s\s*: | etiquetas\s*: | topics?\s*: | th[èe]mes?\s*: | temas?\s*:
         )",
     )
@@ -140,8 +139,18 @@ pub(super) fn is_boilerplate(line: &str) -> bool {
     if words <= 8 && MEETING.is_match(line) {
         return true;
     }
-    // A date, alone or with a label, a place or a byline (`Communiqué de presse – 8 novembre 2022`).
-    if words <= 8 && DATE.is_match(&fold(line)) {
+    if words <= 3 && BUTTON.is_match(line) {
+        return true;
+    }
+    // A date, alone or with a label, a place or a byline (`Communiqué de presse – 8 novembre
+    // 2022`): three words at most besides it (`At Least 20 May Have Drowned` is a headline).
+    let folded = fold(line);
+    let other_words = |text: &str| {
+        text.split_whitespace()
+            .filter(|word| word.chars().any(char::is_alphabetic))
+            .count()
+    };
+    if words <= 8 && DATE.is_match(&folded) && other_words(&DATE.replace_all(&folded, " ")) <= 3 {
         return true;
     }
     let label = fold(line.trim_end_matches([':', '.', ' ']));
@@ -151,10 +160,19 @@ pub(super) fn is_boilerplate(line: &str) -> bool {
     is_bullet(line) || is_breadcrumb(line) || line.contains('©') || CAPTION.is_match(line)
 }
 
-/// A photo caption's credit anywhere in the line (`… à Conakry. Photo : Mobilité Guinée`).
+/// A photo caption's credit, opening the line or a sentence of it (`… à Conakry. Photo :
+/// Mobilité Guinée`); `Accès au crédit : …` is not one.
 static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(photos?|fotos?|cr[ée]dits?(\s+photo)?|cr[ée]dito|image|imagen)\s*:\s*\S")
+    Regex::new(r"(?i)(^|[.!?»”)]\s+)(photos?|fotos?|cr[ée]dits?\s+photos?|photo\s+credits?|cr[ée]dito\s+(de\s+)?foto)\s*:\s*\S")
         .expect("caption pattern is valid")
+});
+
+/// Buttons on a line of their own: share, print, tweet, loading.
+static BUTTON: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(share|partager|compartir|print|imprimer|imprimir|tweet|email|e-mail|loading|chargement|cargando)\b",
+    )
+    .expect("button pattern is valid")
 });
 
 /// A menu entry: a short line opened by a bullet.
@@ -177,7 +195,7 @@ fn is_breadcrumb(line: &str) -> bool {
     let longest = parts.iter().map(|part| word_count(part)).max().unwrap_or(0);
     match parts.len() {
         1 => trailing,
-        2 => longest <= 5 || trailing,
+        2 => (longest <= 5 && word_count(line) <= 6 && !line.contains(':')) || trailing,
         _ => longest <= 8,
     }
 }
@@ -205,7 +223,7 @@ pub(super) fn ends_sentence(line: &str) -> bool {
 /// A dateline opening a release: `LODWAR, 14 March 2024 –`, `Dakar – Le 18 janvier…`,
 /// `Desaguadero, 4 de mayo de 2021.-`.
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[\p{Lu}][\p{L}\p{M}'.’ -]{1,40}(,[^–—\n]{0,60})?\s*(–|—|-|\.-)\s+\S")
+    Regex::new(r"^(\p{Lu}[\p{Lu}\p{M}'.’ -]{1,40}(,[^–—\n]{0,60})?|\p{Lu}[\p{L}\p{M}'.’ -]{1,40},[^–—\n]{0,60}\d{4}\.?)\s*(–|—|-|\.-)\s+\S")
         .expect("dateline pattern is valid")
 });
 
@@ -274,6 +292,12 @@ mod tests {
             "Niger : 4 000 familles déplacées par les violences à Tillabéri reçoivent des abris d'urgence",
             "Costa Rica: una unidad móvil de salud atiende a migrantes nicaragüenses",
             "Security Council Extends Mission in South Sudan for One Year",
+            "At Least 20 May Have Drowned Off Libya",
+            "G20 Ministers' Meeting Backs Debt Relief",
+            "Training sessions for 200 nurses in Kandahar",
+            "Accès au crédit : 5 000 agricultrices soutenues au Niger",
+            "Share of Women in Parliaments Hits Record",
+            "Chad / Sudan: Refugee Influx Continues",
             "Floods in Chad",
         ] {
             assert!(!is_boilerplate(line), "{line}");

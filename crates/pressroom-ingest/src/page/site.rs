@@ -25,10 +25,10 @@ pub struct SiteLines {
 
 impl SiteLines {
     /// Learns from the raw text of a folder's pages.
-    pub fn learn<'a>(pages: impl IntoIterator<Item = &'a str>) -> SiteLines {
+    pub fn learn<S: AsRef<str>>(pages: impl IntoIterator<Item = S>) -> SiteLines {
         let mut pages_of_line: HashMap<String, usize> = HashMap::new();
         for raw in pages.into_iter().take(MAX_PAGES_LEARNED) {
-            let text = clean_text(raw);
+            let text = clean_text(raw.as_ref());
             let head: HashSet<String> = text
                 .lines()
                 .filter(|line| !line.trim().is_empty())

@@ -60,14 +60,14 @@ pub(super) fn learn_site(pages: &[&Path]) -> SiteLines {
     if pages.len() < crate::page::MIN_PAGES {
         return SiteLines::default();
     }
-    let texts: Vec<String> = pages
+    // One page in memory at a time.
+    let texts = pages
         .iter()
         .filter(|path| input::stem_and_extension(path).1 == "txt")
         .take(crate::page::MAX_PAGES_LEARNED)
         .filter_map(|path| input::read_all(path, input::MAX_RECORD_BYTES as u64).ok())
-        .filter_map(|bytes| String::from_utf8(bytes).ok())
-        .collect();
-    SiteLines::learn(texts.iter().map(String::as_str))
+        .filter_map(|bytes| String::from_utf8(bytes).ok());
+    SiteLines::learn(texts)
 }
 
 /// Elements whose text is never part of the release.
@@ -152,33 +152,35 @@ fn html_to_parts(html: &str) -> PageParts {
     }
 }
 
-/// `Headline | Site Name`, `Headline - Site`, `Site — Headline`: the headline, without a
-/// short part (five words at most) at either end when the rest is longer.
+/// `Headline | Site Name`, `Headline - Site`, `Site | Headline`: the headline, without one
+/// short part (five words at most, three at the start) at one end when the rest is longer.
+/// A name leads only before `|`, `::` or `·` (`Yemen - Cholera outbreak` keeps its country).
 fn without_site_name(title: &str) -> String {
-    const SEPARATORS: [&str; 6] = [" | ", " – ", " — ", " - ", " :: ", " · "];
-    let mut title = title.trim();
-    loop {
-        let last = SEPARATORS
-            .iter()
-            .filter_map(|separator| title.rfind(separator).map(|at| (at, separator.len())))
-            .max_by_key(|(at, _)| *at);
-        let first = SEPARATORS
-            .iter()
-            .filter_map(|separator| title.find(separator).map(|at| (at, separator.len())))
-            .min_by_key(|(at, _)| *at);
-        let (Some((last_at, last_len)), Some((first_at, first_len))) = (last, first) else {
-            return title.to_string();
-        };
-        let (head, tail) = (&title[..last_at], &title[last_at + last_len..]);
-        let (lead, rest) = (&title[..first_at], &title[first_at + first_len..]);
-        if tail.split_whitespace().count() <= 5 && tail.len() < head.len() {
-            title = head.trim();
-        } else if lead.split_whitespace().count() <= 3 && lead.len() < rest.len() && lead.contains(char::is_uppercase) {
-            title = rest.trim();
-        } else {
-            return title.to_string();
+    const SEPARATORS: [&str; 6] = [" | ", " :: ", " · ", " – ", " — ", " - "];
+    const LEADING: [&str; 3] = [" | ", " :: ", " · "];
+    let title = title.trim();
+    let short = |part: &str, words: usize| part.split_whitespace().count() <= words;
+    let last = SEPARATORS
+        .iter()
+        .filter_map(|separator| title.rfind(separator).map(|at| (at, separator.len())))
+        .max_by_key(|(at, _)| *at);
+    if let Some((at, len)) = last {
+        let (head, tail) = (&title[..at], &title[at + len..]);
+        if short(tail, 5) && tail.len() < head.len() {
+            return head.trim().to_string();
         }
     }
+    let first = LEADING
+        .iter()
+        .filter_map(|separator| title.find(separator).map(|at| (at, separator.len())))
+        .min_by_key(|(at, _)| *at);
+    if let Some((at, len)) = first {
+        let (lead, rest) = (&title[..at], &title[at + len..]);
+        if short(lead, 3) && lead.len() < rest.len() {
+            return rest.trim().to_string();
+        }
+    }
+    title.to_string()
 }
 
 fn collect_text(element: ElementRef<'_>, out: &mut String) {
@@ -203,5 +205,30 @@ fn collect_text(element: ElementRef<'_>, out: &mut String) {
             }
             _ => {}
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::without_site_name;
+
+    #[test]
+    fn one_short_site_name_is_dropped_and_a_leading_country_kept() {
+        assert_eq!(
+            without_site_name("Floods displace thousands in Chad | IOM"),
+            "Floods displace thousands in Chad"
+        );
+        assert_eq!(
+            without_site_name("Ukraine – Flash Update – 5 March | OCHA"),
+            "Ukraine – Flash Update – 5 March"
+        );
+        assert_eq!(
+            without_site_name("Yemen - Cholera outbreak kills 100 in Hodeidah"),
+            "Yemen - Cholera outbreak kills 100 in Hodeidah"
+        );
+        assert_eq!(
+            without_site_name("UNHCR | Refugees return to Mosul after three years"),
+            "Refugees return to Mosul after three years"
+        );
     }
 }
