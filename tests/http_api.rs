@@ -793,14 +793,11 @@ async fn similar_releases_share_the_subject() {
         .count();
     assert!(trafficking >= 2, "{similar}");
     let (_, same_region) = get(&format!("/api/documents/{COSTA_RICA}/similar?same=region")).await;
-    // The other Central American releases of `corpus/` are Spanish: without the shared seed
-    // (an English Costa Rican release) none shares enough words to be similar.
-    if common::shared_dir().is_none() {
-        eprintln!("skipped the same-region part: the seed of the shared data is absent");
-        assert!(hits(&same_region).is_empty());
-        return;
+    // With the shared seed (an English Costa Rican release) there is one at least; without
+    // it, whatever is found (a sample page of `corpus/pages/`) is Central American too.
+    if common::shared_dir().is_some() {
+        assert!(!hits(&same_region).is_empty());
     }
-    assert!(!hits(&same_region).is_empty());
     assert!(hits(&same_region)
         .iter()
         .all(|hit| hit["regions"].as_array().is_some_and(|r| r
