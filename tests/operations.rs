@@ -477,6 +477,9 @@ async fn near_duplicates_collapse_into_one_hit() {
         serde_json::json!(["corpus:en-001-costa-rica-trafficking-network", "mirror:2"]),
         "{collapsed}"
     );
+    // Sorted by date the copies tie on their date: the same copy leads.
+    let (_, _, by_date) = send(&app, get(&format!("{uri}&sort=date_desc"), Some(READ_KEY))).await;
+    assert_eq!(by_date["hits"][0]["id"], "archive:1", "{by_date}");
     let sources: u64 = collapsed["facets"]["source"]["values"]
         .as_array()
         .expect("source counts")

@@ -3,15 +3,15 @@
 //! five-word shingles shared, by their MinHash sketches), joins that hit as a duplicate
 //! instead of taking a place of its own. Trove, for one, holds the same transcript under
 //! several ids. Counts (`total`, facets) still count documents. Of copies that score the
-//! same, the one with the smallest id leads its group, so which copy is shown does not depend
-//! on the order segments happen to be in.
+//! same (under a date sort: that bear the same date), the one with the smallest id leads its
+//! group, so which copy is shown does not depend on the order segments happen to be in.
 
 use std::cmp::Ordering;
 
 use pressroom_index::fingerprint::similar_at_least;
-use pressroom_index::schema::ID;
-use tantivy::columnar::StrColumn;
-use tantivy::{DocAddress, Searcher};
+use pressroom_index::schema::{DATE, ID};
+use tantivy::columnar::{Column, StrColumn};
+use tantivy::{DateTime, DocAddress, Searcher};
 
 use super::fingerprints::FingerprintCache;
 use crate::error::SearchError;
@@ -44,6 +44,11 @@ pub(super) fn collapse(
         .iter()
         .map(|segment| segment.fast_fields().str(ID))
         .collect::<tantivy::Result<Vec<_>>>()?;
+    let dates = searcher
+        .segment_readers()
+        .iter()
+        .map(|segment| segment.fast_fields().column_opt::<DateTime>(DATE))
+        .collect::<tantivy::Result<Vec<_>>>()?;
     let mut groups: Vec<(Hit, Vec<DocAddress>)> = Vec::new();
     let mut kept: Vec<(u64, &[u8])> = Vec::new();
     for (score, address) in ranked {
@@ -57,7 +62,12 @@ pub(super) fn collapse(
         match joins {
             Some(group) => {
                 let ((leader_score, leader), duplicates) = &mut groups[group];
-                let tied = score.is_some() && score == *leader_score;
+                // Under a date sort there is no score: copies tie when their dates do.
+                let tied = match (score, *leader_score) {
+                    (Some(score), Some(leader_score)) => score == leader_score,
+                    (None, None) => date_of(&dates, address) == date_of(&dates, *leader),
+                    _ => false,
+                };
                 if tied && compare_ids(&ids, address, *leader)? == Ordering::Less {
                     duplicates.insert(0, *leader);
                     *leader = address;
@@ -83,6 +93,14 @@ pub(super) fn collapse(
             Ok((hit, ids))
         })
         .collect()
+}
+
+/// A release's date (none when it has none or the column is missing).
+fn date_of(dates: &[Option<Column<DateTime>>], address: DocAddress) -> Option<DateTime> {
+    dates
+        .get(address.segment_ord as usize)
+        .and_then(Option::as_ref)
+        .and_then(|column| column.first(address.doc_id))
 }
 
 /// Two releases' ids compared: by their ordinals within one segment (its dictionary is
