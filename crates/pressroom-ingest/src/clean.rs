@@ -223,8 +223,15 @@ pub fn repair_mailto(text: &str) -> String {
         .into_owned()
 }
 
-fn word_count(line: &str) -> usize {
+pub(crate) fn word_count(line: &str) -> usize {
     line.split_whitespace().count()
+}
+
+/// Mostly capitals: four letters or more, at least eight in ten of them upper case.
+pub(crate) fn in_capitals(text: &str) -> bool {
+    let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
+    let capitals = letters.iter().filter(|c| c.is_uppercase()).count();
+    letters.len() >= 4 && capitals * 10 >= letters.len() * 8
 }
 
 static HEADER_BLOCK: LazyLock<Regex> = LazyLock::new(|| {
@@ -279,11 +286,6 @@ pub fn find_title_in_blocks(text: &str) -> String {
             .next()
             .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "\"'‘“".contains(c));
         !is_header && letters >= 4 && word_count(block) <= 30 && opens_like_title && !block.ends_with([',', ':'])
-    };
-    let in_capitals = |block: &str| {
-        let letters: Vec<char> = block.chars().filter(|c| c.is_alphabetic()).collect();
-        let capitals = letters.iter().filter(|c| c.is_uppercase()).count();
-        letters.len() >= 4 && capitals * 10 >= letters.len() * 8
     };
     let is_headline_in_capitals = |block: &str| word_count(block) >= 2 && in_capitals(block) && is_candidate(block);
     // A paragraph; OCR often puts every line in a block of its own, so a long line counts too.

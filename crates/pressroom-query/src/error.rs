@@ -100,6 +100,11 @@ impl SearchError {
         self.kind().retry_after()
     }
 
+    /// An error of ours, never the client's: its text is logged, not shown.
+    pub(crate) fn internal(error: impl std::fmt::Display) -> Self {
+        SearchError::Internal(error.to_string())
+    }
+
     pub(crate) fn parameter(parameter: &'static str, code: Code, message: impl Into<String>) -> Self {
         SearchError::InvalidParameter {
             parameter,

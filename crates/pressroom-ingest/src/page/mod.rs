@@ -19,8 +19,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::clean::{clean_text, first_sentence, normalize_whitespace, split_contact};
-use shapes::{ends_sentence, fold, is_boilerplate, is_headline_shaped, is_prose, word_count};
+use crate::clean::{clean_text, first_sentence, in_capitals, normalize_whitespace, split_contact, word_count};
+use shapes::{ends_sentence, fold, is_boilerplate, is_headline_shaped, is_prose};
 pub use site::{SiteLines, MAX_PAGES_LEARNED, MIN_PAGES};
 
 /// The parts of a scraped page once its navigation is dropped.
@@ -242,7 +242,8 @@ impl Page<'_> {
                 continue;
             }
             if paragraphs < 2 {
-                let repeats_title = title.contains(&fold(line)) && word_count(line) > 2 || fold(line) == title;
+                let folded = fold(line);
+                let repeats_title = folded == title || (word_count(line) > 2 && title.contains(&folded));
                 // A line that carries on a sentence (`the fighting since 3 March.`) is text.
                 let continues = kept.last().is_some_and(|last| !last.is_empty() && !ends_sentence(last));
                 let dropped = match paragraphs {
@@ -293,12 +294,6 @@ fn is_glued_to_previous(line: &str, previous: &str) -> bool {
 
 fn is_list_item(line: &str) -> bool {
     ["- ", "• ", "* ", "· "].iter().any(|bullet| line.starts_with(bullet))
-}
-
-fn in_capitals(line: &str) -> bool {
-    let letters = line.chars().filter(|c| c.is_alphabetic()).count();
-    let capitals = line.chars().filter(|c| c.is_uppercase()).count();
-    letters >= 4 && capitals * 10 >= letters * 8
 }
 
 /// A line broken off on a small word (`THE MINISTER FOR THE`, `Le Secrétaire général et la`).

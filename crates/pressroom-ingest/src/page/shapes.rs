@@ -9,6 +9,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::clean::word_count;
+
 /// Months (full and abbreviated) and weekdays in English, French and Spanish, folded to
 /// lower case without accents.
 const MONTHS: &str = "january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|janv|fevr|avr|juil|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|ene|abr|ago|dic";
@@ -121,10 +123,6 @@ pub(super) fn fold(text: &str) -> String {
             other => other,
         })
         .collect()
-}
-
-pub(super) fn word_count(line: &str) -> usize {
-    line.split_whitespace().count()
 }
 
 /// A line that is never a title nor the start of a release, whatever is around it.

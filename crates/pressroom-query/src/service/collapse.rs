@@ -122,12 +122,8 @@ fn read_id(ids: &[Option<StrColumn>], address: DocAddress) -> Result<String, Sea
     let mut id = String::new();
     if let Some(Some(column)) = ids.get(address.segment_ord as usize) {
         if let Some(ord) = column.term_ords(address.doc_id).next() {
-            column.ord_to_str(ord, &mut id).map_err(internal)?;
+            column.ord_to_str(ord, &mut id).map_err(SearchError::internal)?;
         }
     }
     Ok(id)
-}
-
-fn internal(error: std::io::Error) -> SearchError {
-    SearchError::Internal(error.to_string())
 }

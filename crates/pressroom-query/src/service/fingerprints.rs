@@ -53,7 +53,7 @@ impl SegmentFingerprints {
             // The distinct sketches in dictionary order, streamed once.
             let mut by_ord: Vec<u8> = Vec::new();
             let mut well_formed: Vec<bool> = Vec::new();
-            let mut stream = column.dictionary().stream().map_err(internal)?;
+            let mut stream = column.dictionary().stream().map_err(SearchError::internal)?;
             while stream.advance() {
                 let key = stream.key();
                 well_formed.push(key.len() == SKETCH_BYTES);
@@ -120,8 +120,4 @@ impl FingerprintCache {
             .lock()
             .map_err(|_| SearchError::Internal("fingerprint cache lock poisoned".to_string()))
     }
-}
-
-fn internal(error: std::io::Error) -> SearchError {
-    SearchError::Internal(error.to_string())
 }
