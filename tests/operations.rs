@@ -407,7 +407,7 @@ async fn no_html_from_documents_reaches_a_response_unescaped() {
 }
 
 /// One table of error codes (`pressroom_query::codes`), and README's error table lists each
-/// with its status.
+/// with its status and when it is given, as the table says them.
 #[test]
 fn the_readme_lists_every_error_code_with_its_status() {
     let readme = std::fs::read_to_string(common::repo_root().join("README.md")).expect("README");
@@ -423,9 +423,10 @@ fn the_readme_lists_every_error_code_with_its_status() {
             .iter()
             .find(|row| row.contains(&format!("`{}`", code.as_str())))
             .unwrap_or_else(|| panic!("README's error table lacks `{code}`"));
-        assert!(
-            row.starts_with(&format!("| {} |", code.status())),
-            "`{code}` is listed as {row}"
+        assert_eq!(
+            *row,
+            format!("| {} | `{code}` | {} |", code.status(), code.when()),
+            "README's row for `{code}` is not codes.rs's"
         );
     }
 }
