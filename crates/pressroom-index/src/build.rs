@@ -12,7 +12,9 @@ use pressroom_ingest::{Format, Problem, ReadSummary, Record};
 use rayon::prelude::*;
 use tantivy::{Index, IndexWriter, Term};
 
+use crate::change::{add_change, Applied};
 use crate::error::IndexError;
+use crate::journal::{journal_path, read_from};
 use crate::location::{remove_old_generations, switch_current, BuildLock, GENERATION_PREFIX, PARTIAL_SUFFIX};
 use crate::schema::{build_schema, register_analyzers, Fields};
 use crate::to_document;
@@ -56,11 +58,34 @@ pub struct BuildReport {
     pub index_bytes: u64,
 }
 
+/// What a build reads its records from.
+pub enum Input<'a> {
+    /// Files and folders, formats detected (or `BuildOptions::format`).
+    Sources(&'a [PathBuf]),
+    /// Records already read: the document log replayed up to `sequence`, whose latest version
+    /// of each id they are.
+    Records {
+        records: Box<dyn Iterator<Item = Record> + Send + 'a>,
+        sequence: u64,
+    },
+}
+
 /// Builds a new index of `sources` in `dir` and makes it current. Each skipped record or
 /// file is passed to `on_problem` as it is found.
 pub fn build(
     dir: &Path,
     sources: &[PathBuf],
+    options: &BuildOptions,
+    on_problem: &mut (dyn FnMut(&Problem) + Send),
+) -> Result<BuildReport, IndexError> {
+    build_from(dir, Input::Sources(sources), options, on_problem)
+}
+
+/// Builds a new generation of `input` in `dir`, then replays the folder's journal (the
+/// writes made through the API) over it, and makes it current.
+pub fn build_from(
+    dir: &Path,
+    input: Input<'_>,
     options: &BuildOptions,
     on_problem: &mut (dyn FnMut(&Problem) + Send),
 ) -> Result<BuildReport, IndexError> {
@@ -78,7 +103,7 @@ pub fn build(
     let partial = dir.join(format!("{generation_name}{PARTIAL_SUFFIX}"));
     std::fs::create_dir_all(&partial).map_err(IndexError::io(&partial))?;
 
-    let result = write_generation(&partial, sources, options, &enricher, on_problem);
+    let result = write_generation(&partial, input, dir, options, &enricher, on_problem);
     let (read, indexed, duplicates_replaced) = match result {
         Ok(counts) => counts,
         Err(error) => {
@@ -102,7 +127,8 @@ pub fn build(
 
 fn write_generation(
     path: &Path,
-    sources: &[PathBuf],
+    input: Input<'_>,
+    dir: &Path,
     options: &BuildOptions,
     enricher: &Enricher,
     on_problem: &mut (dyn FnMut(&Problem) + Send),
@@ -117,9 +143,16 @@ fn write_generation(
     let mut writer: IndexWriter =
         index.writer_with_num_threads(threads, options.memory_budget.max(threads * 20_000_000))?;
     let progress = progress_bar(options.show_progress);
+    let sequence = match &input {
+        Input::Sources(_) => 0,
+        Input::Records { sequence, .. } => *sequence,
+    };
     let (read_summary, indexed, duplicates) = std::thread::scope(|scope| -> Result<_, IndexError> {
         let (sender, receiver) = mpsc::sync_channel::<Vec<Record>>(4);
-        let reader = scope.spawn(move || read_in_batches(sources, options.format, sender, on_problem));
+        let reader = scope.spawn(move || match input {
+            Input::Sources(sources) => read_in_batches(sources, options.format, sender, on_problem),
+            Input::Records { records, .. } => Ok(send_in_batches(records, sender)),
+        });
         let counts = index_batches(receiver, &fields, enricher, &mut writer, &progress)?;
         let summary = reader.join().map_err(|_| IndexError::Io {
             path: PathBuf::from("<reader thread>"),
@@ -127,8 +160,18 @@ fn write_generation(
         })??;
         Ok((summary, counts.0, counts.1))
     })?;
+    // Builds and `--update`s take turns on `build.lock`, but a server appends to the journal
+    // whenever it is written to: what it appends after this read, it replays into this
+    // generation before serving it (the payload says where to start).
+    progress.set_message("replaying the journal");
+    let (changes, journal) = read_from(&journal_path(dir), 0)?;
+    for change in &changes {
+        add_change(&writer, &fields, enricher, change)?;
+    }
     progress.set_message("committing");
-    writer.commit()?;
+    let mut commit = writer.prepare_commit()?;
+    commit.set_payload(&Applied { journal, sequence }.payload());
+    commit.commit()?;
     if options.merge_segments {
         progress.set_message("merging into one segment");
         let segments = index.searchable_segment_ids()?;
@@ -173,6 +216,27 @@ fn read_in_batches(
         }
         Err(problem) => on_problem(&problem),
     });
+    if !batch.is_empty() {
+        let _ = sender.send(batch);
+    }
+    summary
+}
+
+/// Sends records already read on in batches; a summary counts them.
+fn send_in_batches(
+    records: Box<dyn Iterator<Item = Record> + Send + '_>,
+    sender: mpsc::SyncSender<Vec<Record>>,
+) -> ReadSummary {
+    let mut summary = ReadSummary::default();
+    let mut batch = Vec::with_capacity(BATCH);
+    for record in records {
+        summary.records += 1;
+        batch.push(record);
+        if batch.len() == BATCH {
+            let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
+            let _ = sender.send(full);
+        }
+    }
     if !batch.is_empty() {
         let _ = sender.send(batch);
     }

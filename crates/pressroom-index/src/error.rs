@@ -18,6 +18,12 @@ pub enum IndexError {
     Ingest(#[from] pressroom_ingest::IngestError),
     #[error("loading the enrichment tables: {0}")]
     Enrich(#[from] pressroom_enrich::EnrichError),
+    #[error("{path}: the journal is damaged at byte {offset}: {message}")]
+    Journal {
+        path: PathBuf,
+        offset: u64,
+        message: String,
+    },
     #[error("the index is locked by another writer (a running server, or another `pressroom index --update`); retry when it is done")]
     Locked,
     #[error("the schema of {0} is not this pressroom's: field `{1}` is missing (an index built by an older version? build it again with `pressroom index`)")]

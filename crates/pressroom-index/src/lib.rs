@@ -19,16 +19,19 @@
 //! ```
 
 mod build;
+mod change;
 mod document;
 mod error;
 pub mod fingerprint;
+pub mod journal;
 mod location;
 pub mod schema;
 mod update;
 
-pub use build::{build, folder_size, BuildOptions, BuildReport};
+pub use build::{build, build_from, folder_size, BuildOptions, BuildReport, Input};
+pub use change::{apply_changes, Applied, Change};
 pub use document::{to_document, StoredDocument};
 pub use error::IndexError;
 pub use location::{current_generation, generation_name, open_current, open_index, BuildLock, Generation, Lease};
 pub use schema::Fields;
-pub use update::{delete_documents, update, upsert_documents, UpdateReport};
+pub use update::{count_existing, delete_documents, update, upsert_documents, UpdateReport};

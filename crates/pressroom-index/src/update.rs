@@ -15,12 +15,11 @@ use tantivy::query::TermQuery;
 use tantivy::schema::IndexRecordOption;
 use tantivy::{Index, IndexWriter, Term};
 
+use crate::change::{open_writer, Applied};
 use crate::error::IndexError;
 use crate::location::{open_current, BuildLock};
 use crate::schema::Fields;
 use crate::to_document;
-
-const UPDATE_MEMORY_BUDGET: usize = 50_000_000;
 
 #[derive(Debug, Clone)]
 pub struct UpdateReport {
@@ -76,7 +75,7 @@ pub fn upsert_documents(
         writer.delete_term(Term::from_field_text(fields.id, &record.id));
         writer.add_document(to_document(fields, record, &enricher.enrich(record)))?;
     }
-    writer.commit()?;
+    commit_keeping_applied(index, &mut writer)?;
     writer.wait_merging_threads()?;
     Ok((records.len(), existing))
 }
@@ -91,23 +90,31 @@ pub fn delete_documents(index: &Index, fields: &Fields, ids: &[String]) -> Resul
     for id in ids {
         writer.delete_term(Term::from_field_text(fields.id, id));
     }
-    writer.commit()?;
+    commit_keeping_applied(index, &mut writer)?;
     writer.wait_merging_threads()?;
     Ok(existing)
 }
 
-fn open_writer(index: &Index) -> Result<IndexWriter, IndexError> {
-    index
-        .writer_with_num_threads(1, UPDATE_MEMORY_BUDGET)
-        .map_err(|error| match error {
-            tantivy::TantivyError::LockFailure(..) => IndexError::Locked,
-            other => IndexError::Tantivy(other),
-        })
+/// Commits, carrying over how far the generation had come in the journal and the log.
+fn commit_keeping_applied(index: &Index, writer: &mut IndexWriter) -> Result<(), IndexError> {
+    let applied = Applied::of(index)?;
+    let mut commit = writer.prepare_commit()?;
+    commit.set_payload(&applied.payload());
+    commit.commit()?;
+    Ok(())
 }
 
 /// How many of `ids` (distinct) the index holds now.
 fn existing_ids<'a>(index: &Index, fields: &Fields, ids: impl Iterator<Item = &'a str>) -> Result<usize, IndexError> {
-    let searcher = index.reader()?.searcher();
+    Ok(count_existing(&index.reader()?.searcher(), fields, ids)?)
+}
+
+/// How many of `ids` (distinct) `searcher` sees.
+pub fn count_existing<'a>(
+    searcher: &tantivy::Searcher,
+    fields: &Fields,
+    ids: impl Iterator<Item = &'a str>,
+) -> tantivy::Result<usize> {
     let mut seen = std::collections::HashSet::new();
     let mut count = 0;
     for id in ids {
