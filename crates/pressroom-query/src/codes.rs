@@ -66,6 +66,7 @@ error_codes! {
     InvalidEncoding = "invalid_encoding", 400, "a query-string escape that does not decode to UTF-8";
     InvalidJson = "invalid_json", 400, "a body that is not the JSON asked for (or a write batch with no valid record)";
     UnsupportedContentType = "unsupported_content_type", 400, "a body not sent as the content type asked for";
+    InvalidWait = "invalid_wait", 400, "`wait` on a write is not `visible`";
     InvalidId = "invalid_id", 400, "a document id that is not UTF-8 once decoded, or over 512 bytes";
     MalformedRequest = "malformed_request", 400, "not well-formed HTTP";
     Unauthorized = "unauthorized", 401, "a request without the right `Authorization: Bearer` key";
@@ -80,7 +81,8 @@ error_codes! {
     Overloaded = "overloaded", 503, "too many searches at once (`Retry-After: 1`, as every 503)";
     SearchTimeout = "search_timeout", 503, "a search over the time budget";
     IndexBusy = "index_busy", 503, "the index locked by another writer";
-    NotReady = "not_ready", 503, "the server still opening the index";
+    NotReady = "not_ready", 503, "the server still opening the index, or a replica still catching up with the document log";
+    LogUnavailable = "log_unavailable", 503, "a replica's write not stored by the document log's quorum in time (nothing acknowledged; retry)";
 }
 
 impl Code {

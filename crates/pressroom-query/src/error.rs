@@ -45,8 +45,11 @@ pub enum SearchError {
     Overloaded,
     #[error("the search took longer than {budget_ms} ms")]
     SearchTimeout { budget_ms: u64 },
-    #[error("the server is still opening the index")]
+    #[error("the server is still opening the index, or catching up with the document log")]
     NotReady,
+    /// The detail (the log client's error) is logged by whoever saw it, not shown.
+    #[error("the document log did not store the write in time; nothing was acknowledged, retry")]
+    LogUnavailable(String),
     #[error("the request line is too long (the query string is limited; send long searches with POST /api/search)")]
     UriTooLong,
     #[error("the request headers are too large")]
@@ -79,6 +82,7 @@ impl SearchError {
             SearchError::Overloaded => Code::Overloaded,
             SearchError::SearchTimeout { .. } => Code::SearchTimeout,
             SearchError::NotReady => Code::NotReady,
+            SearchError::LogUnavailable(_) => Code::LogUnavailable,
             SearchError::UriTooLong => Code::UriTooLong,
             SearchError::HeadersTooLarge => Code::HeadersTooLarge,
             SearchError::MalformedRequest => Code::MalformedRequest,

@@ -4,7 +4,9 @@
 //! - `GET /api/facets/{facet}?q=prefix&query=…` (facet value search)
 //! - `GET /api/documents/{id}`, `GET /api/documents/{id}/similar`
 //! - `POST /api/documents` (JSON object, array or NDJSON), `DELETE /api/documents/{id}`,
-//!   `POST /api/admin/reload`: need the write key
+//!   `POST /api/admin/reload`: need the write key. On a replica (`serve --follow`), writes
+//!   are published to the document log ([`DocumentLog`]) and answered once its quorum has
+//!   stored them; `?wait=visible` also waits until this replica has applied them.
 //! - `GET /health` (liveness), `GET /ready` (index opened and warmed), `GET /metrics`
 //!   (Prometheus), `GET /openapi.json`
 //!
@@ -31,9 +33,10 @@ use crate::batch::{self, Framing};
 use crate::codes::Code;
 use crate::config::ServerConfig;
 use crate::error::SearchError;
+use crate::log::DocumentLog;
 use crate::metrics as telemetry;
 use crate::request::{FacetName, FacetValueRequest, SearchRequest, MAX_SIMILAR};
-use crate::service::SearchService;
+use crate::service::{SearchService, WriteOutcome};
 
 tokio::task_local! {
     /// The id of the request being answered (set by [`observe`]), for error bodies.
@@ -46,7 +49,12 @@ struct AppState {
     config: Arc<ServerConfig>,
     permits: Arc<Semaphore>,
     ready: Arc<AtomicBool>,
+    /// A replica's document log; `None` on a single node.
+    log: Option<Arc<dyn DocumentLog>>,
 }
+
+/// How long `?wait=visible` waits for this replica to apply a write.
+const VISIBLE_WAIT: Duration = Duration::from_secs(10);
 
 /// The router of the whole API with the default configuration (reads open, writes off).
 pub fn app(service: Arc<SearchService>) -> Router {
@@ -55,12 +63,23 @@ pub fn app(service: Arc<SearchService>) -> Router {
 
 /// The router with an operator's configuration; `ready` turns true once the index is warm.
 pub fn app_with(service: Arc<SearchService>, config: ServerConfig, ready: Arc<AtomicBool>) -> Router {
+    app_following(service, config, ready, None)
+}
+
+/// The router of a replica, whose writes go to `log` (or of a single node, without one).
+pub fn app_following(
+    service: Arc<SearchService>,
+    config: ServerConfig,
+    ready: Arc<AtomicBool>,
+    log: Option<Arc<dyn DocumentLog>>,
+) -> Router {
     telemetry::install();
     let state = AppState {
         service,
         permits: Arc::new(Semaphore::new(config.max_concurrent_searches.max(1))),
         config: Arc::new(config),
         ready,
+        log,
     };
     let router = Router::new()
         .route("/api/search", get(search_get).post(search_post))
@@ -402,8 +421,14 @@ async fn similar(
 /// form. The key is checked before the body is read; the body is parsed on the blocking pool.
 /// Malformed records are listed in `rejected` (the first hundred, all counted in
 /// `rejected_total`) with their reason; the others are written.
-async fn write_documents(State(state): State<AppState>, headers: HeaderMap, body: Body) -> Result<Response, AppError> {
+async fn write_documents(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    RawQuery(query): RawQuery,
+    body: Body,
+) -> Result<Response, AppError> {
     check_write(&state, &headers)?;
+    let wait_visible = wait_visible(query.as_deref())?;
     let content_type = content_type(&headers);
     let framing = if content_type.starts_with("application/x-ndjson") {
         Framing::Lines
@@ -419,35 +444,137 @@ async fn write_documents(State(state): State<AppState>, headers: HeaderMap, body
     };
     let body = read_body(body, state.config.max_write_bytes).await?;
     let service = state.service.clone();
-    let (outcome, batch) = unbudgeted(move || {
-        let mut batch = batch::parse(&body, framing)?;
-        if batch.records.is_empty() {
-            return Err(batch.nothing_valid());
+    let (outcome, batch, logged) = match state.log.clone() {
+        None => {
+            let (outcome, batch) = unbudgeted(move || {
+                let mut batch = parsed_batch(&body, framing)?;
+                let records = std::mem::take(&mut batch.records);
+                Ok((service.upsert(&records)?, batch))
+            })
+            .await?;
+            (outcome, batch, None)
         }
-        let records = std::mem::take(&mut batch.records);
-        Ok((service.upsert(&records)?, batch))
-    })
-    .await?;
+        Some(log) => {
+            let (changes, written, replaced, batch) = unbudgeted(move || {
+                let mut batch = parsed_batch(&body, framing)?;
+                let records = std::mem::take(&mut batch.records);
+                let replaced = service.count_existing(records.iter().map(|record| record.id.as_str()))?;
+                let written = records.len();
+                Ok((service.logged_upserts(records), written, replaced, batch))
+            })
+            .await?;
+            let outcome = WriteOutcome {
+                written,
+                replaced,
+                deleted: 0,
+                documents: state.service.num_documents(),
+            };
+            let logged = logged(&state, &log, changes, wait_visible).await?;
+            (outcome, batch, Some(logged))
+        }
+    };
     telemetry::record_rejected(batch.rejected_total);
     telemetry::record_written(outcome.written);
-    let mut body = serde_json::to_value(&outcome).map_err(|error| SearchError::Internal(error.to_string()))?;
-    body["rejected"] =
-        serde_json::to_value(&batch.rejected).map_err(|error| SearchError::Internal(error.to_string()))?;
+    let mut body = serde_json::to_value(&outcome).map_err(SearchError::internal)?;
+    body["rejected"] = serde_json::to_value(&batch.rejected).map_err(SearchError::internal)?;
     body["rejected_total"] = Value::from(batch.rejected_total);
+    if let Some(logged) = logged {
+        logged.describe(&mut body);
+    }
     Ok(Json(body).into_response())
 }
 
+fn parsed_batch(body: &[u8], framing: Framing) -> Result<batch::Batch, SearchError> {
+    let batch = batch::parse(body, framing)?;
+    if batch.records.is_empty() {
+        return Err(batch.nothing_valid());
+    }
+    Ok(batch)
+}
+
+/// `wait=visible` on a write: answer only once this node serves it.
+fn wait_visible(query: Option<&str>) -> Result<bool, SearchError> {
+    let mut visible = false;
+    for (key, value) in form_urlencoded::parse(query.unwrap_or_default().as_bytes()) {
+        match (key.as_ref(), value.as_ref()) {
+            ("wait", "visible") => visible = true,
+            ("wait", _) => {
+                return Err(SearchError::parameter(
+                    "wait",
+                    Code::InvalidWait,
+                    "the one value is `visible`",
+                ))
+            }
+            (other, _) => return Err(SearchError::UnknownParameter(other.to_string())),
+        }
+    }
+    Ok(visible)
+}
+
+/// A write the document log stored: its sequence, and whether this replica serves it yet.
+struct Logged {
+    sequence: u64,
+    visible: Option<bool>,
+}
+
+impl Logged {
+    fn describe(&self, body: &mut Value) {
+        body["sequence"] = Value::from(self.sequence);
+        if let Some(visible) = self.visible {
+            body["visible"] = Value::from(visible);
+        }
+    }
+}
+
+/// Publishes `changes` to the log, and with `wait_visible` waits until this replica applied them.
+async fn logged(
+    state: &AppState,
+    log: &Arc<dyn DocumentLog>,
+    changes: Vec<pressroom_index::Change>,
+    wait_visible: bool,
+) -> Result<Logged, SearchError> {
+    let sequence = log.append(changes).await?;
+    let visible = if wait_visible {
+        Some(state.service.wait_applied(sequence, VISIBLE_WAIT).await)
+    } else {
+        None
+    };
+    Ok(Logged { sequence, visible })
+}
+
+/// `DELETE /api/documents/{id}`. A single node answers 404 for an id it does not hold; a
+/// replica publishes the tombstone whatever it holds (another replica may hold the id
+/// already), and `deleted` says whether this one held it.
 async fn delete_document(
     State(state): State<AppState>,
     headers: HeaderMap,
+    RawQuery(query): RawQuery,
     id: Result<Path<String>, PathRejection>,
 ) -> Result<Response, AppError> {
     check_write(&state, &headers)?;
+    let wait_visible = wait_visible(query.as_deref())?;
     let id = document_id(id)?;
     let service = state.service.clone();
-    let outcome = unbudgeted(move || service.delete(&id)).await?;
-    telemetry::record_deleted(outcome.deleted);
-    Ok(Json(outcome).into_response())
+    let Some(log) = state.log.clone() else {
+        let outcome = unbudgeted(move || service.delete(&id)).await?;
+        telemetry::record_deleted(outcome.deleted);
+        return Ok(Json(outcome).into_response());
+    };
+    let held = {
+        let id = id.clone();
+        unbudgeted(move || service.count_existing(std::iter::once(id.as_str()))).await?
+    };
+    let logged = logged(&state, &log, vec![pressroom_index::Change::Delete { id }], wait_visible).await?;
+    telemetry::record_deleted(held);
+    let outcome = WriteOutcome {
+        written: 0,
+        replaced: 0,
+        deleted: held,
+        documents: state.service.num_documents(),
+    };
+    let mut body = serde_json::to_value(&outcome).map_err(SearchError::internal)?;
+    logged.describe(&mut body);
+    Ok(Json(body).into_response())
 }
 
 async fn reload(State(state): State<AppState>, headers: HeaderMap) -> Result<Response, AppError> {
@@ -488,6 +615,11 @@ async fn readiness(State(state): State<AppState>, headers: HeaderMap) -> Result<
     if !state.ready.load(Ordering::Acquire) {
         return Err(SearchError::NotReady.into());
     }
+    // A replica is ready once it has applied what the log held when it started following.
+    let replication = state.service.replication();
+    if state.service.follows_a_log() && !replication.is_some_and(|replication| replication.caught_up) {
+        return Err(SearchError::NotReady.into());
+    }
     if check_read(&state, &headers).is_err() {
         return Ok(Json(json!({"status": "ready"})).into_response());
     }
@@ -496,10 +628,12 @@ async fn readiness(State(state): State<AppState>, headers: HeaderMap) -> Result<
         .generation()
         .as_deref()
         .and_then(pressroom_index::generation_name);
-    Ok(
-        Json(json!({"status": "ready", "documents": state.service.num_documents(), "generation": generation}))
-            .into_response(),
-    )
+    let mut body = json!({"status": "ready", "documents": state.service.num_documents(), "generation": generation});
+    if let Some(replication) = replication {
+        body["sequence"] = Value::from(state.service.applied_sequence());
+        body["lag"] = Value::from(replication.lag);
+    }
+    Ok(Json(body).into_response())
 }
 
 /// Needs the metrics key when one is set, else the read key when one is set (the write key
@@ -587,6 +721,17 @@ pub async fn serve_with(
     config: ServerConfig,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
+    serve_following(listener, service, config, None, shutdown).await
+}
+
+/// As [`serve_with`], for a replica whose writes go to `log` (its follower runs beside).
+pub async fn serve_following(
+    listener: tokio::net::TcpListener,
+    service: Arc<SearchService>,
+    config: ServerConfig,
+    log: Option<Arc<dyn DocumentLog>>,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
     let ready = Arc::new(AtomicBool::new(false));
     {
         let service = service.clone();
@@ -614,7 +759,7 @@ pub async fn serve_with(
         })
     };
     let listener = crate::listener::JsonErrorListener::new(listener);
-    let result = axum::serve(listener, app_with(service, config, ready))
+    let result = axum::serve(listener, app_following(service, config, ready, log))
         .with_graceful_shutdown(shutdown)
         .await;
     watcher.abort();
@@ -632,6 +777,7 @@ mod tests {
             permits: Arc::new(Semaphore::new(config.max_concurrent_searches)),
             config: Arc::new(config),
             ready: Arc::new(AtomicBool::new(true)),
+            log: None,
         }
     }
 

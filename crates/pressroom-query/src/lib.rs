@@ -29,6 +29,7 @@ mod highlight;
 pub mod html;
 pub mod http;
 mod listener;
+pub mod log;
 mod lookups;
 mod metrics;
 pub mod openapi;
@@ -45,4 +46,4 @@ pub use request::{
     MAX_QUERY_CHARS,
 };
 pub use response::{FacetLevel, FacetMatch, FacetValue, FacetValuesResponse, Hit, SearchResponse, SimilarResponse};
-pub use service::{IndexStats, ReloadOutcome, SearchService, WriteOutcome};
+pub use service::{IndexStats, ReloadOutcome, Replication, SearchService, WriteOutcome};

@@ -1,13 +1,15 @@
 //! [`SearchService`]: the generation being served, swapped atomically on reload (searches
-//! in flight finish on the one they started with), and the writes to it.
+//! in flight finish on the one they started with). Writes to it are in `writes.rs`.
 
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex, RwLock};
+use std::sync::{Arc, Mutex, MutexGuard, RwLock};
 
 use pressroom_enrich::Gazetteer;
+use pressroom_index::journal::Journal;
 use pressroom_index::schema::Fields;
-use pressroom_index::StoredDocument;
+use pressroom_index::{Applied, StoredDocument};
 use tantivy::Index;
+use tokio::sync::watch;
 
 use super::snapshot::Snapshot;
 use super::vocabulary::Vocabulary;
@@ -40,41 +42,97 @@ pub struct IndexStats {
     pub bytes: u64,
 }
 
+/// Where the writes this node accepts are kept before they are applied.
+pub(super) enum WriteHome {
+    /// Straight into the served index (an index opened by the caller, with no folder).
+    Index,
+    /// The index folder's journal, appended and synced first, so rebuilds keep them.
+    Journal(Mutex<Journal>),
+    /// A document log the replicas follow (`pressroom serve --follow`): the HTTP layer
+    /// publishes writes there, and the follower applies them with [`SearchService::apply_logged`].
+    Log,
+}
+
+/// How a replica stands against the document log, as its follower last saw it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct Replication {
+    /// Log entries stored but not yet applied here.
+    pub lag: u64,
+    /// Whether the replica has applied everything the log held when it looked (it answers
+    /// `/ready` only once it has).
+    pub caught_up: bool,
+}
+
 pub struct SearchService {
     /// The index folder (`CURRENT` + generations); `None` for an index opened directly.
-    dir: Option<PathBuf>,
-    vocabulary: Arc<Vocabulary>,
+    pub(super) dir: Option<PathBuf>,
+    pub(super) vocabulary: Arc<Vocabulary>,
     current: RwLock<Arc<Snapshot>>,
     /// Writes (and reloads) one at a time.
     write_lock: Mutex<()>,
+    pub(super) home: WriteHome,
+    /// The last document-log sequence the served generation holds.
+    pub(super) applied: watch::Sender<u64>,
+    pub(super) replication: Mutex<Option<Replication>>,
 }
 
 impl SearchService {
-    /// Opens the current generation of an index folder.
+    /// Opens the current generation of an index folder; writes are journaled in the folder,
+    /// and what the journal holds beyond the generation is applied first.
     pub fn open(dir: &Path) -> Result<SearchService, SearchError> {
+        let journal = Journal::open(dir).map_err(SearchError::internal)?;
+        SearchService::open_with(dir, WriteHome::Journal(Mutex::new(journal)))
+    }
+
+    /// Opens the current generation of a replica's index folder: writes go to the document
+    /// log, and the replica's follower applies what the log holds.
+    pub fn following(dir: &Path) -> Result<SearchService, SearchError> {
+        SearchService::open_with(dir, WriteHome::Log)
+    }
+
+    fn open_with(dir: &Path, home: WriteHome) -> Result<SearchService, SearchError> {
         let vocabulary = Arc::new(Vocabulary::load()?);
         let snapshot = Snapshot::open_dir(dir, vocabulary.clone())?;
-        Ok(SearchService::serving(Some(dir.to_path_buf()), vocabulary, snapshot))
+        let service = SearchService::serving(Some(dir.to_path_buf()), vocabulary, snapshot, home)?;
+        {
+            let _writing = service.writing()?;
+            service.catch_up(&service.snapshot())?;
+        }
+        Ok(service)
     }
 
     /// Serves an index opened by the caller (no reload: there is no folder to watch).
     pub fn new(index: Index, fields: Fields) -> Result<SearchService, SearchError> {
         let vocabulary = Arc::new(Vocabulary::load()?);
         let snapshot = Snapshot::new(index, fields, None, vocabulary.clone())?;
-        Ok(SearchService::serving(None, vocabulary, snapshot))
+        SearchService::serving(None, vocabulary, snapshot, WriteHome::Index)
     }
 
-    fn serving(dir: Option<PathBuf>, vocabulary: Arc<Vocabulary>, snapshot: Snapshot) -> SearchService {
-        SearchService {
+    fn serving(
+        dir: Option<PathBuf>,
+        vocabulary: Arc<Vocabulary>,
+        snapshot: Snapshot,
+        home: WriteHome,
+    ) -> Result<SearchService, SearchError> {
+        let applied = Applied::of(&snapshot.index).map_err(SearchError::internal)?;
+        Ok(SearchService {
             dir,
             vocabulary,
             current: RwLock::new(Arc::new(snapshot)),
             write_lock: Mutex::new(()),
-        }
+            home,
+            applied: watch::Sender::new(applied.sequence),
+            replication: Mutex::new(None),
+        })
+    }
+
+    /// The turn of one writer (or reloader).
+    pub(super) fn writing(&self) -> Result<MutexGuard<'_, ()>, SearchError> {
+        self.write_lock.lock().map_err(|_| poisoned())
     }
 
     /// The generation being served now; searches hold it until they finish.
-    fn snapshot(&self) -> Arc<Snapshot> {
+    pub(super) fn snapshot(&self) -> Arc<Snapshot> {
         match self.current.read() {
             Ok(current) => current.clone(),
             Err(poisoned) => poisoned.into_inner().clone(),
@@ -132,7 +190,7 @@ impl SearchService {
     /// Switches to the generation `CURRENT` names when it is not the one served. Requests in
     /// flight finish on the old generation; new ones see the new one.
     pub fn reload(&self) -> Result<ReloadOutcome, SearchError> {
-        let _writing = self.write_lock.lock().map_err(|_| poisoned())?;
+        let _writing = self.writing()?;
         let served = self.snapshot();
         let Some(dir) = &self.dir else {
             return Ok(outcome(&served, false));
@@ -147,9 +205,12 @@ impl SearchService {
         if snapshot.generation == served.generation {
             return Ok(outcome(&served, false));
         }
+        self.catch_up(&snapshot)?;
         snapshot.warm()?;
         let outcome = outcome(&snapshot, true);
+        let applied = Applied::of(&snapshot.index).map_err(SearchError::internal)?;
         self.replace_snapshot(snapshot);
+        self.applied.send_replace(applied.sequence);
         tracing::info!(generation = ?outcome.generation, documents = outcome.documents, "switched to a new generation");
         Ok(outcome)
     }
@@ -157,40 +218,6 @@ impl SearchService {
     /// Builds every facet table of the served generation, so the first searches are not slow.
     pub fn warm(&self) -> Result<(), SearchError> {
         self.snapshot().warm()
-    }
-
-    /// Adds or replaces records by id in the served generation; visible when this returns.
-    pub fn upsert(&self, records: &[pressroom_ingest::Record]) -> Result<WriteOutcome, SearchError> {
-        let _writing = self.write_lock.lock().map_err(|_| poisoned())?;
-        let served = self.snapshot();
-        let (written, replaced) =
-            pressroom_index::upsert_documents(&served.index, &served.fields, &self.vocabulary.enricher, records)
-                .map_err(write_error)?;
-        served.reader.reload()?;
-        Ok(WriteOutcome {
-            written,
-            replaced,
-            deleted: 0,
-            documents: served.num_documents(),
-        })
-    }
-
-    /// Deletes a document by id; `DocumentNotFound` when there is none.
-    pub fn delete(&self, id: &str) -> Result<WriteOutcome, SearchError> {
-        let _writing = self.write_lock.lock().map_err(|_| poisoned())?;
-        let served = self.snapshot();
-        let deleted =
-            pressroom_index::delete_documents(&served.index, &served.fields, &[id.to_string()]).map_err(write_error)?;
-        if deleted == 0 {
-            return Err(SearchError::DocumentNotFound(id.to_string()));
-        }
-        served.reader.reload()?;
-        Ok(WriteOutcome {
-            written: 0,
-            replaced: 0,
-            deleted,
-            documents: served.num_documents(),
-        })
     }
 }
 
@@ -205,11 +232,11 @@ fn outcome(snapshot: &Snapshot, switched: bool) -> ReloadOutcome {
     }
 }
 
-fn poisoned() -> SearchError {
+pub(super) fn poisoned() -> SearchError {
     SearchError::Internal("a lock was poisoned by a panic".to_string())
 }
 
-fn write_error(error: pressroom_index::IndexError) -> SearchError {
+pub(super) fn write_error(error: pressroom_index::IndexError) -> SearchError {
     match error {
         pressroom_index::IndexError::Locked => SearchError::IndexBusy,
         other => SearchError::Internal(other.to_string()),

@@ -15,6 +15,7 @@
 //! | [`facet_values`] | facet value search (`/api/facets/{facet}`) |
 //! | [`similar`] | more-like-this (`/api/documents/{id}/similar`) |
 //! | [`vocabulary`] | what every generation shares: the enricher, the expansion table, value names |
+//! | [`writes`] | writes: journaled and applied (one node), or applied from the document log (a replica) |
 //!
 //! A search holds an `Arc` of its snapshot until it ends, so a reload never pulls a
 //! generation from under it.
@@ -31,5 +32,6 @@ mod search;
 mod similar;
 mod snapshot;
 mod vocabulary;
+mod writes;
 
-pub use generations::{IndexStats, ReloadOutcome, SearchService, WriteOutcome};
+pub use generations::{IndexStats, ReloadOutcome, Replication, SearchService, WriteOutcome};
