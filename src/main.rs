@@ -11,14 +11,15 @@ use clap::{Args, Parser, Subcommand};
 use pressroom_ingest::Format;
 use pressroom_query::{SearchRequest, SearchService};
 
-mod bench;
-
 /// `println!` that ignores a closed pipe (`pressroom index … | head -1`).
 macro_rules! say {
     ($($arg:tt)*) => {{
         let _ = writeln!(std::io::stdout(), $($arg)*);
     }};
 }
+
+mod bench;
+mod replicas;
 
 #[derive(Parser)]
 #[command(
@@ -45,6 +46,9 @@ enum Command {
     Eval(EvalArgs),
     /// Replay a query file against a server (or in process) and report latency per tag.
     Bench(BenchArgs),
+    /// Read, enrich and publish releases to the document log (NATS JetStream) that replicas
+    /// (`serve --follow`) serve.
+    Publish(replicas::PublishArgs),
 }
 
 #[derive(Args)]
@@ -95,10 +99,10 @@ struct BenchArgs {
 }
 
 #[derive(Args)]
-struct IndexLocation {
+pub(crate) struct IndexLocation {
     /// Index folder.
     #[arg(long, env = "PRESSROOM_INDEX", default_value = "index")]
-    index: PathBuf,
+    pub(crate) index: PathBuf,
 }
 
 #[derive(Args)]
@@ -116,18 +120,22 @@ struct IndexArgs {
     /// load, measured in README's Benchmarking section).
     #[arg(long, conflicts_with = "update")]
     merge: bool,
+    /// Build the new generation from the document log at these NATS servers instead of from
+    /// files (a rebuild of a replica: every document the log holds, enriched again).
+    #[arg(long, value_name = "NATS_URLS", conflicts_with_all = ["update", "sources"])]
+    from_log: Option<String>,
     /// Files or folders to index.
-    #[arg(required = true)]
+    #[arg(required_unless_present = "from_log")]
     sources: Vec<PathBuf>,
 }
 
 #[derive(Args)]
-struct ServeArgs {
+pub(crate) struct ServeArgs {
     #[command(flatten)]
-    location: IndexLocation,
+    pub(crate) location: IndexLocation,
     /// Address to listen on.
     #[arg(long, env = "PRESSROOM_ADDR", default_value = "127.0.0.1:7700")]
-    addr: SocketAddr,
+    pub(crate) addr: SocketAddr,
     /// Collection indexed when the index folder is empty.
     #[arg(long, env = "PRESSROOM_CORPUS", default_value = "corpus")]
     corpus: PathBuf,
@@ -171,10 +179,17 @@ struct ServeArgs {
     /// How long a search waits for a turn, in milliseconds.
     #[arg(long, env = "PRESSROOM_QUEUE_WAIT_MS", default_value_t = 500)]
     queue_wait_ms: u64,
+    /// Serve as a replica of the document log at these NATS servers (comma-separated):
+    /// the index follows the log, and writes are published to it.
+    #[arg(long, env = "PRESSROOM_FOLLOW", value_name = "NATS_URLS")]
+    pub(crate) follow: Option<String>,
+    /// Copies the NATS cluster keeps of the log when this node creates it.
+    #[arg(long, env = "PRESSROOM_LOG_REPLICAS", default_value_t = 3)]
+    pub(crate) log_replicas: usize,
 }
 
 impl ServeArgs {
-    fn config(&self) -> pressroom_query::ServerConfig {
+    pub(crate) fn config(&self) -> pressroom_query::ServerConfig {
         pressroom_query::ServerConfig {
             api_key: self.api_key.clone().filter(|key| !key.is_empty()),
             read_key: self.read_key.clone().filter(|key| !key.is_empty()),
@@ -288,8 +303,16 @@ fn main() -> Result<()> {
     }
     match Cli::parse().command {
         Command::Index(args) if args.update => update(&args.location.index, &args.sources, args.format),
+        Command::Index(IndexArgs {
+            from_log: Some(urls),
+            location,
+            merge,
+            ..
+        }) => replicas::index_from_log(&location.index, &urls, merge),
         Command::Index(args) => index(&args.location.index, &args.sources, args.format, args.merge),
+        Command::Serve(args) if args.follow.is_some() => replicas::serve_following(args),
         Command::Serve(args) => serve(args),
+        Command::Publish(args) => replicas::publish(args),
         Command::Search(args) => search(*args),
         Command::Extract(args) => extract(args),
         Command::Eval(args) => eval(args),
@@ -437,7 +460,7 @@ fn serve(args: ServeArgs) -> Result<()> {
 }
 
 /// SIGINT or SIGTERM: stop accepting, finish the requests in flight, exit 0.
-async fn shutdown_signal() {
+pub(crate) async fn shutdown_signal() {
     let interrupt = async {
         let _ = tokio::signal::ctrl_c().await;
     };
