@@ -1,6 +1,9 @@
 //! Helpers shared by the end-to-end tests: where the shared corpora are, and a skip macro.
 #![allow(dead_code)]
 
+pub mod nats;
+pub mod wire;
+
 use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicBool;
 use std::sync::Arc;

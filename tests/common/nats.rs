@@ -1,0 +1,139 @@
+//! NATS JetStream clusters for the replica tests: real `nats-server` processes on loopback
+//! ports, in a temporary folder, stopped (killed) when dropped.
+
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+
+/// A cluster of `nats-server`s with JetStream.
+pub struct Cluster {
+    pub dir: tempfile::TempDir,
+    pub client_ports: Vec<u16>,
+    cluster_ports: Vec<u16>,
+    servers: Vec<Option<Child>>,
+}
+
+/// Whether `nats-server` can be run; CI installs it and sets PRESSROOM_REQUIRE_NATS=1 so that
+/// a missing server fails instead of skipping.
+pub fn available() -> bool {
+    let found = Command::new("nats-server")
+        .arg("--version")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|status| status.success());
+    if !found && std::env::var_os("PRESSROOM_REQUIRE_NATS").is_some_and(|value| value == "1") {
+        panic!("nats-server is not installed, and PRESSROOM_REQUIRE_NATS=1");
+    }
+    found
+}
+
+/// `nats-server` for the test, or returns from it after printing why it is skipped.
+#[macro_export]
+macro_rules! nats_or_skip {
+    () => {
+        if !common::nats::available() {
+            eprintln!("skipped: nats-server not found (apt-get install nats-server)");
+            return;
+        }
+    };
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|listener| listener.local_addr())
+        .map(|address| address.port())
+        .expect("a free loopback port")
+}
+
+impl Cluster {
+    /// Starts `size` servers routed to one another.
+    pub fn start(size: usize) -> Cluster {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let client_ports: Vec<u16> = (0..size).map(|_| free_port()).collect();
+        let cluster_ports: Vec<u16> = (0..size).map(|_| free_port()).collect();
+        let mut cluster = Cluster {
+            dir,
+            client_ports,
+            cluster_ports,
+            servers: Vec::new(),
+        };
+        for node in 0..size {
+            let child = cluster.spawn(node);
+            cluster.servers.push(Some(child));
+        }
+        cluster
+    }
+
+    fn spawn(&self, node: usize) -> Child {
+        let data = self.dir.path().join(format!("n{node}"));
+        std::fs::create_dir_all(&data).expect("a data folder");
+        let routes: Vec<String> = self
+            .cluster_ports
+            .iter()
+            .map(|port| format!("nats://127.0.0.1:{port}"))
+            .collect();
+        let log = std::fs::File::create(self.dir.path().join(format!("n{node}.log"))).expect("a log file");
+        let mut command = Command::new("nats-server");
+        command
+            .args(["-js", "-a", "127.0.0.1", "-n", &format!("n{node}")])
+            .arg("-sd")
+            .arg(&data)
+            .args(["-p", &self.client_ports[node].to_string()]);
+        if self.client_ports.len() > 1 {
+            command.args([
+                "--cluster_name",
+                "pressroom-test",
+                "--cluster",
+                &format!("nats://127.0.0.1:{}", self.cluster_ports[node]),
+                "--routes",
+                &routes.join(","),
+            ]);
+        }
+        command
+            .stdout(Stdio::null())
+            .stderr(log)
+            .spawn()
+            .expect("nats-server starts")
+    }
+
+    /// The client URLs, comma-separated.
+    pub fn urls(&self) -> String {
+        self.client_ports
+            .iter()
+            .map(|port| format!("nats://127.0.0.1:{port}"))
+            .collect::<Vec<_>>()
+            .join(",")
+    }
+
+    /// Kills a server as `kill -9` would.
+    pub fn kill(&mut self, node: usize) {
+        if let Some(mut child) = self.servers[node].take() {
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+    }
+
+    /// Starts a killed server again on its ports and data.
+    pub fn restart(&mut self, node: usize) {
+        self.kill(node);
+        let child = self.spawn(node);
+        self.servers[node] = Some(child);
+    }
+
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    pub fn log_of(&self, node: usize) -> PathBuf {
+        self.dir.path().join(format!("n{node}.log"))
+    }
+}
+
+impl Drop for Cluster {
+    fn drop(&mut self) {
+        for node in 0..self.servers.len() {
+            self.kill(node);
+        }
+    }
+}
