@@ -7,8 +7,8 @@ What it does, in one run:
   3. for DURATION seconds: CONNECTIONS threads search, spread over both replicas, with the
      domain-dev queries; meanwhile WRITES writes (upserts of new releases, and deletes of some
      of them) go in through both replicas, one at a time, each retried until acknowledged;
-  4. at a third of the run: `kill -9` one NATS server and replica B; restarts both KILLED_FOR
-     seconds later;
+  4. at a third of the run: `kill -9` the NATS server leading the log stream, and replica B;
+     restarts both KILLED_FOR seconds later;
   5. when the writes are done: waits until both replicas hold every acknowledged write and
      no acknowledged delete, and times it; compares totals and facet counts of both.
 
@@ -18,6 +18,10 @@ time to converge, and whether both replicas agree. Exit status 1 on any loss.
 
   python3 scripts/replica_faults.py --binary target/release/pressroom \
       --sources corpus ../shared/corpus/seed --duration 45 --connections 24 --writes 1000
+
+With --no-faults it only publishes, starts both replicas and compares them on every query
+(convergence of a whole corpus: --sources ../shared/corpus/seed ../shared/corpus/trove-refugees
+../shared/corpus/reliefweb ../shared/corpus/reuters21578).
 """
 import argparse
 import json
@@ -49,6 +53,7 @@ class Cluster:
         self.root = root
         self.ports = [free_port() for _ in range(size)]
         self.cluster_ports = [free_port() for _ in range(size)]
+        self.monitor_ports = [free_port() for _ in range(size)]
         self.procs = [None] * size
         for node in range(size):
             self.start(node)
@@ -60,13 +65,28 @@ class Cluster:
         log = open(os.path.join(self.root, f"nats{node}.log"), "a")
         self.procs[node] = subprocess.Popen(
             ["nats-server", "-js", "-sd", data, "-n", f"n{node}", "-a", "127.0.0.1",
-             "-p", str(self.ports[node]), "--cluster_name", "faults",
+             "-p", str(self.ports[node]), "-m", str(self.monitor_ports[node]), "--cluster_name", "faults",
              "--cluster", f"nats://127.0.0.1:{self.cluster_ports[node]}", "--routes", routes],
             stdout=subprocess.DEVNULL, stderr=log)
 
     def kill(self, node):
         self.procs[node].send_signal(signal.SIGKILL)
         self.procs[node].wait()
+
+    def stream_leader(self, stream="PRESSROOM_DOCS"):
+        """The node leading the stream's Raft group (read from a server's /jsz), or 0."""
+        for port in self.monitor_ports:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/jsz?accounts=true&streams=true", timeout=2) as r:
+                    jsz = json.loads(r.read())
+            except (OSError, ValueError):
+                continue
+            for account in jsz.get("account_details") or []:
+                for detail in account.get("stream_detail") or []:
+                    leader = (detail.get("cluster") or {}).get("leader")
+                    if detail.get("name") == stream and leader:
+                        return int(leader.lstrip("n"))
+        return 0
 
     def urls(self):
         return ",".join(f"nats://127.0.0.1:{p}" for p in self.ports)
@@ -88,7 +108,7 @@ class Replica:
         self.start()
 
     def start(self):
-        env = dict(os.environ, PRESSROOM_API_KEY=KEY)
+        env = dict(os.environ, PRESSROOM_API_KEY=KEY, RUST_LOG=os.environ.get("RUST_LOG", "info,pressroom_replica=debug"))
         self.proc = subprocess.Popen(
             [self.binary, "serve", "--addr", f"127.0.0.1:{self.port}", "--index", self.index,
              "--follow", self.urls, "--max-concurrent-searches", "64"],
@@ -148,6 +168,25 @@ def load_queries(path):
     return queries
 
 
+def summary(values):
+    values = sorted(values)
+    if not values:
+        return None
+    pick = lambda q: round(values[min(len(values) - 1, int(q * len(values)))], 3)
+    return {"n": len(values), "median": pick(0.5), "p99": pick(0.99), "max": round(values[-1], 3)}
+
+
+def compare(replicas, queries):
+    """The queries whose total or facet counts differ between the replicas."""
+    differ = []
+    for query in queries:
+        answers = [call(replica.url("/api/search?" + query))[1] for replica in replicas]
+        if any(not isinstance(a, dict) or "total" not in a for a in answers) or \
+                any((a["total"], a.get("facets")) != (answers[0]["total"], answers[0].get("facets")) for a in answers):
+            differ.append(query)
+    return differ
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--binary", default="target/release/pressroom")
@@ -158,6 +197,8 @@ def main():
     parser.add_argument("--writes", type=int, default=1000)
     parser.add_argument("--killed-for", type=float, default=5)
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder (logs)")
+    parser.add_argument("--no-kill", action="store_true", help="the same load and writes, nothing killed (steady-state lag)")
+    parser.add_argument("--no-faults", action="store_true", help="publish, start both replicas, compare them; no load, no kills")
     args = parser.parse_args()
     binary = os.path.abspath(args.binary)
     root = tempfile.mkdtemp(prefix="pressroom-faults-")
@@ -177,6 +218,12 @@ def main():
                 sys.exit(f"replica {replica.name} never got ready; see {replica.log}")
         report["bootstrap_seconds"] = round(time.time() - started, 1)
         queries = load_queries(args.queries) if os.path.exists(args.queries) else ["q=trafficking", "q=refugees", "q=migrants"]
+        if args.no_faults:
+            differ = compare(replicas, queries)
+            report.update({"queries_compared": len(queries), "queries_that_differ": differ,
+                           "documents": [call(r.url("/ready"))[1].get("documents") for r in replicas]})
+            print(json.dumps(report, indent=2))
+            sys.exit(1 if differ else 0)
 
         stop = threading.Event()
         down = {"b": False}
@@ -193,6 +240,16 @@ def main():
                     searches[key][0 if status == 200 else 1] += 1
 
         acknowledged = {}  # id -> "present" | "deleted"
+        visibility = []  # seconds from a write's acknowledgement to its visibility on the other replica
+
+        def watch_visible(replica, doc_id, since):
+            while time.time() - since < 60:
+                status, _ = call(replica.url(f"/api/documents/{urllib.parse.quote(doc_id, safe='')}"), timeout=5)
+                if status == 200:
+                    with lock:
+                        visibility.append(time.time() - since)
+                    return
+                time.sleep(0.02)
         last_sequence = [0]  # the log sequence of the latest acknowledged write
         write_failures = {"attempts_failed": 0}
 
@@ -219,6 +276,9 @@ def main():
                             last_sequence[0] = max(last_sequence[0], answer.get("sequence", 0))
                         if outcome == "present":
                             written.append(doc_id)
+                            other = replicas[1 - replicas.index(replica)]
+                            if number % 10 == 0 and not (other.name == "b" and down["b"]):
+                                threading.Thread(target=watch_visible, args=(other, doc_id, time.time()), daemon=True).start()
                         break
                     write_failures["attempts_failed"] += 1
                     time.sleep(0.2)
@@ -231,15 +291,20 @@ def main():
         load_started = time.time()
         write_thread.start()
         time.sleep(args.duration / 3)
-        cluster.kill(0)
-        down["b"] = True
-        replicas[1].kill()
-        report["killed"] = {"nats_server": 0, "replica": "b", "at_seconds": round(time.time() - load_started, 1)}
-        time.sleep(args.killed_for)
-        cluster.start(0)
-        replicas[1].start()
-        wait_ready(replicas[1])
-        down["b"] = False
+        if args.no_kill:
+            time.sleep(max(0.0, args.duration - (time.time() - load_started)))
+        leader = None if args.no_kill else cluster.stream_leader()
+        if leader is not None:
+            cluster.kill(leader)
+            down["b"] = True
+            replicas[1].kill()
+            report["killed"] = {"nats_server": f"n{leader} (the stream's leader)", "replica": "b",
+                                "at_seconds": round(time.time() - load_started, 1)}
+            time.sleep(args.killed_for)
+            cluster.start(leader)
+            replicas[1].start()
+            wait_ready(replicas[1])
+            down["b"] = False
         remaining = args.duration - (time.time() - load_started)
         if remaining > 0:
             time.sleep(remaining)
@@ -271,12 +336,7 @@ def main():
                 break
             time.sleep(0.05)
         wrong = {replica.name: missing(replica) for replica in replicas}
-        agree = True
-        for query in queries[:40]:
-            answers = [call(replica.url("/api/search?" + query))[1] for replica in replicas]
-            if any(not isinstance(a, dict) for a in answers) or \
-                    [(a["total"], a.get("facets")) for a in answers].count((answers[0]["total"], answers[0].get("facets"))) != 2:
-                agree = False
+        agree = not compare(replicas, queries)
         report.update({
             "writes_acknowledged": len(acknowledged),
             "upserts_acknowledged": sum(1 for o in acknowledged.values() if o == "present"),
@@ -285,6 +345,7 @@ def main():
             "writes_lost": sum(1 for items in wrong.values() for (_, outcome, _) in items if outcome == "present"),
             "deletes_resurrected": sum(1 for items in wrong.values() for (_, outcome, _) in items if outcome == "deleted"),
             "searches": {name: {"answered": ok, "failed": failed} for name, (ok, failed) in searches.items()},
+            "visible_on_the_other_replica_seconds": summary(visibility),
             "converged_seconds_after_writes": None if converged_after is None else round(converged_after, 2),
             "replicas_agree_on_totals_and_facets": agree,
         })

@@ -1,6 +1,6 @@
 //! Replicas on a real NATS JetStream cluster (three `nats-server`s on loopback): publishing,
 //! two replicas that converge, writes through either, a rebuild from the log, a restart that
-//! resumes, and a retried publish stored once. Skipped (with the reason printed) where
+//! resumes, a retried publish stored once, and a sample of the domain corpus counted alike. Skipped (with the reason printed) where
 //! `nats-server` is not installed; CI installs it and sets PRESSROOM_REQUIRE_NATS=1.
 
 mod common;
@@ -269,4 +269,67 @@ async fn a_publish_retried_with_its_message_id_is_stored_once_and_oversized_reco
         }
         other => panic!("expected TooLarge, got {:?}", other.map(|message| message.id)),
     }
+}
+
+/// The domain-dev queries as query strings with every facet.
+fn domain_queries(shared: &Path) -> Vec<String> {
+    let text = std::fs::read_to_string(shared.join("queries/domain-dev.jsonl")).expect("domain-dev.jsonl");
+    text.lines()
+        .filter(|line| !line.trim().is_empty())
+        .map(|line| {
+            let item: Value = serde_json::from_str(line).expect("a query line");
+            let mut pairs = form_urlencoded::Serializer::new(String::new());
+            pairs.append_pair("q", item["q"].as_str().unwrap_or_default());
+            pairs.append_pair("facets", "region,country,mentioned,topic,org,main_org,lang,source,year");
+            if let Some(filters) = item["filters"].as_object() {
+                for (key, value) in filters {
+                    let value = match value {
+                        Value::Array(values) => values.iter().filter_map(Value::as_str).collect::<Vec<_>>().join(","),
+                        Value::String(value) => value.clone(),
+                        other => other.to_string(),
+                    };
+                    pairs.append_pair(key, &value);
+                }
+            }
+            pairs.finish()
+        })
+        .collect()
+}
+
+#[test]
+fn a_sample_of_the_domain_corpus_gives_both_replicas_and_a_single_node_the_same_counts() {
+    nats_or_skip!();
+    let shared = shared_or_skip!();
+    let sources = vec![
+        shared.join("corpus/seed"),
+        shared.join("corpus/reliefweb/report_language-1k.csv"),
+    ];
+    let cluster = Cluster::start(3);
+    let urls = cluster.urls();
+    let published = publish(&urls, &sources);
+    assert!(
+        published.status.success(),
+        "{}",
+        String::from_utf8_lossy(&published.stderr)
+    );
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let a = Replica::start(&dir.path().join("a"), &urls);
+    let b = Replica::start(&dir.path().join("b"), &urls);
+    let single = common::build_and_open(&dir.path().join("single"), &sources);
+    let queries = domain_queries(&shared);
+    assert!(queries.len() >= 100, "{} queries", queries.len());
+    let mut matched = 0;
+    for query in &queries {
+        let (from_a, from_b) = (a.search(query), b.search(query));
+        assert_eq!(agreed(&from_a), agreed(&from_b), "{query}");
+        let request = pressroom_query::SearchRequest::from_query_string(query).expect("a valid query");
+        let direct = serde_json::to_value(single.search(&request).expect("searches")).expect("JSON");
+        assert_eq!(agreed(&from_a), agreed(&direct), "{query}: replica vs single node");
+        matched += usize::from(from_a["total"].as_u64() > Some(0));
+    }
+    eprintln!(
+        "{} domain-dev queries agree on both replicas and a single node ({matched} with results)",
+        queries.len()
+    );
+    assert!(matched >= 20, "only {matched} queries found anything in the sample");
 }

@@ -9,6 +9,7 @@
 use pressroom_enrich::{Enricher, Enrichment};
 use pressroom_ingest::Record;
 use serde::{Deserialize, Serialize};
+use tantivy::indexer::LogMergePolicy;
 use tantivy::{Index, IndexWriter, Term};
 
 use crate::error::IndexError;
@@ -88,7 +89,8 @@ pub(crate) fn add_change(
 }
 
 /// Applies `changes` in order and commits them with `applied` as the commit payload, in one
-/// atomic commit: a process killed meanwhile leaves the generation as it was.
+/// atomic commit: a process killed meanwhile leaves the generation as it was. Waits for the
+/// merges the commit started, then lets the index go (others may write it next).
 pub fn apply_changes(
     index: &Index,
     fields: &Fields,
@@ -96,16 +98,56 @@ pub fn apply_changes(
     changes: &[Change],
     applied: Applied,
 ) -> Result<(), IndexError> {
-    let mut writer = open_writer(index)?;
-    for change in changes {
-        add_change(&writer, fields, enricher, change)?;
-    }
-    let mut commit = writer.prepare_commit()?;
-    commit.set_payload(&applied.payload());
-    commit.commit()?;
-    writer.wait_merging_threads()?;
+    let mut writer = ChangeWriter::open(index)?;
+    writer.apply(fields, enricher, changes, applied)?;
+    writer.writer.wait_merging_threads()?;
     Ok(())
 }
+
+/// A writer kept open on a generation by whoever applies changes to it again and again (a
+/// replica's follower): each batch is one commit, and merges run in the background instead
+/// of holding the next batch up (opening a writer and waiting for its merges cost a
+/// replica up to a second and a half per batch under load).
+pub struct ChangeWriter {
+    writer: IndexWriter,
+}
+
+impl ChangeWriter {
+    /// Takes the index's writer lock ([`IndexError::Locked`] when another process holds it).
+    pub fn open(index: &Index) -> Result<ChangeWriter, IndexError> {
+        let writer = open_writer(index)?;
+        // Every batch is a small segment; left to tantivy's defaults (eight at once, all
+        // under 10,000 documents in one layer) they pile up, and each costs every search a
+        // dictionary walk. Four small ones merge together, in the background.
+        let mut policy = LogMergePolicy::default();
+        policy.set_min_num_segments(MERGE_SMALL_SEGMENTS);
+        policy.set_min_layer_size(SMALL_SEGMENT_DOCS);
+        writer.set_merge_policy(Box::new(policy));
+        Ok(ChangeWriter { writer })
+    }
+
+    /// Applies `changes` in order and commits them with `applied` as the payload, atomically.
+    pub fn apply(
+        &mut self,
+        fields: &Fields,
+        enricher: &Enricher,
+        changes: &[Change],
+        applied: Applied,
+    ) -> Result<(), IndexError> {
+        for change in changes {
+            add_change(&self.writer, fields, enricher, change)?;
+        }
+        let mut commit = self.writer.prepare_commit()?;
+        commit.set_payload(&applied.payload());
+        commit.commit()?;
+        Ok(())
+    }
+}
+
+/// Small segments merged at once by a [`ChangeWriter`].
+const MERGE_SMALL_SEGMENTS: usize = 4;
+/// Segments up to this many documents share the bottom merge layer of a [`ChangeWriter`].
+const SMALL_SEGMENT_DOCS: u32 = 1_000;
 
 /// Memory of a writer for a batch of changes (one thread).
 const UPDATE_MEMORY_BUDGET: usize = 50_000_000;

@@ -29,7 +29,7 @@ pub mod schema;
 mod update;
 
 pub use build::{build, build_from, folder_size, BuildOptions, BuildReport, Input};
-pub use change::{apply_changes, Applied, Change};
+pub use change::{apply_changes, Applied, Change, ChangeWriter};
 pub use document::{to_document, StoredDocument};
 pub use error::IndexError;
 pub use location::{current_generation, generation_name, open_current, open_index, BuildLock, Generation, Lease};

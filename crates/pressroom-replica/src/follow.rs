@@ -17,8 +17,11 @@ use crate::log::Log;
 
 /// Entries applied in one commit at most.
 const MAX_BATCH: usize = 1_000;
-/// How long a batch gathers entries after its first one.
-const BATCH_WINDOW: Duration = Duration::from_millis(100);
+/// How long a batch gathers entries after its first one. Each commit makes searches rebuild
+/// their per-searcher caches (facet numbering), so commits come at most about five times a
+/// second: under 24 searches at once, a 5 ms window gave twice the commits and 40% fewer
+/// searches than this, for 0.1 s less lag.
+const BATCH_WINDOW: Duration = Duration::from_millis(200);
 /// How long the follower waits for an entry before it looks at the stream's end again.
 const IDLE: Duration = Duration::from_secs(1);
 
@@ -66,8 +69,10 @@ async fn follow_generation(service: &Arc<SearchService>, log: &Log) -> Result<()
             Ok(None) => return Err(ReplicaError::Read("the stream of messages ended".to_string())),
             Ok(Some(message)) => batch.add(message.map_err(|error| ReplicaError::Read(error.to_string()))?)?,
         }
+        // Entries arriving within the window join the batch (the server's `pending` does not
+        // count what the client has buffered, so it cannot tell when to stop).
         let deadline = tokio::time::Instant::now() + BATCH_WINDOW;
-        while batch.changes.len() < MAX_BATCH && batch.pending > 0 {
+        while batch.changes.len() < MAX_BATCH {
             match tokio::time::timeout_at(deadline, messages.next()).await {
                 Ok(Some(message)) => batch.add(message.map_err(|error| ReplicaError::Read(error.to_string()))?)?,
                 Ok(None) | Err(_) => break,
@@ -79,6 +84,7 @@ async fn follow_generation(service: &Arc<SearchService>, log: &Log) -> Result<()
             pending,
         } = batch;
         let started = Instant::now();
+        let entries = changes.len();
         let applying = {
             let (service, generation) = (service.clone(), generation.clone());
             tokio::task::spawn_blocking(move || service.apply_logged(generation.as_ref(), &changes, sequence))
@@ -89,7 +95,7 @@ async fn follow_generation(service: &Arc<SearchService>, log: &Log) -> Result<()
         if !applied {
             return Ok(());
         }
-        tracing::debug!(sequence, pending, elapsed = ?started.elapsed(), "applied log entries");
+        tracing::debug!(sequence, pending, entries, elapsed = ?started.elapsed(), "applied log entries");
         let caught_up = pending == 0 || service.replication().is_some_and(|now| now.caught_up);
         service.set_replication(Replication {
             lag: pending,

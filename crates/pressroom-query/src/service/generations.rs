@@ -74,6 +74,8 @@ pub struct SearchService {
     /// The last document-log sequence the served generation holds.
     pub(super) applied: watch::Sender<u64>,
     pub(super) replication: Mutex<Option<Replication>>,
+    /// A replica's writer, kept open on the generation it writes (see `apply_logged`).
+    pub(super) log_writer: Mutex<Option<(Option<PathBuf>, pressroom_index::ChangeWriter)>>,
 }
 
 impl SearchService {
@@ -123,6 +125,7 @@ impl SearchService {
             home,
             applied: watch::Sender::new(applied.sequence),
             replication: Mutex::new(None),
+            log_writer: Mutex::new(None),
         })
     }
 

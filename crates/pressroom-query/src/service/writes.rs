@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use pressroom_index::journal::{journal_path, read_from};
-use pressroom_index::{apply_changes, Applied, Change};
+use pressroom_index::{apply_changes, Applied, Change, ChangeWriter};
 use pressroom_ingest::Record;
 
 use super::generations::{poisoned, write_error, Replication, SearchService, WriteHome, WriteOutcome};
@@ -159,14 +159,33 @@ impl SearchService {
             return Ok(false);
         }
         let applied = Applied::of(&served.index).map_err(write_error)?;
-        apply_changes(
-            &served.index,
-            &served.fields,
-            &self.vocabulary.enricher,
-            changes,
-            Applied { sequence, ..applied },
-        )
-        .map_err(write_error)?;
+        let mut log_writer = self.log_writer.lock().map_err(|_| poisoned())?;
+        // One writer per generation, kept open: a rebuild switched in gets a new one, and the
+        // old generation's writer (and its lock) goes.
+        if log_writer
+            .as_ref()
+            .is_none_or(|(written, _)| written != &served.generation)
+        {
+            *log_writer = None;
+            *log_writer = Some((
+                served.generation.clone(),
+                ChangeWriter::open(&served.index).map_err(write_error)?,
+            ));
+        }
+        if let Some((_, writer)) = log_writer.as_mut() {
+            let result = writer.apply(
+                &served.fields,
+                &self.vocabulary.enricher,
+                changes,
+                Applied { sequence, ..applied },
+            );
+            if let Err(error) = result {
+                // What the failed batch added is dropped with the writer; the follower
+                // starts again after the last commit.
+                *log_writer = None;
+                return Err(write_error(error));
+            }
+        }
         served.reader.reload()?;
         self.applied.send_replace(sequence);
         Ok(true)
