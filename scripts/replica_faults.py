@@ -303,7 +303,8 @@ def main():
             time.sleep(args.killed_for)
             cluster.start(leader)
             replicas[1].start()
-            wait_ready(replicas[1])
+            if not wait_ready(replicas[1]):
+                sys.exit(f"replica b never got ready again; see {replicas[1].log}")
             down["b"] = False
         remaining = args.duration - (time.time() - load_started)
         if remaining > 0:

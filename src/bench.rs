@@ -384,7 +384,8 @@ async fn exchange(stream: &mut Connection, host: &str, path: &str) -> std::io::R
 }
 
 fn run_in_process(queries: Arc<Vec<BenchQuery>>, options: &BenchOptions, index: &Path) -> Result<Outcomes> {
-    let service = Arc::new(pressroom_query::SearchService::open(index).map_err(|error| anyhow::anyhow!("{error}"))?);
+    let service =
+        Arc::new(pressroom_query::SearchService::open_read_only(index).map_err(|error| anyhow::anyhow!("{error}"))?);
     let requests: Vec<Option<pressroom_query::SearchRequest>> = queries
         .iter()
         .map(|query| {

@@ -511,7 +511,7 @@ fn key_value(argument: &str) -> std::result::Result<(String, String), String> {
 }
 
 fn print_search(args: SearchArgs) -> Result<()> {
-    let service = SearchService::open(&args.location.index)?;
+    let service = SearchService::open_read_only(&args.location.index)?;
     let mut query: Vec<(&str, String)> = vec![("q", args.query.clone())];
     for (name, values) in [
         ("region", &args.region),

@@ -34,7 +34,7 @@ pub(crate) struct PublishArgs {
 pub(crate) fn publish(args: PublishArgs) -> Result<()> {
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
     runtime.block_on(async move {
-        let log = connect(&args.nats, args.log_replicas).await?;
+        let log = connect(&args.nats, args.log_replicas, true).await?;
         let show_progress = std::io::IsTerminal::is_terminal(&std::io::stderr());
         let report = pressroom_replica::publish_sources(&log, args.sources, args.format, show_progress, |problem| {
             eprintln!("skipped: {problem}")
@@ -63,7 +63,7 @@ pub(crate) fn publish(args: PublishArgs) -> Result<()> {
 pub(crate) fn index_from_log(dir: &Path, urls: &str, merge_segments: bool) -> Result<()> {
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
     let latest = runtime.block_on(async {
-        let log = connect(urls, 1).await?;
+        let log = connect(urls, 1, false).await?;
         pressroom_replica::read_latest(&log).await.context("reading the log")
     })?;
     let (documents, deleted, sequence) = (latest.records.len(), latest.deleted, latest.sequence);
@@ -105,7 +105,7 @@ pub(crate) fn serve_following(args: ServeArgs) -> Result<()> {
     let config = args.config();
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
     runtime.block_on(async move {
-        let log = connect(&urls, args.log_replicas).await?;
+        let log = connect(&urls, args.log_replicas, true).await?;
         tokio::spawn(pressroom_replica::follow(service.clone(), log.clone()));
         let listener = tokio::net::TcpListener::bind(args.addr)
             .await
@@ -117,10 +117,11 @@ pub(crate) fn serve_following(args: ServeArgs) -> Result<()> {
     })
 }
 
-async fn connect(urls: &str, replicas: usize) -> Result<Log> {
+async fn connect(urls: &str, replicas: usize, create: bool) -> Result<Log> {
     Log::connect(&LogSettings {
         urls: urls.to_string(),
         replicas,
+        create,
     })
     .await
     .with_context(|| format!("connecting to the document log at {urls}"))

@@ -53,9 +53,34 @@ fn api_writes_and_deletes_outlive_a_rebuild_even_one_switched_in_before_the_next
     );
     assert!(!held(&service, VICTIM), "the delete outlived the rebuild");
     assert_eq!(service.num_documents(), common::CORPUS_DOCUMENTS + 1);
+    // The served generation says it holds the whole journal, and no more.
+    let (_, journal_end) = read_from(&journal_path(&index), 0).expect("the journal reads");
+    let served = service.generation().expect("a generation folder");
+    let (served_index, _) = (tantivy::Index::open_in_dir(&served).expect("opens"), ());
+    assert_eq!(
+        pressroom_index::Applied::of(&served_index).expect("payload").journal,
+        journal_end
+    );
 
     // A server started afresh on the folder sees the same.
     drop(service);
     let restarted = SearchService::open(&index).expect("opens");
     assert!(held(&restarted, "api:kept-1") && held(&restarted, "api:kept-2") && !held(&restarted, VICTIM));
+}
+
+#[test]
+fn one_server_holds_a_folder_s_journal_and_readers_take_none() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let index = dir.path().join("index");
+    let service = common::build_and_open(&index, &[common::repo_root().join("corpus")]);
+    // A second server on the folder would write over the first one's journal lines.
+    let second = SearchService::open(&index).err().expect("a second writer is refused");
+    assert!(second.to_string().contains("held by another process"), "{second}");
+    // `pressroom search` and `bench` only read: they open beside the server, and cannot write.
+    let reader = SearchService::open_read_only(&index).expect("a reader opens");
+    assert!(held(&reader, VICTIM));
+    assert!(reader.upsert(&[record("api:nope", "Refused")]).is_err());
+    service
+        .upsert(&[record("api:ok", "Accepted")])
+        .expect("the server still writes");
 }

@@ -190,7 +190,9 @@ fn replicas_converge_take_writes_through_either_and_keep_them_across_a_rebuild_a
         .output()
         .expect("a rebuild runs");
     assert!(rebuilt.status.success(), "{}", String::from_utf8_lossy(&rebuilt.stderr));
-    assert!(eventually(Duration::from_secs(10), || a.ready()["generation"] != generation));
+    assert!(eventually(Duration::from_secs(10), || {
+        get(a.port, "/ready").is_some_and(|(status, body)| status == 200 && body["generation"] != generation)
+    }));
     assert_eq!(a.status_of("api:replicated-1"), 200);
     assert_eq!(a.status_of(victim), 404);
 
@@ -234,6 +236,7 @@ async fn a_publish_retried_with_its_message_id_is_stored_once_and_oversized_reco
     let log = Log::connect(&LogSettings {
         urls: cluster.urls(),
         replicas: 1,
+        create: true,
     })
     .await
     .expect("connects and creates the stream");

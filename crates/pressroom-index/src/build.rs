@@ -143,9 +143,10 @@ fn write_generation(
     let mut writer: IndexWriter =
         index.writer_with_num_threads(threads, options.memory_budget.max(threads * 20_000_000))?;
     let progress = progress_bar(options.show_progress);
-    let sequence = match &input {
-        Input::Sources(_) => 0,
-        Input::Records { sequence, .. } => *sequence,
+    // A build from the log holds every write already: the journal is a single node's.
+    let (sequence, from_log) = match &input {
+        Input::Sources(_) => (0, false),
+        Input::Records { sequence, .. } => (*sequence, true),
     };
     let (read_summary, indexed, duplicates) = std::thread::scope(|scope| -> Result<_, IndexError> {
         let (sender, receiver) = mpsc::sync_channel::<Vec<Record>>(4);
@@ -164,7 +165,11 @@ fn write_generation(
     // whenever it is written to: what it appends after this read, it replays into this
     // generation before serving it (the payload says where to start).
     progress.set_message("replaying the journal");
-    let (changes, journal) = read_from(&journal_path(dir), 0)?;
+    let (changes, journal) = if from_log {
+        (Vec::new(), 0)
+    } else {
+        read_from(&journal_path(dir), 0)?
+    };
     for change in &changes {
         add_change(&writer, &fields, enricher, change)?;
     }

@@ -18,6 +18,8 @@ pub enum IndexError {
     Ingest(#[from] pressroom_ingest::IngestError),
     #[error("loading the enrichment tables: {0}")]
     Enrich(#[from] pressroom_enrich::EnrichError),
+    #[error("{0}: the journal is held by another process (a server already serves this folder)")]
+    JournalInUse(PathBuf),
     #[error("{path}: the journal is damaged at byte {offset}: {message}")]
     Journal {
         path: PathBuf,

@@ -25,9 +25,12 @@ pub struct Journal {
 }
 
 impl Journal {
-    /// Opens (or creates) the journal of `dir`.
+    /// Opens (or creates) the journal of `dir`, and holds it: one process appends to a
+    /// journal (a second server on the folder gets [`IndexError::JournalInUse`] instead of
+    /// writing over the first one's lines).
     pub fn open(dir: &Path) -> Result<Journal, IndexError> {
         let path = dir.join(JOURNAL_FILE);
+        let created = !path.exists();
         let file = OpenOptions::new()
             .read(true)
             .write(true)
@@ -35,6 +38,17 @@ impl Journal {
             .truncate(false)
             .open(&path)
             .map_err(IndexError::io(&path))?;
+        match file.try_lock() {
+            Ok(()) => {}
+            Err(std::fs::TryLockError::WouldBlock) => return Err(IndexError::JournalInUse(path)),
+            Err(std::fs::TryLockError::Error(error)) => return Err(IndexError::io(&path)(error)),
+        }
+        if created {
+            // The new file's name must outlive a power loss too.
+            File::open(dir)
+                .and_then(|folder| folder.sync_all())
+                .map_err(IndexError::io(dir))?;
+        }
         let (_, end) = read_from(&path, 0)?;
         Ok(Journal { path, file, end })
     }
@@ -53,17 +67,30 @@ impl Journal {
             text.push_str(&line);
             text.push('\n');
         }
-        let io = IndexError::io(&self.path);
         let written = (|| {
             self.file.seek(SeekFrom::Start(self.end))?;
             self.file.write_all(text.as_bytes())?;
             self.file.set_len(self.end + text.len() as u64)?;
             self.file.sync_data()
         })();
-        written.map_err(io)?;
+        if let Err(error) = written {
+            // Nothing of a failed append may stay for a build or a reload to read: cut the
+            // file back to its last acknowledged line.
+            let cut = self.file.set_len(self.end).and_then(|()| self.file.sync_data());
+            if let Err(cut) = cut {
+                tracing_free_warning(&self.path, &cut);
+            }
+            return Err(IndexError::io(&self.path)(error));
+        }
         self.end += text.len() as u64;
         Ok(self.end)
     }
+}
+
+/// A journal that could not be cut back after a failed append: its tail may hold lines that
+/// were never acknowledged (reported on stderr; this crate has no logger).
+fn tracing_free_warning(path: &Path, error: &std::io::Error) {
+    eprintln!("{}: could not cut back a failed append: {error}", path.display());
 }
 
 /// The changes of the journal at `path` from byte `offset` on, and the end of its last whole

@@ -82,7 +82,7 @@ error_codes! {
     SearchTimeout = "search_timeout", 503, "a search over the time budget";
     IndexBusy = "index_busy", 503, "the index locked by another writer";
     NotReady = "not_ready", 503, "the server still opening the index, or a replica still catching up with the document log";
-    LogUnavailable = "log_unavailable", 503, "a replica's write not stored by the document log's quorum in time (nothing acknowledged; retry)";
+    LogUnavailable = "log_unavailable", 503, "a replica's write not confirmed by the document log's quorum in time (it may still be stored; send it again)";
 }
 
 impl Code {

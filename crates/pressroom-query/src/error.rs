@@ -48,7 +48,9 @@ pub enum SearchError {
     #[error("the server is still opening the index, or catching up with the document log")]
     NotReady,
     /// The detail (the log client's error) is logged by whoever saw it, not shown.
-    #[error("the document log did not store the write in time; nothing was acknowledged, retry")]
+    #[error(
+        "the document log did not confirm the write in time; it may or may not be stored, and sending it again is safe"
+    )]
     LogUnavailable(String),
     #[error("the request line is too long (the query string is limited; send long searches with POST /api/search)")]
     UriTooLong,

@@ -40,8 +40,8 @@ pub async fn follow(service: Arc<SearchService>, log: Log) {
 
 /// Applies the log to the generation served now, until another one is switched in.
 async fn follow_generation(service: &Arc<SearchService>, log: &Log) -> Result<(), ReplicaError> {
-    let generation = service.generation();
-    let start = service.applied_sequence() + 1;
+    let (generation, applied) = service.position()?;
+    let start = applied + 1;
     tracing::info!(start, "following the document log from sequence {start}");
     refresh_lag(service, log).await?;
     let stream = log.stream().await?;

@@ -42,6 +42,10 @@ pub struct LogSettings {
     /// Copies of the stream the cluster keeps (1 on a single NATS server, 3 on a cluster of
     /// three or more). An existing stream keeps the setting it was created with.
     pub replicas: usize,
+    /// Whether to create the stream when there is none (publishers and replicas); a reader
+    /// (`index --from-log`) refuses a missing stream rather than create one with the wrong
+    /// settings.
+    pub create: bool,
 }
 
 /// A connection to the document log.
@@ -97,8 +101,38 @@ impl Log {
             ..Default::default()
         };
         loop {
-            match jetstream.get_or_create_stream(config.clone()).await {
-                Ok(_) => break,
+            let found = if settings.create {
+                jetstream
+                    .get_or_create_stream(config.clone())
+                    .await
+                    .map_err(|error| error.to_string())
+            } else {
+                jetstream
+                    .get_stream(LOG_STREAM)
+                    .await
+                    .map_err(|error| error.to_string())
+            };
+            match found {
+                Ok(mut stream) => {
+                    let info = stream
+                        .info()
+                        .await
+                        .map_err(|error| ReplicaError::Stream(error.to_string()))?;
+                    if info.config.max_messages_per_subject != 1 {
+                        return Err(ReplicaError::Stream(format!(
+                            "{LOG_STREAM} keeps {} messages per subject, not 1: it is not a pressroom log",
+                            info.config.max_messages_per_subject
+                        )));
+                    }
+                    if info.config.num_replicas != config.num_replicas && settings.create {
+                        tracing::warn!(
+                            kept = info.config.num_replicas,
+                            asked = config.num_replicas,
+                            "the log stream exists with another number of copies; it keeps its own"
+                        );
+                    }
+                    break;
+                }
                 Err(error) if started.elapsed() < STARTUP_PATIENCE => {
                     tracing::info!(%error, "waiting for the JetStream cluster");
                     tokio::time::sleep(Duration::from_millis(500)).await;
@@ -143,7 +177,7 @@ impl Log {
     /// before anything is sent.
     pub async fn publish(&self, changes: Vec<Change>) -> Result<u64, ReplicaError> {
         let mut messages = Vec::with_capacity(changes.len());
-        for change in &changes {
+        for change in &last_per_id(changes) {
             messages.push(self.message(change)?);
         }
         let mut last = 0;
@@ -215,6 +249,20 @@ impl Log {
     }
 }
 
+/// The last change of each id, in the order of those last changes: publishes run side by
+/// side and a retried one may be stored after a later one, so one batch must not hold two
+/// versions of a document.
+pub fn last_per_id(changes: Vec<Change>) -> Vec<Change> {
+    let mut seen = std::collections::HashSet::new();
+    let mut kept: Vec<Change> = changes
+        .into_iter()
+        .rev()
+        .filter(|change| seen.insert(change.id().to_string()))
+        .collect();
+    kept.reverse();
+    kept
+}
+
 /// A change ready to publish.
 #[derive(Debug, Clone)]
 pub struct Message {
@@ -239,5 +287,29 @@ impl DocumentLog for Log {
                 }
             })
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_batch_keeps_the_last_change_of_each_id() {
+        let delete = |id: &str| Change::Delete { id: id.to_string() };
+        let record: pressroom_ingest::Record =
+            serde_json::from_str(r#"{"id":"a","source":"api","title":"A","body":"B"}"#).expect("a record");
+        let upsert = Change::Upsert {
+            record: Box::new(record),
+            enrichment: None,
+        };
+        let kept = last_per_id(vec![
+            upsert.clone(),
+            delete("b"),
+            delete("a"),
+            delete("c"),
+            upsert.clone(),
+        ]);
+        assert_eq!(kept, vec![delete("b"), delete("c"), upsert]);
     }
 }

@@ -47,6 +47,7 @@ pub async fn publish_sources(
     let progress = progress_bar(show_progress);
     let (mut published, mut too_large, mut last_sequence) = (0, Vec::new(), 0);
     while let Some(changes) = receiver.recv().await {
+        let changes = crate::log::last_per_id(changes);
         let mut sendable = Vec::with_capacity(changes.len());
         for change in &changes {
             match log.message(change) {

@@ -46,6 +46,9 @@ pub struct IndexStats {
 pub(super) enum WriteHome {
     /// Straight into the served index (an index opened by the caller, with no folder).
     Index,
+    /// Nowhere: a reader (`pressroom search`, `bench --in-process`) that never writes, so
+    /// it neither takes the folder's journal nor applies it.
+    ReadOnly,
     /// The index folder's journal, appended and synced first, so rebuilds keep them.
     Journal(Mutex<Journal>),
     /// A document log the replicas follow (`pressroom serve --follow`): the HTTP layer
@@ -84,6 +87,12 @@ impl SearchService {
     pub fn open(dir: &Path) -> Result<SearchService, SearchError> {
         let journal = Journal::open(dir).map_err(SearchError::internal)?;
         SearchService::open_with(dir, WriteHome::Journal(Mutex::new(journal)))
+    }
+
+    /// Opens the current generation of an index folder for searching only: writes are
+    /// refused, and the journal is left to the server that holds it.
+    pub fn open_read_only(dir: &Path) -> Result<SearchService, SearchError> {
+        SearchService::open_with(dir, WriteHome::ReadOnly)
     }
 
     /// Opens the current generation of a replica's index folder: writes go to the document
@@ -202,6 +211,8 @@ impl SearchService {
         // may be newer still.
         let current = pressroom_index::current_generation(dir);
         if current.is_none() || current == served.generation {
+            // A journaled write whose apply failed is applied here, within a second.
+            self.catch_up(&served)?;
             return Ok(outcome(&served, false));
         }
         let snapshot = Snapshot::open_dir(dir, self.vocabulary.clone())?;
@@ -212,8 +223,20 @@ impl SearchService {
         snapshot.warm()?;
         let outcome = outcome(&snapshot, true);
         let applied = Applied::of(&snapshot.index).map_err(SearchError::internal)?;
-        self.replace_snapshot(snapshot);
+        // The sequence first, then the generation: a follower reading both (`position`,
+        // under this lock) never pairs the new generation with the old one's sequence.
         self.applied.send_replace(applied.sequence);
+        if let Ok(mut writer) = self.log_writer.lock() {
+            *writer = None;
+        }
+        if let Ok(mut replication) = self.replication.lock() {
+            // A rebuild holds the log up to when it read it: out of rotation until the
+            // follower has applied what came after.
+            if let Some(replication) = replication.as_mut() {
+                replication.caught_up = false;
+            }
+        }
+        self.replace_snapshot(snapshot);
         tracing::info!(generation = ?outcome.generation, documents = outcome.documents, "switched to a new generation");
         Ok(outcome)
     }

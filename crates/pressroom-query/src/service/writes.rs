@@ -59,6 +59,7 @@ impl SearchService {
             WriteHome::Log => Err(SearchError::internal(
                 "a replica's writes go through the document log, not straight to its index",
             )),
+            WriteHome::ReadOnly => Err(SearchError::internal("this service was opened to search only")),
             WriteHome::Index => {
                 let applied = Applied::of(&served.index).map_err(write_error)?;
                 apply_changes(
@@ -189,6 +190,13 @@ impl SearchService {
         served.reader.reload()?;
         self.applied.send_replace(sequence);
         Ok(true)
+    }
+
+    /// The generation served and the last log sequence it holds, read together (a reload
+    /// changes both under the same lock).
+    pub fn position(&self) -> Result<(Option<PathBuf>, u64), SearchError> {
+        let _writing = self.writing()?;
+        Ok((self.snapshot().generation.clone(), self.applied_sequence()))
     }
 
     /// The last document-log sequence the served generation holds.
