@@ -103,6 +103,13 @@ async fn long_and_deep_parameter_values_are_refused() {
         assert_eq!(status, StatusCode::BAD_REQUEST, "{uri}: {error}");
         assert!(error["error"]["code"].is_string());
     }
+    // Depth alone, in a short value that would otherwise be looked at: nine levels.
+    let (status, error) = send(&app, get("/api/search?q=&facet_expand=/a/b/c/d/e/f/g/h/i")).await;
+    assert_eq!(
+        (status, error["error"]["code"].as_str()),
+        (StatusCode::BAD_REQUEST, Some("value_too_long")),
+        "{error}"
+    );
 }
 
 /// Every made-up method was a new value of the `method` label: a new time series each.
