@@ -37,7 +37,7 @@ fn main() {
     // Rebuilt when missing, asked for, or made with an older schema.
     if pressroom_index::current_generation(&index_dir).is_none()
         || std::env::var_os("PRESSROOM_BENCH_REBUILD").is_some()
-        || SearchService::open(&index_dir).is_err()
+        || SearchService::open_read_only(&index_dir).is_err()
     {
         let report =
             pressroom_index::build(&index_dir, &sources, &Default::default(), &mut |_| {}).expect("index builds");
@@ -48,7 +48,7 @@ fn main() {
             report.index_bytes as f64 / 1e6
         );
     }
-    let service = SearchService::open(&index_dir).expect("index opens");
+    let service = SearchService::open_read_only(&index_dir).expect("index opens");
 
     let workload = std::fs::read_to_string(shared.join("queries/domain-dev.jsonl")).expect("domain-dev.jsonl");
     let mut requests = Vec::new();

@@ -32,11 +32,11 @@ fn main() {
         return;
     };
     let index_dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/bench-index");
-    if SearchService::open(&index_dir).is_err() {
+    if SearchService::open_read_only(&index_dir).is_err() {
         pressroom_index::build(&index_dir, &domain_sources(&shared), &Default::default(), &mut |_| {})
             .expect("index builds");
     }
-    let service = SearchService::open(&index_dir).expect("index opens");
+    let service = SearchService::open_read_only(&index_dir).expect("index opens");
     let mut criterion = Criterion::default()
         .configure_from_args()
         .warm_up_time(Duration::from_secs(1))

@@ -174,7 +174,7 @@ fn a_build_or_update_killed_at_any_point_leaves_a_consistent_index() {
             "the build ended before {delay_ms} ms: make the collection bigger"
         );
         assert_eq!(std::fs::read_to_string(index.join("CURRENT")).expect("CURRENT"), served);
-        let service = pressroom_query::SearchService::open(&index).expect("the served generation opens");
+        let service = pressroom_query::SearchService::open_read_only(&index).expect("the served generation opens");
         assert_eq!(
             service.num_documents(),
             common::CORPUS_DOCUMENTS,
@@ -187,7 +187,7 @@ fn a_build_or_update_killed_at_any_point_leaves_a_consistent_index() {
         pressroom().args(["index", "--update", "--index"]).arg(&index).arg(&big),
         300,
     );
-    let service = pressroom_query::SearchService::open(&index).expect("opens");
+    let service = pressroom_query::SearchService::open_read_only(&index).expect("opens");
     let documents = service.num_documents();
     let corpus = common::CORPUS_DOCUMENTS;
     assert!(
@@ -203,7 +203,7 @@ fn a_build_or_update_killed_at_any_point_leaves_a_consistent_index() {
         .output()
         .expect("runs");
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
-    let service = pressroom_query::SearchService::open(&index).expect("opens");
+    let service = pressroom_query::SearchService::open_read_only(&index).expect("opens");
     assert_eq!(
         service.num_documents(),
         documents + if documents == corpus { 3 } else { 0 }

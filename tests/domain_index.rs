@@ -61,7 +61,7 @@ fn domain_corpus_is_indexed_whole_and_searchable() {
     );
     assert_eq!(report.duplicates_replaced, 0);
 
-    let service = SearchService::open(dir.path()).expect("opens");
+    let service = SearchService::open_read_only(dir.path()).expect("opens");
     assert_eq!(service.num_documents(), 37_087);
 
     let request = SearchRequest::from_query_string("q=trafficking&facets=region,org").expect("valid");
@@ -219,7 +219,7 @@ async fn a_sample_of_the_corpus_searched_by_its_rarest_words_never_fails() {
         }
     }
     assert!(queries.len() > 3_000, "{} queries", queries.len());
-    let app = pressroom_query::http::app(Arc::new(SearchService::open(dir.path()).expect("opens")));
+    let app = pressroom_query::http::app(Arc::new(SearchService::open_read_only(dir.path()).expect("opens")));
     let started = std::time::Instant::now();
     let mut failures = Vec::new();
     for word in &queries {
@@ -268,7 +268,7 @@ const RELEVANCE_FLOORS: [(&str, f64); 11] = [
 fn judged_relevance_holds_its_floor_on_every_tag() {
     let shared = shared_or_skip!();
     let (dir, _, _) = domain_index(&shared);
-    let service = SearchService::open(dir.path()).expect("opens");
+    let service = SearchService::open_read_only(dir.path()).expect("opens");
     let data = common::repo_root().join("tests/data/relevance");
     let read = |name: &str| -> Vec<serde_json::Value> {
         std::fs::read_to_string(data.join(name))

@@ -106,7 +106,7 @@ fn faults_are_reported_and_every_good_record_indexed() {
     assert_eq!(report.indexed, 2 + 2 + before_cut + 1);
     assert_eq!(report.duplicates_replaced, 1);
 
-    let service = pressroom_query::SearchService::open(&index).expect("opens");
+    let service = pressroom_query::SearchService::open_read_only(&index).expect("opens");
     assert_eq!(service.num_documents() as usize, report.indexed);
     assert_eq!(service.document("dup:1").expect("kept").title, "Second version");
     assert!(service.document("mixed:2").is_err(), "the Latin-1 line is not indexed");

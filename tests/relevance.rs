@@ -84,7 +84,7 @@ async fn judged_queries_meet_their_floors() {
         eprintln!("shared data not found: the queries that need it are skipped");
     }
     pressroom_index::build(dir.path(), &sources, &Default::default(), &mut |_| {}).expect("index builds");
-    let service = Arc::new(SearchService::open(dir.path()).expect("index opens"));
+    let service = Arc::new(SearchService::open_read_only(dir.path()).expect("index opens"));
 
     let text = std::fs::read_to_string(root.join("tests/data/judged-queries.jsonl")).expect("judged queries");
     let judged: Vec<JudgedQuery> = text
