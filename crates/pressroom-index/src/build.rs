@@ -6,9 +6,9 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
-use indicatif::{ProgressBar, ProgressStyle};
+use indicatif::ProgressBar;
 use pressroom_enrich::Enricher;
-use pressroom_ingest::{Format, Problem, ReadSummary, Record};
+use pressroom_ingest::{Batches, Format, Problem, ReadSummary, Record};
 use rayon::prelude::*;
 use tantivy::{Index, IndexWriter, Term};
 
@@ -16,6 +16,7 @@ use crate::change::{add_change, Applied};
 use crate::error::IndexError;
 use crate::journal::{journal_path, read_from};
 use crate::location::{remove_old_generations, switch_current, BuildLock, GENERATION_PREFIX, PARTIAL_SUFFIX};
+use crate::progress::progress_spinner;
 use crate::schema::{build_schema, register_analyzers, Fields};
 use crate::to_document;
 
@@ -142,7 +143,10 @@ fn write_generation(
     };
     let mut writer: IndexWriter =
         index.writer_with_num_threads(threads, options.memory_budget.max(threads * 20_000_000))?;
-    let progress = progress_bar(options.show_progress);
+    let progress = progress_spinner(
+        options.show_progress,
+        "{spinner} {elapsed} {pos} records indexed ({per_sec}) {msg}",
+    );
     // A build from the log holds every write already: the journal is a single node's.
     let (sequence, from_log) = match &input {
         Input::Sources(_) => (0, false),
@@ -189,20 +193,6 @@ fn write_generation(
     Ok((read_summary, indexed, duplicates))
 }
 
-fn progress_bar(show: bool) -> ProgressBar {
-    let progress = if show {
-        ProgressBar::new_spinner()
-    } else {
-        ProgressBar::hidden()
-    };
-    progress.set_style(
-        ProgressStyle::with_template("{spinner} {elapsed} {pos} records indexed ({per_sec}) {msg}")
-            .unwrap_or_else(|_| ProgressStyle::default_spinner()),
-    );
-    progress.enable_steady_tick(Duration::from_millis(200));
-    progress
-}
-
 /// Reads the sources (on its own thread) and sends their records on in batches.
 fn read_in_batches(
     sources: &[PathBuf],
@@ -210,19 +200,17 @@ fn read_in_batches(
     sender: mpsc::SyncSender<Vec<Record>>,
     on_problem: &mut (dyn FnMut(&Problem) + Send),
 ) -> Result<ReadSummary, pressroom_ingest::IngestError> {
-    let mut batch = Vec::with_capacity(BATCH);
+    let mut batches = Batches::new(BATCH);
     let summary = pressroom_ingest::read_sources(sources, format, &mut |item| match item {
         Ok(record) => {
-            batch.push(record);
-            if batch.len() == BATCH {
-                let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
+            if let Some(full) = batches.push(record) {
                 let _ = sender.send(full);
             }
         }
         Err(problem) => on_problem(&problem),
     });
-    if !batch.is_empty() {
-        let _ = sender.send(batch);
+    if let Some(rest) = batches.rest() {
+        let _ = sender.send(rest);
     }
     summary
 }
@@ -233,17 +221,15 @@ fn send_in_batches(
     sender: mpsc::SyncSender<Vec<Record>>,
 ) -> ReadSummary {
     let mut summary = ReadSummary::default();
-    let mut batch = Vec::with_capacity(BATCH);
+    let mut batches = Batches::new(BATCH);
     for record in records {
         summary.records += 1;
-        batch.push(record);
-        if batch.len() == BATCH {
-            let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
+        if let Some(full) = batches.push(record) {
             let _ = sender.send(full);
         }
     }
-    if !batch.is_empty() {
-        let _ = sender.send(batch);
+    if let Some(rest) = batches.rest() {
+        let _ = sender.send(rest);
     }
     summary
 }

@@ -29,7 +29,7 @@ impl Journal {
     /// journal (a second server on the folder gets [`IndexError::JournalInUse`] instead of
     /// writing over the first one's lines).
     pub fn open(dir: &Path) -> Result<Journal, IndexError> {
-        let path = dir.join(JOURNAL_FILE);
+        let path = journal_path(dir);
         let created = !path.exists();
         let file = OpenOptions::new()
             .read(true)
@@ -78,7 +78,7 @@ impl Journal {
             // file back to its last acknowledged line.
             let cut = self.file.set_len(self.end).and_then(|()| self.file.sync_data());
             if let Err(cut) = cut {
-                tracing_free_warning(&self.path, &cut);
+                report_uncut_append(&self.path, &cut);
             }
             return Err(IndexError::io(&self.path)(error));
         }
@@ -89,7 +89,7 @@ impl Journal {
 
 /// A journal that could not be cut back after a failed append: its tail may hold lines that
 /// were never acknowledged (reported on stderr; this crate has no logger).
-fn tracing_free_warning(path: &Path, error: &std::io::Error) {
+fn report_uncut_append(path: &Path, error: &std::io::Error) {
     eprintln!("{}: could not cut back a failed append: {error}", path.display());
 }
 

@@ -25,6 +25,7 @@ mod error;
 pub mod fingerprint;
 pub mod journal;
 mod location;
+mod progress;
 pub mod schema;
 mod update;
 
@@ -33,5 +34,6 @@ pub use change::{apply_changes, Applied, Change, ChangeWriter};
 pub use document::{to_document, StoredDocument};
 pub use error::IndexError;
 pub use location::{current_generation, generation_name, open_current, open_index, BuildLock, Generation, Lease};
+pub use progress::progress_spinner;
 pub use schema::Fields;
 pub use update::{count_existing, delete_documents, update, upsert_documents, UpdateReport};

@@ -7,7 +7,6 @@
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use async_nats::jetstream::consumer::{pull::OrderedConfig, DeliverPolicy};
 use futures_util::StreamExt;
 use pressroom_index::Change;
 use pressroom_query::{Replication, SearchService};
@@ -44,18 +43,7 @@ async fn follow_generation(service: &Arc<SearchService>, log: &Log) -> Result<()
     let start = applied + 1;
     tracing::info!(start, "following the document log from sequence {start}");
     refresh_lag(service, log).await?;
-    let stream = log.stream().await?;
-    let consumer = stream
-        .create_consumer(OrderedConfig {
-            deliver_policy: DeliverPolicy::ByStartSequence { start_sequence: start },
-            ..Default::default()
-        })
-        .await
-        .map_err(|error| ReplicaError::Read(error.to_string()))?;
-    let mut messages = consumer
-        .messages()
-        .await
-        .map_err(|error| ReplicaError::Read(error.to_string()))?;
+    let mut messages = log.messages_from(start).await?;
     loop {
         let mut batch = Batch::default();
         match tokio::time::timeout(IDLE, messages.next()).await {
@@ -96,11 +84,7 @@ async fn follow_generation(service: &Arc<SearchService>, log: &Log) -> Result<()
             return Ok(());
         }
         tracing::debug!(sequence, pending, entries, elapsed = ?started.elapsed(), "applied log entries");
-        let caught_up = pending == 0 || service.replication().is_some_and(|now| now.caught_up);
-        service.set_replication(Replication {
-            lag: pending,
-            caught_up,
-        });
+        report_lag(service, pending);
     }
 }
 
@@ -134,8 +118,14 @@ impl Batch {
 /// none left, the replica has caught up.
 async fn refresh_lag(service: &SearchService, log: &Log) -> Result<(), ReplicaError> {
     let (last, _) = log.last_sequence().await?;
-    let lag = last.saturating_sub(service.applied_sequence());
+    report_lag(service, last.saturating_sub(service.applied_sequence()));
+    Ok(())
+}
+
+/// Tells `/ready` the lag. A replica that has caught up once stays in rotation through a
+/// moment's lag under writes; only a rebuild switched in takes it out (see
+/// `SearchService::reload`) until it catches up again.
+fn report_lag(service: &SearchService, lag: u64) {
     let caught_up = lag == 0 || service.replication().is_some_and(|now| now.caught_up);
     service.set_replication(Replication { lag, caught_up });
-    Ok(())
 }

@@ -9,6 +9,8 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
+use async_nats::jetstream::consumer::pull::{Ordered, OrderedConfig};
+use async_nats::jetstream::consumer::DeliverPolicy;
 use async_nats::jetstream::{self, context::Publish, stream};
 use futures_util::stream::{FuturesOrdered, StreamExt};
 use pressroom_index::Change;
@@ -155,6 +157,27 @@ impl Log {
             .get_stream(LOG_STREAM)
             .await
             .map_err(|error| ReplicaError::Stream(error.to_string()))
+    }
+
+    /// The log's messages from sequence `start` on (the first one still held, if `start`'s was
+    /// replaced), in order, through an ordered consumer (ephemeral; recreated by the client
+    /// when a server goes).
+    pub async fn messages_from(&self, start: u64) -> Result<Ordered, ReplicaError> {
+        let consumer = self
+            .stream()
+            .await?
+            .create_consumer(OrderedConfig {
+                deliver_policy: DeliverPolicy::ByStartSequence {
+                    start_sequence: start.max(1),
+                },
+                ..Default::default()
+            })
+            .await
+            .map_err(|error| ReplicaError::Read(error.to_string()))?;
+        consumer
+            .messages()
+            .await
+            .map_err(|error| ReplicaError::Read(error.to_string()))
     }
 
     /// The last sequence the stream assigned, and how many messages it holds.

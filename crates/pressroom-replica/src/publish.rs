@@ -7,10 +7,9 @@
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use indicatif::{ProgressBar, ProgressStyle};
 use pressroom_enrich::Enricher;
-use pressroom_index::Change;
-use pressroom_ingest::{Format, Problem, ReadSummary, Record};
+use pressroom_index::{progress_spinner, Change};
+use pressroom_ingest::{Batches, Format, Problem, ReadSummary, Record};
 use rayon::prelude::*;
 
 use crate::error::ReplicaError;
@@ -44,7 +43,7 @@ pub async fn publish_sources(
     let enricher = Enricher::new()?;
     let (sender, mut receiver) = tokio::sync::mpsc::channel::<Vec<Change>>(4);
     let reader = tokio::task::spawn_blocking(move || read_and_enrich(&sources, format, &enricher, sender, on_problem));
-    let progress = progress_bar(show_progress);
+    let progress = progress_spinner(show_progress, "{spinner} {elapsed} {pos} records published ({per_sec})");
     let (mut published, mut too_large, mut last_sequence) = (0, Vec::new(), 0);
     while let Some(changes) = receiver.recv().await {
         let changes = crate::log::last_per_id(changes);
@@ -85,7 +84,7 @@ fn read_and_enrich(
     sender: tokio::sync::mpsc::Sender<Vec<Change>>,
     mut on_problem: impl FnMut(&Problem) + Send,
 ) -> Result<ReadSummary, ReplicaError> {
-    let mut batch: Vec<Record> = Vec::with_capacity(BATCH);
+    let mut batches = Batches::new(BATCH);
     let send = |records: Vec<Record>| {
         let changes: Vec<Change> = records
             .into_par_iter()
@@ -102,29 +101,14 @@ fn read_and_enrich(
     };
     let summary = pressroom_ingest::read_sources(sources, format, &mut |item| match item {
         Ok(record) => {
-            batch.push(record);
-            if batch.len() == BATCH {
-                send(std::mem::replace(&mut batch, Vec::with_capacity(BATCH)));
+            if let Some(full) = batches.push(record) {
+                send(full);
             }
         }
         Err(problem) => on_problem(&problem),
     })?;
-    if !batch.is_empty() {
-        send(batch);
+    if let Some(rest) = batches.rest() {
+        send(rest);
     }
     Ok(summary)
-}
-
-fn progress_bar(show: bool) -> ProgressBar {
-    let progress = if show {
-        ProgressBar::new_spinner()
-    } else {
-        ProgressBar::hidden()
-    };
-    progress.set_style(
-        ProgressStyle::with_template("{spinner} {elapsed} {pos} records published ({per_sec})")
-            .unwrap_or_else(|_| ProgressStyle::default_spinner()),
-    );
-    progress.enable_steady_tick(Duration::from_millis(200));
-    progress
 }

@@ -6,7 +6,6 @@
 use std::collections::BTreeMap;
 use std::time::Duration;
 
-use async_nats::jetstream::consumer::{pull::OrderedConfig, DeliverPolicy};
 use futures_util::StreamExt;
 use pressroom_index::Change;
 use pressroom_ingest::Record;
@@ -38,18 +37,7 @@ pub async fn read_latest(log: &Log) -> Result<Latest, ReplicaError> {
     if held == 0 {
         return Ok(latest);
     }
-    let stream = log.stream().await?;
-    let consumer = stream
-        .create_consumer(OrderedConfig {
-            deliver_policy: DeliverPolicy::All,
-            ..Default::default()
-        })
-        .await
-        .map_err(|error| ReplicaError::Read(error.to_string()))?;
-    let mut messages = consumer
-        .messages()
-        .await
-        .map_err(|error| ReplicaError::Read(error.to_string()))?;
+    let mut messages = log.messages_from(1).await?;
     loop {
         let message = match tokio::time::timeout(READ_PATIENCE, messages.next()).await {
             Ok(Some(Ok(message))) => message,
