@@ -56,10 +56,7 @@ fn the_search_page_works_in_chromium() {
         &mut |problem| panic!("{problem}"),
     )
     .expect("index builds");
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .and_then(|listener| listener.local_addr())
-        .expect("a free port")
-        .port();
+    let port = common::wire::free_port();
     let mut server = Command::new(env!("CARGO_BIN_EXE_pressroom"))
         .args(["serve", "--addr", &format!("127.0.0.1:{port}"), "--index"])
         .arg(&index)

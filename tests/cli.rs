@@ -224,11 +224,8 @@ fn serve_answers_then_exits_cleanly_on_sigterm() {
     let index = dir.path().join("index");
     assert!(index_into(&index, common::repo_root().join("corpus")).status.success());
     let (mut server, port) = serve_until_ready(&index, std::process::Stdio::piped());
-    let search = http_get(port, "/api/search?q=trafficking&limit=1").expect("answers");
-    assert!(
-        search.starts_with("HTTP/1.1 200") && search.contains("\"total\""),
-        "{search}"
-    );
+    let (status, search) = common::wire::get(port, "/api/search?q=trafficking&limit=1").expect("answers");
+    assert!(status == 200 && search.get("total").is_some(), "{status} {search}");
     let killed = Command::new("kill")
         .args(["-TERM", &server.id().to_string()])
         .status()
@@ -247,10 +244,7 @@ fn serve_answers_then_exits_cleanly_on_sigterm() {
 
 /// `pressroom serve` of `index` on a free loopback port, once `/ready` answers 200.
 fn serve_until_ready(index: &Path, stderr: std::process::Stdio) -> (std::process::Child, u16) {
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .and_then(|listener| listener.local_addr())
-        .expect("a free port")
-        .port();
+    let port = common::wire::free_port();
     let server = pressroom()
         .args(["serve", "--addr", &format!("127.0.0.1:{port}"), "--index"])
         .arg(index)
@@ -259,25 +253,10 @@ fn serve_until_ready(index: &Path, stderr: std::process::Stdio) -> (std::process
         .expect("starts");
     let ready = (0..100).any(|_| {
         std::thread::sleep(std::time::Duration::from_millis(100));
-        http_get(port, "/ready").is_some_and(|response| response.starts_with("HTTP/1.1 200"))
+        common::wire::get(port, "/ready").is_some_and(|(status, _)| status == 200)
     });
     assert!(ready, "never ready");
     (server, port)
-}
-
-/// A bare HTTP/1.1 GET on loopback (no client library needed).
-fn http_get(port: u16, path: &str) -> Option<String> {
-    use std::io::{Read, Write};
-    let mut stream = std::net::TcpStream::connect(("127.0.0.1", port)).ok()?;
-    stream.set_read_timeout(Some(std::time::Duration::from_secs(5))).ok()?;
-    write!(
-        stream,
-        "GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
-    )
-    .ok()?;
-    let mut response = String::new();
-    stream.read_to_string(&mut response).ok()?;
-    Some(response)
 }
 
 #[test]

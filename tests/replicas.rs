@@ -30,7 +30,8 @@ fn publish(urls: &str, sources: &[PathBuf]) -> Output {
 }
 
 struct Replica {
-    child: Child,
+    /// The running process; `None` while stopped.
+    child: Option<Child>,
     port: u16,
     index: PathBuf,
     urls: String,
@@ -39,14 +40,10 @@ struct Replica {
 
 impl Replica {
     fn start(index: &Path, urls: &str) -> Replica {
-        let port = std::net::TcpListener::bind("127.0.0.1:0")
-            .and_then(|listener| listener.local_addr())
-            .map(|address| address.port())
-            .expect("a free port");
         let log = index.with_extension("log");
         let mut replica = Replica {
-            child: pressroom().arg("--version").spawn().expect("runs"),
-            port,
+            child: None,
+            port: common::wire::free_port(),
             index: index.to_path_buf(),
             urls: urls.to_string(),
             log,
@@ -55,23 +52,31 @@ impl Replica {
         replica
     }
 
+    fn stop(&mut self) {
+        if let Some(mut child) = self.child.take() {
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+    }
+
     fn restart(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
+        self.stop();
         let log = std::fs::OpenOptions::new()
             .create(true)
             .append(true)
             .open(&self.log)
             .expect("a log file");
-        self.child = pressroom()
-            .args(["serve", "--addr", &format!("127.0.0.1:{}", self.port), "--index"])
-            .arg(&self.index)
-            .args(["--follow", &self.urls])
-            .env("PRESSROOM_API_KEY", KEY)
-            .stdout(Stdio::null())
-            .stderr(log)
-            .spawn()
-            .expect("a replica starts");
+        self.child = Some(
+            pressroom()
+                .args(["serve", "--addr", &format!("127.0.0.1:{}", self.port), "--index"])
+                .arg(&self.index)
+                .args(["--follow", &self.urls])
+                .env("PRESSROOM_API_KEY", KEY)
+                .stdout(Stdio::null())
+                .stderr(log)
+                .spawn()
+                .expect("a replica starts"),
+        );
         let ready = eventually(Duration::from_secs(90), || {
             get(self.port, "/ready").is_some_and(|(status, _)| status == 200)
         });
@@ -104,8 +109,7 @@ impl Replica {
 
 impl Drop for Replica {
     fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
+        self.stop();
     }
 }
 
@@ -197,8 +201,7 @@ fn replicas_converge_take_writes_through_either_and_keep_them_across_a_rebuild_a
     assert_eq!(a.status_of(victim), 404);
 
     // B, stopped while a write goes in, resumes from its sequence and catches up.
-    b.child.kill().expect("B stops");
-    let _ = b.child.wait();
+    b.stop();
     let late = r#"{"id": "api:replicated-2", "title": "Shelter for families displaced by floods", "body": "Families displaced by floods received shelter kits."}"#;
     let (status, body) =
         request(a.port, "POST", "/api/documents?wait=visible", Some(KEY), Some(late)).expect("A answers");

@@ -1,9 +1,10 @@
 //! NATS JetStream clusters for the replica tests: real `nats-server` processes on loopback
 //! ports, in a temporary folder, stopped (killed) when dropped.
 
-use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
+
+use super::wire::free_port;
 
 /// A cluster of `nats-server`s with JetStream.
 pub struct Cluster {
@@ -37,13 +38,6 @@ macro_rules! nats_or_skip {
             return;
         }
     };
-}
-
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .and_then(|listener| listener.local_addr())
-        .map(|address| address.port())
-        .expect("a free loopback port")
 }
 
 impl Cluster {

@@ -33,6 +33,14 @@ pub fn request(port: u16, method: &str, path: &str, key: Option<&str>, body: Opt
     Some((status, serde_json::from_str(body).unwrap_or(Value::Null)))
 }
 
+/// A loopback port free now (the OS picks it; it may be taken again before it is bound).
+pub fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|listener| listener.local_addr())
+        .map(|address| address.port())
+        .expect("a free loopback port")
+}
+
 pub fn get(port: u16, path: &str) -> Option<(u16, Value)> {
     request(port, "GET", path, None, None)
 }
