@@ -542,3 +542,105 @@ fn concurrent_builds_updates_and_reloads_never_fail() {
         .count();
     assert!(generations <= 3, "{generations} generations left behind");
 }
+
+/// Cleanup kept the current generation and the newest one before it, whoever served the
+/// others: three builds while a server stayed on the first removed the folder it served (the
+/// test above cannot see it, as a mapped file outlives its folder). A served generation
+/// holds a lease on its `serving.lock` now and outlives any number of builds; once no one
+/// serves it, the next build removes it.
+#[test]
+fn a_served_generation_outlives_any_number_of_builds() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let index = dir.path().join("index");
+    let corpus = [common::repo_root().join("corpus")];
+    let service = common::build_and_open(&index, &corpus);
+    let served = service.generation().expect("a generation");
+    for _ in 0..3 {
+        pressroom_index::build(&index, &corpus, &Default::default(), &mut |_| {}).expect("a build succeeds");
+    }
+    assert!(
+        served.join("meta.json").is_file(),
+        "three builds removed the generation still served"
+    );
+    let request = pressroom_query::SearchRequest::from_query_string("q=trafficking").expect("valid");
+    let found = service.search(&request).expect("a search succeeds");
+    assert!(found.total > 0);
+    for hit in &found.hits {
+        service.document(&hit.id).expect("a hit's document is there");
+    }
+    assert!(service.reload().expect("reloads").switched);
+    pressroom_index::build(&index, &corpus, &Default::default(), &mut |_| {}).expect("a build succeeds");
+    assert!(!served.exists(), "a generation no one serves any more is removed");
+}
+
+/// `index --update` took no turn on `build.lock`: it wrote into a generation while a build
+/// replaced it. It waits now for the build holding the turn, and goes ahead once it is free.
+#[test]
+fn an_update_waits_for_the_build_holding_the_turn() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let index = dir.path().join("index");
+    common::build_and_open(&index, &[common::repo_root().join("corpus")]);
+    let extra = dir.path().join("extra.jsonl");
+    std::fs::write(
+        &extra,
+        "{\"id\": \"extra:1\", \"title\": \"Floods displace families in Chad\"}\n",
+    )
+    .expect("written");
+    let update = || pressroom_index::update(&index, std::slice::from_ref(&extra), None, &mut |_| {});
+    let started = std::time::Instant::now();
+    update().expect("an update alone succeeds");
+    // Ample for an update that does not wait: four times what one took alone.
+    let window = (started.elapsed() * 4).max(Duration::from_secs(2));
+    let (sender, receiver) = std::sync::mpsc::channel();
+    std::thread::scope(|scope| {
+        // Taken inside the scope, so a failing assertion releases it before the scope joins.
+        let turn = pressroom_index::BuildLock::acquire(&index).expect("the turn");
+        scope.spawn(|| sender.send(update().map(|report| report.upserted)));
+        assert!(
+            matches!(
+                receiver.recv_timeout(window),
+                Err(std::sync::mpsc::RecvTimeoutError::Timeout)
+            ),
+            "the update went ahead while a build held the turn"
+        );
+        drop(turn);
+        let upserted = receiver
+            .recv_timeout(Duration::from_secs(300))
+            .expect("the update goes ahead once the turn is free")
+            .expect("the update succeeds");
+        assert_eq!(upserted, 1);
+    });
+}
+
+/// A batch was parsed on the runtime's thread: while a large one was parsed, no other
+/// request on that thread was answered. On a one-thread runtime, a `/ready` sent while a
+/// batch of millions of items is parsed is answered long before the batch.
+#[tokio::test(flavor = "current_thread")]
+async fn a_large_batch_is_parsed_off_the_runtime() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let app = app(corpus_index(dir.path()), writable());
+    let body = format!("[{}0]", "0,".repeat(4_000_000 - 1));
+    let started = std::time::Instant::now();
+    let post = tokio::spawn({
+        let app = app.clone();
+        async move {
+            let (status, _) = send(
+                &app,
+                request("POST", "/api/documents", Some(WRITE_KEY), "application/json", body),
+            )
+            .await;
+            (status, started.elapsed())
+        }
+    });
+    // The POST runs until it waits for its parse.
+    tokio::task::yield_now().await;
+    let (status, _) = send(&app, get("/ready")).await;
+    let ready_after = started.elapsed();
+    assert_eq!(status, StatusCode::OK);
+    let (status, post_after) = post.await.expect("the POST task");
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(
+        ready_after * 4 < post_after,
+        "/ready waited {ready_after:?} for a batch answered after {post_after:?}"
+    );
+}
