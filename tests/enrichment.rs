@@ -193,3 +193,33 @@ fn country_traps_do_not_fire() {
     );
     assert_eq!(enrichment.organizations, ["NRC"]);
 }
+
+/// Issue 16: a name cut inside a country's name goes on to its end; renamed bodies and the
+/// branches of armed forces are their own entries; news agencies and armed groups are named.
+#[test]
+fn organizations_reach_across_countries_renamings_media_and_armed_groups() {
+    let enricher = Enricher::new().expect("tables load");
+    let organizations = |title: &str, body: &str| enricher.enrich(&release(title, body)).organizations;
+    let found = organizations(
+        "Épidémie à Kikwit",
+        "La Croix-Rouge de la République démocratique du Congo a envoyé des volontaires.",
+    );
+    assert!(
+        found.contains(&"Croix-Rouge de la République démocratique du Congo".to_string()),
+        "{found:?}"
+    );
+    assert_eq!(
+        organizations(
+            "Boat intercepted",
+            "The Royal Australian Navy and the Australian Customs Service intercepted the boat."
+        ),
+        ["Royal Australian Navy", "Australian Customs Service"]
+    );
+    assert_eq!(
+        organizations(
+            "Attack in the north",
+            "Boko Haram and the FARC were named, a spokesman told Reuters. Reuter"
+        ),
+        ["Boko Haram", "FARC", "Reuters"]
+    );
+}

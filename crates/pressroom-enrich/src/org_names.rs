@@ -207,6 +207,9 @@ const HEADS_LIST: &[&str] = &[
     "radio",
     "television",
     "press",
+    // a hospital is an institution the guide labels ("Wollongong Hospital")
+    "hospital",
+    "hôpital",
     "times",
     "herald",
     "post",
@@ -214,8 +217,8 @@ const HEADS_LIST: &[&str] = &[
 
 /// Words inside a name: the name goes on across them.
 const CONNECTORS_LIST: &[&str] = &[
-    "of", "for", "and", "the", "on", "in", "&", "de", "du", "des", "la", "le", "les", "l", "d", "del", "y", "et",
-    "para", "pour", "sur", "por", "au", "aux", "al",
+    "of", "for", "and", "the", "on", "in", "&", "de", "du", "des", "la", "le", "les", "l", "d", "del", "el", "los",
+    "las", "y", "et", "para", "pour", "sur", "por", "au", "aux", "al",
 ];
 
 /// Lowercase words a French or Spanish institutional name keeps after its leading word
@@ -373,8 +376,6 @@ const NOT_BODIES_LIST: &[&str] = &[
     "review",
     "inquiry",
     "detention",
-    "hospital",
-    "hôpital",
     "camp",
     "camps",
     "airport",
@@ -564,6 +565,9 @@ const GENERIC_LIST: &[&str] = &[
     "l",
     "d",
     "del",
+    "el",
+    "los",
+    "las",
     "y",
     "et",
     "of",
@@ -730,10 +734,11 @@ fn opens_sentence(text: &str, at: usize) -> bool {
     }
 }
 
-/// The word in lowercase, borrowed when it is lowercase already (most words are).
+/// The word in lowercase, a typographic apostrophe as `'` (`l’homme` is `l'homme`), borrowed
+/// when it is so already (most words are).
 fn lower(word: &str) -> Cow<'_, str> {
-    if word.chars().any(char::is_uppercase) {
-        Cow::Owned(word.to_lowercase())
+    if word.chars().any(|c| c.is_uppercase() || c == '’') {
+        Cow::Owned(word.to_lowercase().replace('’', "'"))
     } else {
         Cow::Borrowed(word)
     }
@@ -764,6 +769,16 @@ fn shouting(words: &[Word<'_>], at: usize) -> bool {
 /// A definite article in EN/FR/ES: no part of a name it stands before.
 fn is_article(word: &str) -> bool {
     matches!(lower(word).as_ref(), "the" | "la" | "le" | "les" | "el" | "los" | "las")
+}
+
+/// A lowercase word an institutional name keeps, also with an elided article
+/// (`l'hydraulique`, `d'accueil`).
+fn institutional(word_lower: &str) -> bool {
+    let bare = word_lower
+        .strip_prefix("l'")
+        .or_else(|| word_lower.strip_prefix("d'"))
+        .unwrap_or(word_lower);
+    INSTITUTIONAL_WORDS.contains(bare)
 }
 
 fn is_head(word: &str) -> bool {
@@ -845,14 +860,20 @@ fn run_from(text: &str, words: &[Word<'_>], at: usize) -> Option<(usize, bool)> 
             last_kept = end;
         } else if matches!(word_lower.as_ref(), "and" | "y" | "et")
             && words.get(end + 1).is_some_and(|next| is_article(next.text))
+            && !words
+                .get(end + 2)
+                .is_some_and(|after| capitalised(after.text) && !second_name_follows(text, words, end + 2))
         {
-            // "… Society and the National Bank …": a second name begins.
+            // "… Society and the National Bank …": a second name begins (but "Secretaría
+            // Nacional de la Vivienda y el Hábitat" goes on: no head follows).
             break;
-        } else if CONNECTORS.contains(word_lower.as_ref())
-            || (led_by_head && INSTITUTIONAL_WORDS.contains(word_lower.as_ref()))
-        {
+        } else if is_article(&word_lower) && !CONNECTORS.contains(lower(words[end - 1].text).as_ref()) {
+            // An article goes on a name only after a connector ("de los Refugiados", "y el
+            // Hábitat"); "… de Cúcuta el Instituto …" is two names.
+            break;
+        } else if CONNECTORS.contains(word_lower.as_ref()) || (led_by_head && institutional(&word_lower)) {
             end += 1;
-            if INSTITUTIONAL_WORDS.contains(word_lower.as_ref()) {
+            if institutional(&word_lower) {
                 last_kept = end;
             }
         } else {
@@ -864,6 +885,27 @@ fn run_from(text: &str, words: &[Word<'_>], at: usize) -> Option<(usize, bool)> 
         return None;
     }
     Some((last_kept, has_head))
+}
+
+/// Whether the capitalised words from `at` (through connectors, on one line of prose) hold a
+/// head word: after "and the", a second name.
+fn second_name_follows(text: &str, words: &[Word<'_>], at: usize) -> bool {
+    let mut index = at;
+    while index < words.len() && index - at < MAX_WORDS {
+        let word = &words[index];
+        if is_head(word.text) {
+            return true;
+        }
+        let goes_on = capitalised(word.text) || CONNECTORS.contains(lower(word.text).as_ref());
+        let joined = words
+            .get(index + 1)
+            .is_some_and(|next| !word.stops_after && plain_gap(word, next, text));
+        if !goes_on || !joined {
+            return false;
+        }
+        index += 1;
+    }
+    false
 }
 
 /// A run such as "Kenya Red Cross Society and National Bank of Hungary" is two names: it is
@@ -944,10 +986,7 @@ fn accept(text: &str, run: &[Word<'_>]) -> Option<FoundName> {
     let heads = lowered.iter().filter(|word| HEADS.contains(&word.as_str())).count();
     let capitalised_words = run.iter().filter(|word| capitalised(word.text)).count();
     // French and Spanish names lead with the head and go on in lowercase.
-    let institutional = HEADS.contains(&lowered[0].as_str())
-        && lowered[1..]
-            .iter()
-            .any(|word| INSTITUTIONAL_WORDS.contains(&word.as_str()));
+    let institutional = HEADS.contains(&lowered[0].as_str()) && lowered[1..].iter().any(|word| institutional(word));
     // A head alone ("the Department", "Council") names no particular body.
     if heads == 0 || (capitalised_words < 2 && !institutional && !lowered[0].starts_with("minist")) {
         return None;
@@ -1027,6 +1066,42 @@ mod tests {
             names("Shares of Mercantile Stores Co Inc rose; Miller Tabak Hirsch and Co said."),
             ["Mercantile Stores Co Inc", "Miller Tabak Hirsch and Co"]
         );
+    }
+
+    #[test]
+    fn names_go_on_through_articles_apostrophes_and_elisions_but_not_into_the_next_name() {
+        // "y el" with no head after it: one name.
+        assert_eq!(
+            names("La Secretaría Nacional de la Vivienda y el Hábitat entregó casas."),
+            ["Secretaría Nacional de la Vivienda y el Hábitat"]
+        );
+        // "and the" before a head: two names.
+        assert_eq!(
+            names("The Ministry of Health and the National Bank of Kenya met."),
+            ["Ministry of Health", "National Bank of Kenya"]
+        );
+        // "et la" before lowercase words: the name ends.
+        assert_eq!(
+            names("Entre la Commission nationale des réfugiés et la population, rien."),
+            ["Commission nationale des réfugiés"]
+        );
+        // An article right after a name is no connector: two names.
+        assert_eq!(
+            names("La Secretaría de Gestión del Riesgo de Cúcuta el Instituto Colombiano de Bienestar Familiar"),
+            [
+                "Secretaría de Gestión del Riesgo de Cúcuta",
+                "Instituto Colombiano de Bienestar Familiar"
+            ]
+        );
+        // A typographic apostrophe and an elided article keep a French name going.
+        assert_eq!(
+            names("La Commission nationale des droits de l’homme et la Direction nationale de l’hydraulique."),
+            [
+                "Commission nationale des droits de l’homme",
+                "Direction nationale de l’hydraulique"
+            ]
+        );
+        assert_eq!(names("He was taken to Wollongong Hospital."), ["Wollongong Hospital"]);
     }
 
     #[test]

@@ -131,6 +131,9 @@ impl OrganizationTable {
                 Vec::new()
             } else {
                 org_names::find(text)
+                    .into_iter()
+                    .map(|name| through_country(text, name, mentions))
+                    .collect()
             };
             let shaped: Vec<(FoundName, Option<&str>)> = found_by_shape
                 .into_iter()
@@ -237,6 +240,24 @@ impl OrganizationTable {
         }
         named
     }
+}
+
+/// A name that stops inside a country's name goes on to its end: "Croix-Rouge de la
+/// République démocratique du Congo" was cut at the lowercase "démocratique".
+fn through_country(text: &str, mut name: FoundName, mentions: &[Mention]) -> FoundName {
+    let straddling = mentions.iter().find(|mention| {
+        matches!(mention.target, Target::Country { .. })
+            && name.range.start <= mention.start
+            && mention.start < name.range.end
+            && name.range.end < mention.end
+    });
+    if let Some(country) = straddling {
+        if let Some(whole) = text.get(name.range.start..country.end) {
+            name.name = whole.split_whitespace().collect::<Vec<_>>().join(" ");
+            name.range.end = country.end;
+        }
+    }
+    name
 }
 
 /// "Finance Ministry" as its full name is written: "Ministry of Finance".

@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use pressroom_ingest::Record;
 use serde::{Deserialize, Serialize};
 
-use super::matching::{extracted_keys, keys, matched, normalise};
+use super::matching::{extracted_keys, keys, normalise, pairing};
 use super::{set_of, Disagreements, EvalRow, SetScore, EXAMPLES_PER_ROW};
 use crate::gazetteer::fold;
 use crate::{Enricher, Enrichment};
@@ -270,12 +270,15 @@ impl Tally {
             .map(|name| extracted_keys(enricher, name))
             .collect();
         let expected: Vec<BTreeSet<String>> = label.organizations.iter().map(|org| org.keys(enricher)).collect();
-        add_matched(&mut self.organizations, &predicted, &expected, label.cut);
-        self.examples[3].note(
-            id,
-            &set_of(&enrichment.organizations),
-            &label.organizations.iter().map(|org| org.name().to_string()).collect(),
+        let pairs = add_matched(&mut self.organizations, &predicted, &expected, label.cut);
+        let (spurious, missed) = unmatched(
+            &pairs,
+            &enrichment.organizations,
+            label.organizations.iter().map(GoldOrganization::name),
         );
+        // A cut text's labels cover its opening only: names beyond it are not spurious.
+        let spurious = if label.cut { BTreeSet::new() } else { spurious };
+        self.examples[3].note_unmatched(id, &spurious, &missed);
         if let Some(main) = &label.main_organizations {
             let predicted: Vec<BTreeSet<String>> = enrichment
                 .main_organizations
@@ -293,8 +296,9 @@ impl Tally {
                         .map_or_else(|| keys([name.as_str()]), |org| org.keys(enricher))
                 })
                 .collect();
-            add_matched(&mut self.main_organizations, &predicted, &expected, false);
-            self.examples[4].note(id, &set_of(&enrichment.main_organizations), &set_of(main));
+            let pairs = add_matched(&mut self.main_organizations, &predicted, &expected, false);
+            let (spurious, missed) = unmatched(&pairs, &enrichment.main_organizations, main.iter().map(String::as_str));
+            self.examples[4].note_unmatched(id, &spurious, &missed);
         }
         if label.lang.as_deref().is_none_or(|lang| lang == enrichment.lang) {
             self.languages_right += 1;
@@ -326,9 +330,36 @@ fn add_sets(score: &mut SetScore, predicted: &BTreeSet<String>, expected: &BTree
     );
 }
 
-/// Adds organization counts, names matched as `matching` says.
-fn add_matched(score: &mut SetScore, predicted: &[BTreeSet<String>], expected: &[BTreeSet<String>], cut: bool) {
-    score.count(matched(predicted, expected), predicted.len(), expected.len(), cut);
+/// Adds organization counts, names matched as `matching` says; returns the pairing.
+fn add_matched(
+    score: &mut SetScore,
+    predicted: &[BTreeSet<String>],
+    expected: &[BTreeSet<String>],
+    cut: bool,
+) -> Vec<Option<usize>> {
+    let pairs = pairing(predicted, expected);
+    score.count(pairs.iter().flatten().count(), predicted.len(), expected.len(), cut);
+    pairs
+}
+
+/// The extracted names paired with no label, and the labels paired with no extracted name.
+fn unmatched<'a>(
+    pairs: &[Option<usize>],
+    predicted: &[String],
+    expected: impl Iterator<Item = &'a str>,
+) -> (BTreeSet<String>, BTreeSet<String>) {
+    let spurious = predicted
+        .iter()
+        .enumerate()
+        .filter(|(at, _)| !pairs.contains(&Some(*at)))
+        .map(|(_, name)| name.clone())
+        .collect();
+    let missed = expected
+        .zip(pairs)
+        .filter(|(_, pair)| pair.is_none())
+        .map(|(name, _)| name.to_string())
+        .collect();
+    (spurious, missed)
 }
 
 fn normalize_spaces(text: &str) -> String {

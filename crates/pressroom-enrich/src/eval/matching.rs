@@ -78,9 +78,10 @@ pub fn extracted_keys(enricher: &Enricher, name: &str) -> BTreeSet<String> {
     found
 }
 
-/// The size of a maximum one-to-one matching of `predicted` to `expected` entries, two
-/// entries matching when their key sets share a key.
-pub fn matched(predicted: &[BTreeSet<String>], expected: &[BTreeSet<String>]) -> usize {
+/// A maximum one-to-one matching of `predicted` to `expected` entries, two entries matching
+/// when their key sets share a key: for each `expected` entry, the `predicted` entry paired
+/// with it, if any.
+pub fn pairing(predicted: &[BTreeSet<String>], expected: &[BTreeSet<String>]) -> Vec<Option<usize>> {
     let mut owner: Vec<Option<usize>> = vec![None; expected.len()];
     fn augment(
         at: usize,
@@ -101,9 +102,10 @@ pub fn matched(predicted: &[BTreeSet<String>], expected: &[BTreeSet<String>]) ->
         }
         false
     }
-    (0..predicted.len())
-        .filter(|&at| augment(at, predicted, expected, &mut owner, &mut vec![false; expected.len()]))
-        .count()
+    for at in 0..predicted.len() {
+        augment(at, predicted, expected, &mut owner, &mut vec![false; expected.len()]);
+    }
+    owner
 }
 
 #[cfg(test)]
@@ -135,10 +137,10 @@ mod tests {
             set(&["International Organization for Migration", "IOM", "OIM"]),
             set(&["United Nations", "UN"]),
         ];
-        assert_eq!(matched(&predicted, &expected), 2);
+        assert_eq!(pairing(&predicted, &expected), [Some(0), Some(1)]);
         // A greedy pairing would give 1 here.
         let predicted = [set(&["a", "b"]), set(&["a"])];
         let expected = [set(&["a"]), set(&["b"])];
-        assert_eq!(matched(&predicted, &expected), 2);
+        assert_eq!(pairing(&predicted, &expected), [Some(1), Some(0)]);
     }
 }

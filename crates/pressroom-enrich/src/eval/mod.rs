@@ -137,6 +137,14 @@ impl Disagreements {
             self.0.push(format!("{id}: got {predicted:?}, expected {expected:?}"));
         }
     }
+
+    /// Notes the names left over once matched: those extracted that match no label
+    /// (`spurious`) and the labels no extracted name matches (`missed`).
+    pub(crate) fn note_unmatched(&mut self, id: &str, spurious: &BTreeSet<String>, missed: &BTreeSet<String>) {
+        if (!spurious.is_empty() || !missed.is_empty()) && self.0.len() < EXAMPLES_PER_ROW {
+            self.0.push(format!("{id}: spurious {spurious:?}, missed {missed:?}"));
+        }
+    }
 }
 
 pub(crate) fn set_of<'a>(values: impl IntoIterator<Item = &'a String>) -> BTreeSet<String> {
