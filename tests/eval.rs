@@ -160,18 +160,21 @@ fn extraction_gold_test_split_stays_above_its_floors() {
     // organizations 0.616, main organizations 0.586, topics 0.605; organizations en 0.664,
     // es 0.542, fr 0.523; topics en 0.631, es 0.359, fr 0.638. 2026-12-04 (media and armed
     // groups in the table, renamed bodies apart, names through articles, elisions and
-    // country names): organizations 0.629 (en 0.677, es 0.555, fr 0.530), the rest unchanged.
+    // country names): organizations 0.629 (en 0.677, es 0.555, fr 0.530), the rest unchanged;
+    // then (units, teams, collectives, exchanges, newspapers as heads, legislatures not;
+    // several heads make a name; disaster bodies in the table): organizations 0.646 (en 0.691,
+    // es 0.603, fr 0.530), main organizations 0.614.
     check(
         &rows,
         &[
             ("extraction-gold", "main countries", 0.80),
             ("extraction-gold", "mentioned countries", 0.90),
-            ("extraction-gold", "organizations", 0.60),
-            ("extraction-gold", "main organizations", 0.55),
+            ("extraction-gold", "organizations", 0.62),
+            ("extraction-gold", "main organizations", 0.58),
             ("extraction-gold", "topics", 0.57),
             ("extraction-gold", "language", 0.97),
             ("extraction-gold/en", "organizations", 0.64),
-            ("extraction-gold/es", "organizations", 0.52),
+            ("extraction-gold/es", "organizations", 0.56),
             ("extraction-gold/fr", "organizations", 0.48),
             ("extraction-gold/en", "topics", 0.60),
             ("extraction-gold/es", "topics", 0.32),

@@ -58,11 +58,8 @@ const HEADS_LIST: &[&str] = &[
     "ambassade",
     "embajada",
     "consulate",
-    "parliament",
-    "senate",
-    "assembly",
-    "assemblée",
-    "asamblea",
+    // Not "parliament", "senate", "assembly": the guide labels no legislature as a whole,
+    // only its named committees (which have their own head).
     "court",
     "cour",
     "corte",
@@ -93,6 +90,38 @@ const HEADS_LIST: &[&str] = &[
     "fiscalía",
     "fiscalia",
     "alcaldía",
+    // units, coordination bodies and teams of a government or of the UN ("Unidad de Alerta
+    // Temprana", "Coordinación Nacional de Protección Civil", "Humanitarian Country Team")
+    "unidad",
+    "unité",
+    "unit",
+    "coordinación",
+    "coordinadora",
+    "coordination",
+    "equipo",
+    "équipe",
+    "team",
+    "bomberos",
+    "personería",
+    "contraloría",
+    "prefectura",
+    "préfecture",
+    // collectives, exchanges and newspapers ("Refugee Action Collective", "Chicago
+    // Mercantile Exchange", "Jornal do Brasil")
+    "collective",
+    "collectif",
+    "colectivo",
+    "exchange",
+    "journal",
+    "jornal",
+    "diario",
+    "gazette",
+    "tribune",
+    // chambers and unions
+    "cámara",
+    "chambre",
+    "sindicato",
+    "syndicat",
     "alcaldia",
     "gobernación",
     "mairie",
@@ -994,7 +1023,9 @@ fn accept(text: &str, run: &[Word<'_>]) -> Option<FoundName> {
     let needs_country = lowered.iter().any(|word| GOVERNMENT_HEADS.contains(&word.as_str()));
     // A head with nothing but generic words ("Dirección General", "Centro Comunitario")
     // names no particular body, but a government's ("Policía Nacional") does, with its country.
+    // Several heads make a name of their own ("Securities and Exchange Commission").
     if !needs_country
+        && heads < 2
         && lowered
             .iter()
             .all(|word| HEADS.contains(&word.as_str()) || GENERIC.contains(&word.as_str()))
@@ -1102,6 +1133,37 @@ mod tests {
             ]
         );
         assert_eq!(names("He was taken to Wollongong Hospital."), ["Wollongong Hospital"]);
+    }
+
+    #[test]
+    fn several_heads_make_a_name_without_other_words() {
+        assert_eq!(
+            names("The Securities and Exchange Commission and the Department of the Navy agreed."),
+            ["Securities and Exchange Commission", "Department of the Navy"]
+        );
+    }
+
+    #[test]
+    fn units_teams_collectives_and_exchanges_are_bodies_but_legislatures_are_not() {
+        assert_eq!(
+            names(
+                "The Humanitarian Country Team met the Refugee Action Collective and the Chicago Mercantile Exchange."
+            ),
+            [
+                "Humanitarian Country Team",
+                "Refugee Action Collective",
+                "Chicago Mercantile Exchange"
+            ]
+        );
+        assert_eq!(
+            names("La Unidad de Alerta Temprana y la Coordinación Nacional de Protección Civil actuaron."),
+            ["Unidad de Alerta Temprana", "Coordinación Nacional de Protección Civil"]
+        );
+        // The guide labels no legislature as a whole, only its named committees.
+        assert_eq!(
+            names("The Australian Parliament asked the Senate Standing Committee on Legal Affairs."),
+            ["Senate Standing Committee on Legal Affairs"]
+        );
     }
 
     #[test]
