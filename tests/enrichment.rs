@@ -208,6 +208,15 @@ fn organizations_reach_across_countries_renamings_media_and_armed_groups() {
         found.contains(&"Croix-Rouge de la République démocratique du Congo".to_string()),
         "{found:?}"
     );
+    let found = organizations(
+        "Inondations à Nouakchott",
+        "Le Croissant-Rouge mauritanien et les Forces armées centrafricaines ont aidé.",
+    );
+    assert_eq!(
+        found,
+        ["Croissant-Rouge mauritanien", "Forces armées centrafricaines"],
+        "a lowercase demonym after a name is part of it"
+    );
     assert_eq!(
         organizations(
             "Boat intercepted",

@@ -358,6 +358,19 @@ const INSTITUTIONAL_WORDS_LIST: &[&str] = &[
     "menores",
     "paz",
     "paix",
+    // adjectives French and Spanish names carry after their head ("Fédération luthérienne
+    // mondiale", "Forces armées", "Fuerzas Armadas")
+    "mondial",
+    "mondiale",
+    "mundial",
+    "armée",
+    "armées",
+    "armés",
+    "armadas",
+    "armados",
+    "médical",
+    "médicale",
+    "médica",
 ];
 
 /// A name holding one of these is a programme, law, event, plan or place, not a body.

@@ -168,7 +168,11 @@ impl OrganizationTable {
                         && known.is_none_or(|other| other != canonical)
                 });
                 if !in_pair && !in_name {
-                    found.push((order + mention.start, canonical.to_string()));
+                    let name = match national_society(text, mention, canonical, mentions) {
+                        Some(society) => society,
+                        None => canonical.to_string(),
+                    };
+                    found.push((order + mention.start, name));
                 }
             }
             for &((start, end), acronym, resolved) in &pairs {
@@ -243,7 +247,9 @@ impl OrganizationTable {
 }
 
 /// A name that stops inside a country's name goes on to its end: "Croix-Rouge de la
-/// République démocratique du Congo" was cut at the lowercase "démocratique".
+/// République démocratique du Congo" was cut at the lowercase "démocratique". So does a name
+/// followed by a lowercase French or Spanish demonym ("Croissant-Rouge mauritanien", "Forces
+/// armées centrafricaines"): the adjective is part of the name.
 fn through_country(text: &str, mut name: FoundName, mentions: &[Mention]) -> FoundName {
     let straddling = mentions.iter().find(|mention| {
         matches!(mention.target, Target::Country { .. })
@@ -251,13 +257,54 @@ fn through_country(text: &str, mut name: FoundName, mentions: &[Mention]) -> Fou
             && mention.start < name.range.end
             && name.range.end < mention.end
     });
-    if let Some(country) = straddling {
+    let demonym_after = || {
+        mentions.iter().find(|mention| {
+            matches!(mention.target, Target::Country { .. })
+                && text.get(name.range.end..mention.start) == Some(" ")
+                && text
+                    .get(mention.start..mention.end)
+                    .is_some_and(|word| word.chars().next().is_some_and(char::is_lowercase) && !word.contains(' '))
+        })
+    };
+    if let Some(country) = straddling.or_else(demonym_after) {
         if let Some(whole) = text.get(name.range.start..country.end) {
             name.name = whole.split_whitespace().collect::<Vec<_>>().join(" ");
             name.range.end = country.end;
         }
     }
     name
+}
+
+/// The movement's table entry (any Red Cross or Red Crescent body the table does not name).
+const RED_CROSS_MOVEMENT: &str = "Red Cross";
+
+/// A national Red Cross or Red Crescent society the table does not hold, named by the
+/// movement's words and a country's demonym right before or after them ("Mauritanian Red
+/// Crescent", "Croissant-Rouge mauritanien", "Cruz Roja Boliviana"): its name as written.
+fn national_society(text: &str, mention: &Mention, canonical: &str, mentions: &[Mention]) -> Option<String> {
+    if canonical != RED_CROSS_MOVEMENT {
+        return None;
+    }
+    let single_word_country = |other: &&Mention| {
+        matches!(other.target, Target::Country { .. })
+            && text
+                .get(other.start..other.end)
+                .is_some_and(|word| !word.contains(char::is_whitespace))
+    };
+    let after = mentions
+        .iter()
+        .filter(single_word_country)
+        .find(|other| text.get(mention.end..other.start) == Some(" "));
+    let before = mentions
+        .iter()
+        .filter(single_word_country)
+        .find(|other| text.get(other.end..mention.start) == Some(" "));
+    let span = match (before, after) {
+        (_, Some(country)) => mention.start..country.end,
+        (Some(country), None) => country.start..mention.end,
+        (None, None) => return None,
+    };
+    text.get(span).map(str::to_string)
 }
 
 /// "Finance Ministry" as its full name is written: "Ministry of Finance".
