@@ -163,7 +163,8 @@ fn extraction_gold_test_split_stays_above_its_floors() {
     // country names): organizations 0.629 (en 0.677, es 0.555, fr 0.530), the rest unchanged;
     // then (units, teams, collectives, exchanges, newspapers as heads, legislatures not;
     // several heads make a name; disaster bodies in the table): organizations 0.646 (en 0.691,
-    // es 0.603, fr 0.530), main organizations 0.614.
+    // es 0.603, fr 0.530), main organizations 0.614; with the theme model's thresholds scaled
+    // for translated text: topics 0.620 (es 0.359 -> 0.511, fr 0.642).
     check(
         &rows,
         &[
@@ -171,13 +172,13 @@ fn extraction_gold_test_split_stays_above_its_floors() {
             ("extraction-gold", "mentioned countries", 0.90),
             ("extraction-gold", "organizations", 0.62),
             ("extraction-gold", "main organizations", 0.58),
-            ("extraction-gold", "topics", 0.57),
+            ("extraction-gold", "topics", 0.59),
             ("extraction-gold", "language", 0.97),
             ("extraction-gold/en", "organizations", 0.64),
             ("extraction-gold/es", "organizations", 0.56),
             ("extraction-gold/fr", "organizations", 0.48),
             ("extraction-gold/en", "topics", 0.60),
-            ("extraction-gold/es", "topics", 0.32),
+            ("extraction-gold/es", "topics", 0.45),
             ("extraction-gold/fr", "topics", 0.60),
         ],
     );

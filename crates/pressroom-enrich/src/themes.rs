@@ -26,6 +26,9 @@ const MIN_PROBABILITY: f32 = 0.4;
 /// …and this share of the best theme's; the best theme alone needs only `MIN_BEST`.
 const RELATIVE_TO_BEST: f32 = 0.6;
 const MIN_BEST: f32 = 0.5;
+/// Spanish and French reach the model through the lexicon, which translates its strongest
+/// terms only: their probabilities run lower, and both thresholds are scaled by this.
+const TRANSLATED_SCALE: f32 = 0.55;
 
 pub struct ThemeModel {
     /// Topic paths of the themes (`/Health`, `/HIV\/Aids`).
@@ -137,10 +140,12 @@ impl ThemeModel {
     pub fn classify(&self, lang: &str, title: &str, body: &str) -> Vec<String> {
         let probabilities = self.probabilities(lang, &[title, body]);
         let best = probabilities.iter().copied().fold(0.0f32, f32::max);
+        let scale = if lang == "en" { 1.0 } else { TRANSLATED_SCALE };
+        let (min_probability, min_best) = (MIN_PROBABILITY * scale, MIN_BEST * scale);
         self.paths
             .iter()
             .zip(&probabilities)
-            .filter(|(_, &p)| (p >= MIN_PROBABILITY && p >= RELATIVE_TO_BEST * best) || (p == best && best >= MIN_BEST))
+            .filter(|(_, &p)| (p >= min_probability && p >= RELATIVE_TO_BEST * best) || (p == best && best >= min_best))
             .map(|(path, _)| path.clone())
             .collect()
     }
