@@ -219,6 +219,14 @@ fn organizations_reach_across_countries_renamings_media_and_armed_groups() {
     );
     assert_eq!(
         organizations(
+            "Regional cooperation",
+            "Staff of the Regional Support Office in Bangkok trained officers."
+        ),
+        ["Regional Support Office"],
+        "the place a body sits in is not part of its name"
+    );
+    assert_eq!(
+        organizations(
             "Boat intercepted",
             "The Royal Australian Navy and the Australian Customs Service intercepted the boat."
         ),

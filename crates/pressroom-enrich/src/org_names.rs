@@ -894,6 +894,12 @@ fn run_from(text: &str, words: &[Word<'_>], at: usize) -> Option<(usize, bool)> 
         let word = &words[end];
         let word_lower = lower(word.text);
         if NAME_ENDERS.contains(&word_lower.trim_end_matches('.')) {
+            // A head right before a post ("… Press Secretary", "Police Chief") is part of the
+            // post's title, not a name: the run keeps what came before it.
+            if last_kept == end && is_head(words[end - 1].text) && end - 1 > at {
+                last_kept = end - 1;
+                has_head = words[at..last_kept].iter().any(|word| is_head(word.text));
+            }
             break;
         }
         if capitalised(word.text) {
@@ -1146,6 +1152,15 @@ mod tests {
             ]
         );
         assert_eq!(names("He was taken to Wollongong Hospital."), ["Wollongong Hospital"]);
+    }
+
+    #[test]
+    fn a_head_that_opens_a_post_is_no_name() {
+        assert!(names("Contact: Marie Dupont\nPress Secretary to the Minister").is_empty());
+        assert_eq!(
+            names("The Ministry of Health Press Officer said."),
+            ["Ministry of Health"]
+        );
     }
 
     #[test]

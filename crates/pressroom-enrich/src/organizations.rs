@@ -133,6 +133,7 @@ impl OrganizationTable {
                 org_names::find(text)
                     .into_iter()
                     .map(|name| through_country(text, name, mentions))
+                    .map(|name| without_place(text, name, mentions))
                     .collect()
             };
             let shaped: Vec<(FoundName, Option<&str>)> = found_by_shape
@@ -271,6 +272,28 @@ fn through_country(text: &str, mut name: FoundName, mentions: &[Mention]) -> Fou
             name.name = whole.split_whitespace().collect::<Vec<_>>().join(" ");
             name.range.end = country.end;
         }
+    }
+    name
+}
+
+/// A name that ends "in" a place the gazetteer knows ("Regional Support Office in Bangkok",
+/// "Department of Homeland Security in Washington") names the body without it.
+fn without_place(text: &str, mut name: FoundName, mentions: &[Mention]) -> FoundName {
+    let Some(written) = text.get(name.range.clone()) else {
+        return name;
+    };
+    let Some(cut) = written.rfind(" in ") else {
+        return name;
+    };
+    let place_start = name.range.start + cut + " in ".len();
+    let is_place = mentions.iter().any(|mention| {
+        matches!(mention.target, Target::Country { .. })
+            && mention.start == place_start
+            && mention.end == name.range.end
+    });
+    if is_place {
+        name.range.end = name.range.start + cut;
+        name.name = written[..cut].split_whitespace().collect::<Vec<_>>().join(" ");
     }
     name
 }
