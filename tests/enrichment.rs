@@ -239,4 +239,10 @@ fn organizations_reach_across_countries_renamings_media_and_armed_groups() {
         ),
         ["Boko Haram", "FARC", "Reuters"]
     );
+    // A news outlet cited as a source is named, but the release is not about it.
+    let release_citing = enricher.enrich(&release(
+        "Attack in the north",
+        "Boko Haram fighters attacked the town, a spokesman told Reuters.",
+    ));
+    assert_eq!(release_citing.main_organizations, ["Boko Haram"]);
 }

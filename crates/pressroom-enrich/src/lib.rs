@@ -263,7 +263,9 @@ impl Enricher {
         let in_contact = self
             .organizations
             .extract("", contact, &[], &contact_mentions, main_country);
-        let main_organizations = organizations::main(&named, &in_contact, record.title.len());
+        let main_organizations = organizations::main(&named, &in_contact, record.title.len(), |name| {
+            self.organizations.is_media(name)
+        });
         let organizations = named.into_iter().map(|named| named.name).collect();
         let topics = self.topics(&lang, &record.title, &record.body);
         let date = record

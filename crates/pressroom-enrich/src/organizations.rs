@@ -79,6 +79,13 @@ impl OrganizationTable {
         &self.entries
     }
 
+    /// Whether `name` (a canonical name) is a news outlet of the table.
+    pub fn is_media(&self, name: &str) -> bool {
+        self.by_name
+            .get(&fold(name))
+            .is_some_and(|&index| self.entries[index].canonical == name && self.entries[index].kind == MEDIA)
+    }
+
     pub fn canonical(&self, name: &str) -> Option<&str> {
         self.by_name
             .get(&fold(name))
@@ -298,6 +305,9 @@ fn without_place(text: &str, mut name: FoundName, mentions: &[Mention]) -> Found
     name
 }
 
+/// The table's kind of news agencies, newspapers and broadcasters.
+const MEDIA: &str = "media";
+
 /// The movement's table entry (any Red Cross or Red Crescent body the table does not name).
 const RED_CROSS_MOVEMENT: &str = "Red Cross";
 
@@ -366,12 +376,17 @@ const MAIN_MENTIONS: usize = 3;
 
 /// The main organizations among those `named` in a text whose title is `title_len` bytes:
 /// named in the title or the lead, or at least [`MAIN_MENTIONS`] times, or in the contact
-/// block (`in_contact`: the issuer's office).
-pub fn main(named: &[Named], in_contact: &[Named], title_len: usize) -> Vec<String> {
+/// block (`in_contact`: the issuer's office). A news outlet (`is_media`) cited as a source
+/// or hosting an interview is no subject of the release: it is main only when the title
+/// names it.
+pub fn main(named: &[Named], in_contact: &[Named], title_len: usize, is_media: impl Fn(&str) -> bool) -> Vec<String> {
     let lead_end = title_len + 1 + LEAD_BYTES;
     named
         .iter()
         .filter(|org| {
+            if is_media(&org.name) {
+                return org.first < title_len;
+            }
             org.first < lead_end
                 || org.mentions >= MAIN_MENTIONS
                 || in_contact.iter().any(|contact| contact.name == org.name)
