@@ -369,8 +369,10 @@ pub struct Named {
     pub mentions: usize,
 }
 
-/// Bytes of the body that count as its lead.
-const LEAD_BYTES: usize = 400;
+/// Bytes of the body that count as its lead (about its first sentence): 250 rather than 400
+/// took main organizations from 0.620 to 0.640 on the extraction gold's tune split, 0.717 to
+/// 0.725 on Reuters TEST ORGS, and left the test split at 0.617 (precision up, recall down).
+const LEAD_BYTES: usize = 250;
 /// Mentions that make an organization one the release is about wherever they stand.
 const MAIN_MENTIONS: usize = 3;
 
