@@ -919,7 +919,9 @@ fn run_from(text: &str, words: &[Word<'_>], at: usize) -> Option<(usize, bool)> 
             // An article goes on a name only after a connector ("de los Refugiados", "y el
             // Hábitat"); "… de Cúcuta el Instituto …" is two names.
             break;
-        } else if CONNECTORS.contains(word_lower.as_ref()) || (led_by_head && institutional(&word_lower)) {
+        } else if CONNECTORS.contains(word_lower.as_ref())
+            || (led_by_head && institutional(&word_lower) && (end - 1 == at || !capitalised(words[end - 1].text)))
+        {
             end += 1;
             if institutional(&word_lower) {
                 last_kept = end;
@@ -1152,6 +1154,18 @@ mod tests {
             ]
         );
         assert_eq!(names("He was taken to Wollongong Hospital."), ["Wollongong Hospital"]);
+    }
+
+    #[test]
+    fn a_lowercase_word_goes_on_a_name_after_its_head_or_lowercase_words_only() {
+        assert_eq!(
+            names("Declara la Secretaría de Gobernación emergencia para 31 municipios."),
+            ["Secretaría de Gobernación"]
+        );
+        assert_eq!(
+            names("Les Forces armées et la Direction nationale de l'hydraulique."),
+            ["Forces armées", "Direction nationale de l'hydraulique"]
+        );
     }
 
     #[test]
