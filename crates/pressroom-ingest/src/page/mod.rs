@@ -4,8 +4,11 @@
 //! labels, dates, share buttons, captions), then the headline, then the release. The
 //! release is found first: its first paragraph of prose (a line with the lines it wraps
 //! onto). The headline is the nearest headline-shaped line above that paragraph, stepping
-//! over what is never a title ([`shapes`]); a page whose first prose is a banner (an archive
-//! notice, a menu description) is read on to the next paragraph. A headline wrapped over
+//! over what is never a title ([`shapes`]: labels, dates, bylines…); a page whose first prose
+//! is a banner (an archive notice, a menu description) is read on to the next paragraph. A
+//! headline the page gives twice above the release wins over whatever sits between it and the
+//! release (a caption, a label), and a long deck right under a shorter headline is not the
+//! title. A headline wrapped over
 //! lines (in capitals, or broken on a small word) is joined. When the page's markup names
 //! the title (`<h1>`, `og:title`), [`clean_page_titled`] only looks for where the release
 //! starts. Labels, dates and captions between the headline and the release are dropped;
@@ -60,6 +63,12 @@ const LOOK_BACK: usize = 8;
 const PARAGRAPHS_TRIED: usize = 2;
 /// Lines a wrapped headline may span.
 const HEADLINE_LINES: usize = 3;
+/// Words of a headline recognised by being given twice above the release.
+const REPEATED_HEADLINE_WORDS: usize = 6;
+/// A headline-shaped line this long, right under a shorter headline of at least
+/// [`DECKED_HEADLINE_WORDS`], is the release's deck (summary), not its headline.
+const DECK_WORDS: usize = 15;
+const DECKED_HEADLINE_WORDS: usize = 10;
 
 fn read_page(raw: &str, known_title: Option<&str>, site: &SiteLines) -> PageParts {
     let text = clean_text(&MARKUP.replace_all(raw, ""));
@@ -136,6 +145,9 @@ impl Page<'_> {
     fn find_headline(&self) -> Option<(usize, usize)> {
         let starts = (0..self.lines.len()).filter(|&index| self.starts_prose(index));
         for start in starts.take(PARAGRAPHS_TRIED) {
+            if let Some(repeated) = self.repeated_headline(start) {
+                return Some((repeated, repeated));
+            }
             let mut looked = 0;
             for index in (0..start).rev() {
                 if self.skip[index] {
@@ -150,11 +162,49 @@ impl Page<'_> {
                 // label (`Delivered by`, `En`) is the field's value.
                 if word_count(line) > 2 && is_headline_shaped(line) && !self.follows_field_label(index) {
                     let last = self.capitals_above(index).unwrap_or(index);
-                    return Some((self.wrapped_start(last), last));
+                    let first = self.wrapped_start(last);
+                    if first == last {
+                        if let Some(headline) = self.headline_above_deck(last) {
+                            return Some((self.wrapped_start(headline), headline));
+                        }
+                    }
+                    return Some((first, last));
                 }
             }
         }
         None
+    }
+
+    /// A headline the page gives twice above its release (once in the page's header, once
+    /// above the text, a caption or a label between them and the release): that line, the
+    /// nearer of the two. Menu entries repeat too, so a headline is six words or more.
+    fn repeated_headline(&self, start: usize) -> Option<usize> {
+        let candidates: Vec<(usize, String)> = (0..start)
+            .filter(|&index| {
+                !self.skip[index]
+                    && word_count(self.lines[index]) >= REPEATED_HEADLINE_WORDS
+                    && is_headline_shaped(self.lines[index])
+            })
+            .map(|index| (index, fold(self.lines[index])))
+            .collect();
+        candidates
+            .iter()
+            .rev()
+            .find(|(index, folded)| candidates.iter().any(|(other, text)| other != index && text == folded))
+            .map(|(index, _)| *index)
+    }
+
+    /// A deck (a sentence-long summary under the headline, in the headline's shape) at `deck`:
+    /// the headline right above it, when that one is shorter and itself a headline.
+    fn headline_above_deck(&self, deck: usize) -> Option<usize> {
+        let above = self.above(deck)?;
+        let (deck_words, headline_words) = (word_count(self.lines[deck]), word_count(self.lines[above]));
+        let is_deck = deck_words >= DECK_WORDS && deck_words > headline_words;
+        (is_deck
+            && headline_words >= DECKED_HEADLINE_WORDS
+            && is_headline_shaped(self.lines[above])
+            && !self.starts_prose(above))
+        .then_some(above)
     }
 
     /// The nearest line above `index` that is not skipped, if any.
@@ -319,6 +369,43 @@ mod tests {
         );
         assert_eq!(page.title, "Short title");
         assert!(page.body.starts_with("The first line"));
+    }
+
+    #[test]
+    fn a_deck_under_the_headline_is_not_the_title() {
+        let page = clean_page(
+            "Quiénes somos\nActúa\nLa OIM amplía su ayuda a los migrantes varados en la frontera norte de Chile\nMás de 2.000 personas recibieron alimentos, agua y atención médica en los últimos días y la OIM planea llegar a otras 5.000 antes de fin de mes\nSantiago – La OIM entregó esta semana kits de higiene y alimentos a las familias que esperan en Colchane.\nLa ayuda continuará.",
+        );
+        assert_eq!(
+            page.title,
+            "La OIM amplía su ayuda a los migrantes varados en la frontera norte de Chile"
+        );
+        assert!(
+            page.body.starts_with("Más de 2.000") || page.body.starts_with("Santiago"),
+            "{}",
+            page.body
+        );
+    }
+
+    #[test]
+    fn a_headline_given_twice_wins_over_a_caption_under_it() {
+        let page = clean_page(
+            "Search form\nUNHCR airlifts blankets to flood victims in northern Kenya\nPress releases\nUNHCR airlifts blankets to flood victims in northern Kenya\n5 November 2019\nKenya. Response to flooding in the north of the country\nGARISSA, Kenya - UNHCR has airlifted blankets and kitchen sets to thousands of people displaced by floods this week.\nMore flights are planned.",
+        );
+        assert_eq!(page.title, "UNHCR airlifts blankets to flood victims in northern Kenya");
+        assert!(
+            page.body.starts_with("GARISSA") || page.body.starts_with("Kenya."),
+            "{}",
+            page.body
+        );
+    }
+
+    #[test]
+    fn a_byline_under_the_headline_is_not_the_title() {
+        let page = clean_page(
+            "New York\n18 December 2019\nSecretary-General's message on International Migrants Day\nAntónio Guterres, Secretary-General\nMigrants are integral members of society, contributing to understanding and development in their communities.\nSafe migration is in the interest of all.",
+        );
+        assert_eq!(page.title, "Secretary-General's message on International Migrants Day");
     }
 
     #[test]

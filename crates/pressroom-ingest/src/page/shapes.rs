@@ -155,7 +155,97 @@ pub(super) fn is_boilerplate(line: &str) -> bool {
     if LABELS.contains(&label.as_str()) {
         return true;
     }
-    is_bullet(line) || is_breadcrumb(line) || line.contains('©') || CAPTION.is_match(line)
+    is_bullet(line) || is_breadcrumb(line) || line.contains('©') || CAPTION.is_match(line) || is_byline(line)
+}
+
+/// Words of a post in a byline, in EN/FR/ES (folded).
+const POSTS: &[&str] = &[
+    "secretary",
+    "director",
+    "minister",
+    "president",
+    "commissioner",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "representative",
+    "coordinator",
+    "chief",
+    "head",
+    "ambassador",
+    "envoy",
+    "secretaire",
+    "directeur",
+    "directrice",
+    "ministre",
+    "presidente",
+    "porte-parole",
+    "representant",
+    "representante",
+    "coordonnateur",
+    "coordonnatrice",
+    "secretario",
+    "secretaria",
+    "directora",
+    "ministro",
+    "ministra",
+    "portavoz",
+    "coordinador",
+    "coordinadora",
+    "jefe",
+    "jefa",
+    "embajador",
+    "embajadora",
+    "ambassadeur",
+    "haut-commissaire",
+    "commissaire",
+];
+
+/// A byline: a name, a comma, a post (`António Guterres, Secretary-General`, `Amy Pope,
+/// Directora General de la OIM`).
+fn is_byline(line: &str) -> bool {
+    let Some((name, post)) = line.split_once(", ") else {
+        return false;
+    };
+    let name_words: Vec<&str> = name.split_whitespace().collect();
+    // "In Kenya, Director … Opens Camp" is a headline opened by a phrase, not a name.
+    let opens_phrase = name_words.first().is_some_and(|word| {
+        matches!(
+            fold(word).as_str(),
+            "in" | "at"
+                | "on"
+                | "for"
+                | "from"
+                | "as"
+                | "after"
+                | "the"
+                | "en"
+                | "dans"
+                | "pour"
+                | "a"
+                | "le"
+                | "la"
+                | "les"
+                | "el"
+                | "los"
+                | "las"
+                | "con"
+                | "para"
+                | "tras"
+        )
+    });
+    let proper_name = (2..=4).contains(&name_words.len())
+        && !opens_phrase
+        && name_words
+            .iter()
+            .all(|word| word.chars().next().is_some_and(char::is_uppercase));
+    let post = fold(post);
+    proper_name
+        && word_count(&post) <= 9
+        && post
+            .split(|c: char| !c.is_alphanumeric() && c != '-')
+            .flat_map(|word| word.split('-'))
+            .any(|word| POSTS.contains(&word))
 }
 
 /// A photo caption's credit, opening the line or a sentence of it (`… à Conakry. Photo :
@@ -282,6 +372,9 @@ mod tests {
             "Des élèves dans une salle de classe. © Alliance / B. Ngono",
             "Partager",
             "| |||",
+            "António Guterres, Secretary-General",
+            "Amy Pope, Directora General de la OIM",
+            "Filippo Grandi, Haut-Commissaire des Nations Unies pour les réfugiés",
         ] {
             assert!(is_boilerplate(line), "{line}");
         }
@@ -297,6 +390,8 @@ mod tests {
             "Share of Women in Parliaments Hits Record",
             "Chad / Sudan: Refugee Influx Continues",
             "Floods in Chad",
+            "Ethiopia, Kenya Sign Agreement on Cross-Border Migration",
+            "In Kenya, Director of Refugee Affairs Opens Camp",
         ] {
             assert!(!is_boilerplate(line), "{line}");
             assert!(is_headline_shaped(line), "{line}");
