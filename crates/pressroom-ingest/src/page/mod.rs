@@ -240,6 +240,24 @@ impl Page<'_> {
     fn wrapped_start(&self, last: usize) -> usize {
         let mut first = last;
         while first > 0 && last - first + 1 < HEADLINE_LINES {
+            // A headline in capitals may be wrapped across blank lines (UN press pages).
+            let blanks = (0..first)
+                .rev()
+                .take_while(|&index| self.lines[index].is_empty())
+                .count();
+            if blanks > 0 && blanks <= 2 && first > blanks && in_capitals(self.lines[first]) {
+                let above = first - blanks - 1;
+                let line = self.lines[above];
+                if !self.skip[above]
+                    && in_capitals(line)
+                    && word_count(line) > 2
+                    && !line.ends_with(['.', ':', ';', '!', '?'])
+                    && is_headline_shaped(&format!("{line} {}", self.lines[first]))
+                {
+                    first = above;
+                    continue;
+                }
+            }
             let (above, line) = (self.lines[first - 1], self.lines[first]);
             if self.skip[first - 1] || word_count(above) <= 2 || above.ends_with(['.', ':', ';', '!', '?']) {
                 break;
@@ -257,7 +275,12 @@ impl Page<'_> {
     }
 
     fn joined(&self, first: usize, last: usize) -> String {
-        self.lines[first..=last].join(" ")
+        let lines: Vec<&str> = self.lines[first..=last]
+            .iter()
+            .copied()
+            .filter(|line| !line.is_empty())
+            .collect();
+        lines.join(" ")
     }
 
     /// No headline above the first paragraphs: the first headline-shaped line before the
@@ -397,6 +420,17 @@ mod tests {
             page.body.starts_with("GARISSA") || page.body.starts_with("Kenya."),
             "{}",
             page.body
+        );
+    }
+
+    #[test]
+    fn a_headline_in_capitals_wrapped_across_blank_lines_is_joined() {
+        let page = clean_page(
+            "SG/SM/10804\n15 December 2006\nSECRETARY-GENERAL, IN MESSAGE TO MARK MIGRANTS' DAY, STRESSES ROLE\n\n\nOF INTERNATIONAL COOPERATION IN ENDING ABUSES\n\nFollowing is the text of the Secretary-General's message on International Migrants' Day, to be observed on 18 December:\nMigration is a strong expression of the will to overcome adversity.",
+        );
+        assert_eq!(
+            page.title,
+            "SECRETARY-GENERAL, IN MESSAGE TO MARK MIGRANTS' DAY, STRESSES ROLE OF INTERNATIONAL COOPERATION IN ENDING ABUSES"
         );
     }
 
