@@ -90,7 +90,7 @@ fn read_page(raw: &str, known_title: Option<&str>, site: &SiteLines) -> PagePart
             (title, at.map_or(0, |index| index + 1))
         }
         None => match page.find_headline() {
-            Some((first, last)) => (page.joined(first, last), last + 1),
+            Some((first, last)) => (tidy_title(&page.joined(first, last)), last + 1),
             None => page.fallback_title(),
         },
     };
@@ -99,6 +99,39 @@ fn read_page(raw: &str, known_title: Option<&str>, site: &SiteLines) -> PagePart
         title,
         contact,
     }
+}
+
+/// Button words a scraper glued to the end of a headline (`… en EEUU Imprimir`).
+const GLUED_BUTTONS: [&str; 8] = [
+    " Imprimir",
+    " Imprimer",
+    " Print",
+    " Compartir",
+    " Partager",
+    " Share",
+    " Tweet",
+    " Email",
+];
+
+/// A headline without a button glued to its end, and without the quotes some sites put
+/// around the whole of it (`"El Gobierno de México y UNODC refrendan…"`).
+fn tidy_title(title: &str) -> String {
+    let mut title = title.trim();
+    while let Some(rest) = GLUED_BUTTONS
+        .iter()
+        .find_map(|button| title.strip_suffix(button))
+        .filter(|rest| word_count(rest) > 2)
+    {
+        title = rest.trim_end();
+    }
+    for (open, close) in [('"', '"'), ('“', '”'), ('«', '»')] {
+        if let Some(inner) = title.strip_prefix(open).and_then(|rest| rest.strip_suffix(close)) {
+            if !inner.contains([open, close]) {
+                title = inner.trim();
+            }
+        }
+    }
+    title.to_string()
 }
 
 struct Page<'a> {
@@ -432,6 +465,24 @@ mod tests {
             page.title,
             "SECRETARY-GENERAL, IN MESSAGE TO MARK MIGRANTS' DAY, STRESSES ROLE OF INTERNATIONAL COOPERATION IN ENDING ABUSES"
         );
+    }
+
+    #[test]
+    fn glued_buttons_and_quotes_around_a_headline_are_dropped() {
+        assert_eq!(
+            tidy_title("ACNUR alarmado por el impacto de la suspensión del programa en EEUU Imprimir"),
+            "ACNUR alarmado por el impacto de la suspensión del programa en EEUU"
+        );
+        assert_eq!(
+            tidy_title("\"El Gobierno de México y UNODC refrendan su compromiso\""),
+            "El Gobierno de México y UNODC refrendan su compromiso"
+        );
+        // Quotes inside a headline stay.
+        assert_eq!(
+            tidy_title("\"No one is safe\", says IOM as \"crisis\" deepens"),
+            "\"No one is safe\", says IOM as \"crisis\" deepens"
+        );
+        assert_eq!(tidy_title("How to Print"), "How to Print");
     }
 
     #[test]

@@ -95,6 +95,10 @@ const LABELS: &[&str] = &[
     "notes d'information",
     "points de presse",
     "couverture des reunions",
+    "compte rendu de seance",
+    "comptes rendus de seance",
+    "resumen de sesion",
+    "resumenes de sesiones",
     "comunicado",
     "comunicados",
     "comunicado de prensa",
@@ -138,6 +142,9 @@ pub(super) fn is_boilerplate(line: &str) -> bool {
         return true;
     }
     if words <= 3 && BUTTON.is_match(line) {
+        return true;
+    }
+    if words <= 12 && DOWNLOAD.is_match(line) {
         return true;
     }
     // A date, alone or with a label, a place or a byline (`Communiqué de presse – 8 novembre
@@ -263,6 +270,11 @@ static BUTTON: LazyLock<Regex> = LazyLock::new(|| {
     .expect("button pattern is valid")
 });
 
+/// A download link on a line of its own (`Descargar Acción Humanitaria para la Infancia 2021,
+/// aquí`, `Download the full report (PDF)`).
+static DOWNLOAD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^(download|t[ée]l[ée]charger|descargar)\b").expect("download pattern is valid"));
+
 /// A menu entry: a short line opened by a bullet.
 fn is_bullet(line: &str) -> bool {
     let opened = ["- ", "• ", "» ", "· ", "* ", "> ", "| ", "› ", "+ "]
@@ -375,6 +387,9 @@ mod tests {
             "António Guterres, Secretary-General",
             "Amy Pope, Directora General de la OIM",
             "Filippo Grandi, Haut-Commissaire des Nations Unies pour les réfugiés",
+            "Descargar Acción Humanitaria para la Infancia 2021, aquí",
+            "Download the full report (PDF, 2 MB)",
+            "Compte rendu de séance",
         ] {
             assert!(is_boilerplate(line), "{line}");
         }
