@@ -147,6 +147,16 @@ pub(super) fn is_boilerplate(line: &str) -> bool {
     if words <= 12 && DOWNLOAD.is_match(line) {
         return true;
     }
+    if words <= 15 && UPDATED.is_match(line) {
+        return true;
+    }
+    // A logo's alternative text (`My Unicef logo`).
+    if words <= 5 && fold(line).ends_with(" logo") {
+        return true;
+    }
+    if is_image_id(line) {
+        return true;
+    }
     // A date, alone or with a label, a place or a byline (`Communiqué de presse – 8 novembre
     // 2022`): three words at most besides it (`At Least 20 May Have Drowned` is a headline).
     let folded = fold(line);
@@ -275,6 +285,26 @@ static BUTTON: LazyLock<Regex> = LazyLock::new(|| {
 static DOWNLOAD: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^(download|t[ée]l[ée]charger|descargar)\b").expect("download pattern is valid"));
 
+/// A notice that the page was updated (`This Press Note has been updated on 31/01/2019`,
+/// `Mis à jour le 3 mars 2020`, `Actualizado el 2 de mayo`).
+static UPDATED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(this (press (note|release)|page|story|article|statement) (has been|was) updated|last updated|updated (on|:)|updated:|mis[e]? à jour (le|:)|derni[èe]re mise à jour|actualizad[oa] (el|:)|última actualización)",
+    )
+    .expect("update pattern is valid")
+});
+
+/// An image's file name or id left as a line (`2587580973 76dbba7b68 o`): a long run of
+/// hexadecimal digits, most of them figures.
+fn is_image_id(line: &str) -> bool {
+    word_count(line) <= 6
+        && line.split_whitespace().any(|word| {
+            word.len() >= 8
+                && word.chars().all(|c| c.is_ascii_hexdigit() || c == '_' || c == '-')
+                && word.chars().filter(char::is_ascii_digit).count() >= 4
+        })
+}
+
 /// A menu entry: a short line opened by a bullet.
 fn is_bullet(line: &str) -> bool {
     let opened = ["- ", "• ", "» ", "· ", "* ", "> ", "| ", "› ", "+ "]
@@ -390,6 +420,10 @@ mod tests {
             "Descargar Acción Humanitaria para la Infancia 2021, aquí",
             "Download the full report (PDF, 2 MB)",
             "Compte rendu de séance",
+            "This Press Note has been updated on 31/01/2019 - 17:25 GMT +1",
+            "Mis à jour le 3 mars 2020",
+            "2587580973 76dbba7b68 o",
+            "My Unicef logo",
         ] {
             assert!(is_boilerplate(line), "{line}");
         }
@@ -407,6 +441,9 @@ mod tests {
             "Floods in Chad",
             "Ethiopia, Kenya Sign Agreement on Cross-Border Migration",
             "In Kenya, Director of Refugee Affairs Opens Camp",
+            "Updating Flood Maps for 2,000 Villages in Bangladesh",
+            "Updated Guidance on Cholera Vaccination Issued in Malawi",
+            "UNICEF Unveils New Logo for Its 75th Anniversary",
         ] {
             assert!(!is_boilerplate(line), "{line}");
             assert!(is_headline_shaped(line), "{line}");
