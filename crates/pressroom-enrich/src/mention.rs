@@ -18,3 +18,10 @@ pub struct Mention {
     pub end: usize,
     pub target: Target,
 }
+
+impl Mention {
+    /// Whether the name stands for a country (by its name, a demonym, a city…).
+    pub fn is_country(&self) -> bool {
+        matches!(self.target, Target::Country { .. })
+    }
+}

@@ -694,6 +694,30 @@ pub struct FoundName {
     pub needs_country: bool,
 }
 
+impl FoundName {
+    /// The name `text` writes over `range`, its white space made single spaces.
+    pub fn spanning(text: &str, range: Range<usize>, needs_country: bool) -> Option<FoundName> {
+        let name = text
+            .get(range.clone())?
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        Some(FoundName {
+            range,
+            name,
+            needs_country,
+        })
+    }
+
+    /// The same name ending at `end` instead (longer or shorter), or itself when `text` has
+    /// no such span.
+    pub fn ending_at(self, text: &str, end: usize) -> FoundName {
+        let range = self.range.start..end;
+        let needs_country = self.needs_country;
+        FoundName::spanning(text, range, needs_country).unwrap_or(self)
+    }
+}
+
 /// One word of the text: its byte range and its letters.
 struct Word<'a> {
     range: Range<usize>,
@@ -1065,12 +1089,7 @@ fn accept(text: &str, run: &[Word<'_>]) -> Option<FoundName> {
         return None;
     }
     let range = run.first()?.range.start..run.last()?.range.end;
-    let name = text[range.clone()].split_whitespace().collect::<Vec<_>>().join(" ");
-    Some(FoundName {
-        range,
-        name,
-        needs_country,
-    })
+    FoundName::spanning(text, range, needs_country)
 }
 
 #[cfg(test)]

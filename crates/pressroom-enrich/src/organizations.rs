@@ -209,18 +209,14 @@ impl OrganizationTable {
                 });
                 // A country's own name ("Fédération de Russie") is no body.
                 let is_country = mentions.iter().any(|mention| {
-                    matches!(mention.target, Target::Country { .. })
-                        && mention.start <= name.range.start
-                        && name.range.end <= mention.end
+                    mention.is_country() && mention.start <= name.range.start && name.range.end <= mention.end
                 });
                 match known {
                     Some(canonical) => found.push((order + name.range.start, canonical.to_string())),
                     None if inside_alias || is_country => {}
                     None => {
                         let has_country = mentions.iter().any(|mention| {
-                            matches!(mention.target, Target::Country { .. })
-                                && name.range.start <= mention.start
-                                && mention.end <= name.range.end
+                            mention.is_country() && name.range.start <= mention.start && mention.end <= name.range.end
                         });
                         let display = match country_name {
                             Some(country) if name.needs_country && !has_country => {
@@ -258,51 +254,61 @@ impl OrganizationTable {
 /// République démocratique du Congo" was cut at the lowercase "démocratique". So does a name
 /// followed by a lowercase French or Spanish demonym ("Croissant-Rouge mauritanien", "Forces
 /// armées centrafricaines"): the adjective is part of the name.
-fn through_country(text: &str, mut name: FoundName, mentions: &[Mention]) -> FoundName {
+fn through_country(text: &str, name: FoundName, mentions: &[Mention]) -> FoundName {
     let straddling = mentions.iter().find(|mention| {
-        matches!(mention.target, Target::Country { .. })
+        mention.is_country()
             && name.range.start <= mention.start
             && mention.start < name.range.end
             && name.range.end < mention.end
     });
     let demonym_after = || {
-        mentions.iter().find(|mention| {
-            matches!(mention.target, Target::Country { .. })
-                && text.get(name.range.end..mention.start) == Some(" ")
-                && text
-                    .get(mention.start..mention.end)
-                    .is_some_and(|word| word.chars().next().is_some_and(char::is_lowercase) && !word.contains(' '))
+        country_word_after(text, name.range.end, mentions).filter(|mention| {
+            text.get(mention.start..mention.end)
+                .and_then(|word| word.chars().next())
+                .is_some_and(char::is_lowercase)
         })
     };
-    if let Some(country) = straddling.or_else(demonym_after) {
-        if let Some(whole) = text.get(name.range.start..country.end) {
-            name.name = whole.split_whitespace().collect::<Vec<_>>().join(" ");
-            name.range.end = country.end;
-        }
+    match straddling.or_else(demonym_after) {
+        Some(country) => name.ending_at(text, country.end),
+        None => name,
     }
-    name
 }
 
 /// A name that ends "in" a place the gazetteer knows ("Regional Support Office in Bangkok",
 /// "Department of Homeland Security in Washington") names the body without it.
-fn without_place(text: &str, mut name: FoundName, mentions: &[Mention]) -> FoundName {
-    let Some(written) = text.get(name.range.clone()) else {
-        return name;
-    };
-    let Some(cut) = written.rfind(" in ") else {
+fn without_place(text: &str, name: FoundName, mentions: &[Mention]) -> FoundName {
+    let Some(cut) = text.get(name.range.clone()).and_then(|written| written.rfind(" in ")) else {
         return name;
     };
     let place_start = name.range.start + cut + " in ".len();
-    let is_place = mentions.iter().any(|mention| {
-        matches!(mention.target, Target::Country { .. })
-            && mention.start == place_start
-            && mention.end == name.range.end
-    });
+    let is_place = mentions
+        .iter()
+        .any(|mention| mention.is_country() && mention.start == place_start && mention.end == name.range.end);
     if is_place {
-        name.range.end = name.range.start + cut;
-        name.name = written[..cut].split_whitespace().collect::<Vec<_>>().join(" ");
+        let end = name.range.start + cut;
+        name.ending_at(text, end)
+    } else {
+        name
     }
-    name
+}
+
+/// The country named in one word right after `end`, one space between (`… mauritanien`).
+fn country_word_after<'m>(text: &str, end: usize, mentions: &'m [Mention]) -> Option<&'m Mention> {
+    mentions
+        .iter()
+        .find(|mention| mention.is_country() && text.get(end..mention.start) == Some(" ") && is_one_word(text, mention))
+}
+
+/// The country named in one word right before `start`, one space between (`Mauritanian …`).
+fn country_word_before<'m>(text: &str, start: usize, mentions: &'m [Mention]) -> Option<&'m Mention> {
+    mentions
+        .iter()
+        .find(|mention| mention.is_country() && text.get(mention.end..start) == Some(" ") && is_one_word(text, mention))
+}
+
+fn is_one_word(text: &str, mention: &Mention) -> bool {
+    text.get(mention.start..mention.end)
+        .is_some_and(|word| !word.contains(char::is_whitespace))
 }
 
 /// The table's kind of news agencies, newspapers and broadcasters.
@@ -318,21 +324,10 @@ fn national_society(text: &str, mention: &Mention, canonical: &str, mentions: &[
     if canonical != RED_CROSS_MOVEMENT {
         return None;
     }
-    let single_word_country = |other: &&Mention| {
-        matches!(other.target, Target::Country { .. })
-            && text
-                .get(other.start..other.end)
-                .is_some_and(|word| !word.contains(char::is_whitespace))
-    };
-    let after = mentions
-        .iter()
-        .filter(single_word_country)
-        .find(|other| text.get(mention.end..other.start) == Some(" "));
-    let before = mentions
-        .iter()
-        .filter(single_word_country)
-        .find(|other| text.get(other.end..mention.start) == Some(" "));
-    let span = match (before, after) {
+    let span = match (
+        country_word_before(text, mention.start, mentions),
+        country_word_after(text, mention.end, mentions),
+    ) {
         (_, Some(country)) => mention.start..country.end,
         (Some(country), None) => country.start..mention.end,
         (None, None) => return None,

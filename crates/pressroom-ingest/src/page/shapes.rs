@@ -289,7 +289,7 @@ static DOWNLOAD: LazyLock<Regex> =
 /// `Mis à jour le 3 mars 2020`, `Actualizado el 2 de mayo`).
 static UPDATED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(this (press (note|release)|page|story|article|statement) (has been|was) updated|last updated|updated (on|:)|updated:|mis[e]? à jour (le|:)|derni[èe]re mise à jour|actualizad[oa] (el|:)|última actualización)",
+        r"(?i)^(this (press (note|release)|page|story|article|statement) (has been|was) updated|last updated|updated (on|:)|updated:|mise? à jour (le|:)|derni[èe]re mise à jour|actualizad[oa] (el|:)|última actualización)",
     )
     .expect("update pattern is valid")
 });
