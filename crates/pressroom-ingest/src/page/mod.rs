@@ -23,7 +23,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::clean::{clean_text, first_sentence, in_capitals, normalize_whitespace, split_contact, word_count};
-use shapes::{ends_sentence, fold, is_boilerplate, is_headline_shaped, is_prose};
+use shapes::{ends_sentence, fold, is_boilerplate, is_headline_shaped, is_prose, opens_with_dateline};
 pub use site::{SiteLines, MAX_PAGES_LEARNED, MIN_PAGES};
 
 /// The parts of a scraped page once its navigation is dropped.
@@ -61,6 +61,10 @@ static MARKUP: LazyLock<Regex> = LazyLock::new(|| {
 const LOOK_BACK: usize = 8;
 /// Paragraphs of prose looked above for a headline.
 const PARAGRAPHS_TRIED: usize = 2;
+/// Paragraphs of prose looked through for one opened by a dateline.
+const DATELINE_PARAGRAPHS: usize = 10;
+/// Words of a deck of prose between a headline and the dateline under it.
+const DECK_PROSE_WORDS: usize = 60;
 /// Lines a wrapped headline may span.
 const HEADLINE_LINES: usize = 3;
 /// Words of a headline recognised by being given twice above the release.
@@ -116,7 +120,7 @@ const GLUED_BUTTONS: [&str; 8] = [
 /// A headline without a button glued to its end, and without the quotes some sites put
 /// around the whole of it (`"El Gobierno de México y UNODC refrendan…"`).
 fn tidy_title(title: &str) -> String {
-    let mut title = title.trim();
+    let mut title = title.trim().trim_end_matches(['|', ' ']);
     while let Some(rest) = GLUED_BUTTONS
         .iter()
         .find_map(|button| title.strip_suffix(button))
@@ -154,7 +158,8 @@ impl Page<'_> {
                 .next()
                 .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit() || c == '(');
             let previous = self.lines[next - 1];
-            if self.skip[next] || !(continues || previous.ends_with(',') || breaks_off(previous)) {
+            let unclosed = previous.matches('(').count() > previous.matches(')').count();
+            if self.skip[next] || !(continues || unclosed || previous.ends_with(',') || breaks_off(previous)) {
                 break;
             }
             text.push(' ');
@@ -176,24 +181,49 @@ impl Page<'_> {
     /// first paragraph of prose, or above the second when the first is a banner with none
     /// above it (further down, a headline-shaped line is a contact or a subheading).
     fn find_headline(&self) -> Option<(usize, usize)> {
-        let starts = (0..self.lines.len()).filter(|&index| self.starts_prose(index));
-        for start in starts.take(PARAGRAPHS_TRIED) {
+        let starts: Vec<usize> = (0..self.lines.len())
+            .filter(|&index| self.starts_prose(index))
+            .take(DATELINE_PARAGRAPHS)
+            .collect();
+        // A dateline marks where the release starts, below promotions written as prose.
+        let dateline = starts
+            .iter()
+            .copied()
+            .find(|&start| opens_with_dateline(&self.paragraph(start).0));
+        let tried = dateline
+            .into_iter()
+            .chain(starts.iter().copied().take(PARAGRAPHS_TRIED));
+        for start in tried {
             if let Some(repeated) = self.repeated_headline(start) {
                 return Some((repeated, repeated));
             }
             let mut looked = 0;
+            let mut deck_passed = Some(start) != dateline;
             for index in (0..start).rev() {
                 if self.skip[index] {
                     continue;
                 }
                 looked += 1;
-                if looked > LOOK_BACK || self.starts_prose(index) {
+                if looked > LOOK_BACK {
+                    break;
+                }
+                if self.starts_prose(index) {
+                    // Between a headline and its dateline may stand a deck (a sentence or two).
+                    if !deck_passed && word_count(&self.paragraph(index).0) <= DECK_PROSE_WORDS {
+                        deck_passed = true;
+                        continue;
+                    }
                     break;
                 }
                 let line = self.lines[index];
                 // One- and two-word lines above a release are labels; a line after a field
                 // label (`Delivered by`, `En`) is the field's value.
-                if word_count(line) > 2 && is_headline_shaped(line) && !self.follows_field_label(index) {
+                if word_count(line) > 2
+                    && is_headline_shaped(line)
+                    && !self.follows_field_label(index)
+                    && !self.wraps_onto(index, start)
+                {
+                    let index = self.headline_above_tags(index).unwrap_or(index);
                     let last = self.capitals_above(index).unwrap_or(index);
                     let first = self.wrapped_start(last);
                     if first == last {
@@ -236,6 +266,40 @@ impl Page<'_> {
         (is_deck
             && headline_words >= DECKED_HEADLINE_WORDS
             && is_headline_shaped(self.lines[above])
+            && !self.starts_prose(above))
+        .then_some(above)
+    }
+
+    /// Is the line at `index` the first line of the paragraph at `start`, hard-wrapped at the
+    /// same width (`IOM has received USD 2.8 million from the United Nations Central` above
+    /// `Emergency Response Fund to scale up its emergency relief effort for`)? A headline
+    /// right above its text is set apart by its length or its Title Case, and nothing is
+    /// above a dateline.
+    fn wraps_onto(&self, index: usize, start: usize) -> bool {
+        const WRAPPED_CHARS: usize = 45;
+        let (line, next) = (self.lines[index], self.lines[start]);
+        let (chars, next_chars) = (line.chars().count(), next.chars().count());
+        let (paragraph, wrapped) = self.paragraph(start);
+        start == index + 1
+            && wrapped
+            && !opens_with_dateline(&paragraph)
+            && !ends_sentence(line)
+            && !in_title_case(line)
+            && chars >= WRAPPED_CHARS
+            && next_chars >= WRAPPED_CHARS
+            && chars * 100 >= next_chars * 85
+            && chars * 100 <= next_chars * 115
+    }
+
+    /// A list of tags under the headline (`Humanitarian Emergencies, Rohingya Crisis`) at
+    /// `tags`: the longer headline right above it.
+    fn headline_above_tags(&self, tags: usize) -> Option<usize> {
+        let above = self.above(tags)?;
+        let line = self.lines[above];
+        (is_tag_list(self.lines[tags])
+            && !is_tag_list(line)
+            && word_count(line) > word_count(self.lines[tags])
+            && is_headline_shaped(line)
             && !self.starts_prose(above))
         .then_some(above)
     }
@@ -398,6 +462,34 @@ fn is_glued_to_previous(line: &str, previous: &str) -> bool {
     line[previous.len()..].chars().next().is_some_and(char::is_uppercase)
 }
 
+/// Most words of four letters or more capitalised (`Teams Continue to Move Stranded Families`).
+fn in_title_case(line: &str) -> bool {
+    let long: Vec<&str> = line
+        .split_whitespace()
+        .filter(|word| word.chars().count() >= 4)
+        .collect();
+    let capitalised = long
+        .iter()
+        .filter(|word| word.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    capitalised * 10 >= long.len() * 7
+}
+
+/// Short names in capitals between commas (`Humanitarian Emergencies, Rohingya Crisis`,
+/// `Migración, Trata de Personas`): a page's tags, or a headline as short as they are.
+fn is_tag_list(line: &str) -> bool {
+    const JOINING: [&str; 8] = ["and", "&", "y", "et", "de", "of", "del", "des"];
+    let parts: Vec<&str> = line.split(',').map(str::trim).collect();
+    parts.len() >= 2
+        && parts.iter().all(|part| {
+            let words: Vec<&str> = part.split_whitespace().collect();
+            (1..=4).contains(&words.len())
+                && words
+                    .iter()
+                    .all(|word| JOINING.contains(word) || word.chars().next().is_some_and(char::is_uppercase))
+        })
+}
+
 fn is_list_item(line: &str) -> bool {
     ["- ", "• ", "* ", "· "].iter().any(|bullet| line.starts_with(bullet))
 }
@@ -528,6 +620,65 @@ mod tests {
         );
         assert_eq!(page.title, "At Least 20 May Have Drowned Off Libya");
         assert!(page.body.contains("the fighting since 3 March."), "{}", page.body);
+    }
+
+    #[test]
+    fn a_release_cut_before_its_sentence_ends_is_still_prose() {
+        let page = clean_page(
+            "Agency news w\n\nAgency Warns of Growing Danger to Stranded Migrants in the Desert\n\n3 Mar 2015 - As fighting spreads, the agency is asking governments to act quickly for the people stranded near the border. More than 900 have been moved to safety since Friday. \"We need access now,\" the director said on Monday. Read More>>",
+        );
+        assert_eq!(
+            page.title,
+            "Agency Warns of Growing Danger to Stranded Migrants in the Desert"
+        );
+        assert!(page.body.starts_with("3 Mar 2015"), "{}", page.body);
+    }
+
+    #[test]
+    fn tags_under_the_headline_and_a_bar_after_it_are_not_the_title() {
+        let page = clean_page(
+            "Agency Teams Keep Clinics Open as Monsoon Floods Reach the Camps\n\nHumanitarian Emergencies, Monsoon Response\n\nDHAKA – Agency teams worked through the night this week as heavy rain flooded parts of the camps and cut several roads.\nMore rain is expected.",
+        );
+        assert_eq!(
+            page.title,
+            "Agency Teams Keep Clinics Open as Monsoon Floods Reach the Camps"
+        );
+        let page = clean_page(
+            "Noticias relacionadas\n- Otra noticia de la semana pasada sobre el tema\nLa agencia, lista para ayudar a los recién llegados a la frontera |\n![]() |\nTweet\nLos agentes de fronteras han indicado que más de 5.000 personas cruzaron ayer la frontera por diversos puntos.\nLa ayuda sigue.",
+        );
+        assert_eq!(
+            page.title,
+            "La agencia, lista para ayudar a los recién llegados a la frontera"
+        );
+    }
+
+    #[test]
+    fn a_hard_wrapped_release_is_read_as_paragraphs() {
+        let page = clean_page(
+            "Menu\n\nAgency Scales up Aid for Families Returning from the Coast\n\nThe agency has received USD 1.5 million from the United Nations Central\nEmergency Response Fund to scale up its relief effort for returning\nfamilies.\n\nAid will be given as blankets, kitchen sets and shelter materials to\nabout 4,000 families who have come back this month.",
+        );
+        assert_eq!(page.title, "Agency Scales up Aid for Families Returning from the Coast");
+        let page = clean_page(
+            "Take Action\nWork with us\nTeams Continue to Move Stranded Families out of the Flooded Valley\nAs another few hundred people are moved by the agency today (15\nJuly) from the flooded valley, work goes on in the south of the\ncountry to reach families who want to go home.",
+        );
+        assert_eq!(
+            page.title,
+            "Teams Continue to Move Stranded Families out of the Flooded Valley"
+        );
+        assert!(page.body.starts_with("As another"), "{}", page.body);
+    }
+
+    #[test]
+    fn promotions_in_prose_above_the_headline_are_passed_for_the_dateline() {
+        let page = clean_page(
+            "Our site\n\nThis is an online platform that makes the data on children's rights easier to reach, in this country and abroad.\n\nDiscover\n\nOur solidarity shop has a new look and new gifts for the whole family.\n\nRead more\n\nCyclone season: cholera spreads in the coastal districts\n\nA week after the storm struck, the threat of cholera is rising quickly for children and their families.\n\nBeira, 20 March 2023 – Thanks to the government's preparations, fewer people died than in earlier storms, but the floods have cut water services and cholera cases have nearly quadrupled.\n\nMore help is needed.",
+        );
+        assert_eq!(page.title, "Cyclone season: cholera spreads in the coastal districts");
+        assert!(
+            page.body.starts_with("A week after") || page.body.starts_with("Beira"),
+            "{}",
+            page.body
+        );
     }
 
     #[test]

@@ -324,7 +324,8 @@ fn is_breadcrumb(line: &str) -> bool {
     }
     let longest = parts.iter().map(|part| word_count(part)).max().unwrap_or(0);
     match parts.len() {
-        1 => trailing,
+        // `Noticias |`; a headline a table cell left a bar after is still a headline.
+        1 => trailing && word_count(line) <= 4,
         2 => (longest <= 5 && word_count(line) <= 6 && !line.contains(':')) || trailing,
         _ => longest <= 8,
     }
@@ -353,9 +354,14 @@ pub(super) fn ends_sentence(line: &str) -> bool {
 /// A dateline opening a release: `LODWAR, 14 March 2024 –`, `Dakar – Le 18 janvier…`,
 /// `Desaguadero, 4 de mayo de 2021.-`.
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(\p{Lu}[\p{Lu}\p{M}'.’ -]{1,40}(,[^–—\n]{0,60})?|\p{Lu}[\p{L}\p{M}'.’ -]{1,40},[^–—\n]{0,60}\d{4}\.?)\s*(–|—|-|\.-)\s+\S")
+    Regex::new(r"^(\p{Lu}[\p{Lu}\p{M}'.’ -]{1,40}(,[^–—\n]{0,60})?|\p{Lu}[\p{L}\p{M}'.’/ -]{1,40},[^–—\n]{0,60}\d{4}\.?)\s*(–|—|-|\.-)\s+\S")
         .expect("dateline pattern is valid")
 });
+
+/// Does the paragraph open with a dateline (`Maputo, le 20 mars 2023 – …`)?
+pub(super) fn opens_with_dateline(paragraph: &str) -> bool {
+    DATELINE.is_match(paragraph)
+}
 
 /// A paragraph of the release (the line with the lines it wraps onto): a sentence or more
 /// of mostly lower-case words, or a dateline opening one. A paragraph wrapped over lines
@@ -380,8 +386,15 @@ pub(super) fn is_prose(paragraph: &str, wrapped: bool) -> bool {
         .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
         .count();
     let sentence_case = capitalised * 2 < long.len().max(1);
-    (ends_sentence(paragraph) && (sentence_case || words >= 25)) || (wrapped && sentence_case && words >= 25)
+    // A long paragraph may stop before its sentence does: wrapped onto a line opened by a
+    // figure or a name, or closed by a link (`… the previous weekend. Read More>>`).
+    let carries_on = wrapped || INNER_SENTENCE_END.is_match(paragraph);
+    (ends_sentence(paragraph) && (sentence_case || words >= 25)) || (carries_on && sentence_case && words >= 25)
 }
+
+/// A sentence ending inside a line and the next one opening.
+static INNER_SENTENCE_END: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#"\p{Ll}{2}[.!?]["”»’)]?\s+["“«‘(]?\p{Lu}"#).expect("sentence end pattern is valid"));
 
 #[cfg(test)]
 mod tests {
