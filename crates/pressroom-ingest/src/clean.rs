@@ -197,8 +197,12 @@ static CONTACT_START: LazyLock<Regex> = LazyLock::new(|| {
 static MAILTO_TAIL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r#""?mailto:([^"\s<>]+)"?\s*>?\s*([^\s<]*)"#).expect("mailto pattern is valid"));
 
+/// Words of a sentence that is release text, not part of a contact block.
+const PROSE_LINE_WORDS: usize = 15;
+
 /// Splits the trailing contact block ("For further information, please contact: …") off a
-/// cleaned text. The block starts at the last line that opens one.
+/// cleaned text. The block starts at the last line that opens one, unless prose follows
+/// it: a page's header may carry a press contact above the release, which stays text.
 pub fn split_contact(text: &str) -> (String, Option<String>) {
     let mut offset = 0;
     let mut start = None;
@@ -211,9 +215,26 @@ pub fn split_contact(text: &str) -> (String, Option<String>) {
     let Some(start) = start else {
         return (text.to_string(), None);
     };
+    if text[start..].lines().any(is_release_sentence) {
+        return (text.to_string(), None);
+    }
     let body = text[..start].trim_end().to_string();
     let contact = repair_mailto(text[start..].trim());
     (body, Some(contact))
+}
+
+/// A line of release text, not of a contact block: a long sentence without an address or
+/// a telephone number in it.
+fn is_release_sentence(line: &str) -> bool {
+    let line = line.trim();
+    let has_number = line
+        .as_bytes()
+        .windows(3)
+        .any(|window| window.iter().all(u8::is_ascii_digit));
+    word_count(line) >= PROSE_LINE_WORDS
+        && line.ends_with(['.', '!', '?', '»', '”', '"'])
+        && !line.contains('@')
+        && !has_number
 }
 
 /// `"mailto:a@b.org">a@b.org` (an HTML tail a scraper left behind) becomes `a@b.org`.
@@ -407,6 +428,14 @@ mod tests {
         let contact = contact.expect("contact block");
         assert!(contact.starts_with("For further information"));
         assert!(contact.ends_with("Email:\nj@x.org"), "{contact}");
+    }
+
+    #[test]
+    fn a_press_contact_in_the_page_header_keeps_the_release_in_the_body() {
+        let text = "Press area\nContact presse\n+33 1 00 00 00 00\nA bill on asylum\nThe bill to be presented on Wednesday would, according to our information, make it harder for people seeking asylum to appeal a refusal, to be housed while they wait and to bring their families, and it comes only four years after the last one.";
+        let (body, contact) = split_contact(text);
+        assert_eq!(body, text);
+        assert_eq!(contact, None);
     }
 
     #[test]

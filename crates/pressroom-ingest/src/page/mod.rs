@@ -23,7 +23,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::clean::{clean_text, first_sentence, in_capitals, normalize_whitespace, split_contact, word_count};
-use shapes::{ends_sentence, fold, is_boilerplate, is_headline_shaped, is_prose, opens_with_dateline};
+use shapes::{ends_sentence, fold, is_boilerplate, is_credit, is_headline_shaped, is_prose, opens_with_dateline};
 pub use site::{SiteLines, MAX_PAGES_LEARNED, MIN_PAGES};
 
 /// The parts of a scraped page once its navigation is dropped.
@@ -86,7 +86,19 @@ fn read_page(raw: &str, known_title: Option<&str>, site: &SiteLines) -> PagePart
                 || site.contains(lines[index])
         })
         .collect();
-    let page = Page { lines: &lines, skip };
+    let mut seen = std::collections::HashMap::new();
+    for line in lines.iter().filter(|line| !line.is_empty()) {
+        *seen.entry(*line).or_insert(0usize) += 1;
+    }
+    let repeated = lines
+        .iter()
+        .map(|line| seen.get(line).is_some_and(|&count| count > 1))
+        .collect();
+    let page = Page {
+        lines: &lines,
+        skip,
+        repeated,
+    };
     let (title, after_title) = match known_title.map(clean_text).filter(|title| !title.is_empty()) {
         Some(title) => {
             let folded = fold(&title);
@@ -142,6 +154,8 @@ struct Page<'a> {
     lines: &'a [&'a str],
     /// Lines that are never a title nor the start of a release (blank lines included).
     skip: Vec<bool>,
+    /// Lines the page gives more than once (a header block repeated for another screen size).
+    repeated: Vec<bool>,
 }
 
 impl Page<'_> {
@@ -169,8 +183,10 @@ impl Page<'_> {
         (text, next > index + 1)
     }
 
+    /// Does a paragraph of the release start at `index`? Prose the page repeats word for word
+    /// (`Pour toute demande d'interview … :` in a header given twice) is the site's.
     fn starts_prose(&self, index: usize) -> bool {
-        if self.skip[index] {
+        if self.skip[index] || self.repeated[index] {
             return false;
         }
         let (paragraph, wrapped) = self.paragraph(index);
@@ -197,45 +213,76 @@ impl Page<'_> {
             if let Some(repeated) = self.repeated_headline(start) {
                 return Some((repeated, repeated));
             }
-            let mut looked = 0;
-            let mut deck_passed = Some(start) != dateline;
-            for index in (0..start).rev() {
-                if self.skip[index] {
-                    continue;
-                }
-                looked += 1;
-                if looked > LOOK_BACK {
-                    break;
-                }
-                if self.starts_prose(index) {
-                    // Between a headline and its dateline may stand a deck (a sentence or two).
-                    if !deck_passed && word_count(&self.paragraph(index).0) <= DECK_PROSE_WORDS {
-                        deck_passed = true;
-                        continue;
-                    }
-                    break;
-                }
-                let line = self.lines[index];
-                // One- and two-word lines above a release are labels; a line after a field
-                // label (`Delivered by`, `En`) is the field's value.
-                if word_count(line) > 2
-                    && is_headline_shaped(line)
-                    && !self.follows_field_label(index)
-                    && !self.wraps_onto(index, start)
-                {
-                    let index = self.headline_above_tags(index).unwrap_or(index);
-                    let last = self.capitals_above(index).unwrap_or(index);
-                    let first = self.wrapped_start(last);
-                    if first == last {
-                        if let Some(headline) = self.headline_above_deck(last) {
-                            return Some((self.wrapped_start(headline), headline));
-                        }
-                    }
-                    return Some((first, last));
-                }
+            if let Some(headline) = self.headline_above(start, Some(start) == dateline) {
+                return Some(headline);
             }
         }
         None
+    }
+
+    /// The headline above the paragraph at `start`: the nearest headline-shaped line, a
+    /// caption (a line beside a photo credit) only when nothing else is.
+    fn headline_above(&self, start: usize, at_dateline: bool) -> Option<(usize, usize)> {
+        let mut looked = 0;
+        let mut deck_passed = !at_dateline;
+        let mut caption = None;
+        for index in (0..start).rev() {
+            if self.skip[index] {
+                continue;
+            }
+            looked += 1;
+            if looked > LOOK_BACK {
+                break;
+            }
+            if self.starts_prose(index) {
+                // Between a headline and its dateline may stand a deck (a sentence or two).
+                if !deck_passed && word_count(&self.paragraph(index).0) <= DECK_PROSE_WORDS {
+                    deck_passed = true;
+                    continue;
+                }
+                break;
+            }
+            let line = self.lines[index];
+            // One- and two-word lines above a release are labels; a line after a field
+            // label (`Delivered by`, `En`) is the field's value.
+            if word_count(line) > 2
+                && is_headline_shaped(line)
+                && !self.follows_field_label(index)
+                && !self.wraps_onto(index, start)
+            {
+                if self.beside_credit(index) {
+                    caption.get_or_insert(index);
+                    continue;
+                }
+                return Some(self.headline_at(index));
+            }
+        }
+        caption.map(|index| self.headline_at(index))
+    }
+
+    /// The first and last line of a headline found at `index`: the longer headline above a
+    /// list of tags, a deck or a subtitle under capitals, and the lines it wraps over.
+    fn headline_at(&self, index: usize) -> (usize, usize) {
+        let index = self.headline_above_tags(index).unwrap_or(index);
+        let last = self.capitals_above(index).unwrap_or(index);
+        let first = self.wrapped_start(last);
+        if first == last {
+            if let Some(headline) = self.headline_above_deck(last) {
+                return (self.wrapped_start(headline), headline);
+            }
+        }
+        (first, last)
+    }
+
+    /// Is the line at `index` right above or under a photo credit, with no blank line between
+    /// (`La Directora Ejecutiva habla con una madre` over `UNICEF/UN0321649/Carrillo`)?
+    fn beside_credit(&self, index: usize) -> bool {
+        let neighbour = |other: Option<usize>| {
+            other
+                .and_then(|other| self.lines.get(other))
+                .is_some_and(|line| is_credit(line))
+        };
+        neighbour(index.checked_sub(1)) || neighbour(Some(index + 1))
     }
 
     /// A headline the page gives twice above its release (once in the page's header, once
@@ -679,6 +726,37 @@ mod tests {
             "{}",
             page.body
         );
+    }
+
+    #[test]
+    fn a_caption_beside_a_photo_credit_is_not_the_title() {
+        let page = clean_page(
+            "Los niños migrantes carecen de la protección que necesitan en la frontera\n\n26 Junio 2019\nLa directora habla con una madre y su hija en un albergue\nUNICEF/UN0000001/Pérez\n\nNUEVA YORK, 26 de junio de 2019 – La directora ejecutiva dijo hoy que la situación de los niños en los centros de la frontera es alarmante.\nLa agencia pide medidas urgentes.",
+        );
+        assert_eq!(
+            page.title,
+            "Los niños migrantes carecen de la protección que necesitan en la frontera"
+        );
+        let page = clean_page(
+            "Agency Adds a Second Rescue Boat in the Central Mediterranean\n\nMSF/Jane Doe\n\nBARCELONA – The agency today launched a second search and rescue boat to help people crossing the sea this summer.\nIt carries a medical team.",
+        );
+        assert_eq!(
+            page.title,
+            "Agency Adds a Second Rescue Boat in the Central Mediterranean"
+        );
+    }
+
+    #[test]
+    fn a_header_block_given_twice_is_not_the_release() {
+        let header = "Espace journalistes\nContact presse\nPour toute demande d'interview ou recevoir nos communiqués de presse :\n+33 1 00 00 00 00\n";
+        let page = clean_page(&format!(
+            "{header}{header}Projet de loi asile : un texte de plus contre les droits des personnes exilées\nLe projet de loi doit être présenté mercredi en Conseil des ministres et, selon nos informations, réduirait encore les droits des personnes exilées.\nLa suite."
+        ));
+        assert_eq!(
+            page.title,
+            "Projet de loi asile : un texte de plus contre les droits des personnes exilées"
+        );
+        assert!(page.body.starts_with("Le projet de loi"), "{}", page.body);
     }
 
     #[test]

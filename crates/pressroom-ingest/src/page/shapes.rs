@@ -50,6 +50,7 @@ static CHROME: LazyLock<Regex> = LazyLock::new(|| {
           | disponible\s+aussi | also\s+available | tambi[ée]n\s+disponible | disponible\s+en\s*:
           | read\s+(more|in) | lire\s+(la\s+suite|en) | leer\s+(m[aá]s|en)
           | you\s+are\s+(here|viewing) | vous\s+êtes\s+ici | usted\s+est[aá]\s+aqu[ií]
+          | source\s*: | fuente\s*: | contacts?\s*: | contacto\s*: | media\s+contacts?\b
           | tags?\s*: | mots[-\s]cl[ée]s\s*: | etiquetas\s*: | topics?\s*: | th[èe]mes?\s*: | temas?\s*:
         )",
     )
@@ -66,6 +67,8 @@ const LABELS: &[&str] = &[
     "news",
     "latest news",
     "news and press releases",
+    "news and press release",
+    "originally published",
     "news & stories",
     "stories",
     "story",
@@ -172,8 +175,22 @@ pub(super) fn is_boilerplate(line: &str) -> bool {
     if LABELS.contains(&label.as_str()) {
         return true;
     }
-    is_bullet(line) || is_breadcrumb(line) || line.contains('©') || CAPTION.is_match(line) || is_byline(line)
+    is_bullet(line) || is_breadcrumb(line) || is_credit(line) || is_byline(line)
 }
+
+/// A photo's credit on a line of its own: `Photo: IFRC`, `© UNICEF`, or an agency's
+/// initials and a name or an image number joined by a slash (`MSF/Juan Carlos Tomasi`,
+/// `UNICEF/UN0321649/Carrillo`, `UN Photo/Mark Garten`; `Chad/Sudan …` is not one).
+pub(super) fn is_credit(line: &str) -> bool {
+    line.contains('©') || CAPTION.is_match(line) || SLASH_CREDIT.is_match(line)
+}
+
+static SLASH_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^\p{Lu}{2,}[\p{Lu}\d.&-]*(\s+(Photo|Foto))?/\p{L}[\p{L}\d.-]*(/[\p{L}\d.-]+)?(\s+\p{Lu}[\p{L}.'-]*){0,3}$",
+    )
+    .expect("credit pattern is valid")
+});
 
 /// Words of a post in a byline, in EN/FR/ES (folded).
 const POSTS: &[&str] = &[
@@ -437,6 +454,12 @@ mod tests {
             "Mis à jour le 3 mars 2020",
             "2587580973 76dbba7b68 o",
             "My Unicef logo",
+            "MSF/Juan Carlos Tomasi",
+            "UNICEF/UN0321649/Carrillo",
+            "UN Photo/Mark Garten",
+            "Contact: Jane Doe, +1 202 555 0100, @press",
+            "Source : Communiqué de presse de l'agence",
+            "News and Press Release",
         ] {
             assert!(is_boilerplate(line), "{line}");
         }
@@ -451,6 +474,7 @@ mod tests {
             "Accès au crédit : 5 000 agricultrices soutenues au Niger",
             "Share of Women in Parliaments Hits Record",
             "Chad / Sudan: Refugee Influx Continues",
+            "Chad/Sudan Floods Displace Thousands",
             "Floods in Chad",
             "Ethiopia, Kenya Sign Agreement on Cross-Border Migration",
             "In Kenya, Director of Refugee Affairs Opens Camp",
