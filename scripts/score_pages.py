@@ -13,7 +13,7 @@ For every page it checks, against the record whose id is `<folder name>:<file st
 
 - title: the extracted title equals the gold headline once both are normalised (case,
   white space, quote and dash variants folded, a trailing site suffix such as
-  ` | Site Name` or ` - HCR` dropped);
+  ` | Site Name` or ` - HCR` dropped, and quotes around the whole headline);
 - language: `lang` equals the gold language;
 - main country: the gold country is among `main_countries` (pages with a gold country only);
 - menu leak: the extracted title, or the first 200 characters of the body, holds a menu
@@ -91,7 +91,12 @@ def normalise_title(text: str) -> str:
     match = SUFFIX_DASH.search(text)
     if match and len(match.group(1)) <= 30:
         text = text[: match.start()]
-    return fold(text).strip(" .:;,-")
+    text = fold(text).strip(" .:;,-")
+    # Quotes around the whole headline are its typography, not its words.
+    # (the extractor drops them; `«`, `“` and `”` are folded to `"` above).
+    if len(text) > 2 and text[0] == text[-1] == '"' and '"' not in text[1:-1]:
+        text = text[1:-1].strip()
+    return text
 
 
 def is_date_line(line: str) -> bool:

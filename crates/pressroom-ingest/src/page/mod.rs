@@ -96,6 +96,7 @@ fn read_page(raw: &str, known_title: Option<&str>, site: &SiteLines) -> PagePart
         .collect();
     let page = Page {
         lines: &lines,
+        wrap_width: wrap_width(&lines),
         skip,
         repeated,
     };
@@ -156,6 +157,8 @@ struct Page<'a> {
     skip: Vec<bool>,
     /// Lines the page gives more than once (a header block repeated for another screen size).
     repeated: Vec<bool>,
+    /// The width a hard-wrapped page (an old release kept as plain text) is wrapped at.
+    wrap_width: Option<usize>,
 }
 
 impl Page<'_> {
@@ -173,7 +176,11 @@ impl Page<'_> {
                 .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit() || c == '(');
             let previous = self.lines[next - 1];
             let unclosed = previous.matches('(').count() > previous.matches(')').count();
-            if self.skip[next] || !(continues || unclosed || previous.ends_with(',') || breaks_off(previous)) {
+            let full = self.wrap_width.is_some_and(|width| {
+                let chars = previous.chars().count();
+                chars + WRAP_SLACK >= width && chars <= width + WRAP_OVER && !in_title_case(previous)
+            });
+            if self.skip[next] || !(continues || unclosed || full || previous.ends_with(',') || breaks_off(previous)) {
                 break;
             }
             text.push(' ');
@@ -323,7 +330,6 @@ impl Page<'_> {
     /// right above its text is set apart by its length or its Title Case, and nothing is
     /// above a dateline.
     fn wraps_onto(&self, index: usize, start: usize) -> bool {
-        const WRAPPED_CHARS: usize = 45;
         let (line, next) = (self.lines[index], self.lines[start]);
         let (chars, next_chars) = (line.chars().count(), next.chars().count());
         let (paragraph, wrapped) = self.paragraph(start);
@@ -507,6 +513,47 @@ fn is_glued_to_previous(line: &str, previous: &str) -> bool {
         return false;
     }
     line[previous.len()..].chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Characters a line wrapped at a page's width may fall short of it, or pass it by.
+const WRAP_SLACK: usize = 12;
+const WRAP_OVER: usize = 5;
+/// Lines of [`WRAPPED_CHARS`] or more, broken off mid-sentence, that show a page is wrapped.
+const WRAPPED_LINES: usize = 4;
+const WRAPPED_CHARS: usize = 45;
+
+/// The width a page's text is hard-wrapped at, if it is: at least [`WRAPPED_LINES`] long
+/// lines broken off mid-sentence onto a next line, and nine in ten long lines no longer
+/// than the longest of those (a page of one-line paragraphs has longer ones).
+fn wrap_width(lines: &[&str]) -> Option<usize> {
+    let long: Vec<usize> = lines
+        .iter()
+        .map(|line| line.chars().count())
+        .filter(|&chars| chars >= WRAPPED_CHARS)
+        .collect();
+    let mut broken: Vec<usize> = lines
+        .windows(2)
+        .filter(|pair| !pair[1].is_empty() && !ends_sentence(pair[0]) && !opens_list(pair[0]))
+        .map(|pair| pair[0].chars().count())
+        .filter(|&chars| chars >= WRAPPED_CHARS)
+        .collect();
+    if broken.len() < WRAPPED_LINES {
+        return None;
+    }
+    broken.sort_unstable();
+    let width = broken[broken.len() * 3 / 4];
+    let within = long
+        .iter()
+        .filter(|&&chars| chars <= width + WRAP_OVER + WRAP_SLACK)
+        .count();
+    (within * 10 >= long.len() * 9).then_some(width)
+}
+
+/// A line opened by a bullet or a mark rather than a word (a menu entry, a list of links).
+fn opens_list(line: &str) -> bool {
+    line.chars()
+        .next()
+        .is_some_and(|c| !(c.is_alphanumeric() || "\"'‘“«¿¡(".contains(c)))
 }
 
 /// Most words of four letters or more capitalised (`Teams Continue to Move Stranded Families`).
@@ -713,6 +760,12 @@ mod tests {
             "Teams Continue to Move Stranded Families out of the Flooded Valley"
         );
         assert!(page.body.starts_with("As another"), "{}", page.body);
+        // Wrapped on names: the page's width tells the lines of a paragraph.
+        let page = clean_page(
+            "News\nGlobal\n\nReport Finds Better Help for Victims Returning Home\n\nThe help given to victims of trafficking identified and returned\nbetween the countries of the region and the local officers in Greater\nMekong Region has improved thanks to the work of the governments\nconcerned and to closer cooperation with the NGOs in the region,\naccording to a new report.\n\nThe report looks at how victims are identified, returned and helped\nonce they are home.",
+        );
+        assert_eq!(page.title, "Report Finds Better Help for Victims Returning Home");
+        assert!(page.body.starts_with("The help given"), "{}", page.body);
     }
 
     #[test]
