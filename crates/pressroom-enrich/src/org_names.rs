@@ -917,6 +917,13 @@ fn run_from(text: &str, words: &[Word<'_>], at: usize) -> Option<(usize, bool)> 
         }
         let word = &words[end];
         let word_lower = lower(word.text);
+        // An honorific opens a person's name ("… Welfare Bureau Hon Jane Doe").
+        if matches!(
+            word_lower.trim_end_matches('.'),
+            "hon" | "honourable" | "honorable" | "mp" | "mme" | "sr" | "sra"
+        ) {
+            break;
+        }
         if NAME_ENDERS.contains(&word_lower.trim_end_matches('.')) {
             // A head right before a post ("… Press Secretary", "Police Chief") is part of the
             // post's title, not a name: the run keeps what came before it.
@@ -1050,6 +1057,20 @@ fn accept(text: &str, run: &[Word<'_>]) -> Option<FoundName> {
     if run.len() < 2 {
         return None;
     }
+    // The same acronym twice ("MRC Greek Welfare MRC Salisbury …"): a list of bodies laid
+    // out in columns, run together, not one name.
+    let acronyms: Vec<&str> = run
+        .iter()
+        .map(|word| word.text)
+        .filter(|word| word.chars().count() >= 2 && word.chars().all(|c| c.is_uppercase()))
+        .collect();
+    if acronyms
+        .iter()
+        .enumerate()
+        .any(|(index, acronym)| acronyms[index + 1..].contains(acronym))
+    {
+        return None;
+    }
     let lowered: Vec<String> = run
         .iter()
         .map(|word| lower(word.text).trim_end_matches('.').to_string())
@@ -1088,7 +1109,16 @@ fn accept(text: &str, run: &[Word<'_>]) -> Option<FoundName> {
     {
         return None;
     }
-    let range = run.first()?.range.start..run.last()?.range.end;
+    let last = run.last()?;
+    // A footnote's number glued to the last word ("Misión Humanitaria5") is no part of it.
+    let digits = last.text.chars().rev().take_while(char::is_ascii_digit).count();
+    let footnote = digits > 0
+        && last.text[..last.text.len() - digits]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_lowercase);
+    let end = if footnote { last.range.end - digits } else { last.range.end };
+    let range = run.first()?.range.start..end;
     FoundName::spanning(text, range, needs_country)
 }
 
@@ -1239,6 +1269,16 @@ mod tests {
             "Le ministère de la Santé ouvre trois cliniques mobiles à Sfax"
         ));
         assert!(!title_cased("Kenya Red Cross Society helps flood victims in the north"));
+    }
+
+    #[test]
+    fn columns_of_bodies_footnote_numbers_and_honorifics_are_no_part_of_a_name() {
+        assert!(names("MRC Greek Orthodox Community MRC Greek Welfare Centre MRC Salisbury").is_empty());
+        assert_eq!(names("Según la Misión Humanitaria5 de la región, la ayuda llegó."), vec!["Misión Humanitaria"]);
+        assert_eq!(
+            names("Thanks to the Catholic Family Welfare Bureau Hon Jane Doe said."),
+            vec!["Catholic Family Welfare Bureau"]
+        );
     }
 
     #[test]
