@@ -246,3 +246,29 @@ fn organizations_reach_across_countries_renamings_media_and_armed_groups() {
     ));
     assert_eq!(release_citing.main_organizations, ["Boko Haram"]);
 }
+
+/// Issue 16: a country's releases name its bodies short ("Labor", "the Navy", "the High
+/// Court"); those names count only in that country's releases, and not inside a longer name.
+#[test]
+fn short_names_count_in_their_own_country_releases_only() {
+    let enricher = Enricher::new().expect("tables load");
+    let body = "Labor has again failed on our borders, and our Navy patrol vessels are stretched. \
+                The Indonesian Navy took part. The High Court ruled on Friday.";
+    let australian = Record {
+        home_country: Some("AUS".into()),
+        ..release("Border policy", body)
+    };
+    let found = enricher.enrich(&australian).organizations;
+    assert_eq!(
+        found,
+        [
+            "ALP",
+            "Royal Australian Navy",
+            "Indonesian Navy",
+            "High Court of Australia"
+        ],
+        "{found:?}"
+    );
+    let elsewhere = enricher.enrich(&release("Border policy", body)).organizations;
+    assert_eq!(elsewhere, ["Indonesian Navy", "High Court"], "{elsewhere:?}");
+}

@@ -247,11 +247,13 @@ impl Enricher {
                 home_country: record.home_country.as_deref(),
             },
         );
-        let main_country = places
-            .main
-            .first()
+        // A collection's own country (Trove's Australia) names its bodies in short first.
+        let main_country = record
+            .home_country
+            .as_deref()
+            .or(places.main.first().map(String::as_str))
             .and_then(|iso3| self.gazetteer.country(iso3))
-            .map(|country| country.name.as_str());
+            .map(|country| (country.iso3.as_str(), country.name.as_str()));
         let named = self.organizations.extract(
             &record.title,
             &record.body,

@@ -1117,7 +1117,11 @@ fn accept(text: &str, run: &[Word<'_>]) -> Option<FoundName> {
             .chars()
             .next_back()
             .is_some_and(char::is_lowercase);
-    let end = if footnote { last.range.end - digits } else { last.range.end };
+    let end = if footnote {
+        last.range.end - digits
+    } else {
+        last.range.end
+    };
     let range = run.first()?.range.start..end;
     FoundName::spanning(text, range, needs_country)
 }
@@ -1274,7 +1278,10 @@ mod tests {
     #[test]
     fn columns_of_bodies_footnote_numbers_and_honorifics_are_no_part_of_a_name() {
         assert!(names("MRC Greek Orthodox Community MRC Greek Welfare Centre MRC Salisbury").is_empty());
-        assert_eq!(names("Según la Misión Humanitaria5 de la región, la ayuda llegó."), vec!["Misión Humanitaria"]);
+        assert_eq!(
+            names("Según la Misión Humanitaria5 de la región, la ayuda llegó."),
+            vec!["Misión Humanitaria"]
+        );
         assert_eq!(
             names("Thanks to the Catholic Family Welfare Bureau Hon Jane Doe said."),
             vec!["Catholic Family Welfare Bureau"]

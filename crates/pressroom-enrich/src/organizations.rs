@@ -27,6 +27,9 @@ pub struct Organization {
     /// Aliases matched with their exact case (acronyms, names that are also words: `WHO`,
     /// `CARE`, `Amnesty`).
     pub case_sensitive_aliases: Vec<String>,
+    /// The country whose releases call it by a short name, and those names (`Labor`, `Navy`,
+    /// `High Court` in an Australian release): matched with their exact case, only there.
+    pub local: Option<(String, Vec<String>)>,
 }
 
 impl Organization {
@@ -66,6 +69,10 @@ impl OrganizationTable {
                     .get(5)
                     .map(|cell| list(cell).map(str::to_string).collect())
                     .unwrap_or_default(),
+                local: columns.get(6).filter(|country| !country.is_empty()).map(|country| {
+                    let names = columns.get(7).map(|cell| list(cell).map(str::to_string).collect());
+                    (country.to_string(), names.unwrap_or_default())
+                }),
             };
             for name in organization.all_names() {
                 by_name.entry(fold(name)).or_insert(entries.len());
@@ -94,6 +101,40 @@ impl OrganizationTable {
 
     /// The organization of the table named in parentheses right after `at` ("Council of Women
     /// Ministers (COMMCA)"): a shorter or looser long form than the table's is still that body.
+    /// The short names a country's releases use for its bodies (`Labor`, `Navy`), where
+    /// `text` writes them on their own: not inside a longer name (`Indonesian Navy`, `Labor
+    /// Senator`), which a capitalised word before or after them tells.
+    fn local_names<'s>(&'s self, text: &str, iso3: &str) -> Vec<(usize, &'s str)> {
+        let mut found = Vec::new();
+        for entry in &self.entries {
+            let Some((country, names)) = &entry.local else {
+                continue;
+            };
+            if country != iso3 {
+                continue;
+            }
+            for name in names {
+                for (start, _) in text.match_indices(name.as_str()) {
+                    let end = start + name.len();
+                    let bounded = !text[..start].chars().next_back().is_some_and(char::is_alphanumeric)
+                        && !text[end..].chars().next().is_some_and(char::is_alphanumeric);
+                    if bounded && !after_capitalised_word(text, start) && !before_capitalised_word(text, end) {
+                        found.push((start, entry.canonical.as_str()));
+                    }
+                }
+            }
+        }
+        found
+    }
+
+    /// The body a country's releases call `name` for short, if any.
+    fn local_canonical(&self, name: &str, iso3: &str) -> Option<&str> {
+        self.entries.iter().find_map(|entry| {
+            let (country, names) = entry.local.as_ref()?;
+            (country == iso3 && names.iter().any(|short| short == name)).then_some(entry.canonical.as_str())
+        })
+    }
+
     fn named_in_parentheses(&self, text: &str, at: usize, mentions: &[Mention]) -> Option<&str> {
         let after = text.get(at..)?;
         let open = at + (after.len() - after.trim_start().len());
@@ -119,10 +160,16 @@ impl OrganizationTable {
         body: &str,
         title_mentions: &[Mention],
         body_mentions: &[Mention],
-        country_name: Option<&str>,
+        country: Option<(&str, &str)>,
     ) -> Vec<Named> {
+        let country_name = country.map(|(_, name)| name);
         let mut found: Vec<(usize, String)> = Vec::new();
         for (text, mentions, order) in [(title, title_mentions, 0), (body, body_mentions, title.len() + 1)] {
+            if let Some((iso3, _)) = country {
+                for (start, canonical) in self.local_names(text, iso3) {
+                    found.push((order + start, canonical.to_string()));
+                }
+            }
             // Each "Long Name (ACRONYM)" pair, resolved through the table when it can be.
             let pairs: Vec<((usize, usize), &str, Option<&str>)> = acronym_pairs(text)
                 .into_iter()
@@ -153,6 +200,7 @@ impl OrganizationTable {
                 .map(|name| {
                     let known = self
                         .canonical(&name.name)
+                        .or_else(|| country.and_then(|(iso3, _)| self.local_canonical(&name.name, iso3)))
                         .or_else(|| self.named_in_parentheses(text, name.range.end, mentions));
                     (name, known)
                 })
@@ -248,6 +296,26 @@ impl OrganizationTable {
         }
         named
     }
+}
+
+/// Whether the word before `at` (on its line, past spaces) is capitalised and no sentence
+/// ended before it: `at` then continues a longer name (`Indonesian Navy`, `US Customs`).
+fn after_capitalised_word(text: &str, at: usize) -> bool {
+    let before = text[..at].trim_end_matches([' ', '\t']);
+    if before.len() == at {
+        return false;
+    }
+    let word = before.rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
+    let opener = matches!(word, "The" | "Our" | "La" | "El" | "Le");
+    word.chars().next().is_some_and(char::is_uppercase) && !opener && !word.ends_with(['.', ':', '"', '“'])
+}
+
+/// Whether a capitalised word follows `at` on its line (`Labor Senator`, `Navy Commander`):
+/// the short name is then part of a longer name or a post.
+fn before_capitalised_word(text: &str, at: usize) -> bool {
+    let after = &text[at..];
+    let rest = after.trim_start_matches([' ', '\t']);
+    rest.len() < after.len() && rest.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// A name that stops inside a country's name goes on to its end: "Croix-Rouge de la
