@@ -118,6 +118,10 @@ fn read_page(raw: &str, known_title: Option<&str>, site: &SiteLines) -> PagePart
     }
 }
 
+/// A date a scraper glued to the start of a headline (`date 2018-12 Cruz Roja solicita…`).
+static GLUED_DATE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?i:date\s*:?\s*)?\d{4}-\d{2}(-\d{2})?\s+").expect("glued date pattern is valid"));
+
 /// Button words a scraper glued to the end of a headline (`… en EEUU Imprimir`).
 const GLUED_BUTTONS: [&str; 8] = [
     " Imprimir",
@@ -134,6 +138,11 @@ const GLUED_BUTTONS: [&str; 8] = [
 /// around the whole of it (`"El Gobierno de México y UNODC refrendan…"`).
 fn tidy_title(title: &str) -> String {
     let mut title = title.trim().trim_end_matches(['|', ' ']);
+    if let Some(found) = GLUED_DATE.find(title) {
+        if word_count(&title[found.end()..]) > 2 {
+            title = &title[found.end()..];
+        }
+    }
     while let Some(rest) = GLUED_BUTTONS
         .iter()
         .find_map(|button| title.strip_suffix(button))
@@ -669,6 +678,11 @@ mod tests {
             "\"No one is safe\", says IOM as \"crisis\" deepens"
         );
         assert_eq!(tidy_title("How to Print"), "How to Print");
+        assert_eq!(
+            tidy_title("date 2018-12 Cruz Roja pide ayuda para los migrantes de la patera"),
+            "Cruz Roja pide ayuda para los migrantes de la patera"
+        );
+        assert_eq!(tidy_title("2015-03 Report"), "2015-03 Report");
     }
 
     #[test]

@@ -175,7 +175,16 @@ pub(super) fn is_boilerplate(line: &str) -> bool {
     if LABELS.contains(&label.as_str()) {
         return true;
     }
-    is_bullet(line) || is_breadcrumb(line) || is_credit(line) || is_byline(line)
+    is_bullet(line) || is_breadcrumb(line) || is_credit(line) || is_byline(line) || is_credited_caption(line)
+}
+
+/// A photo caption that ends with its credit after a slash (`Personal de Cruz Roja asiste a
+/// los dos menores en la playa / lp`, `… at the border / EFE`): a sentence of six words or
+/// more, then one or two words.
+fn is_credited_caption(line: &str) -> bool {
+    line.rsplit_once(" / ").is_some_and(|(caption, credit)| {
+        word_count(caption) >= 6 && (1..=2).contains(&word_count(credit)) && !caption.contains(" / ")
+    })
 }
 
 /// A photo's credit on a line of its own: `Photo: IFRC`, `© UNICEF`, or an agency's
@@ -460,6 +469,7 @@ mod tests {
             "Contact: Jane Doe, +1 202 555 0100, @press",
             "Source : Communiqué de presse de l'agence",
             "News and Press Release",
+            "Voluntarios de la Cruz Roja atienden a los menores en la playa / lp",
         ] {
             assert!(is_boilerplate(line), "{line}");
         }
