@@ -273,6 +273,8 @@ static HEADER_BLOCK: LazyLock<Regex> = LazyLock::new(|| {
           | (department|dept\.?)\s+of\s
           | parliament\s+house
           | media\s+releases\s+and\s+speeches
+          | (media\s+)?contacts?\s*:
+          | e-?mail\s*:
           | https?://
           | www\.
           | [\p{L}\s.'-]{3,60}\sM\.?P\.?$
@@ -284,7 +286,7 @@ static HEADER_BLOCK: LazyLock<Regex> = LazyLock::new(|| {
 
 static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^[\w\s,.]{0,20}\b(\d{1,2}(st|nd|rd|th)?\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2}(st|nd|rd|th)?,?\s+)?(19|20)\d\d\s*$",
+        r"(?i)^[\w\s,.]{0,20}\b(\d{1,2}(st|nd|rd|th)?\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+(\d{1,2}(st|nd|rd|th)?,?\s+)?(19|20)\d\d\s*$",
     )
     .expect("date pattern is valid")
 });
@@ -299,7 +301,7 @@ pub fn find_title_in_blocks(text: &str) -> String {
         .filter(|block| !block.is_empty())
         .collect();
     let is_candidate = |block: &str| {
-        let is_header = HEADER_BLOCK.is_match(block) || DATE_LINE.is_match(block);
+        let is_header = HEADER_BLOCK.is_match(block) || DATE_LINE.is_match(block) || CONTACT_START.is_match(block);
         let letters = block.chars().filter(|c| c.is_alphabetic()).count();
         // A title opens with a capital, a digit or a quote; OCR'd sentence fragments do not.
         let opens_like_title = block
@@ -315,7 +317,7 @@ pub fn find_title_in_blocks(text: &str) -> String {
         let letters = block.chars().filter(|c| c.is_alphabetic()).count().max(1);
         let sentence_like = word_count(block) >= 15 && block.contains(['.', '!', '?', '"', '”', ',']);
         let line_of_prose = word_count(block) >= 8 && lowercase * 2 > letters;
-        (sentence_like || line_of_prose) && !HEADER_BLOCK.is_match(block)
+        (sentence_like || line_of_prose) && !HEADER_BLOCK.is_match(block) && !CONTACT_START.is_match(block)
     };
     let prose_index = blocks.iter().position(|block| is_prose(block));
     let above = &blocks[..prose_index.unwrap_or(blocks.len().min(15))];
@@ -442,6 +444,9 @@ mod tests {
     fn ocr_title_is_the_block_above_the_first_paragraph() {
         let text = "MEDIA RELEASE\n\n18 April 2012\n\n21 BOATS INTERCEPTED\n\nThe Minister for Immigration said another asylum seeker boat was intercepted overnight, the 21st this year.";
         assert_eq!(find_title_in_blocks(text), "21 BOATS INTERCEPTED");
+        // A media contact at the top is a header too, not the release's first paragraph.
+        let text = "Media contact: Jane Doe (Ministerial office) 02 6000 0000 and the department's media unit\n\n24 February 2007\n\nGROUP TRANSFERRED TO THE ISLAND\n\nThe group of 85 people intercepted on 21 February will be transferred to the island.";
+        assert_eq!(find_title_in_blocks(text), "GROUP TRANSFERRED TO THE ISLAND");
     }
 
     #[test]
