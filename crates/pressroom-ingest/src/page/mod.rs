@@ -108,7 +108,10 @@ fn read_page(raw: &str, known_title: Option<&str>, site: &SiteLines) -> PagePart
         }
         None => match page.find_headline() {
             Some((first, last)) => (tidy_title(&page.joined(first, last)), last + 1),
-            None => page.fallback_title(),
+            None => {
+                let (title, after) = page.fallback_title();
+                (tidy_title(&title), after)
+            }
         },
     };
     PageParts {
@@ -137,7 +140,16 @@ const GLUED_BUTTONS: [&str; 8] = [
 /// A headline without a button glued to its end, and without the quotes some sites put
 /// around the whole of it (`"El Gobierno de México y UNODC refrendan…"`).
 fn tidy_title(title: &str) -> String {
-    let mut title = title.trim().trim_end_matches(['|', ' ']);
+    let mut title = title
+        .trim()
+        .trim_end_matches(['|', ' '])
+        .trim_start_matches(|c: char| matches!(c, '.' | ',' | ';' | ':' | '·' | ' '));
+    // A site's name after a guillemet (`… 102 suspects arrested « JO LEE MAGAZINE`).
+    if let Some((headline, site)) = title.rsplit_once(" « ") {
+        if word_count(site) <= 5 && !site.contains('»') && word_count(headline) > 2 {
+            title = headline.trim_end();
+        }
+    }
     if let Some(found) = GLUED_DATE.find(title) {
         if word_count(&title[found.end()..]) > 2 {
             title = &title[found.end()..];
@@ -683,6 +695,14 @@ mod tests {
             "Cruz Roja pide ayuda para los migrantes de la patera"
         );
         assert_eq!(tidy_title("2015-03 Report"), "2015-03 Report");
+        assert_eq!(
+            tidy_title(". Sting frees 59 victims in twelve states « THE SITE MAGAZINE"),
+            "Sting frees 59 victims in twelve states"
+        );
+        assert_eq!(
+            tidy_title("« Nous ne partirons pas » disent les déplacés"),
+            "« Nous ne partirons pas » disent les déplacés"
+        );
     }
 
     #[test]

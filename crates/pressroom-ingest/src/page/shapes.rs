@@ -46,6 +46,9 @@ static CHROME: LazyLock<Regex> = LazyLock::new(|| {
             skip\s+to | jump\s+to | aller\s+au | passer\s+au | ir\s+al | saltar\s+al
           | photo\s*: | photos?\s+credit | foto\s*: | crédits?\s*(photo)?\s*: | credits?\s*: | ©
           | posted\s+(by|on|in)\b | published\s+(by|on)\b | publié\s+(le|par)\b | publicado\s+(el|por)\b
+          | submitted\s+by\b | content\s+by\b | view\s+all\b | ver\s+tod[oa]s\b | voir\s+tou[ts]\b
+          | \d+\s+min(ute)?s?\s+read\b | (imagen|image|foto|photo)\s+v[ií]a\b
+          | foto\s+de\s+archivo | file\s+photo | photo\s+d'archives? | archivo\s+[-–]\s
           | mis\s+à\s+jour | last\s+updated | actualizado | updated\s*:
           | disponible\s+aussi | also\s+available | tambi[ée]n\s+disponible | disponible\s+en\s*:
           | read\s+(more|in) | lire\s+(la\s+suite|en) | leer\s+(m[aá]s|en)
@@ -158,6 +161,10 @@ pub(super) fn is_boilerplate(line: &str) -> bool {
         return true;
     }
     if is_image_id(line) {
+        return true;
+    }
+    // A byline (`By political reporter Jane Doe`, `Por Ana Pérez y Juan Ruiz`).
+    if words <= 8 && BYLINE.is_match(line) {
         return true;
     }
     // A date, alone or with a label, a place or a byline (`Communiqué de presse – 8 novembre
@@ -297,6 +304,10 @@ static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(^|[.!?»”)]\s+)(photos?|fotos?|cr[ée]dits?\s+photos?|photo\s+credits?|cr[ée]dito\s+(de\s+)?foto)\s*:\s*\S")
         .expect("caption pattern is valid")
 });
+
+/// A byline: `By` and anything, or `Por`/`Par` and a capitalised name.
+static BYLINE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(By\s|(Por|Par)\s+\p{Lu})").expect("byline pattern is valid"));
 
 /// Buttons on a line of their own: share, print, tweet, loading.
 static BUTTON: LazyLock<Regex> = LazyLock::new(|| {
@@ -470,6 +481,14 @@ mod tests {
             "Source : Communiqué de presse de l'agence",
             "News and Press Release",
             "Voluntarios de la Cruz Roja atienden a los menores en la playa / lp",
+            "By political reporter Jane Doe",
+            "Por Ana Pérez y Juan Ruiz",
+            "Submitted by Anonymous (not verified) on Wed, 11/12/2014 - 19:34",
+            "Content by: UN News Centre",
+            "1 min read Partner content",
+            "Imagen vía agencia.com",
+            "FOTO DE ARCHIVO: Refugiados caminan hacia una escuela. REUTERS/Ana Pérez",
+            "Archivo - Proyecto de cooperación con los desplazados",
         ] {
             assert!(is_boilerplate(line), "{line}");
         }
