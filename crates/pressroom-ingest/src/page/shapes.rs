@@ -363,7 +363,8 @@ fn is_breadcrumb(line: &str) -> bool {
     match parts.len() {
         // `Noticias |`; a headline a table cell left a bar after is still a headline.
         1 => trailing && word_count(line) <= 4,
-        2 => (longest <= 5 && word_count(line) <= 6 && !line.contains(':')) || trailing,
+        // `Save the Children | Save the Children`: a site's name twice.
+        2 => (longest <= 5 && word_count(line) <= 6 && !line.contains(':')) || trailing || parts[0] == parts[1],
         _ => longest <= 8,
     }
 }
@@ -482,6 +483,7 @@ mod tests {
             "News and Press Release",
             "Voluntarios de la Cruz Roja atienden a los menores en la playa / lp",
             "By political reporter Jane Doe",
+            "Save the Children Fund | Save the Children Fund",
             "Por Ana Pérez y Juan Ruiz",
             "Submitted by Anonymous (not verified) on Wed, 11/12/2014 - 19:34",
             "Content by: UN News Centre",
