@@ -143,7 +143,7 @@ fn tidy_title(title: &str) -> String {
     let mut title = title
         .trim()
         .trim_end_matches(['|', ' '])
-        .trim_start_matches(|c: char| matches!(c, '.' | ',' | ';' | ':' | '·' | ' '));
+        .trim_start_matches(['.', ',', ';', ':', '·', ' ']);
     // A site's name after a guillemet (`… 102 suspects arrested « JO LEE MAGAZINE`).
     if let Some((headline, site)) = title.rsplit_once(" « ") {
         if word_count(site) <= 5 && !site.contains('»') && word_count(headline) > 2 {
