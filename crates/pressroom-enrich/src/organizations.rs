@@ -5,6 +5,7 @@ use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
+use aho_corasick::AhoCorasick;
 use regex::Regex;
 
 use crate::error::EnrichError;
@@ -43,6 +44,8 @@ impl Organization {
 pub struct OrganizationTable {
     entries: Vec<Organization>,
     by_name: HashMap<String, usize>,
+    /// Per country, one automaton over its bodies' short names and, per pattern, the entry.
+    local: HashMap<String, (AhoCorasick, Vec<usize>)>,
 }
 
 static ACRONYM_IN_PARENS: LazyLock<Regex> =
@@ -79,7 +82,30 @@ impl OrganizationTable {
             }
             entries.push(organization);
         }
-        Ok(OrganizationTable { entries, by_name })
+        let mut names_by_country: HashMap<String, (Vec<String>, Vec<usize>)> = HashMap::new();
+        for (index, entry) in entries.iter().enumerate() {
+            if let Some((country, names)) = &entry.local {
+                let (patterns, owners) = names_by_country.entry(country.clone()).or_default();
+                for name in names {
+                    patterns.push(name.clone());
+                    owners.push(index);
+                }
+            }
+        }
+        let mut local = HashMap::new();
+        for (country, (patterns, owners)) in names_by_country {
+            let automaton = AhoCorasick::new(&patterns).map_err(|error| EnrichError::BadTable {
+                table: "organizations.tsv",
+                line: 0,
+                reason: format!("short names of {country}: {error}"),
+            })?;
+            local.insert(country, (automaton, owners));
+        }
+        Ok(OrganizationTable {
+            entries,
+            by_name,
+            local,
+        })
     }
 
     pub fn entries(&self) -> &[Organization] {
@@ -105,23 +131,19 @@ impl OrganizationTable {
     /// `text` writes them on their own: not inside a longer name (`Indonesian Navy`, `Labor
     /// Senator`), which a capitalised word before or after them tells.
     fn local_names<'s>(&'s self, text: &str, iso3: &str) -> Vec<(usize, &'s str)> {
+        let Some((automaton, owners)) = self.local.get(iso3) else {
+            return Vec::new();
+        };
         let mut found = Vec::new();
-        for entry in &self.entries {
-            let Some((country, names)) = &entry.local else {
-                continue;
-            };
-            if country != iso3 {
-                continue;
-            }
-            for name in names {
-                for (start, _) in text.match_indices(name.as_str()) {
-                    let end = start + name.len();
-                    let bounded = !text[..start].chars().next_back().is_some_and(char::is_alphanumeric)
-                        && !text[end..].chars().next().is_some_and(char::is_alphanumeric);
-                    if bounded && !after_capitalised_word(text, start) && !before_capitalised_word(text, end) {
-                        found.push((start, entry.canonical.as_str()));
-                    }
-                }
+        for matched in automaton.find_overlapping_iter(text) {
+            let (start, end) = (matched.start(), matched.end());
+            let bounded = !text[..start].chars().next_back().is_some_and(char::is_alphanumeric)
+                && !text[end..].chars().next().is_some_and(char::is_alphanumeric);
+            if bounded && !after_capitalised_word(text, start) && !before_capitalised_word(text, end) {
+                found.push((
+                    start,
+                    self.entries[owners[matched.pattern().as_usize()]].canonical.as_str(),
+                ));
             }
         }
         found
