@@ -164,17 +164,20 @@ fn extraction_gold_test_split_stays_above_its_floors() {
     // then (units, teams, collectives, exchanges, newspapers as heads, legislatures not;
     // several heads make a name; disaster bodies in the table): organizations 0.646 (en 0.691,
     // es 0.603, fr 0.530), main organizations 0.614; with the theme model's thresholds scaled
-    // for translated text: topics 0.620 (es 0.359 -> 0.511, fr 0.642).
+    // for translated text: topics 0.620 (es 0.359 -> 0.511, fr 0.642). 2026-12-04, later
+    // (columns of bodies, honorifics and footnote numbers out of names; a country's short
+    // names, `Labor`, `Navy`, `High Court`): organizations 0.660 (en 0.715, es 0.603, fr
+    // 0.519), main organizations 0.622.
     check(
         &rows,
         &[
             ("extraction-gold", "main countries", 0.80),
             ("extraction-gold", "mentioned countries", 0.90),
-            ("extraction-gold", "organizations", 0.62),
-            ("extraction-gold", "main organizations", 0.58),
+            ("extraction-gold", "organizations", 0.64),
+            ("extraction-gold", "main organizations", 0.60),
             ("extraction-gold", "topics", 0.59),
             ("extraction-gold", "language", 0.97),
-            ("extraction-gold/en", "organizations", 0.64),
+            ("extraction-gold/en", "organizations", 0.69),
             ("extraction-gold/es", "organizations", 0.56),
             ("extraction-gold/fr", "organizations", 0.48),
             ("extraction-gold/en", "topics", 0.60),
