@@ -23,7 +23,9 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::clean::{clean_text, first_sentence, in_capitals, normalize_whitespace, split_contact, word_count};
-use shapes::{ends_sentence, fold, is_boilerplate, is_credit, is_headline_shaped, is_prose, opens_with_dateline};
+use shapes::{
+    ends_sentence, fold, in_title_case, is_boilerplate, is_credit, is_headline_shaped, is_prose, opens_with_dateline,
+};
 pub use site::{SiteLines, MAX_PAGES_LEARNED, MIN_PAGES};
 
 /// The parts of a scraped page once its navigation is dropped.
@@ -214,29 +216,34 @@ impl Page<'_> {
     /// Does a paragraph of the release start at `index`? Prose the page repeats word for word
     /// (`Pour toute demande d'interview … :` in a header given twice) is the site's.
     fn starts_prose(&self, index: usize) -> bool {
+        self.prose_at(index).is_some()
+    }
+
+    /// The paragraph starting at `index`, when a paragraph of the release starts there.
+    fn prose_at(&self, index: usize) -> Option<String> {
         if self.skip[index] || self.repeated[index] {
-            return false;
+            return None;
         }
         let (paragraph, wrapped) = self.paragraph(index);
-        is_prose(&paragraph, wrapped)
+        is_prose(&paragraph, wrapped).then_some(paragraph)
     }
 
     /// The first and last line of the headline: the nearest headline-shaped line above the
     /// first paragraph of prose, or above the second when the first is a banner with none
     /// above it (further down, a headline-shaped line is a contact or a subheading).
     fn find_headline(&self) -> Option<(usize, usize)> {
-        let starts: Vec<usize> = (0..self.lines.len())
-            .filter(|&index| self.starts_prose(index))
+        let starts: Vec<(usize, String)> = (0..self.lines.len())
+            .filter_map(|index| self.prose_at(index).map(|paragraph| (index, paragraph)))
             .take(DATELINE_PARAGRAPHS)
             .collect();
         // A dateline marks where the release starts, below promotions written as prose.
         let dateline = starts
             .iter()
-            .copied()
-            .find(|&start| opens_with_dateline(&self.paragraph(start).0));
+            .find(|(_, paragraph)| opens_with_dateline(paragraph))
+            .map(|&(start, _)| start);
         let tried = dateline
             .into_iter()
-            .chain(starts.iter().copied().take(PARAGRAPHS_TRIED));
+            .chain(starts.iter().map(|&(start, _)| start).take(PARAGRAPHS_TRIED));
         for start in tried {
             if let Some(repeated) = self.repeated_headline(start) {
                 return Some((repeated, repeated));
@@ -262,9 +269,9 @@ impl Page<'_> {
             if looked > LOOK_BACK {
                 break;
             }
-            if self.starts_prose(index) {
+            if let Some(paragraph) = self.prose_at(index) {
                 // Between a headline and its dateline may stand a deck (a sentence or two).
-                if !deck_passed && word_count(&self.paragraph(index).0) <= DECK_PROSE_WORDS {
+                if !deck_passed && word_count(&paragraph) <= DECK_PROSE_WORDS {
                     deck_passed = true;
                     continue;
                 }
@@ -353,16 +360,18 @@ impl Page<'_> {
     fn wraps_onto(&self, index: usize, start: usize) -> bool {
         let (line, next) = (self.lines[index], self.lines[start]);
         let (chars, next_chars) = (line.chars().count(), next.chars().count());
-        let (paragraph, wrapped) = self.paragraph(start);
-        start == index + 1
-            && wrapped
-            && !opens_with_dateline(&paragraph)
+        let same_width = start == index + 1
             && !ends_sentence(line)
             && !in_title_case(line)
             && chars >= WRAPPED_CHARS
             && next_chars >= WRAPPED_CHARS
             && chars * 100 >= next_chars * 85
-            && chars * 100 <= next_chars * 115
+            && chars * 100 <= next_chars * 115;
+        // Only then is the paragraph worth building.
+        same_width && {
+            let (paragraph, wrapped) = self.paragraph(start);
+            wrapped && !opens_with_dateline(&paragraph)
+        }
     }
 
     /// A list of tags under the headline (`Humanitarian Emergencies, Rohingya Crisis`) at
@@ -575,19 +584,6 @@ fn opens_list(line: &str) -> bool {
     line.chars()
         .next()
         .is_some_and(|c| !(c.is_alphanumeric() || "\"'‘“«¿¡(".contains(c)))
-}
-
-/// Most words of four letters or more capitalised (`Teams Continue to Move Stranded Families`).
-fn in_title_case(line: &str) -> bool {
-    let long: Vec<&str> = line
-        .split_whitespace()
-        .filter(|word| word.chars().count() >= 4)
-        .collect();
-    let capitalised = long
-        .iter()
-        .filter(|word| word.chars().next().is_some_and(char::is_uppercase))
-        .count();
-    capitalised * 10 >= long.len() * 7
 }
 
 /// Short names in capitals between commas (`Humanitarian Emergencies, Rohingya Crisis`,

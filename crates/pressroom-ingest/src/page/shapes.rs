@@ -396,6 +396,21 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("dateline pattern is valid")
 });
 
+/// Of the words of four letters or more, how many are capitalised, and how many there are.
+fn capitalised_words(text: &str) -> (usize, usize) {
+    let long = text.split_whitespace().filter(|word| word.chars().count() >= 4);
+    long.fold((0, 0), |(capitalised, total), word| {
+        let upper = word.chars().next().is_some_and(char::is_uppercase);
+        (capitalised + usize::from(upper), total + 1)
+    })
+}
+
+/// Most words of four letters or more capitalised (`Teams Continue to Move Stranded Families`).
+pub(super) fn in_title_case(line: &str) -> bool {
+    let (capitalised, long) = capitalised_words(line);
+    capitalised * 10 >= long * 7
+}
+
 /// Does the paragraph open with a dateline (`Maputo, le 20 mars 2023 – …`)?
 pub(super) fn opens_with_dateline(paragraph: &str) -> bool {
     DATELINE.is_match(paragraph)
@@ -415,15 +430,8 @@ pub(super) fn is_prose(paragraph: &str, wrapped: bool) -> bool {
         return true;
     }
     // Title Case runs long in UN headlines: prose has mostly small words.
-    let long: Vec<&str> = paragraph
-        .split_whitespace()
-        .filter(|w| w.chars().count() >= 4)
-        .collect();
-    let capitalised = long
-        .iter()
-        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-        .count();
-    let sentence_case = capitalised * 2 < long.len().max(1);
+    let (capitalised, long) = capitalised_words(paragraph);
+    let sentence_case = capitalised * 2 < long.max(1);
     // A long paragraph may stop before its sentence does: wrapped onto a line opened by a
     // figure or a name, or closed by a link (`… the previous weekend. Read More>>`).
     let carries_on = wrapped || INNER_SENTENCE_END.is_match(paragraph);
