@@ -571,6 +571,10 @@ const NAME_ENDERS_LIST: &[&str] = &[
     "diciembre",
 ];
 
+/// Honorifics (folded): a person's name begins, the body's name before them ends; unlike a
+/// post, the head word before them stays in the name.
+const HONORIFICS: &[&str] = &["hon", "honourable", "honorable", "mp", "mme", "sr", "sra"];
+
 /// Words that tell no body from another: a name needs a word besides these and its heads.
 const GENERIC_LIST: &[&str] = &[
     "general",
@@ -918,10 +922,7 @@ fn run_from(text: &str, words: &[Word<'_>], at: usize) -> Option<(usize, bool)> 
         let word = &words[end];
         let word_lower = lower(word.text);
         // An honorific opens a person's name ("… Welfare Bureau Hon Jane Doe").
-        if matches!(
-            word_lower.trim_end_matches('.'),
-            "hon" | "honourable" | "honorable" | "mp" | "mme" | "sr" | "sra"
-        ) {
+        if HONORIFICS.contains(&word_lower.trim_end_matches('.')) {
             break;
         }
         if NAME_ENDERS.contains(&word_lower.trim_end_matches('.')) {

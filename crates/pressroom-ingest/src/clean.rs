@@ -291,6 +291,11 @@ static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("date pattern is valid")
 });
 
+/// A block that heads a release rather than titles it: a release header, a date, a contact.
+fn is_release_header(block: &str) -> bool {
+    HEADER_BLOCK.is_match(block) || DATE_LINE.is_match(block) || CONTACT_START.is_match(block)
+}
+
 /// Finds the title of a release without markup (OCR'd press releases): the short block right
 /// above the first paragraph of prose, skipping release headers, dates and "SUBJECTS:" lines.
 /// Falls back to the start of the first paragraph.
@@ -301,7 +306,7 @@ pub fn find_title_in_blocks(text: &str) -> String {
         .filter(|block| !block.is_empty())
         .collect();
     let is_candidate = |block: &str| {
-        let is_header = HEADER_BLOCK.is_match(block) || DATE_LINE.is_match(block) || CONTACT_START.is_match(block);
+        let is_header = is_release_header(block);
         let letters = block.chars().filter(|c| c.is_alphabetic()).count();
         // A title opens with a capital, a digit or a quote; OCR'd sentence fragments do not.
         let opens_like_title = block
@@ -330,7 +335,7 @@ pub fn find_title_in_blocks(text: &str) -> String {
                 || previous.rsplit(' ').next().is_some_and(|word| {
                     ["THE", "OF", "FOR", "AND", "TO", "IN", "ON", "AT", "A", "WITH", "BY"].contains(&word)
                 });
-            let is_header = HEADER_BLOCK.is_match(previous) || DATE_LINE.is_match(previous);
+            let is_header = is_release_header(previous);
             if breaks_off && in_capitals(previous) && !is_header {
                 title = format!("{previous} {title}");
             }
