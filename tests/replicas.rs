@@ -128,6 +128,38 @@ fn agreed(response: &Value) -> Value {
     serde_json::json!({"total": response["total"], "facets": response["facets"]})
 }
 
+/// Where two responses differ, one JSON path and both values per line: a failure names what
+/// differs instead of printing two whole responses.
+fn differences(left: &Value, right: &Value) -> String {
+    fn walk(path: &str, left: &Value, right: &Value, out: &mut Vec<String>) {
+        match (left, right) {
+            (Value::Object(a), Value::Object(b)) => {
+                let keys: std::collections::BTreeSet<&String> = a.keys().chain(b.keys()).collect();
+                for key in keys {
+                    let (x, y) = (a.get(key).unwrap_or(&Value::Null), b.get(key).unwrap_or(&Value::Null));
+                    walk(&format!("{path}.{key}"), x, y, out);
+                }
+            }
+            (Value::Array(a), Value::Array(b)) if a.len() == b.len() => {
+                for (index, (x, y)) in a.iter().zip(b).enumerate() {
+                    walk(&format!("{path}[{index}]"), x, y, out);
+                }
+            }
+            _ if left != right => out.push(format!("{path}: {left} vs {right}")),
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    walk("", left, right, &mut out);
+    out.join("\n")
+}
+
+/// Asserts that two responses agree on total and facets, naming what differs if not.
+fn assert_agreed(left: &Value, right: &Value, context: &str) {
+    let (left, right) = (agreed(left), agreed(right));
+    assert!(left == right, "{context}:\n{}", differences(&left, &right));
+}
+
 #[test]
 fn replicas_converge_take_writes_through_either_and_keep_them_across_a_rebuild_and_a_restart() {
     nats_or_skip!();
@@ -153,10 +185,10 @@ fn replicas_converge_take_writes_through_either_and_keep_them_across_a_rebuild_a
     let single = common::corpus_index(&dir.path().join("single"));
     for query in QUERIES {
         let (from_a, from_b) = (a.search(query), b.search(query));
-        assert_eq!(agreed(&from_a), agreed(&from_b), "{query}");
+        assert_agreed(&from_a, &from_b, query);
         let request = pressroom_query::SearchRequest::from_query_string(query).expect("a valid query");
         let direct = serde_json::to_value(single.search(&request).expect("searches")).expect("JSON");
-        assert_eq!(agreed(&from_a), agreed(&direct), "{query}: replica vs single node");
+        assert_agreed(&from_a, &direct, &format!("{query}: replica vs single node"));
     }
     assert_eq!(a.search("q=")["total"], Value::from(common::CORPUS_DOCUMENTS));
 
@@ -223,10 +255,10 @@ fn replicas_converge_take_writes_through_either_and_keep_them_across_a_rebuild_a
     );
     assert_eq!(log.matches("a new replica").count(), 1, "{log}");
     for query in QUERIES {
-        assert_eq!(
-            agreed(&a.search(query)),
-            agreed(&b.search(query)),
-            "{query} after the rebuild and restart"
+        assert_agreed(
+            &a.search(query),
+            &b.search(query),
+            &format!("{query} after the rebuild and restart"),
         );
     }
     assert_eq!(a.ready()["lag"], Value::from(0));
@@ -327,10 +359,10 @@ fn a_sample_of_the_domain_corpus_gives_both_replicas_and_a_single_node_the_same_
     let mut matched = 0;
     for query in &queries {
         let (from_a, from_b) = (a.search(query), b.search(query));
-        assert_eq!(agreed(&from_a), agreed(&from_b), "{query}");
+        assert_agreed(&from_a, &from_b, query);
         let request = pressroom_query::SearchRequest::from_query_string(query).expect("a valid query");
         let direct = serde_json::to_value(single.search(&request).expect("searches")).expect("JSON");
-        assert_eq!(agreed(&from_a), agreed(&direct), "{query}: replica vs single node");
+        assert_agreed(&from_a, &direct, &format!("{query}: replica vs single node"));
         matched += usize::from(from_a["total"].as_u64() > Some(0));
     }
     eprintln!(

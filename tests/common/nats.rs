@@ -3,6 +3,7 @@
 
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
 
 use super::wire::free_port;
 
@@ -41,7 +42,7 @@ macro_rules! nats_or_skip {
 }
 
 impl Cluster {
-    /// Starts `size` servers routed to one another.
+    /// Starts `size` servers routed to one another, and waits until each says it is ready.
     pub fn start(size: usize) -> Cluster {
         let dir = tempfile::tempdir().expect("a temporary folder");
         let client_ports: Vec<u16> = (0..size).map(|_| free_port()).collect();
@@ -56,7 +57,32 @@ impl Cluster {
             let child = cluster.spawn(node);
             cluster.servers.push(Some(child));
         }
+        for node in 0..size {
+            cluster.wait_ready(node);
+        }
         cluster
+    }
+
+    /// Waits until a server's log says it is ready; panics, with its log, if it stopped (a
+    /// port taken, say: it would otherwise be a server of another test that answers).
+    fn wait_ready(&mut self, node: usize) {
+        let started = Instant::now();
+        loop {
+            let log = std::fs::read_to_string(self.log_of(node)).unwrap_or_default();
+            if log.contains("Server is ready") {
+                return;
+            }
+            let exited = self.servers[node]
+                .as_mut()
+                .and_then(|child| child.try_wait().ok().flatten());
+            if let Some(status) = exited {
+                panic!("nats-server n{node} stopped ({status}): {log}");
+            }
+            if started.elapsed() > Duration::from_secs(30) {
+                panic!("nats-server n{node} not ready after 30 s: {log}");
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
     }
 
     fn spawn(&self, node: usize) -> Child {
@@ -76,8 +102,9 @@ impl Cluster {
             .args(["-p", &self.client_ports[node].to_string()]);
         if self.client_ports.len() > 1 {
             command.args([
+                // A name of its own: clusters of tests that run at once never join.
                 "--cluster_name",
-                "pressroom-test",
+                &self.name(),
                 "--cluster",
                 &format!("nats://127.0.0.1:{}", self.cluster_ports[node]),
                 "--routes",
@@ -89,6 +116,11 @@ impl Cluster {
             .stderr(log)
             .spawn()
             .expect("nats-server starts")
+    }
+
+    /// The cluster's name, unique among the clusters running (its first route port).
+    fn name(&self) -> String {
+        format!("pressroom-test-{}", self.cluster_ports[0])
     }
 
     /// The client URLs, comma-separated.
@@ -113,6 +145,7 @@ impl Cluster {
         self.kill(node);
         let child = self.spawn(node);
         self.servers[node] = Some(child);
+        self.wait_ready(node);
     }
 
     pub fn path(&self) -> &Path {

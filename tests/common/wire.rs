@@ -33,12 +33,23 @@ pub fn request(port: u16, method: &str, path: &str, key: Option<&str>, body: Opt
     Some((status, serde_json::from_str(body).unwrap_or(Value::Null)))
 }
 
-/// A loopback port free now (the OS picks it; it may be taken again before it is bound).
+/// A loopback port free now (the OS picks it; something else may still take it before it is
+/// bound). Never the same port twice in one test process: tests run in parallel, and the OS
+/// readily hands a port just released to the next caller, so two tests' servers (two NATS
+/// clusters, say) could otherwise be given the same port and one would talk to the other's.
 pub fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .and_then(|listener| listener.local_addr())
-        .map(|address| address.port())
-        .expect("a free loopback port")
+    static GIVEN: std::sync::Mutex<Vec<u16>> = std::sync::Mutex::new(Vec::new());
+    let mut given = GIVEN.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    loop {
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .and_then(|listener| listener.local_addr())
+            .map(|address| address.port())
+            .expect("a free loopback port");
+        if !given.contains(&port) {
+            given.push(port);
+            return port;
+        }
+    }
 }
 
 pub fn get(port: u16, path: &str) -> Option<(u16, Value)> {
