@@ -21,6 +21,7 @@ mod error;
 #[doc(hidden)]
 pub mod fuzzing;
 mod input;
+pub mod ocr_title;
 pub mod page;
 mod readers;
 mod record;

@@ -5,9 +5,10 @@ use std::path::Path;
 use serde_json::{Map, Value};
 
 use super::{folder_name, parse_loose_date, Sink};
-use crate::clean::{clean_text, find_title_in_blocks, first_sentence, split_contact};
+use crate::clean::{clean_text, first_sentence, split_contact};
 use crate::error::{Problem, ProblemKind};
 use crate::input;
+use crate::ocr_title::find_title_in_blocks;
 use crate::record::Record;
 
 /// Calls `to_record` on every JSON object line; bad lines are reported, the rest goes on.
