@@ -249,6 +249,21 @@ pub(crate) fn word_count(line: &str) -> usize {
     line.split_whitespace().count()
 }
 
+/// Of the words of four letters or more, how many are capitalised, and how many there are.
+pub(crate) fn capitalised_words(text: &str) -> (usize, usize) {
+    let long = text.split_whitespace().filter(|word| word.chars().count() >= 4);
+    long.fold((0, 0), |(capitalised, total), word| {
+        let upper = word.chars().next().is_some_and(char::is_uppercase);
+        (capitalised + usize::from(upper), total + 1)
+    })
+}
+
+/// Most words of four letters or more capitalised (`Teams Continue to Move Stranded Families`).
+pub(crate) fn in_title_case(line: &str) -> bool {
+    let (capitalised, long) = capitalised_words(line);
+    capitalised * 10 >= long * 7
+}
+
 /// Mostly capitals: four letters or more, at least eight in ten of them upper case.
 pub(crate) fn in_capitals(text: &str) -> bool {
     let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();

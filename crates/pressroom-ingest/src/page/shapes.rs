@@ -9,7 +9,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::clean::word_count;
+pub(super) use crate::clean::in_title_case;
+use crate::clean::{capitalised_words, word_count};
 
 /// Months (full and abbreviated) and weekdays in English, French and Spanish, folded to
 /// lower case without accents.
@@ -395,21 +396,6 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(\p{Lu}[\p{Lu}\p{M}'.’ -]{1,40}(,[^–—\n]{0,60})?|\p{Lu}[\p{L}\p{M}'.’/ -]{1,40},[^–—\n]{0,60}\d{4}\.?)\s*(–|—|-|\.-)\s+\S")
         .expect("dateline pattern is valid")
 });
-
-/// Of the words of four letters or more, how many are capitalised, and how many there are.
-fn capitalised_words(text: &str) -> (usize, usize) {
-    let long = text.split_whitespace().filter(|word| word.chars().count() >= 4);
-    long.fold((0, 0), |(capitalised, total), word| {
-        let upper = word.chars().next().is_some_and(char::is_uppercase);
-        (capitalised + usize::from(upper), total + 1)
-    })
-}
-
-/// Most words of four letters or more capitalised (`Teams Continue to Move Stranded Families`).
-pub(super) fn in_title_case(line: &str) -> bool {
-    let (capitalised, long) = capitalised_words(line);
-    capitalised * 10 >= long * 7
-}
 
 /// Does the paragraph open with a dateline (`Maputo, le 20 mars 2023 – …`)?
 pub(super) fn opens_with_dateline(paragraph: &str) -> bool {
