@@ -115,6 +115,14 @@ fn is_label(block: &str) -> bool {
     word_count(block) <= 2 || OCCASION.is_match(block)
 }
 
+/// Whether a line in capitals breaks off on a small word (`THE MINISTER FOR THE`).
+fn breaks_off(block: &str) -> bool {
+    block
+        .rsplit(' ')
+        .next()
+        .is_some_and(|word| ["THE", "OF", "FOR", "AND", "TO", "IN", "ON", "AT", "A", "WITH", "BY"].contains(&word))
+}
+
 /// Letters spaced out by OCR are a letterhead's (`T H E H O N .`, `C A N B E R R A A C T .`).
 fn letter_spaced(block: &str) -> bool {
     let words = word_count(block);
@@ -132,7 +140,7 @@ static LEADING_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 });
 static SIGNATURE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"\s+(\p{Lu}[\p{L}'’.-]+\s+){2}[-–]\s+(?i:(shadow\s+|assistant\s+)?(minister|member|senator|spokesperson|leader))\b.*$",
+        r"\s+(\p{Lu}[\p{L}'’.-]+\s+){2}[-–]\s+(?i:(shadow\s+|assistant\s+|federal\s+|independent\s+)?((minister|member|spokesperson)\s+(for|of)|senator|leader\s+of))\b.*$",
     )
     .expect("signature pattern is valid")
 });
@@ -194,7 +202,10 @@ pub fn find_title_in_blocks(text: &str) -> String {
             .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "\"'‘“$".contains(c));
         !is_header && letters >= 4 && word_count(block) <= 30 && opens_like_title && !block.ends_with([',', ':'])
     };
-    let is_headline_in_capitals = |block: &str| word_count(block) >= 2 && in_capitals(block) && is_candidate(block);
+    // A block breaking off on a small word ("MINISTER FOR TRADE AND") is a fragment: it may
+    // open the headline below it, not stand for one.
+    let is_headline_in_capitals =
+        |block: &str| word_count(block) >= 2 && in_capitals(block) && is_candidate(block) && !breaks_off(block);
     // A paragraph; OCR often puts every line in a block of its own, so a line of prose counts
     // too: one that ends a sentence, or runs on into the next block (which then opens in lower
     // case). A headline in sentence case is mostly lower case as well, but stands alone.
@@ -239,14 +250,10 @@ pub fn find_title_in_blocks(text: &str) -> String {
     if let Some(index) = above.iter().rposition(|block| is_headline_in_capitals(block)) {
         let mut title = above[index].clone();
         if let Some(previous) = index.checked_sub(1).map(|i| &above[i]) {
-            let breaks_off = previous.ends_with(',')
-                || previous.rsplit(' ').next().is_some_and(|word| {
-                    ["THE", "OF", "FOR", "AND", "TO", "IN", "ON", "AT", "A", "WITH", "BY"].contains(&word)
-                });
             // A letterhead line breaking off into the headline still opens it
             // ("MR. FAIRBAIRN, MINISTER FOR NATIONAL DEVELOPMENT," "OPENS CANBERRA CONFERENCE").
             let is_header = HEADER_BLOCK.is_match(previous) || DATE_LINE.is_match(previous);
-            if breaks_off && in_capitals(previous) && !is_header {
+            if (breaks_off(previous) || previous.ends_with(',')) && in_capitals(previous) && !is_header {
                 title = format!("{previous} {title}");
             }
         }
@@ -395,8 +402,21 @@ mod tests {
             "Road funding welcomed at last"
         );
         assert_eq!(without_labels("Media Release: Roads"), "Media Release: Roads");
+        assert_eq!(
+            without_labels("Visas for Three Women - Minister Must Explain"),
+            "Visas for Three Women - Minister Must Explain"
+        );
         let text = "N E W S R E L E A S E\n\n06 December 2001 MEDIA RELEASE 01/736\n\nREFUGEES ARRIVE FROM CAMPS\n\nThe first group of refugees from the camps arrived in Sometown today, the Minister said.";
         assert_eq!(find_title_in_blocks(text), "REFUGEES ARRIVE FROM CAMPS");
+    }
+
+    #[test]
+    fn a_line_in_capitals_breaking_off_is_no_headline_by_itself() {
+        let text = "MINISTER\n\nFOFOR ROADS AND\n\nnews release\n\nDate: 22 October 1991\n\nAustralia gives more aid to displaced families\n\nAs part of the settlement, Australia will give more aid to families displaced by the fighting, the Minister announced today.";
+        assert_eq!(
+            find_title_in_blocks(text),
+            "Australia gives more aid to displaced families"
+        );
     }
 
     #[test]
