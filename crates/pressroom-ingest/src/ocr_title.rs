@@ -104,7 +104,7 @@ static TRAILER: LazyLock<Regex> = LazyLock::new(|| {
 /// An occasion: where or how the words were said, not what about.
 static OCCASION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(joint\s+)?(doorsto+p|press\s+conference|(radio\s+|television\s+|tv\s+)?interview|transcript|speech|address|remarks)\b",
+        r"(?i)^(joint\s+)?(doorsto+p|press\s+conference|(radio\s+|television\s+|tv\s+)?interview|transcript|speech|address|remarks)\b|\b(oration|lecture|keynote|breakfast|luncheon|dinner)\b",
     )
     .expect("occasion pattern is valid")
 });
@@ -366,6 +366,8 @@ mod tests {
     fn an_occasion_or_a_label_titles_a_release_only_when_nothing_else_does() {
         let text = "Jane Citizen MP\n\nMinister for Roads\n\nBudget cuts to hit regional roads\n\nDoorstop, Parliament House, Canberra\n\nJANE CITIZEN: Thank you all for coming. I want to talk about roads today.";
         assert_eq!(find_title_in_blocks(text), "Budget cuts to hit regional roads");
+        let text = "Rt Hon Jane Citizen\n\n“From Sea to Sea”\n\nSometown Refugee Association Oration Adelaide 24 June 2011\n\nOur country has changed a great deal through its short history of a little more than a hundred years.";
+        assert_eq!(find_title_in_blocks(text), "“From Sea to Sea”");
         let text = "LEADER OF THE OPPOSITION\n\nADDRESS TO THE ANNUAL DINNER OF THE CHAMBER OF COMMERCE\n\nThank you all for having me here tonight, it is a pleasure to speak to you again.";
         assert_eq!(
             find_title_in_blocks(text),
