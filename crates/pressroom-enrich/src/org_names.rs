@@ -934,6 +934,12 @@ fn run_from(text: &str, words: &[Word<'_>], at: usize) -> Option<(usize, bool)> 
             }
             break;
         }
+        // A lone capital letter (the pronoun in "… the Labor Party I think", an OCR'd fragment
+        // such as "Red C ross") or the `No` of a number ("Paper No 12") ends a name.
+        let lone_letter = word.text.chars().filter(|c| c.is_alphanumeric()).count() == 1 && capitalised(word.text);
+        if lone_letter || word.text.trim_end_matches('.') == "No" {
+            break;
+        }
         if capitalised(word.text) {
             has_head |= HEADS.contains(word_lower.trim_end_matches('.'));
             end += 1;
@@ -1171,6 +1177,23 @@ mod tests {
         assert_eq!(
             names("Shares of Mercantile Stores Co Inc rose; Miller Tabak Hirsch and Co said."),
             ["Mercantile Stores Co Inc", "Miller Tabak Hirsch and Co"]
+        );
+    }
+
+    #[test]
+    fn a_lone_capital_or_a_number_ends_a_name() {
+        assert_eq!(
+            names("It is not what the Labor Party I know stands for, said the Health Commission of N.S.W."),
+            ["Labor Party", "Health Commission"]
+        );
+        assert_eq!(
+            names("It is in the National Europe Centre Paper No 12."),
+            ["National Europe Centre Paper"]
+        );
+        // A lowercase connector of one letter goes on ("y", "e").
+        assert_eq!(
+            names("El Ministerio de Salud y Protección Social informó."),
+            ["Ministerio de Salud y Protección Social"]
         );
     }
 
