@@ -13,7 +13,7 @@ static HEADER_BLOCK: LazyLock<Regex> = LazyLock::new(|| {
         r"(?ix)^[\s*]*(
             (joint\s+)?(media|press|news)\s+(release|statement|conference)s?
           | (joint\s+)?(media|press)\s+statement
-          | \*?transcript\*?
+          | \*?transcript\*?\W*$
           | subjects?\s*:
           | for\s+(the\s+)?press
           | not\s+(to\s+be\s+)?(released|for\s+publication)
@@ -167,6 +167,12 @@ static DIALOGUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(\p{Lu}[\p{L}’'.-]*\s+){0,3}\p{Lu}[\p{L}’'.-]*:\s.*[.?!\x22”]$").expect("dialogue pattern is valid")
 });
 
+/// A header's field (`TRANSCRIPT: …`, `DATE: …`), not a speaker.
+static FIELD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(transcript|date|time|place|venue|location|program|programme|source|re|e\s*&\s*oe)\s*:")
+        .expect("field pattern is valid")
+});
+
 /// A short block that names the kind of document anywhere in it (`06 December 2001 MEDIA
 /// RELEASE 01/736`, `MEWS RELEASE NEWS RELEASE`).
 static RELEASE_WORDS: LazyLock<Regex> =
@@ -225,13 +231,16 @@ pub fn find_title_in_blocks(text: &str) -> String {
             && (ends_sentence || runs_on || word_count(block) >= LONGEST_HEADLINE_WORDS);
         let (capitalised, long) = capitalised_words(block);
         let title_case = capitalised * 10 >= long * 7 && !in_capitals(block);
-        (sentence_like || line_of_prose || DIALOGUE.is_match(block))
-            && !title_case
-            && !HEADER_BLOCK.is_match(block)
-            && !LETTERHEAD.is_match(block)
-            && !CONTACT_START.is_match(block)
-            && !SUBJECTS.is_match(block)
-            && !letter_spaced(block)
+        // What a speaker says is text, whatever its shape (names in it, a minister's title).
+        let spoken = DIALOGUE.is_match(block) && !SUBJECTS.is_match(block) && !FIELD.is_match(block);
+        spoken
+            || ((sentence_like || line_of_prose)
+                && !title_case
+                && !HEADER_BLOCK.is_match(block)
+                && !LETTERHEAD.is_match(block)
+                && !CONTACT_START.is_match(block)
+                && !SUBJECTS.is_match(block)
+                && !letter_spaced(block))
     };
     let prose_index = (0..blocks.len()).position(is_prose);
     let above = &blocks[..prose_index.unwrap_or(blocks.len().min(15))];
@@ -277,10 +286,14 @@ static LEADING_JUNK: LazyLock<Regex> =
 /// (`REFUGEES .`, `CONFERENCE. '`).
 fn tidy_title(title: &str) -> String {
     let title = LEADING_JUNK.find(title).map_or(title, |junk| &title[junk.end()..]);
-    let title = match TRAILER.find(title) {
-        Some(trailer) if word_count(&title[..trailer.start()]) >= 3 => &title[..trailer.start()],
-        _ => title,
-    };
+    // A date may follow a release number, or the other way round.
+    let mut title = title;
+    while let Some(trailer) = TRAILER
+        .find(title)
+        .filter(|trailer| word_count(&title[..trailer.start()]) >= 3)
+    {
+        title = &title[..trailer.start()];
+    }
     let mut trimmed = title.trim_end_matches(|c: char| c.is_whitespace() || ".,;:·*-_".contains(c));
     // A closing quote stays when it closes one opened in the title.
     if trimmed.matches('\'').count() % 2 == 1 {
@@ -360,6 +373,18 @@ mod tests {
         // On one line with the programme and the first words spoken.
         let text = "Interview with Sam Host, Radio 2XX Subjects: Floods, roads HOST: Welcome to the show, Minister, it is good to have you here this morning.";
         assert_eq!(find_title_in_blocks(text), "Subjects: Floods, roads");
+    }
+
+    #[test]
+    fn what_a_speaker_says_is_text_and_a_transcript_without_subjects_is_titled_by_its_programme() {
+        let text = "Transcript of Interview with Sam Host, 2XX Breakfast Interview APC040/2012 09 July 2012\n\nSam Host: The Minister for Roads joins us this morning, and we are pleased to have her. Good morning.\n\nJane Citizen: G'day Sam, how are you?\n\nSam Host: Not bad. It has taken a while for the council to work out that the new bridge was needed, hasn't it?";
+        assert_eq!(
+            find_title_in_blocks(text),
+            "Transcript of Interview with Sam Host, 2XX Breakfast Interview"
+        );
+        // A header's field is not a speaker.
+        let text = "TRANSCRIPT: INTERVIEW WITH SAM HOST, 2XX NEWS.\n\nTOPICS: Roads; bridges\n\nSAM HOST: Minister, welcome to the program this morning.";
+        assert_eq!(find_title_in_blocks(text), "TOPICS: Roads; bridges");
     }
 
     #[test]
