@@ -102,17 +102,22 @@ static TRAILER: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// An occasion: where or how the words were said, not what about.
+/// The line opens with it (`Transcript of …`, `Interview with …`, `Doorstop, …`): never
+/// the text, however long.
 static OCCASION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(joint\s+)?(doorsto+p|press\s+conference|(radio\s+|television\s+|tv\s+)?interview|transcript|speech|address|remarks)\b|\b(oration|lecture|keynote|breakfast|luncheon|dinner)\b",
+        r"(?i)^(joint\s+)?(doorsto+p|press\s+conference|(radio\s+|television\s+|tv\s+)?interview|transcript|speech|address|remarks)\b",
     )
     .expect("occasion pattern is valid")
+});
+static OCCASION_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(oration|lecture|keynote|breakfast|luncheon|dinner)\b").expect("occasion pattern is valid")
 });
 
 /// A block that may head a release's text but seldom says what it is about: one or two
 /// words (`Preamble`, `1. INTRODUCTION`) or an occasion.
 fn is_label(block: &str) -> bool {
-    word_count(block) <= 2 || OCCASION.is_match(block)
+    word_count(block) <= 2 || OCCASION.is_match(block) || OCCASION_WORDS.is_match(block)
 }
 
 /// Whether a line in capitals breaks off on a small word (`THE MINISTER FOR THE`).
@@ -232,7 +237,10 @@ pub fn find_title_in_blocks(text: &str) -> String {
         let (capitalised, long) = capitalised_words(block);
         let title_case = capitalised * 10 >= long * 7 && !in_capitals(block);
         // What a speaker says is text, whatever its shape (names in it, a minister's title).
-        let spoken = DIALOGUE.is_match(block) && !SUBJECTS.is_match(block) && !FIELD.is_match(block);
+        let spoken = DIALOGUE.is_match(block)
+            && !SUBJECTS.is_match(block)
+            && !FIELD.is_match(block)
+            && !HEADER_BLOCK.is_match(block);
         spoken
             || ((sentence_like || line_of_prose)
                 && !title_case
@@ -240,6 +248,7 @@ pub fn find_title_in_blocks(text: &str) -> String {
                 && !LETTERHEAD.is_match(block)
                 && !CONTACT_START.is_match(block)
                 && !SUBJECTS.is_match(block)
+                && !OCCASION.is_match(block)
                 && !letter_spaced(block))
     };
     let prose_index = (0..blocks.len()).position(is_prose);
@@ -382,6 +391,9 @@ mod tests {
             find_title_in_blocks(text),
             "Transcript of Interview with Sam Host, 2XX Breakfast Interview"
         );
+        // A transcript's header in capitals is no paragraph, and an embargo no speaker.
+        let text = "Campaign Transcript\n\nTRANSCRIPT OF ROADS MINISTER JANE CITIZEN, IN DEBATE WITH SAM OTHER AT THE ROADS INSTITUTE POLICY DEBATE, SYDNEY\n\nEMBARGO: 7.00 p.m.\n\nSubjects: Roads policy\n\nNEWSREADER: Hello, I am Sam Reader. We are taking you to the Roads Institute in Sydney, where the debate is about to begin.";
+        assert_eq!(find_title_in_blocks(text), "Subjects: Roads policy");
         // A header's field is not a speaker.
         let text = "TRANSCRIPT: INTERVIEW WITH SAM HOST, 2XX NEWS.\n\nTOPICS: Roads; bridges\n\nSAM HOST: Minister, welcome to the program this morning.";
         assert_eq!(find_title_in_blocks(text), "TOPICS: Roads; bridges");
