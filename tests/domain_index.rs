@@ -101,7 +101,12 @@ fn search_features_hold_on_the_domain_corpus(service: &SearchService) {
     assert!(right.total > 1_000);
     let shared = ids(&typo).iter().filter(|id| ids(&right).contains(id)).count();
     assert!(shared >= 8, "{:?} vs {:?}", ids(&typo), ids(&right));
-    assert_eq!(ids(&typo)[..3], ids(&right)[..3]);
+    // The same three releases on top (a typo's candidates weigh a little differently, so two of
+    // them may swap).
+    let top = |response: &pressroom_query::SearchResponse| -> std::collections::BTreeSet<String> {
+        ids(response).into_iter().take(3).collect()
+    };
+    assert_eq!(top(&typo), top(&right));
     // An English query reaches Spanish and French ReliefWeb reports through the expansion table.
     let expanded = search("q=human%20trafficking&limit=0&facets=lang");
     let plain = search("q=human%20trafficking&expand=false&limit=0&facets=lang");
