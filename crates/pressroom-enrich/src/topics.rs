@@ -34,6 +34,72 @@ fn footer_start(folded: &str) -> usize {
     folded.len()
 }
 
+/// How far into the body the title may be repeated for what stands above it to be a
+/// letterhead.
+const TITLE_SEARCH_BYTES: usize = 1_500;
+
+/// The start of a folded title that finds it again in the body: its first words, up to 40
+/// bytes (OCR may break the rest of a long headline differently).
+fn title_key(title: &str) -> String {
+    let mut key = String::new();
+    for word in title.split_whitespace() {
+        if !key.is_empty() && key.len() + word.len() >= 40 {
+            break;
+        }
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        key.push_str(word);
+    }
+    key
+}
+
+/// Where the release starts in a folded body: after the title when the body repeats it within
+/// its first [`TITLE_SEARCH_BYTES`] (white space folded), else at 0.
+fn title_end_in(body: &str, key: &str) -> usize {
+    if key.split_whitespace().count() < 3 {
+        return 0;
+    }
+    let window_end = (0..=TITLE_SEARCH_BYTES.min(body.len()))
+        .rev()
+        .find(|&end| body.is_char_boundary(end))
+        .unwrap_or(0);
+    let words: Vec<&str> = key.split_whitespace().collect();
+    let window = &body[..window_end];
+    let Some(first) = window.find(words[0]) else {
+        return 0;
+    };
+    // The key's words in order, separated by white space only.
+    let mut search_from = first;
+    while let Some(offset) = window[search_from..].find(words[0]) {
+        let start = search_from + offset;
+        let mut at = start;
+        let mut matched = true;
+        for (index, word) in words.iter().enumerate() {
+            if index > 0 {
+                let rest = &window[at..];
+                let trimmed = rest.trim_start();
+                if trimmed.len() == rest.len() {
+                    matched = false;
+                    break;
+                }
+                at += rest.len() - trimmed.len();
+            }
+            if window[at..].starts_with(word) {
+                at += word.len();
+            } else {
+                matched = false;
+                break;
+            }
+        }
+        if matched {
+            return at;
+        }
+        search_from = start + words[0].len();
+    }
+    0
+}
+
 /// Occurrences of one cue that count.
 const MAX_OCCURRENCES: usize = 3;
 /// Bytes of the body that count as the lead.
@@ -192,6 +258,7 @@ impl TopicRules {
         let (title, body) = (fold(title), fold(body));
         let boats = |text: &str| text.contains("boat") || text.contains("smuggl");
         let smuggling_by_boat = boats(&title) || boats(&body);
+        let title_key = title_key(&title);
         for (folded, is_title) in [(title, true), (body, false)] {
             let mut folded = folded;
             if smuggling_by_boat && folded.contains("people") {
@@ -210,10 +277,14 @@ impl TopicRules {
                     folded = folded.replace(home, "residencia");
                 }
             }
+            // Above the title, when the body repeats it near its start, stands a letterhead
+            // ("Minister for Immigration …"): no evidence of what this release is about. The
+            // lead starts after the title.
+            let release_start = if is_title { 0 } else { title_end_in(&folded, &title_key) };
             let lead_end = if is_title {
                 folded.len()
             } else {
-                LEAD_BYTES.min(folded.len())
+                (release_start + LEAD_BYTES).min(folded.len())
             };
             // An organisation's standard footer ("About IOM: … counter-trafficking …") says
             // nothing about this release.
@@ -236,7 +307,7 @@ impl TopicRules {
                 if !starts_word || !ends_word || occurrences[cue_index] >= MAX_OCCURRENCES {
                     continue;
                 }
-                if found.start() >= footer_start {
+                if found.start() >= footer_start || found.start() < release_start {
                     continue;
                 }
                 occurrences[cue_index] += 1;
@@ -302,6 +373,39 @@ mod tests {
             "refugies -- the factory\nand farm"
         );
         assert_eq!(fold("tráfico\u{ad}\nde"), "trafico\nde");
+    }
+
+    #[test]
+    fn a_letterhead_above_the_title_is_no_evidence() {
+        let rules = TopicRules::load().expect("table loads");
+        let title = "New bridge opens to traffic in the north";
+        let body = "Shadow Minister for Immigration and Citizenship\nJane Citizen\n\nNew bridge opens to traffic in the north\n\nThe new bridge opened to traffic today, two months early and under budget, the council said. Cars and trucks crossed it all day.";
+        let topics = classify(&rules, title, body);
+        assert!(
+            !topics.iter().any(|topic| topic.starts_with("/Migration")),
+            "{topics:?}"
+        );
+        // The same words after the title are the release's own.
+        let body = "New bridge opens to traffic in the north\n\nAsylum seekers and refugees who settled in the north helped build the bridge, the council said; refugees and asylum seekers from the region opened it.";
+        let topics = classify(&rules, title, body);
+        assert!(
+            topics.iter().any(|topic| topic == "/Migration/Refugees and asylum"),
+            "{topics:?}"
+        );
+    }
+
+    #[test]
+    fn the_title_is_found_again_in_the_body_through_white_space() {
+        let key = title_key("new bridge opens to traffic in the north of the state today");
+        assert_eq!(key, "new bridge opens to traffic in the north");
+        let body = "minister for roads\n\nnew bridge  opens\nto traffic in the north of the state\n\nthe bridge";
+        assert_eq!(
+            &body[..title_end_in(body, &key)],
+            "minister for roads\n\nnew bridge  opens\nto traffic in the north"
+        );
+        assert_eq!(title_end_in("the bridge opened", &key), 0);
+        // A title of one or two words is too common to place the release.
+        assert_eq!(title_end_in("minister\n\nbridge opens", &title_key("bridge opens")), 0);
     }
 
     #[test]
