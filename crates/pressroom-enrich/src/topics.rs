@@ -395,6 +395,28 @@ mod tests {
     }
 
     #[test]
+    fn spanish_and_french_reports_get_the_themes_of_their_english_equivalents() {
+        let rules = TopicRules::load().expect("table loads");
+        let topics = classify(
+            &rules,
+            "La Matriz de Seguimiento del Desplazamiento registra familias desplazadas",
+            "",
+        );
+        assert!(
+            topics.iter().any(|topic| topic == "/Migration/Internal displacement"),
+            "{topics:?}"
+        );
+        let topics = classify(&rules, "Éducation au risque des mines dans les écoles du nord", "");
+        assert!(topics.iter().any(|topic| topic == "/Mine Action"), "{topics:?}");
+        let topics = classify(
+            &rules,
+            "Distribución de alimentos y canastas alimentarias en el sur",
+            "",
+        );
+        assert!(topics.iter().any(|topic| topic == "/Food and Nutrition"), "{topics:?}");
+    }
+
+    #[test]
     fn the_title_is_found_again_in_the_body_through_white_space() {
         let key = title_key("new bridge opens to traffic in the north of the state today");
         assert_eq!(key, "new bridge opens to traffic in the north");
