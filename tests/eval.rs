@@ -125,8 +125,9 @@ fn dev_gold_scores_stay_above_their_floors() {
     let gold = read_gold("tests/data/dev-gold.jsonl");
     assert!(gold.len() >= 40, "{} gold releases", gold.len());
     let rows = score_gold(&shared, "dev-gold", &gold);
-    // Measured 2026-12-03: main 0.906, mentioned 0.941, regions 0.903, organizations 0.635,
-    // topics 0.787, language 1.000, title 0.792, date 0.979. Organizations were 0.722 before
+    // Measured 2026-12-04: main 0.915, mentioned 0.941, regions 0.912, organizations 0.622,
+    // topics 0.817, language 1.000, title 0.875 (0.792 before OCR'd titles skipped letterheads),
+    // date 0.979. Organizations were 0.722 before
     // names were recognised by their shape (issue 16): this gold was written with the alias
     // table, and the names the shape finds beyond it are partly real misses of this gold's
     // labels and partly wrong (`Branch Office for Australia and New Zealand`); the held-out
@@ -138,9 +139,9 @@ fn dev_gold_scores_stay_above_their_floors() {
             ("dev-gold", "mentioned countries", 0.92),
             ("dev-gold", "main regions", 0.87),
             ("dev-gold", "organizations", 0.60),
-            ("dev-gold", "topics", 0.75),
+            ("dev-gold", "topics", 0.78),
             ("dev-gold", "language", 0.97),
-            ("dev-gold", "title", 0.75),
+            ("dev-gold", "title", 0.84),
             ("dev-gold", "date", 0.95),
         ],
     );
