@@ -57,47 +57,37 @@ fn title_key(title: &str) -> String {
 /// Where the release starts in a folded body: after the title when the body repeats it within
 /// its first [`TITLE_SEARCH_BYTES`] (white space folded), else at 0.
 fn title_end_in(body: &str, key: &str) -> usize {
-    if key.split_whitespace().count() < 3 {
+    let words: Vec<&str> = key.split_whitespace().collect();
+    if words.len() < 3 {
         return 0;
     }
     let window_end = (0..=TITLE_SEARCH_BYTES.min(body.len()))
         .rev()
         .find(|&end| body.is_char_boundary(end))
         .unwrap_or(0);
-    let words: Vec<&str> = key.split_whitespace().collect();
     let window = &body[..window_end];
-    let Some(first) = window.find(words[0]) else {
-        return 0;
-    };
-    // The key's words in order, separated by white space only.
-    let mut search_from = first;
-    while let Some(offset) = window[search_from..].find(words[0]) {
-        let start = search_from + offset;
-        let mut at = start;
-        let mut matched = true;
-        for (index, word) in words.iter().enumerate() {
-            if index > 0 {
-                let rest = &window[at..];
-                let trimmed = rest.trim_start();
-                if trimmed.len() == rest.len() {
-                    matched = false;
-                    break;
-                }
-                at += rest.len() - trimmed.len();
+    window
+        .match_indices(words[0])
+        .find_map(|(start, _)| words_end(window, start, &words))
+        .unwrap_or(0)
+}
+
+/// Where `words` end when they stand at `start` of `text` in order, separated by white space
+/// only.
+fn words_end(text: &str, start: usize, words: &[&str]) -> Option<usize> {
+    let mut at = start;
+    for (index, word) in words.iter().enumerate() {
+        if index > 0 {
+            let rest = &text[at..];
+            let gap = rest.len() - rest.trim_start().len();
+            if gap == 0 {
+                return None;
             }
-            if window[at..].starts_with(word) {
-                at += word.len();
-            } else {
-                matched = false;
-                break;
-            }
+            at += gap;
         }
-        if matched {
-            return at;
-        }
-        search_from = start + words[0].len();
+        at += text[at..].starts_with(word).then_some(word.len())?;
     }
-    0
+    Some(at)
 }
 
 /// Occurrences of one cue that count.

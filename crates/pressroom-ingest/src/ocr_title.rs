@@ -279,8 +279,8 @@ pub fn find_title_in_blocks(text: &str) -> String {
     }
     // The nearest headline-shaped block above the text; a label, an occasion or a place
     // ("Doorstop, Parliament House, Canberra", "Preamble") only when there is nothing else.
-    let nearest = || above.iter().rev().take(4).filter(|block| is_candidate(block));
-    if let Some(block) = nearest().find(|block| !is_label(block)).or_else(|| nearest().next()) {
+    let nearest: Vec<&String> = above.iter().rev().take(4).filter(|block| is_candidate(block)).collect();
+    if let Some(block) = nearest.iter().find(|block| !is_label(block)).or(nearest.first()) {
         return tidy_title(block);
     }
     let first = prose_index.and_then(|i| blocks.get(i)).or_else(|| blocks.first());
