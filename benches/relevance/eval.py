@@ -5,7 +5,7 @@
                                       [--queries tests/data/relevance/queries.jsonl]
                                       [--runs-dir ../relevance/runs] [RUN_FILE ...]
                                       [--run-pressroom URL --name NAME [--param KEY=VALUE ...] [--save-run FILE]]
-                                      [--split tune|test|all] [--json FILE]
+                                      [--split tune|test|all] [--records FILE] [--json FILE]
 
 Run files are TREC runs (qid Q0 doc rank score name; the system is named after the file) or JSON lines
 ({"qid", "doc", "rank"} or {"qid", "docs": [...]}); every *.trec and *.jsonl of --runs-dir is read (default: the
@@ -21,6 +21,11 @@ rounded down (a judge's last line for a pair counts). Per query, over each syste
            the best order (gain = grade);
   P@10     hits with grade >= 1, divided by 10 (a run that returns fewer than 10 is not excused);
   MRR      1 / rank of the first hit with grade >= 1 in the top 10, else 0.
+  nDCG@10, P@10 copies once  the same, with each release counted once (when --records gives the records'
+           text, benches/relevance/duplicates.py): a hit that is a near-duplicate of a hit ranked above it gains 0
+           (the reader has seen it; pressroom collapses such copies into one hit), and the ideal order holds each
+           group of copies once, at its best grade. Judges grade every copy on its own (guide.md), so the plain
+           figures reward a run that shows the same release twice.
 Unjudged hits count as grade 0; "judged" is the fraction of the top-10 hits (of those returned) that have a grade,
 so a low figure says the system's scores are a lower bound until its hits are pooled and judged. Only queries with
 at least one pair of grade >= 1 are scored (as trec_eval scores only the queries in its qrels); the others are
@@ -41,11 +46,15 @@ import urllib.error
 import urllib.parse
 import urllib.request
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import duplicates  # noqa: E402
+
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 DATA = os.path.join(ROOT, "tests", "data", "relevance")
 SPLITS = ("tune", "test", "all")
-METRICS = ("ndcg10", "p10", "mrr", "judged")
-METRIC_NAMES = {"ndcg10": "nDCG@10", "p10": "P@10", "mrr": "MRR", "judged": "judged@10"}
+METRICS = ("ndcg10", "p10", "mrr", "judged", "ndcg10_once", "p10_once")
+METRIC_NAMES = {"ndcg10": "nDCG@10", "p10": "P@10", "mrr": "MRR", "judged": "judged@10",
+                "ndcg10_once": "nDCG@10, copies once", "p10_once": "P@10, copies once"}
 
 
 def read_jsonl(path):
@@ -117,15 +126,37 @@ def write_trec(path, name, run):
                 out.write(f"{qid} Q0 {doc} {rank} {11 - rank} {name}\n")
 
 
-def query_scores(docs, qid, grades, ideal):
-    top = docs[:10]
-    gains = [grades.get((qid, doc), 0) for doc in top]
+def ndcg(gains, ideal):
     dcg = sum(gain / math.log2(rank + 1) for rank, gain in enumerate(gains, start=1))
     idcg = sum(gain / math.log2(rank + 1) for rank, gain in enumerate(ideal[:10], start=1))
+    return dcg / idcg if idcg else 0.0
+
+
+def query_scores(docs, qid, grades, ideal, group=None):
+    """A query's figures for one run; with `group` ({doc: its near-duplicate group}), also those counting each
+    release once: a hit that is a copy of an earlier hit gains nothing, and the ideal order holds each group once,
+    at its best grade."""
+    top = docs[:10]
+    gains = [grades.get((qid, doc), 0) for doc in top]
     first = next((rank for rank, gain in enumerate(gains, start=1) if gain >= 1), None)
     judged = sum((qid, doc) in grades for doc in top)
-    return {"ndcg10": dcg / idcg if idcg else 0.0, "p10": sum(gain >= 1 for gain in gains) / 10,
-            "mrr": 1 / first if first else 0.0, "judged": judged / len(top) if top else None}
+    scores = {"ndcg10": ndcg(gains, ideal), "p10": sum(gain >= 1 for gain in gains) / 10,
+              "mrr": 1 / first if first else 0.0, "judged": judged / len(top) if top else None,
+              "ndcg10_once": None, "p10_once": None}
+    if group is not None:
+        seen, once = set(), []
+        for doc, gain in zip(top, gains):
+            key = group.get(doc, doc)
+            once.append(0 if key in seen else gain)
+            seen.add(key)
+        best = {}
+        for (pair_qid, doc), grade in grades.items():
+            if pair_qid == qid:
+                key = group.get(doc, doc)
+                best[key] = max(best.get(key, 0), grade)
+        scores["ndcg10_once"] = ndcg(once, sorted(best.values(), reverse=True))
+        scores["p10_once"] = sum(gain >= 1 for gain in once) / 10
+    return scores
 
 
 def judged_fraction(run, grades, queries):
@@ -170,6 +201,10 @@ def main():
     parser.add_argument("--save-run", help="write the --run-pressroom run here (TREC)")
     parser.add_argument("--split", choices=SPLITS, default=None, help="only this split [tune, test and all]")
     parser.add_argument("--json", help="write every figure here")
+    records = os.path.join(work, "records.jsonl")
+    parser.add_argument("--records", default=records if os.path.exists(records) else None,
+                        help="the records the runs searched (pool.py's WORK/records.jsonl, the default when it "
+                             "exists): adds the figures counting near-duplicate copies once; '' for none")
     args = parser.parse_args()
 
     queries = read_jsonl(args.queries)
@@ -203,8 +238,19 @@ def main():
     unjudged = [query["qid"] for query in queries if query["qid"] not in ideal]
     no_relevant = [query["qid"] for query in queries if query["qid"] in ideal and query not in scored]
 
+    group_of = {}
+    if args.records:
+        pairs_by_query = collections.defaultdict(set)
+        for qid, doc in grades:
+            pairs_by_query[qid].add(doc)
+        for run in runs.values():
+            for qid, docs in run.items():
+                pairs_by_query[qid].update(docs[:10])
+        texts = duplicates.read_texts(args.records, {doc for docs in pairs_by_query.values() for doc in docs})
+        group_of = {query["qid"]: duplicates.groups(pairs_by_query[query["qid"]], texts) for query in scored}
     per_query = {system: {query["qid"]: query_scores(run.get(query["qid"], []), query["qid"], grades,
-                                                     ideal[query["qid"]]) for query in scored}
+                                                     ideal[query["qid"]], group_of.get(query["qid"]))
+                          for query in scored}
                  for system, run in runs.items()}
     tags = ["all"] + sorted({tag for query in queries for tag in query.get("tags", [])})
     splits = [args.split] if args.split else list(SPLITS)
@@ -229,6 +275,8 @@ def main():
     systems = list(runs)
     width = max([10] + [len(system) + 1 for system in systems])
     for metric in METRICS:
+        if metric.endswith("_once") and not group_of:
+            continue
         print(f"\n{METRIC_NAMES[metric]:<26}{'n':>4}" + "".join(f"{system:>{width}}" for system in systems))
         for key, cell in figures.items():
             row = "".join(f"{cell['systems'][system][metric]:>{width}.3f}"
