@@ -125,6 +125,18 @@ fn search_features_hold_on_the_domain_corpus(service: &SearchService) {
         count(&expanded, "fr") > count(&plain, "fr"),
         "expansion adds French releases"
     );
+    // An expansion to a word the index holds little of (Spanish `niño` for `children`) does
+    // not outrank the typed word by its rarity: the El Niño climate bulletins, which match only
+    // through `niño`, stay out of the first page of a common English word.
+    let children = search("q=children&facets=");
+    let nino: Vec<String> = ids(&children)
+        .into_iter()
+        .filter(|id| ["reliefweb:2379604", "reliefweb:2379609", "reliefweb:2379619"].contains(&id.as_str()))
+        .collect();
+    assert!(
+        nino.is_empty(),
+        "El Niño bulletins on the first page of `children`: {nino:?}"
+    );
     // Stemming: `refugee` (singular) finds the releases that say `refugees` (all but those in
     // a language tantivy does not stem, or undetected).
     let singular = search("q=refugee&expand=false&typo=false&limit=0&facets=");
@@ -249,11 +261,15 @@ async fn a_sample_of_the_corpus_searched_by_its_rarest_words_never_fails() {
     assert!(failures.is_empty(), "{failures:#?}");
 }
 
-/// nDCG@10 per tag on the pooled judged set (`tests/data/relevance/`: 201 queries, 2,000+
+/// nDCG@10 per tag on the pooled judged set (`tests/data/relevance/`: 233 queries, 3,200+
 /// graded pairs) must not fall under these floors; `benches/relevance/eval.py` prints the
 /// figures beside the other systems'. Unjudged hits count 0, as in the script.
-// Measured 2026-12-04, once Trove releases have their real headlines as titles (all queries,
-// both splits): all 0.929, boolean 0.929, common 0.925, long 0.869, multilingual-es 0.961,
+// Measured 2026-12-05 with the 32 common-word and phrase queries added and expansions weighed
+// by their rarity (all queries, both splits): all 0.931, boolean 0.928, common 0.932, long
+// 0.869, multilingual-es 0.961, multilingual-fr 0.977, phrase 0.932, question 0.797, rare 0.985,
+// term 0.960, typo 0.907.
+// 2026-12-04, once Trove releases have their real headlines as titles (201 queries): all
+// 0.929, boolean 0.929, common 0.925, long 0.869, multilingual-es 0.961,
 // multilingual-fr 0.977, phrase 0.923, question 0.798, rare 0.985, term 0.962, typo 0.909
 // (2026-12-03, letterheads as titles: 0.931, 0.942, 0.910, 0.875, 0.961, 0.980, 0.935, 0.796,
 // 0.987, 0.960, 0.908).

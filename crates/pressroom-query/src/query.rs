@@ -9,7 +9,7 @@
 //! |---|---|---|
 //! | exact (case and accents folded) | `title`, `body` | 1 |
 //! | stemmed, per language in scope | `title_<lang>`, `body_<lang>` | [`STEMMED_WEIGHT`] |
-//! | cross-lingual expansion ([`crate::expansion`]) | all of the above | [`EXPANSION_WEIGHT`] |
+//! | cross-lingual expansion ([`crate::expansion`]) | all of the above | [`EXPANSION_WEIGHT`], times √(idf typed / idf of the wording) when the wording is rarer |
 //! | prefix of the last word (`prefix=true`) | `title`, `body` | [`PREFIX_WEIGHT`] |
 //! | typo: edit distance 1 from 5 letters, 2 from 9, never in the first letter | `title`, `body` | [`FUZZY_WEIGHT`] |
 //!
@@ -304,6 +304,11 @@ impl<'a> QueryBuilder<'a> {
             return Ok(None);
         }
         let mut alternatives: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Should, Box::new(BooleanQuery::new(exact)))];
+        let typed: Vec<&str> = literals[..taken]
+            .iter()
+            .map(|literal| literal.phrase.as_str())
+            .collect();
+        let typed_idf = self.body_idf(&typed.join(" "))?;
         let expansions = self.expansions;
         for variant in expansions.alternatives(concept, matched) {
             let literal = UserInputLiteral {
@@ -318,8 +323,22 @@ impl<'a> QueryBuilder<'a> {
                 only_lang: Some(variant.lang),
                 ..Matching::default()
             };
+            // A word of a language the index holds little of is rare there: its idf says
+            // "Spanish", not "specific", and must not let it outscore the typed word by that
+            // alone (`niños` for `children` put El Niño bulletins first). A wording rarer than
+            // what was typed weighs less by the square root of their idf ratio, so it still
+            // reaches the releases written in its language.
+            let variant_idf = self.body_idf(&variant.text)?;
+            let share = if variant_idf > typed_idf && typed_idf > 0.0 {
+                (typed_idf / variant_idf).sqrt()
+            } else {
+                1.0
+            };
             if let Some(query) = self.analysed(&literal, how)? {
-                alternatives.push((Occur::Should, Box::new(BoostQuery::new(query, EXPANSION_WEIGHT))));
+                alternatives.push((
+                    Occur::Should,
+                    Box::new(BoostQuery::new(query, EXPANSION_WEIGHT * share)),
+                ));
             }
         }
         Ok(Some((taken, Box::new(BooleanQuery::new(alternatives)))))
@@ -530,6 +549,20 @@ impl<'a> QueryBuilder<'a> {
             Part::Title => self.fields.title,
             Part::Body => self.fields.body,
         }
+    }
+
+    /// The BM25 inverse document frequency of `text`'s words in the body, summed (as tantivy
+    /// weighs a phrase).
+    fn body_idf(&mut self, text: &str) -> Result<f32, SearchError> {
+        let documents = self.searcher.num_docs() as f32;
+        let mut idf = 0.0;
+        for (_, word) in analyze(&mut self.analyzers.base, text) {
+            let frequency = self
+                .searcher
+                .doc_freq(&Term::from_field_text(self.fields.body, &word))? as f32;
+            idf += (1.0 + (documents - frequency + 0.5) / (frequency + 0.5)).ln();
+        }
+        Ok(idf)
     }
 
     /// Whether `word` is rare enough in the index to be a misspelling.
