@@ -75,6 +75,8 @@ const REPEATED_HEADLINE_WORDS: usize = 6;
 /// [`DECKED_HEADLINE_WORDS`], is the release's deck (summary), not its headline.
 const DECK_WORDS: usize = 15;
 const DECKED_HEADLINE_WORDS: usize = 10;
+/// Words a headline above a subtitle or caption has at least.
+const UPPER_HEADLINE_WORDS: usize = 6;
 
 fn read_page(raw: &str, known_title: Option<&str>, site: &SiteLines) -> PageParts {
     let text = clean_text(&MARKUP.replace_all(raw, ""));
@@ -289,10 +291,51 @@ impl Page<'_> {
                     caption.get_or_insert(index);
                     continue;
                 }
-                return Some(self.headline_at(index));
+                return Some(self.headline_over_subtitles(self.headline_at(index), looked));
             }
         }
         caption.map(|index| self.headline_at(index))
+    }
+
+    /// The headline over the lines a page sets between it and its text (a subtitle, a
+    /// caption, a byline, a dateline, a label): from the nearest headline-shaped line found,
+    /// a longer one right above it in the same header block, with no menu, site line or
+    /// prose between them, that is not a breadcrumb repeating it.
+    fn headline_over_subtitles(&self, nearest: (usize, usize), mut looked: usize) -> (usize, usize) {
+        let mut headline = nearest;
+        let mut index = headline.0;
+        while index > 0 {
+            index -= 1;
+            let line = self.lines[index];
+            if self.skip[index] {
+                if line.is_empty() {
+                    continue;
+                }
+                break;
+            }
+            looked += 1;
+            if looked > LOOK_BACK || self.starts_prose(index) {
+                break;
+            }
+            if word_count(line) <= 2
+                || !is_headline_shaped(line)
+                || self.follows_field_label(index)
+                || self.beside_credit(index)
+            {
+                continue;
+            }
+            let current = tidy_title(&self.joined(headline.0, headline.1));
+            let over = word_count(line) >= UPPER_HEADLINE_WORDS
+                && word_count(line) >= word_count(&current)
+                && !line.contains(" | ")
+                && !fold(line).contains(&fold(&current));
+            if !over {
+                break;
+            }
+            headline = self.headline_at(index);
+            index = headline.0;
+        }
+        headline
     }
 
     /// The first and last line of a headline found at `index`: the longer headline above a
@@ -808,6 +851,47 @@ mod tests {
             page.body.starts_with("A week after") || page.body.starts_with("Beira"),
             "{}",
             page.body
+        );
+    }
+
+    #[test]
+    fn a_subtitle_caption_or_dateline_under_the_headline_is_not_the_title() {
+        // A newspaper's subtitle, shorter than its headline.
+        let page = clean_page(
+            "Portada\n\nLa Armada rescata a 31 migrantes a la deriva frente a la costa de Almería\n\nViajaban en una neumática desde hacía dos días\n\nALMERÍA – Salvamento Marítimo rescató este lunes a 31 personas, entre ellas cuatro menores, que navegaban en una embarcación neumática.\nTodas fueron atendidas en el puerto.",
+        );
+        assert_eq!(
+            page.title,
+            "La Armada rescata a 31 migrantes a la deriva frente a la costa de Almería"
+        );
+        assert!(
+            page.body.starts_with("Viajaban") || page.body.starts_with("ALMERÍA"),
+            "{}",
+            page.body
+        );
+        // A photo's subject, its caption and a dateline ending in a date.
+        let page = clean_page(
+            "Families fleeing the fighting find shelter in border towns\n\nAmina Yusuf\nAmina Yusuf at a reception centre near the border\nKousseri, Far North Region (Cameroon), 3 May 2021\n\nIn the past week thousands of people have crossed into the border towns, most of them women and children who walked for days.\nAid agencies are scaling up.",
+        );
+        assert_eq!(page.title, "Families fleeing the fighting find shelter in border towns");
+        // A caption ending in its credit in brackets, French typography.
+        let page = clean_page(
+            "Une ONG dénonce l'accueil des réfugiés sur les îles grecques\n\nSur l'île de Lesbos, des centaines de personnes attendent leur enregistrement dans des conditions indignes. (Photo : AFP)\n\nL'organisation humanitaire publie ce mardi un rapport sur les conditions d'accueil en Europe.\nElle appelle à agir.",
+        );
+        assert_eq!(
+            page.title,
+            "Une ONG dénonce l'accueil des réfugiés sur les îles grecques"
+        );
+    }
+
+    #[test]
+    fn a_breadcrumb_repeating_the_headline_above_it_is_not_the_title() {
+        let page = clean_page(
+            "Noticias Comunicados El ACNUR pide proteger a las familias desplazadas en la frontera sur\n\nEl ACNUR pide proteger a las familias desplazadas en la frontera sur\n\nGINEBRA, 5 de marzo de 2019 – El ACNUR expresó hoy su preocupación por la seguridad de miles de familias.\nPide acceso humanitario.",
+        );
+        assert_eq!(
+            page.title,
+            "El ACNUR pide proteger a las familias desplazadas en la frontera sur"
         );
     }
 

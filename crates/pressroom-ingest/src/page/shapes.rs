@@ -302,7 +302,7 @@ fn is_byline(line: &str) -> bool {
 /// A photo caption's credit, opening the line or a sentence of it (`… à Conakry. Photo :
 /// Mobilité Guinée`); `Accès au crédit : …` is not one.
 static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(^|[.!?»”)]\s+)(photos?|fotos?|cr[ée]dits?\s+photos?|photo\s+credits?|cr[ée]dito\s+(de\s+)?foto)\s*:\s*\S")
+    Regex::new(r"(?i)(^|[.!?»”)]\s+)\(?(photos?|fotos?|cr[ée]dits?\s+photos?|photo\s+credits?|cr[ée]dito\s+(de\s+)?foto)\s*:\s*\S")
         .expect("caption pattern is valid")
 });
 
@@ -456,6 +456,7 @@ mod tests {
             "- Directrice générale adjointe chargée de la gestion et des réformes",
             "Aller au contenu principal",
             "Photo : A. Diallo / Enfance Sahel Solidarité",
+            "Des familles attendent devant le centre d'enregistrement. (Photo : AFP)",
             "Des élèves dans une salle de classe. © Alliance / B. Ngono",
             "Partager",
             "| |||",
