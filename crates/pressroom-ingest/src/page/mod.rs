@@ -24,7 +24,8 @@ use regex::Regex;
 
 use crate::clean::{clean_text, first_sentence, in_capitals, normalize_whitespace, split_contact, word_count};
 use shapes::{
-    ends_sentence, fold, in_title_case, is_boilerplate, is_credit, is_headline_shaped, is_prose, opens_with_dateline,
+    ends_sentence, fold, headline_prefix_end, in_title_case, is_boilerplate, is_credit, is_headline_shaped, is_prose,
+    language_tags_start, opens_with_dateline,
 };
 pub use site::{SiteLines, MAX_PAGES_LEARNED, MIN_PAGES};
 
@@ -158,6 +159,14 @@ fn tidy_title(title: &str) -> String {
         if word_count(&title[found.end()..]) > 2 {
             title = &title[found.end()..];
         }
+    }
+    if let Some(end) = headline_prefix_end(title) {
+        if word_count(&title[end..]) > 2 {
+            title = &title[end..];
+        }
+    }
+    if let Some(start) = language_tags_start(title) {
+        title = &title[..start];
     }
     while let Some(rest) = GLUED_BUTTONS
         .iter()
@@ -741,6 +750,32 @@ mod tests {
         assert_eq!(
             tidy_title("« Nous ne partirons pas » disent les déplacés"),
             "« Nous ne partirons pas » disent les déplacés"
+        );
+    }
+
+    #[test]
+    fn dates_labels_and_language_tags_around_a_headline_are_dropped() {
+        assert_eq!(
+            tidy_title("12 March 2019: Floods leave thousands homeless in the south"),
+            "Floods leave thousands homeless in the south"
+        );
+        assert_eq!(
+            tidy_title("No: 27, 3 de mayo de 2021, Comunicado sobre el rescate de migrantes en el mar"),
+            "Comunicado sobre el rescate de migrantes en el mar"
+        );
+        assert_eq!(
+            tidy_title("Text: Agency Expands Help for Victims of Forced Labour"),
+            "Agency Expands Help for Victims of Forced Labour"
+        );
+        assert_eq!(
+            tidy_title("Fund releases US$20 million for displaced families [EN/FR]"),
+            "Fund releases US$20 million for displaced families"
+        );
+        // A date that is the headline's subject, and a short rest, stay.
+        assert_eq!(tidy_title("12 March 2019: a timeline"), "12 March 2019: a timeline");
+        assert_eq!(
+            tidy_title("Texting: How Migrants Keep in Touch"),
+            "Texting: How Migrants Keep in Touch"
         );
     }
 

@@ -148,6 +148,14 @@ pub(super) fn is_boilerplate(line: &str) -> bool {
     if words <= 8 && MEETING.is_match(line) {
         return true;
     }
+    // A name and a telephone number: a contact, not a headline.
+    let lettered = line
+        .split_whitespace()
+        .filter(|word| word.chars().any(char::is_alphabetic))
+        .count();
+    if lettered <= 6 && PHONE.is_match(line) {
+        return true;
+    }
     if words <= 3 && BUTTON.is_match(line) {
         return true;
     }
@@ -199,7 +207,42 @@ fn is_credited_caption(line: &str) -> bool {
 /// initials and a name or an image number joined by a slash (`MSF/Juan Carlos Tomasi`,
 /// `UNICEF/UN0321649/Carrillo`, `UN Photo/Mark Garten`; `Chad/Sudan …` is not one).
 pub(super) fn is_credit(line: &str) -> bool {
-    line.contains('©') || CAPTION.is_match(line) || SLASH_CREDIT.is_match(line)
+    line.contains('©') || CAPTION.is_match(line) || SLASH_CREDIT.is_match(line) || PHOTO_AGENCY.is_match(line)
+}
+
+/// A credit ending in a photo agency's name (`Anadolu Agency via Getty Images`).
+static PHOTO_AGENCY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(getty\s+images|shutterstock|istockphoto)\s*$").expect("photo agency pattern is valid")
+});
+
+/// A telephone number: an international one (`+41 22 917 1234`, `+33 1 45 67 89 00`), a
+/// North American one (`267.992.6356`), or one opening with a trunk 0 (`0418 743 789`,
+/// `01 45 67 89 00`); figures grouped by thousands (`500 000 000`) are not one.
+static PHONE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"\+\d{1,3}([\s.-]?\(?\d{1,4}\)?){3,}|\b\d{3}[\s.-]\d{3}[\s.-]\d{4}\b|\b0\d{1,3}[\s.-]\d{3,4}[\s.-]\d{3,4}\b|\b0\d([\s.]\d{2}){4}\b",
+    )
+    .expect("phone pattern is valid")
+});
+
+/// What a scraper or a site puts before a headline on its line: a date and a colon
+/// (`4 June 2018: …`), a release number and a date (`No: 145, 16 de junio de 2023, …`), or a
+/// `Text:` label. `None` when the line has no such prefix.
+pub(super) fn headline_prefix_end(title: &str) -> Option<usize> {
+    static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(
+            r"(?i)^((no\.?\s*:?\s*\d+\s*,\s*)?\d{{1,2}}(st|nd|rd|th|er)?\.?\s+(de\s+)?({MONTHS}|février|décembre|août)\.?,?\s+(de\s+)?\d{{4}}\s*[:,]|(text|texte|texto)\s*:)\s+"
+        ))
+        .expect("headline prefix pattern is valid")
+    });
+    PREFIX.find(title).map(|found| found.end())
+}
+
+/// Language tags a site puts after a headline (`… displaced people [EN/AR]`): where they start.
+pub(super) fn language_tags_start(title: &str) -> Option<usize> {
+    static TAGS: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\s*\[[A-Z]{2}(/[A-Z]{2})*\]$").expect("language tags pattern is valid"));
+    TAGS.find(title).map(|found| found.start())
 }
 
 static SLASH_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
@@ -457,6 +500,9 @@ mod tests {
             "Aller au contenu principal",
             "Photo : A. Diallo / Enfance Sahel Solidarité",
             "Des familles attendent devant le centre d'enregistrement. (Photo : AFP)",
+            "Jane Roe 212.555.0147 (M)",
+            "Contact presse : Jean Dupont +33 1 45 67 89 00",
+            "Agencia Ejemplo via Getty Images",
             "Des élèves dans une salle de classe. © Alliance / B. Ngono",
             "Partager",
             "| |||",
@@ -507,6 +553,9 @@ mod tests {
             "Updating Flood Maps for 2,000 Villages in Bangladesh",
             "Updated Guidance on Cholera Vaccination Issued in Malawi",
             "UNICEF Unveils New Logo for Its 75th Anniversary",
+            "Plus de 1 500 000 personnes déplacées au Sahel",
+            "219 Arrested and 1 374 Victims Identified",
+            "Appeal Seeks 500 000 000 Dollars",
         ] {
             assert!(!is_boilerplate(line), "{line}");
             assert!(is_headline_shaped(line), "{line}");
