@@ -308,8 +308,9 @@ impl Page<'_> {
 
     /// The headline over the lines a page sets between it and its text (a subtitle, a
     /// caption, a byline, a dateline, a label): from the nearest headline-shaped line found,
-    /// a longer one right above it in the same header block, with no menu, site line or
-    /// prose between them, that is not a breadcrumb repeating it.
+    /// one about as long or longer (nine tenths of its words at least) right above it in the
+    /// same header block, with no menu, site line or prose between them (dates, bylines and
+    /// credits may stand there), that is not a breadcrumb repeating it.
     fn headline_over_subtitles(&self, nearest: (usize, usize), mut looked: usize) -> (usize, usize) {
         let mut headline = nearest;
         let mut index = headline.0;
@@ -317,7 +318,9 @@ impl Page<'_> {
             index -= 1;
             let line = self.lines[index];
             if self.skip[index] {
-                if line.is_empty() {
+                // Blank lines, dates, bylines and credits stand in a header block; a menu or a
+                // site's line ends it.
+                if line.is_empty() || (is_boilerplate(line) && !is_navigation(self.lines, index)) {
                     continue;
                 }
                 break;
@@ -335,7 +338,7 @@ impl Page<'_> {
             }
             let current = tidy_title(&self.joined(headline.0, headline.1));
             let over = word_count(line) >= UPPER_HEADLINE_WORDS
-                && word_count(line) >= word_count(&current)
+                && word_count(line) * 10 >= word_count(&current) * 9
                 && !line.contains(" | ")
                 && !fold(line).contains(&fold(&current));
             if !over {
@@ -904,6 +907,14 @@ mod tests {
             "{}",
             page.body
         );
+        // A subtitle a word longer than its headline.
+        let page = clean_page(
+            "Salvamento Marítimo rescata a trece migrantes frente a la costa de Carboneras\n\nUna embarcación de salvamento fue la encargada de realizar el rescate esta tarde\n\nCARBONERAS – Los trece ocupantes de la neumática fueron trasladados al puerto, donde los atendió la Cruz Roja.\nTodos se encuentran bien.",
+        );
+        assert_eq!(
+            page.title,
+            "Salvamento Marítimo rescata a trece migrantes frente a la costa de Carboneras"
+        );
         // A photo's subject, its caption and a dateline ending in a date.
         let page = clean_page(
             "Families fleeing the fighting find shelter in border towns\n\nAmina Yusuf\nAmina Yusuf at a reception centre near the border\nKousseri, Far North Region (Cameroon), 3 May 2021\n\nIn the past week thousands of people have crossed into the border towns, most of them women and children who walked for days.\nAid agencies are scaling up.",
@@ -916,6 +927,24 @@ mod tests {
         assert_eq!(
             page.title,
             "Une ONG dénonce l'accueil des réfugiés sur les îles grecques"
+        );
+    }
+
+    #[test]
+    fn a_tag_under_the_headline_is_passed_over_a_byline_and_a_date() {
+        let page = clean_page(
+            "Deux réseaux de trafiquants démantelés près de la frontière\n\nPar , publié le | modifié le\nCamps du littoral\n\nLe ministère a annoncé mardi le démantèlement de deux réseaux qui organisaient des traversées.\nDix personnes ont été interpellées.",
+        );
+        assert_eq!(
+            page.title,
+            "Deux réseaux de trafiquants démantelés près de la frontière"
+        );
+        let page = clean_page(
+            "Le programme renforce la concertation entre les pays pour améliorer la sécurité humaine au Sahel\n\n19 mai 2014\n\nUne vision régionale partagée qui met les communautés au centre de leur développement\n\nDakar, le 19 mai – Le programme s'engagera dans une meilleure synergie des actions menées dans la région.\nDeux projets sont prévus.",
+        );
+        assert_eq!(
+            page.title,
+            "Le programme renforce la concertation entre les pays pour améliorer la sécurité humaine au Sahel"
         );
     }
 
