@@ -187,6 +187,12 @@ pub(super) fn is_boilerplate(line: &str) -> bool {
     if words <= 8 && DATE.is_match(&folded) && other_words(&DATE.replace_all(&folded, " ")) <= 3 {
         return true;
     }
+    if words <= 16 && DATED_KIND.is_match(line) && DATE.is_match(&folded) {
+        return true;
+    }
+    if BRACKETED_DAY.is_match(&folded) {
+        return true;
+    }
     let label = fold(line.trim_end_matches([':', '.', ' ']));
     if LABELS.contains(&label.as_str()) {
         return true;
@@ -350,8 +356,28 @@ static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A byline: `By` and anything, or `Por`/`Par` and a capitalised name.
-static BYLINE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(By\s|(Por|Par)\s+\p{Lu})").expect("byline pattern is valid"));
+static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(By\s|(Por|Par)\s+\p{Lu}|(?i:reporter|author|auteure?|autora?|redacci[oó]n|r[ée]daction|written\s+by|(media|press|news)\s+release\s+by)\b)",
+    )
+    .expect("byline pattern is valid")
+});
+
+/// A release's kind and its date (`Communiqué de presse du ministre de l'Intérieur en date du
+/// 16 février 2016`, `Press release – 3 May 2021`): a label, not a headline.
+static DATED_KIND: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(communiqu[ée]\s+de\s+presse|press\s+release|news\s+release|media\s+release|comunicado\s+de\s+prensa|nota\s+de\s+prensa)\b")
+        .expect("dated kind pattern is valid")
+});
+
+/// A day named in brackets at the end of a line (`International Day of … (25 November)`):
+/// an observance's label.
+static BRACKETED_DAY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)\(\s*\d{{1,2}}\s+(de\s+)?({MONTHS})(\s+\d{{4}})?\s*\)\s*$"
+    ))
+    .expect("bracketed day pattern is valid")
+});
 
 /// Buttons on a line of their own: share, print, tweet, loading.
 static BUTTON: LazyLock<Regex> = LazyLock::new(|| {
@@ -503,6 +529,12 @@ mod tests {
             "Jane Roe 212.555.0147 (M)",
             "Contact presse : Jean Dupont +33 1 45 67 89 00",
             "Agencia Ejemplo via Getty Images",
+            "Reporter: Jane Roe",
+            "Media Release by The Hon Jane Roe MP",
+            "Communiqué de presse du ministre de l'Intérieur en date du 3 mars 2017",
+            "Press release – 12 May 2021",
+            "International Day of Zero Tolerance for Female Genital Mutilation (6 February)",
+            "Día Mundial del Refugiado (20 de junio)",
             "Des élèves dans une salle de classe. © Alliance / B. Ngono",
             "Partager",
             "| |||",
@@ -556,6 +588,9 @@ mod tests {
             "Plus de 1 500 000 personnes déplacées au Sahel",
             "219 Arrested and 1 374 Victims Identified",
             "Appeal Seeks 500 000 000 Dollars",
+            "Comunicado de prensa sobre el naufragio de un barco que transportaba migrantes",
+            "International Day of Peace Marked in the Camps",
+            "Reporters Describe Life in the Camps After the Floods",
         ] {
             assert!(!is_boilerplate(line), "{line}");
             assert!(is_headline_shaped(line), "{line}");
