@@ -193,6 +193,13 @@ pub(super) fn is_boilerplate(line: &str) -> bool {
     if BRACKETED_DAY.is_match(&folded) {
         return true;
     }
+    // A programme's or a post's time and date (`From Morning Report, 8:46 am on 18 May 2021`).
+    if words <= 12 && CLOCK.is_match(&folded) && DATE.is_match(&folded) {
+        return true;
+    }
+    if VIEWS.is_match(&folded) {
+        return true;
+    }
     let label = fold(line.trim_end_matches([':', '.', ' ']));
     if LABELS.contains(&label.as_str()) {
         return true;
@@ -204,10 +211,17 @@ pub(super) fn is_boilerplate(line: &str) -> bool {
 /// los dos menores en la playa / lp`, `… at the border / EFE`): a sentence of six words or
 /// more, then one or two words.
 fn is_credited_caption(line: &str) -> bool {
-    line.rsplit_once(" / ").is_some_and(|(caption, credit)| {
+    let slashed = line.rsplit_once(" / ").is_some_and(|(caption, credit)| {
         word_count(caption) >= 6 && (1..=2).contains(&word_count(credit)) && !caption.contains(" / ")
-    })
+    });
+    slashed || (word_count(line) >= 7 && AGENCY_AFTER_SENTENCE.is_match(line))
 }
+
+/// A caption's last sentence naming a news agency (`… cerca de la costa de Gran Canaria. EFE`).
+static AGENCY_AFTER_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[.!?]\s+(EFE|AFP|AP|Reuters|REUTERS|EPA|Europa Press|Xinhua|ANSA|dpa|Getty Images)\.?$")
+        .expect("agency credit pattern is valid")
+});
 
 /// A photo's credit on a line of its own: `Photo: IFRC`, `© UNICEF`, or an agency's
 /// initials and a name or an image number joined by a slash (`MSF/Juan Carlos Tomasi`,
@@ -358,7 +372,7 @@ static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
 /// A byline: `By` and anything, or `Por`/`Par` and a capitalised name.
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(By\s|(Por|Par)\s+\p{Lu}|(?i:reporter|author|auteure?|autora?|redacci[oó]n|r[ée]daction|written\s+by|(media|press|news)\s+release\s+by)\b)",
+        r"^(By:?\s|(Por|Par)\s*:?\s+\p{Lu}|(?i:reporter|author|auteure?|autora?|redacci[oó]n|r[ée]daction|written\s+by|(media|press|news)\s+release\s+by)\b)",
     )
     .expect("byline pattern is valid")
 });
@@ -368,6 +382,16 @@ static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
 static DATED_KIND: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(communiqu[ée]\s+de\s+presse|press\s+release|news\s+release|media\s+release|comunicado\s+de\s+prensa|nota\s+de\s+prensa)\b")
         .expect("dated kind pattern is valid")
+});
+
+/// A time of day (`8:46 am`, `12:00:00 AM`, `14h30`).
+static CLOCK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b\d{1,2}([:.]\d{2}(:\d{2})?\s*(am|pm|a\.m\.|p\.m\.|h)?|h\d{2})\b").expect("clock pattern is valid")
+});
+
+/// A view counter (`This news has been read 6151 times!`, `lu 320 fois`, `leído 85 veces`).
+static VIEWS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(read|viewed|lu|leido|visto)\s+\d[\d,. ]*\s+(times|fois|veces)\b").expect("views pattern is valid")
 });
 
 /// A day named in brackets at the end of a line (`International Day of … (25 November)`):
@@ -382,7 +406,7 @@ static BRACKETED_DAY: LazyLock<Regex> = LazyLock::new(|| {
 /// Buttons on a line of their own: share, print, tweet, loading.
 static BUTTON: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(share|partager|compartir|print|imprimer|imprimir|tweet|email|e-mail|loading|chargement|cargando)\b",
+        r"(?i)^(share|partager|compartir|print|imprimer|imprimir|tweet|email|e-mail|loading|chargement|cargando|donate|faire\s+un\s+don|donar|dona\s+ahora)\b",
     )
     .expect("button pattern is valid")
 });
@@ -535,6 +559,11 @@ mod tests {
             "Press release – 12 May 2021",
             "International Day of Zero Tolerance for Female Genital Mutilation (6 February)",
             "Día Mundial del Refugiado (20 de junio)",
+            "By: County Red Cross Chapter",
+            "From Morning Report, 8:46 am on 18 May 2021",
+            "This news has been read 6151 times!",
+            "Faire un don",
+            "La embarcación rescata a un grupo de migrantes cerca de la costa de Lanzarote. EFE",
             "Des élèves dans une salle de classe. © Alliance / B. Ngono",
             "Partager",
             "| |||",
@@ -591,6 +620,9 @@ mod tests {
             "Comunicado de prensa sobre el naufragio de un barco que transportaba migrantes",
             "International Day of Peace Marked in the Camps",
             "Reporters Describe Life in the Camps After the Floods",
+            "Earthquake Strikes at 8:46 am, Killing Dozens",
+            "Migrants Read 100 Books in the Camp Library",
+            "Donations Reach Flood Victims in the North",
         ] {
             assert!(!is_boilerplate(line), "{line}");
             assert!(is_headline_shaped(line), "{line}");
