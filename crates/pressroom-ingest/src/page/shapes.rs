@@ -200,6 +200,14 @@ pub(super) fn is_boilerplate(line: &str) -> bool {
     if VIEWS.is_match(&folded) {
         return true;
     }
+    // A notice that the browser is out of date.
+    if words <= 30 && OLD_BROWSER.is_match(&folded) {
+        return true;
+    }
+    // An observance named under its date (`12 de febrero: Día Internacional contra …`).
+    if words <= 14 && OBSERVANCE.is_match(&folded) {
+        return true;
+    }
     let label = fold(line.trim_end_matches([':', '.', ' ']));
     if LABELS.contains(&label.as_str()) {
         return true;
@@ -394,6 +402,18 @@ static VIEWS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(read|viewed|lu|leido|visto)\s+\d[\d,. ]*\s+(times|fois|veces)\b").expect("views pattern is valid")
 });
 
+/// A notice about the reader's browser (`Votre navigateur internet n'est pas à jour.`).
+static OLD_BROWSER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(browser|navigateur|navegador)\b").expect("browser notice pattern is valid"));
+
+/// A date, a colon and an observance's name (folded text).
+static OBSERVANCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^\d{{1,2}}(st|nd|rd|th|er)?\s+(de\s+)?({MONTHS})(\s+(de\s+)?\d{{4}})?\s*:\s*((international|world)\s+\w+\s+day|(international|world)\s+day|dia\s+(internacional|mundial)|journee\s+(internationale|mondiale))\b"
+    ))
+    .expect("observance pattern is valid")
+});
+
 /// A day named in brackets at the end of a line (`International Day of … (25 November)`):
 /// an observance's label.
 static BRACKETED_DAY: LazyLock<Regex> = LazyLock::new(|| {
@@ -564,6 +584,10 @@ mod tests {
             "This news has been read 6151 times!",
             "Faire un don",
             "La embarcación rescata a un grupo de migrantes cerca de la costa de Lanzarote. EFE",
+            "Votre navigateur internet n'est pas à jour.",
+            "Uh oh, you are using an old web browser that we no longer support.",
+            "12 de febrero: Día Internacional contra el Uso de Niños Soldado",
+            "20 June: World Refugee Day",
             "Des élèves dans une salle de classe. © Alliance / B. Ngono",
             "Partager",
             "| |||",
@@ -623,6 +647,7 @@ mod tests {
             "Earthquake Strikes at 8:46 am, Killing Dozens",
             "Migrants Read 100 Books in the Camp Library",
             "Donations Reach Flood Victims in the North",
+            "World Refugee Day: UNHCR Calls for Solidarity with the Displaced",
         ] {
             assert!(!is_boilerplate(line), "{line}");
             assert!(is_headline_shaped(line), "{line}");
