@@ -222,8 +222,13 @@ fn is_credited_caption(line: &str) -> bool {
     let slashed = line.rsplit_once(" / ").is_some_and(|(caption, credit)| {
         word_count(caption) >= 6 && (1..=2).contains(&word_count(credit)) && !caption.contains(" / ")
     });
-    slashed || (word_count(line) >= 7 && AGENCY_AFTER_SENTENCE.is_match(line))
+    slashed || (word_count(line) >= 7 && (AGENCY_AFTER_SENTENCE.is_match(line) || PHOTO_SLASH_END.is_match(line)))
 }
+
+/// A caption's credit after a dash (`… en el coche patrulla - PHOTO/GUARDIA CIVIL`).
+static PHOTO_SLASH_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\s[-–—]\s*(photo|foto)\s*/\s*[^/]{2,40}$").expect("photo credit pattern is valid")
+});
 
 /// A caption's last sentence naming a news agency (`… cerca de la costa de Gran Canaria. EFE`).
 static AGENCY_AFTER_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
@@ -426,7 +431,7 @@ static BRACKETED_DAY: LazyLock<Regex> = LazyLock::new(|| {
 /// Buttons on a line of their own: share, print, tweet, loading.
 static BUTTON: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(share|partager|compartir|print|imprimer|imprimir|tweet|email|e-mail|loading|chargement|cargando|donate|faire\s+un\s+don|donar|dona\s+ahora)\b",
+        r"(?i)^(share|partager|compartir|print|imprimer|imprimir|tweet|email|e-mail|loading|chargement|cargando|donate|fai(re|tes)\s+un\s+don|donar|dona\s+ahora)\b",
     )
     .expect("button pattern is valid")
 });
@@ -585,6 +590,8 @@ mod tests {
             "Faire un don",
             "La embarcación rescata a un grupo de migrantes cerca de la costa de Lanzarote. EFE",
             "Votre navigateur internet n'est pas à jour.",
+            "Faites un don",
+            "Agentes de la policía acompañan a uno de los detenidos hasta el coche - FOTO/POLICÍA NACIONAL",
             "Uh oh, you are using an old web browser that we no longer support.",
             "12 de febrero: Día Internacional contra el Uso de Niños Soldado",
             "20 June: World Refugee Day",
