@@ -166,7 +166,7 @@ pub(super) fn is_boilerplate(line: &str) -> bool {
         return true;
     }
     // A logo's alternative text (`My Unicef logo`).
-    if words <= 5 && fold(line).ends_with(" logo") {
+    if words <= 5 && (fold(line).ends_with(" logo") || fold(line).starts_with("logo ")) {
         return true;
     }
     if is_image_id(line) {
@@ -222,8 +222,17 @@ fn is_credited_caption(line: &str) -> bool {
     let slashed = line.rsplit_once(" / ").is_some_and(|(caption, credit)| {
         word_count(caption) >= 6 && (1..=2).contains(&word_count(credit)) && !caption.contains(" / ")
     });
-    slashed || (word_count(line) >= 7 && (AGENCY_AFTER_SENTENCE.is_match(line) || PHOTO_SLASH_END.is_match(line)))
+    slashed
+        || (word_count(line) >= 7
+            && (AGENCY_AFTER_SENTENCE.is_match(line)
+                || PHOTO_SLASH_END.is_match(line)
+                || NAME_SLASH_AGENCY_END.is_match(line)))
 }
+
+/// A caption ending in a photographer and an agency (`… Niger, July 2010 Jane Roe/IRIN`).
+static NAME_SLASH_AGENCY_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\s\p{Lu}[\p{L}'-]+(\s\p{Lu}[\p{L}'-]+){0,2}/[\p{Lu}]{2,}$").expect("name and agency pattern is valid")
+});
 
 /// A caption's credit after a dash (`… en el coche patrulla - PHOTO/GUARDIA CIVIL`).
 static PHOTO_SLASH_END: LazyLock<Regex> = LazyLock::new(|| {
@@ -378,7 +387,7 @@ fn is_byline(line: &str) -> bool {
 /// A photo caption's credit, opening the line or a sentence of it (`… à Conakry. Photo :
 /// Mobilité Guinée`); `Accès au crédit : …` is not one.
 static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(^|[.!?»”)]\s+)\(?(photos?|fotos?|cr[ée]dits?\s+photos?|photo\s+credits?|cr[ée]dito\s+(de\s+)?foto)\s*:\s*\S")
+    Regex::new(r"(?i)(^|[.!?»”)]\s+)\(?(photos?|fotos?|cr[ée]dits?\s+photos?|photo\s+credits?|cr[ée]dito\s+(de\s+)?foto)\s*:\s*\S|[.!?]\s+credits?\s*:\s*\S")
         .expect("caption pattern is valid")
 });
 
@@ -408,8 +417,9 @@ static VIEWS: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A notice about the reader's browser (`Votre navigateur internet n'est pas à jour.`).
-static OLD_BROWSER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(browser|navigateur|navegador)\b").expect("browser notice pattern is valid"));
+static OLD_BROWSER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(browsers?|navigateurs?|navegador(es)?)\b").expect("browser notice pattern is valid")
+});
 
 /// A date, a colon and an observance's name (folded text).
 static OBSERVANCE: LazyLock<Regex> = LazyLock::new(|| {
@@ -591,6 +601,10 @@ mod tests {
             "La embarcación rescata a un grupo de migrantes cerca de la costa de Lanzarote. EFE",
             "Votre navigateur internet n'est pas à jour.",
             "Faites un don",
+            "Trouvez la liste des dernières versions des navigateurs pris en charge ci-dessous.",
+            "Logo prefecture",
+            "Rescuers dig for survivors after the earthquake. Credits: Jane Roe/Caritas",
+            "Dead cattle in the Diffa region, Niger, July 2010 Jane Roe-Smith/IRIN",
             "Agentes de la policía acompañan a uno de los detenidos hasta el coche - FOTO/POLICÍA NACIONAL",
             "Uh oh, you are using an old web browser that we no longer support.",
             "12 de febrero: Día Internacional contra el Uso de Niños Soldado",
