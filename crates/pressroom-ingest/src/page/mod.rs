@@ -24,8 +24,8 @@ use regex::Regex;
 
 use crate::clean::{clean_text, first_sentence, in_capitals, normalize_whitespace, split_contact, word_count};
 use shapes::{
-    ends_sentence, fold, headline_prefix_end, in_title_case, is_boilerplate, is_credit, is_headline_shaped, is_prose,
-    language_tags_start, opens_with_dateline,
+    ends_sentence, fold, in_title_case, is_boilerplate, is_credit, is_headline_shaped, is_prose, opens_with_dateline,
+    without_headline_prefixes, without_language_tags,
 };
 pub use site::{SiteLines, MAX_PAGES_LEARNED, MIN_PAGES};
 
@@ -126,10 +126,6 @@ fn read_page(raw: &str, known_title: Option<&str>, site: &SiteLines) -> PagePart
     }
 }
 
-/// A date a scraper glued to the start of a headline (`date 2018-12 Cruz Roja solicita…`).
-static GLUED_DATE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?i:date\s*:?\s*)?\d{4}-\d{2}(-\d{2})?\s+").expect("glued date pattern is valid"));
-
 /// Button words a scraper glued to the end of a headline (`… en EEUU Imprimir`).
 const GLUED_BUTTONS: [&str; 8] = [
     " Imprimir",
@@ -155,19 +151,7 @@ fn tidy_title(title: &str) -> String {
             title = headline.trim_end();
         }
     }
-    if let Some(found) = GLUED_DATE.find(title) {
-        if word_count(&title[found.end()..]) > 2 {
-            title = &title[found.end()..];
-        }
-    }
-    if let Some(end) = headline_prefix_end(title) {
-        if word_count(&title[end..]) > 2 {
-            title = &title[end..];
-        }
-    }
-    if let Some(start) = language_tags_start(title) {
-        title = &title[..start];
-    }
+    title = without_language_tags(without_headline_prefixes(title));
     while let Some(rest) = GLUED_BUTTONS
         .iter()
         .find_map(|button| title.strip_suffix(button))

@@ -149,11 +149,7 @@ pub(super) fn is_boilerplate(line: &str) -> bool {
         return true;
     }
     // A name and a telephone number: a contact, not a headline.
-    let lettered = line
-        .split_whitespace()
-        .filter(|word| word.chars().any(char::is_alphabetic))
-        .count();
-    if lettered <= 6 && PHONE.is_match(line) {
+    if lettered_words(line) <= 6 && PHONE.is_match(line) {
         return true;
     }
     if words <= 3 && BUTTON.is_match(line) {
@@ -179,12 +175,7 @@ pub(super) fn is_boilerplate(line: &str) -> bool {
     // A date, alone or with a label, a place or a byline (`Communiqué de presse – 8 novembre
     // 2022`): three words at most besides it (`At Least 20 May Have Drowned` is a headline).
     let folded = fold(line);
-    let other_words = |text: &str| {
-        text.split_whitespace()
-            .filter(|word| word.chars().any(char::is_alphabetic))
-            .count()
-    };
-    if words <= 8 && DATE.is_match(&folded) && other_words(&DATE.replace_all(&folded, " ")) <= 3 {
+    if words <= 8 && DATE.is_match(&folded) && lettered_words(&DATE.replace_all(&folded, " ")) <= 3 {
         return true;
     }
     if words <= 16 && DATED_KIND.is_match(line) && DATE.is_match(&folded) {
@@ -213,6 +204,13 @@ pub(super) fn is_boilerplate(line: &str) -> bool {
         return true;
     }
     is_bullet(line) || is_breadcrumb(line) || is_credit(line) || is_byline(line) || is_credited_caption(line)
+}
+
+/// The words of `text` that hold a letter (figures and dashes are not counted).
+fn lettered_words(text: &str) -> usize {
+    text.split_whitespace()
+        .filter(|word| word.chars().any(char::is_alphabetic))
+        .count()
 }
 
 /// A photo caption that ends with its credit after a slash (`Personal de Cruz Roja asiste a
@@ -267,24 +265,36 @@ static PHONE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("phone pattern is valid")
 });
 
-/// What a scraper or a site puts before a headline on its line: a date and a colon
-/// (`4 June 2018: …`), a release number and a date (`No: 145, 16 de junio de 2023, …`), or a
-/// `Text:` label. `None` when the line has no such prefix.
-pub(super) fn headline_prefix_end(title: &str) -> Option<usize> {
-    static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+/// What a scraper or a site puts before a headline on its line, dropped when three words or
+/// more are left: a scraper's date (`date 2018-12 Cruz Roja solicita…`), then a date and a
+/// colon (`4 June 2018: …`), a release number and a date (`No: 145, 16 de junio de 2023, …`)
+/// or a `Text:` label.
+pub(super) fn without_headline_prefixes(title: &str) -> &str {
+    static GLUED_DATE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?i:date\s*:?\s*)?\d{4}-\d{2}(-\d{2})?\s+").expect("glued date pattern is valid")
+    });
+    static LABEL: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(&format!(
             r"(?i)^((no\.?\s*:?\s*\d+\s*,\s*)?\d{{1,2}}(st|nd|rd|th|er)?\.?\s+(de\s+)?({MONTHS}|février|décembre|août)\.?,?\s+(de\s+)?\d{{4}}\s*[:,]|(text|texte|texto)\s*:)\s+"
         ))
         .expect("headline prefix pattern is valid")
     });
-    PREFIX.find(title).map(|found| found.end())
+    let mut title = title;
+    for prefix in [&*GLUED_DATE, &*LABEL] {
+        if let Some(found) = prefix.find(title) {
+            if word_count(&title[found.end()..]) > 2 {
+                title = &title[found.end()..];
+            }
+        }
+    }
+    title
 }
 
-/// Language tags a site puts after a headline (`… displaced people [EN/AR]`): where they start.
-pub(super) fn language_tags_start(title: &str) -> Option<usize> {
+/// A headline without the language tags a site puts after it (`… displaced people [EN/AR]`).
+pub(super) fn without_language_tags(title: &str) -> &str {
     static TAGS: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"\s*\[[A-Z]{2}(/[A-Z]{2})*\]$").expect("language tags pattern is valid"));
-    TAGS.find(title).map(|found| found.start())
+    TAGS.find(title).map_or(title, |found| &title[..found.start()])
 }
 
 static SLASH_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
