@@ -132,10 +132,20 @@ def ndcg(gains, ideal):
     return dcg / idcg if idcg else 0.0
 
 
-def query_scores(docs, qid, grades, ideal, group=None):
-    """A query's figures for one run; with `group` ({doc: its near-duplicate group}), also those counting each
-    release once: a hit that is a copy of an earlier hit gains nothing, and the ideal order holds each group once,
-    at its best grade."""
+def ideal_once(qid, grades, group):
+    """The query's ideal gains holding each group of copies once, at its best grade."""
+    best = {}
+    for (pair_qid, doc), grade in grades.items():
+        if pair_qid == qid:
+            key = group.get(doc, doc)
+            best[key] = max(best.get(key, 0), grade)
+    return sorted(best.values(), reverse=True)
+
+
+def query_scores(docs, qid, grades, ideal, group=None, ideal_grouped=None):
+    """A query's figures for one run; with `group` ({doc: its near-duplicate group}) and `ideal_grouped` (its
+    `ideal_once`), also those counting each release once: a hit that is a copy of an earlier hit gains nothing, and
+    the ideal order holds each group once, at its best grade."""
     top = docs[:10]
     gains = [grades.get((qid, doc), 0) for doc in top]
     first = next((rank for rank, gain in enumerate(gains, start=1) if gain >= 1), None)
@@ -149,12 +159,7 @@ def query_scores(docs, qid, grades, ideal, group=None):
             key = group.get(doc, doc)
             once.append(0 if key in seen else gain)
             seen.add(key)
-        best = {}
-        for (pair_qid, doc), grade in grades.items():
-            if pair_qid == qid:
-                key = group.get(doc, doc)
-                best[key] = max(best.get(key, 0), grade)
-        scores["ndcg10_once"] = ndcg(once, sorted(best.values(), reverse=True))
+        scores["ndcg10_once"] = ndcg(once, ideal_grouped)
         scores["p10_once"] = sum(gain >= 1 for gain in once) / 10
     return scores
 
@@ -248,8 +253,10 @@ def main():
                 pairs_by_query[qid].update(docs[:10])
         texts = duplicates.read_texts(args.records, {doc for docs in pairs_by_query.values() for doc in docs})
         group_of = {query["qid"]: duplicates.groups(pairs_by_query[query["qid"]], texts) for query in scored}
+    ideal_grouped = {qid: ideal_once(qid, grades, group) for qid, group in group_of.items()}
     per_query = {system: {query["qid"]: query_scores(run.get(query["qid"], []), query["qid"], grades,
-                                                     ideal[query["qid"]], group_of.get(query["qid"]))
+                                                     ideal[query["qid"]], group_of.get(query["qid"]),
+                                                     ideal_grouped.get(query["qid"]))
                           for query in scored}
                  for system, run in runs.items()}
     tags = ["all"] + sorted({tag for query in queries for tag in query.get("tags", [])})
