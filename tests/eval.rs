@@ -71,12 +71,15 @@ fn reliefweb_scores_stay_above_their_floors() {
         rows[1].documents
     );
     // Measured 2026-11-29: language accuracy 0.994; held-out English themes micro-F1 0.425
-    // (rules alone: 0.311 over all 640 reports).
+    // (rules alone: 0.311 over all 640 reports). 2026-12-05: 0.391, once themes with strong
+    // cues are kept without the model (THEME_BY_CUES): the guide's topics, which the
+    // extraction gold follows, label hazards and health services that ReliefWeb's editors leave
+    // out (extraction gold topics, test half: 0.620 -> 0.670).
     check(
         &rows,
         &[
             ("reliefweb", "language", 0.99),
-            ("reliefweb-en", "themes (held out)", 0.40),
+            ("reliefweb-en", "themes (held out)", 0.37),
         ],
     );
 }
@@ -168,7 +171,9 @@ fn extraction_gold_test_split_stays_above_its_floors() {
     // for translated text: topics 0.620 (es 0.359 -> 0.511, fr 0.642). 2026-12-04, later
     // (columns of bodies, honorifics and footnote numbers out of names; a country's short
     // names, `Labor`, `Navy`, `High Court`): organizations 0.660 (en 0.715, es 0.603, fr
-    // 0.519), main organizations 0.622.
+    // 0.519), main organizations 0.622. 2026-12-05 (hazard and gender-based violence cues in
+    // three languages; a theme with strong cues kept without the model): topics 0.670 (en
+    // 0.678, es 0.654, fr 0.651).
     check(
         &rows,
         &[
@@ -176,14 +181,14 @@ fn extraction_gold_test_split_stays_above_its_floors() {
             ("extraction-gold", "mentioned countries", 0.90),
             ("extraction-gold", "organizations", 0.64),
             ("extraction-gold", "main organizations", 0.60),
-            ("extraction-gold", "topics", 0.59),
+            ("extraction-gold", "topics", 0.64),
             ("extraction-gold", "language", 0.97),
             ("extraction-gold/en", "organizations", 0.69),
             ("extraction-gold/es", "organizations", 0.56),
             ("extraction-gold/fr", "organizations", 0.48),
-            ("extraction-gold/en", "topics", 0.60),
-            ("extraction-gold/es", "topics", 0.45),
-            ("extraction-gold/fr", "topics", 0.60),
+            ("extraction-gold/en", "topics", 0.65),
+            ("extraction-gold/es", "topics", 0.60),
+            ("extraction-gold/fr", "topics", 0.62),
         ],
     );
 }
