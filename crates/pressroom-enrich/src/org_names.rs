@@ -855,6 +855,27 @@ fn is_head(word: &str) -> bool {
     HEADS.contains(&lower(word).trim_end_matches('.'))
 }
 
+/// Whether the head of `name` names no body: its last word in English ("Settlement Grants
+/// Programme", not "Burma Socialist Programme Party"), its first in a French or Spanish name
+/// led by it ("Programme d'appui…", "Plan de respuesta…"). A House may be one (Freedom House,
+/// the International Commodities Clearing House), though a name found by its shape with one is not.
+pub fn headed_by_no_body(name: &str) -> bool {
+    let words: Vec<Cow<'_, str>> = name
+        .split_whitespace()
+        .map(|word| lower(word.trim_matches(|c: char| !c.is_alphanumeric())))
+        .filter(|word| !word.is_empty())
+        .collect();
+    let not_body =
+        |word: Option<&Cow<'_, str>>| word.is_some_and(|word| word != "house" && NOT_BODIES.contains(word.as_ref()));
+    let led_by_head = words.get(1).is_some_and(|second| {
+        matches!(
+            second.as_ref(),
+            "de" | "des" | "du" | "del" | "d" | "pour" | "para" | "por" | "sur"
+        )
+    });
+    not_body(words.last()) || (led_by_head && not_body(words.first()))
+}
+
 /// Whether a headline is in title case ("Costa Rica Dismantles Trafficking Network That
 /// Exploited Women"): there every word is capitalised, so case tells no name from the rest and
 /// the whole headline would read as one.

@@ -48,8 +48,13 @@ pub struct OrganizationTable {
     local: HashMap<String, (AhoCorasick, Vec<usize>)>,
 }
 
-static ACRONYM_IN_PARENS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\(([A-Z][A-Za-z&]{1,2}[A-Z&][A-Za-z&]{0,7})\)").expect("acronym pattern is valid"));
+/// An acronym after its long form: in parentheses, `(IOM)`, or between dashes as Central
+/// American releases write it, `–CONRED–`, `-SE-CONRED-` (capitals only there, so a dashed
+/// aside is not one).
+static ACRONYM_AFTER_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\(([A-Z][A-Za-z&]{1,2}[A-Z&][A-Za-z&]{0,7})\)|(?:^|\s)[-–]([A-Z]{2,}(?:-[A-Z]{2,})?)[-–](?:[^\w-]|$)")
+        .expect("acronym pattern is valid")
+});
 
 impl OrganizationTable {
     pub fn load() -> Result<Self, EnrichError> {
@@ -598,10 +603,11 @@ const ORGANIZATION_WORDS: &[&str] = &[
 ];
 
 fn looks_like_organization(long_form: &str) -> bool {
-    long_form.split_whitespace().any(|word| {
-        let word = word.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
-        ORGANIZATION_WORDS.contains(&word.as_str())
-    })
+    !org_names::headed_by_no_body(long_form)
+        && long_form.split_whitespace().any(|word| {
+            let word = word.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+            ORGANIZATION_WORDS.contains(&word.as_str())
+        })
 }
 
 /// "Long Name (ACRONYM)" pairs, the long form chosen as Schwartz and Hearst do: the shortest
@@ -609,8 +615,8 @@ fn looks_like_organization(long_form: &str) -> bool {
 /// a word.
 pub fn acronym_pairs(text: &str) -> Vec<(&str, &str)> {
     let mut pairs = Vec::new();
-    for captures in ACRONYM_IN_PARENS.captures_iter(text) {
-        let (Some(whole), Some(acronym)) = (captures.get(0), captures.get(1)) else {
+    for captures in ACRONYM_AFTER_NAME.captures_iter(text) {
+        let (Some(whole), Some(acronym)) = (captures.get(0), captures.get(1).or_else(|| captures.get(2))) else {
             continue;
         };
         let acronym_letters = acronym.as_str().chars().filter(|c| c.is_alphanumeric()).count();
@@ -697,5 +703,32 @@ mod tests {
                 "OIM"
             )]
         );
+    }
+
+    #[test]
+    fn acronyms_between_dashes_pair_with_their_long_form() {
+        let text = "las Coordinadoras Municipales para la Reducción de Desastres –COMRED– de Santa Catarina y la Secretaría Ejecutiva de la Coordinadora Nacional para la Reducción de Desastres -SE-CONRED-, activó";
+        let pairs = acronym_pairs(text);
+        assert_eq!(
+            pairs,
+            [
+                ("Coordinadoras Municipales para la Reducción de Desastres", "COMRED"),
+                (
+                    "Secretaría Ejecutiva de la Coordinadora Nacional para la Reducción de Desastres",
+                    "SE-CONRED"
+                ),
+            ]
+        );
+        // A dashed aside in ordinary words is no acronym.
+        assert!(acronym_pairs("the Red Cross - Kenya - said").is_empty());
+    }
+
+    #[test]
+    fn a_programme_is_no_organization_whatever_its_acronym() {
+        assert!(!looks_like_organization("Settlement Grants Programme"));
+        assert!(!looks_like_organization("Programa de Empleo Temporal"));
+        assert!(looks_like_organization("Burma Socialist Programme Party"));
+        assert!(looks_like_organization("State Law and Order Restoration Council"));
+        assert!(looks_like_organization("International Commodities Clearing House"));
     }
 }
