@@ -247,6 +247,33 @@ fn organizations_reach_across_countries_renamings_media_and_armed_groups() {
     assert_eq!(release_citing.main_organizations, ["Boko Haram"]);
 }
 
+/// Issue 16: an office of a known body is that body ("Bureau du CICR", "Oficina de la
+/// UNESCO"); a long form headed by a programme is none, whatever its acronym.
+#[test]
+fn offices_are_their_body_and_programmes_are_no_bodies() {
+    let enricher = Enricher::new().expect("tables load");
+    let organizations = |title: &str, body: &str| enricher.enrich(&release(title, body)).organizations;
+    assert_eq!(
+        organizations("Eau à Kidal", "Le Bureau du CICR à Gao a livré des pompes."),
+        ["ICRC"]
+    );
+    assert_eq!(
+        organizations("Escuelas", "La Oficina de la UNESCO en Quito apoyó a las escuelas."),
+        ["UNESCO"]
+    );
+    let found = organizations(
+        "Grants announced",
+        "The Settlement Grants Programme (SGP) funds the Refugee Council of Australia (RCOA).",
+    );
+    assert!(!found.contains(&"SGP".to_string()), "{found:?}");
+    assert!(
+        found
+            .iter()
+            .any(|name| name.contains("RCOA") || name.contains("Refugee Council")),
+        "{found:?}"
+    );
+}
+
 /// Issue 16: a country's releases name its bodies short ("Labor", "the Navy", "the High
 /// Court"); those names count only in that country's releases, and not inside a longer name.
 #[test]

@@ -178,6 +178,24 @@ impl OrganizationTable {
         })
     }
 
+    /// The organization of the table whose office a name found by its shape is: "Bureau du
+    /// CICR", "Oficina de la UNESCO", "Office of the UNHCR" name that body, not one of their own.
+    fn office_of(&self, text: &str, name: &FoundName, mentions: &[Mention]) -> Option<&str> {
+        mentions.iter().find_map(|mention| {
+            let Target::Organization { index } = mention.target else {
+                return None;
+            };
+            if mention.end != name.range.end || mention.start <= name.range.start {
+                return None;
+            }
+            let before = text.get(name.range.start..mention.start)?;
+            let mut words = before.split_whitespace().map(|word| word.to_lowercase());
+            let head = words.next()?;
+            let connectors_only = words.all(|word| OFFICE_CONNECTORS.contains(&word.as_str()));
+            (OFFICE_HEADS.contains(&head.as_str()) && connectors_only).then(|| self.entries[index].canonical.as_str())
+        })
+    }
+
     /// The organizations named in the title and body, in order of first appearance:
     /// alias-table matches, "Long Name (ACRONYM)" pairs and names shaped like bodies', each
     /// with where it was first named (title at 0, the body after it) and how many times.
@@ -228,7 +246,8 @@ impl OrganizationTable {
                     let known = self
                         .canonical(&name.name)
                         .or_else(|| country.and_then(|(iso3, _)| self.local_canonical(&name.name, iso3)))
-                        .or_else(|| self.named_in_parentheses(text, name.range.end, mentions));
+                        .or_else(|| self.named_in_parentheses(text, name.range.end, mentions))
+                        .or_else(|| self.office_of(text, &name, mentions));
                     (name, known)
                 })
                 .collect();
@@ -324,6 +343,23 @@ impl OrganizationTable {
         named
     }
 }
+
+/// Words for an office of a body, and what joins them to its name ("Bureau de l'OIM").
+const OFFICE_HEADS: &[&str] = &[
+    "office",
+    "bureau",
+    "oficina",
+    "sub-office",
+    "sous-bureau",
+    "suboficina",
+    "delegation",
+    "délégation",
+    "delegación",
+    "representation",
+    "représentation",
+    "representación",
+];
+const OFFICE_CONNECTORS: &[&str] = &["of", "the", "de", "du", "des", "la", "del", "l'", "d'"];
 
 /// Whether the word before `at` (on its line, past spaces) is capitalised and no sentence
 /// ended before it: `at` then continues a longer name (`Indonesian Navy`, `US Customs`).
