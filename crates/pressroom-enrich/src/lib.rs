@@ -29,6 +29,7 @@
 //! assert_eq!(facets.date.as_deref(), Some("2023-05-03"));
 //! ```
 
+mod acronyms;
 mod countries;
 mod dateline;
 mod error;

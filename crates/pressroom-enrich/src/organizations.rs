@@ -8,6 +8,7 @@ use std::sync::LazyLock;
 use aho_corasick::AhoCorasick;
 use regex::Regex;
 
+use crate::acronyms;
 use crate::error::EnrichError;
 use crate::gazetteer::fold;
 use crate::mention::{Mention, Target};
@@ -291,6 +292,22 @@ impl OrganizationTable {
                         found.push((order + start, acronym.to_string()))
                     }
                     None => {}
+                }
+            }
+            // Acronyms standing alone as names that neither the table, a pair nor a name
+            // found by its shape accounts for.
+            for (start, acronym) in acronyms::standing_alone(text) {
+                let end = start + acronym.len();
+                let covered = mentions
+                    .iter()
+                    .any(|mention| mention.start < end && start < mention.end)
+                    || shaped
+                        .iter()
+                        .any(|(name, _)| name.range.start < end && start < name.range.end);
+                let spelt_out =
+                    pairs.iter().any(|&(_, paired, _)| paired == acronym) || text.contains(&format!("({acronym})"));
+                if !covered && !spelt_out && self.canonical(acronym).is_none() {
+                    found.push((order + start, acronym.to_string()));
                 }
             }
             for (name, known) in shaped {
