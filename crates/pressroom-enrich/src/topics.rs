@@ -244,6 +244,8 @@ impl TopicRules {
     pub fn scores(&self, title: &str, body: &str) -> Vec<f32> {
         let mut scores = vec![0f32; self.paths.len()];
         let mut occurrences = vec![0usize; self.cues.len()];
+        // Per topic, where the cues counted so far in this text end.
+        let mut covered_until = vec![0usize; self.paths.len()];
         // Australian politicians say "people trafficking" for people smuggling by boat.
         let (title, body) = (fold(title), fold(body));
         let boats = |text: &str| text.contains("boat") || text.contains("smuggl");
@@ -279,6 +281,9 @@ impl TopicRules {
             // An organisation's standard footer ("About IOM: … counter-trafficking …") says
             // nothing about this release.
             let footer_start = if is_title { folded.len() } else { footer_start(&folded) };
+            // Every cue found, as (start, end, cue); a cue inside a longer one of the same topic
+            // at the same place ("asylum" in "asylum seekers") is that one, not a second cue.
+            let mut hits: Vec<(usize, usize, usize)> = Vec::new();
             for found in self.automaton.find_overlapping_iter(&folded) {
                 let cue_index = found.pattern().as_usize();
                 let cue = &self.cues[cue_index];
@@ -294,16 +299,23 @@ impl TopicRules {
                     .next_back()
                     .is_some_and(char::is_alphanumeric);
                 let ends_word = !cue.whole_word || is_word_boundary(&folded, found.start(), end);
-                if !starts_word || !ends_word || occurrences[cue_index] >= MAX_OCCURRENCES {
+                if !starts_word || !ends_word || found.start() >= footer_start || found.start() < release_start {
                     continue;
                 }
-                if found.start() >= footer_start || found.start() < release_start {
+                hits.push((found.start(), end, cue_index));
+            }
+            hits.sort_unstable_by_key(|&(start, end, _)| (start, std::cmp::Reverse(end)));
+            covered_until.iter_mut().for_each(|until| *until = 0);
+            for (start, end, cue_index) in hits {
+                let cue = &self.cues[cue_index];
+                if end <= covered_until[cue.topic] || occurrences[cue_index] >= MAX_OCCURRENCES {
                     continue;
                 }
+                covered_until[cue.topic] = end;
                 occurrences[cue_index] += 1;
                 let place = if is_title {
                     3.0
-                } else if found.start() < lead_end {
+                } else if start < lead_end {
                     2.0
                 } else {
                     1.0
@@ -363,6 +375,27 @@ mod tests {
             "refugies -- the factory\nand farm"
         );
         assert_eq!(fold("tráfico\u{ad}\nde"), "trafico\nde");
+    }
+
+    #[test]
+    fn a_cue_inside_a_longer_one_is_not_counted_again() {
+        let rules = TopicRules::load().expect("table loads");
+        let lead = "The council approved the budget for roads, schools and hospitals today. ".repeat(8);
+        // "asylum seekers" (3) holds "asylum" (2): one passing mention in the body is 3, under
+        // the threshold, not 5.
+        let body = format!("{lead}\nThe mayor also mentioned asylum seekers in her speech.");
+        let topics = classify(&rules, "Council budget approved", &body);
+        assert!(
+            !topics.iter().any(|topic| topic.starts_with("/Migration")),
+            "{topics:?}"
+        );
+        // Said twice, it is evidence.
+        let body = format!("{lead}\nAsylum seekers will get help. Asylum seekers can apply now.");
+        let topics = classify(&rules, "Council budget approved", &body);
+        assert!(
+            topics.contains(&"/Migration/Refugees and asylum".to_string()),
+            "{topics:?}"
+        );
     }
 
     #[test]
