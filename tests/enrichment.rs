@@ -247,6 +247,24 @@ fn organizations_reach_across_countries_renamings_media_and_armed_groups() {
     assert_eq!(release_citing.main_organizations, ["Boko Haram"]);
 }
 
+/// A Spanish-language dateline, `CITY.-` opening a line under a summary, places a release whose
+/// text names no country.
+#[test]
+fn a_spanish_city_stop_dash_dateline_places_the_release() {
+    let enricher = Enricher::new().expect("tables load");
+    let enrichment = enricher.enrich(&release(
+        "Nuevas lluvias amenazan con suspender labores de búsqueda",
+        "Se esperan hasta 90 milímetros de precipitaciones en los próximos días.\n\nSANTIAGO.- A pocos días del aluvión que arrasó con gran parte de la villa, se pronostican nuevas precipitaciones.",
+    ));
+    let dateline = enrichment.dateline.expect("a dateline");
+    assert_eq!(dateline.city, "SANTIAGO");
+    assert_eq!(dateline.country.as_deref(), Some("CHL"));
+    assert_eq!(enrichment.main_countries, ["CHL"]);
+    // Capitals and a full stop with no dash after them are no dateline.
+    let enrichment = enricher.enrich(&release("Aviso", "Texto breve.\n\nSANTIAGO. Una calle del centro."));
+    assert!(enrichment.dateline.is_none(), "{:?}", enrichment.dateline);
+}
+
 /// Issue 16: an office of a known body is that body ("Bureau du CICR", "Oficina de la
 /// UNESCO"); a long form headed by a programme is none, whatever its acronym.
 #[test]

@@ -27,13 +27,26 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("dateline pattern is valid")
 });
 
+/// The Spanish-language dateline: the city in capitals, a full stop and a dash, no date
+/// (`SANTIAGO.-`, `CIEGO DE AVILA.—`, `CIUDAD DE GUATEMALA. –`), opening a line: a subtitle
+/// or a summary often stands above it.
+static CITY_STOP_DASH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?m)^[ \t]*([\p{Lu}][\p{Lu}\p{M}' -]{1,40}?)\s*\.\s*(?:-|–|—)").expect("dateline pattern is valid")
+});
+
 /// Finds the dateline at the start of the body and places its city: by the country or
 /// state that follows it (`STAMFORD, Conn.`), else by the gazetteer's cities of that name,
 /// preferring one in a country the text mentions (San José, Costa Rica over San Jose, US),
 /// else the most populous.
 pub fn find(body: &str, gazetteer: &Gazetteer, mentioned: &[&str]) -> Option<Dateline> {
     let head_end = body.char_indices().nth(160).map_or(body.len(), |(index, _)| index);
-    let captures = DATELINE.captures(&body[..head_end])?;
+    let Some(captures) = DATELINE.captures(&body[..head_end]) else {
+        let lead_end = body
+            .char_indices()
+            .nth(STOP_DASH_LEAD)
+            .map_or(body.len(), |(index, _)| index);
+        return city_stop_dash(&body[..lead_end], gazetteer, mentioned);
+    };
     let city = captures.get(1)?.as_str().trim().to_string();
     if city.chars().filter(|c| c.is_alphabetic()).count() < 3 {
         return None;
@@ -70,6 +83,34 @@ pub fn find(body: &str, gazetteer: &Gazetteer, mentioned: &[&str]) -> Option<Dat
     }
     let date = parse_written_date(date_part).map(|date| date.to_string());
     Some(Dateline { city, country, date })
+}
+
+/// How far into the body (characters) a `CITY.-` dateline may open a line.
+const STOP_DASH_LEAD: usize = 600;
+
+/// A `CITY.-` dateline, when the gazetteer knows the city: its country is the one the text
+/// mentions, else the most populous city of that name's.
+fn city_stop_dash(head: &str, gazetteer: &Gazetteer, mentioned: &[&str]) -> Option<Dateline> {
+    let city = CITY_STOP_DASH.captures(head)?.get(1)?.as_str().trim().to_string();
+    if city.chars().filter(|c| c.is_alphabetic()).count() < 3 {
+        return None;
+    }
+    let country = match gazetteer.country_by_name(&city) {
+        Some(country) => country.iso3.clone(),
+        None => {
+            let cities = gazetteer.cities_named(&city);
+            let found = cities
+                .iter()
+                .find(|found| mentioned.contains(&found.iso3.as_str()))
+                .or(cities.first())?;
+            found.iso3.clone()
+        }
+    };
+    Some(Dateline {
+        city,
+        country: Some(country),
+        date: None,
+    })
 }
 
 static WRITTEN_DATE: LazyLock<Regex> = LazyLock::new(|| {
