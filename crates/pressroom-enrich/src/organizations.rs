@@ -51,9 +51,10 @@ pub struct OrganizationTable {
 
 /// An acronym after its long form: in parentheses, `(IOM)`, or between dashes as Central
 /// American releases write it, `–CONRED–`, `-SE-CONRED-` (capitals only there, so a dashed
-/// aside is not one).
+/// aside is not one), or in parentheses with only its first letter capital, as Spanish
+/// writes a long one, `(Senavitat)`, `(Minsa)` (group 3: held to a stricter long form).
 static ACRONYM_AFTER_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\(([A-Z][A-Za-z&]{1,2}[A-Z&][A-Za-z&]{0,7})\)|(?:^|\s)[-–]([A-Z]{2,}(?:-[A-Z]{2,})?)[-–](?:[^\w-]|$)")
+    Regex::new(r"\(([A-Z][A-Za-z&]{1,2}[A-Z&][A-Za-z&]{0,7})\)|(?:^|\s)[-–]([A-Z]{2,}(?:-[A-Z]{2,})?)[-–](?:[^\w-]|$)|\(([A-Z][a-z]{3,11})\)")
         .expect("acronym pattern is valid")
 });
 
@@ -217,8 +218,17 @@ impl OrganizationTable {
                 }
             }
             // Each "Long Name (ACRONYM)" pair, resolved through the table when it can be.
+            // A country's name in parentheses ("Jewish Welfare Society (Australia)") is no acronym.
             let pairs: Vec<((usize, usize), &str, Option<&str>)> = acronym_pairs(text)
                 .into_iter()
+                .filter(|(_, acronym)| {
+                    let (start, end) = span_of(text, acronym);
+                    let word_like = acronym.chars().skip(1).all(char::is_lowercase);
+                    !word_like
+                        || !mentions
+                            .iter()
+                            .any(|mention| mention.is_country() && mention.start < end && start < mention.end)
+                })
                 .map(|(long_form, acronym)| {
                     let resolved = self.canonical(acronym).or_else(|| self.canonical(long_form));
                     (span_of(text, long_form), acronym, resolved)
@@ -669,7 +679,11 @@ fn looks_like_organization(long_form: &str) -> bool {
 pub fn acronym_pairs(text: &str) -> Vec<(&str, &str)> {
     let mut pairs = Vec::new();
     for captures in ACRONYM_AFTER_NAME.captures_iter(text) {
-        let (Some(whole), Some(acronym)) = (captures.get(0), captures.get(1).or_else(|| captures.get(2))) else {
+        let word_like = captures.get(3);
+        let (Some(whole), Some(acronym)) = (
+            captures.get(0),
+            captures.get(1).or_else(|| captures.get(2)).or(word_like),
+        ) else {
             continue;
         };
         let acronym_letters = acronym.as_str().chars().filter(|c| c.is_alphanumeric()).count();
@@ -689,7 +703,19 @@ pub fn acronym_pairs(text: &str) -> Vec<(&str, &str)> {
             .trim_start();
         if let Some(long_form) = best_long_form(acronym.as_str(), window) {
             let starts_upper = long_form.chars().next().is_some_and(char::is_uppercase);
-            if starts_upper && long_form.split_whitespace().count() >= 2 {
+            // A word in parentheses may be a place or a name: its long form must be a name of
+            // three words or more, two of them capitalised, that does not hold the word.
+            let strict_enough = word_like.is_none() || {
+                let words: Vec<&str> = long_form.split_whitespace().collect();
+                words.len() >= 3
+                    && words
+                        .iter()
+                        .filter(|word| word.chars().next().is_some_and(char::is_uppercase))
+                        .count()
+                        >= 2
+                    && !words.iter().any(|word| word.eq_ignore_ascii_case(acronym.as_str()))
+            };
+            if starts_upper && strict_enough && long_form.split_whitespace().count() >= 2 {
                 pairs.push((long_form, acronym.as_str()));
             }
         }
@@ -774,6 +800,19 @@ mod tests {
         );
         // A dashed aside in ordinary words is no acronym.
         assert!(acronym_pairs("the Red Cross - Kenya - said").is_empty());
+    }
+
+    #[test]
+    fn spanish_acronyms_written_as_words_pair_with_a_long_name() {
+        let text = "El proyecto de la Secretaría Nacional de la Vivienda y el Hábitat (Senavitat) y del Ministerio de Salud (Minsa) llega al barrio Ricardo Brugada (Chacarita) y a la zona de Cabañas (Cabañas).";
+        let pairs = acronym_pairs(text);
+        assert_eq!(
+            pairs,
+            [
+                ("Secretaría Nacional de la Vivienda y el Hábitat", "Senavitat"),
+                ("Ministerio de Salud", "Minsa"),
+            ]
+        );
     }
 
     #[test]
