@@ -19,7 +19,7 @@ const MONTHS: &str = "january|february|march|april|may|june|july|august|septembe
 /// A month name beside a number (a day or a year), or a date in figures.
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)(\b\d{{1,2}}(st|nd|rd|th|er|º|o)?\.?\s+(de\s+)?({MONTHS})\b|\b({MONTHS})\.?\s+(de\s+)?\d{{1,4}}\b|\b\d{{1,4}}[./-]\d{{1,2}}[./-]\d{{2,4}}\b)"
+        r"(?i)(\b\d{{1,2}}(st|nd|rd|th|er|º|o)?\.?\s+(de\s+)?({MONTHS})\b|\b({MONTHS})\.?\s+(de\s+)?\d{{1,4}}(st|nd|rd|th)?\b|\b\d{{1,4}}[./-]\d{{1,2}}[./-]\d{{2,4}}\b)"
     ))
     .expect("date pattern is valid")
 });
@@ -224,8 +224,16 @@ fn is_credited_caption(line: &str) -> bool {
         || (word_count(line) >= 7
             && (AGENCY_AFTER_SENTENCE.is_match(line)
                 || PHOTO_SLASH_END.is_match(line)
+                || PHOTO_BY_END.is_match(line)
                 || NAME_SLASH_AGENCY_END.is_match(line)))
 }
+
+/// A caption's last sentence crediting its photographer (`… after being evacuated. Associated
+/// Press/Photo by Altaf Qadri`, `… en Tegucigalpa. Foto de Juan Pérez`).
+static PHOTO_BY_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[.!?]\s+([^.!?/]{0,40}/\s*)?(?i:photos?|fotos?|photograph)\s+(?i:by|de|par|por)\s+\p{Lu}[\p{L}'’.-]*(\s+\p{Lu}[\p{L}'’.-]*){0,3}\s*$")
+        .expect("photographer credit pattern is valid")
+});
 
 /// A caption ending in a photographer and an agency (`… Niger, July 2010 Jane Roe/IRIN`).
 static NAME_SLASH_AGENCY_END: LazyLock<Regex> = LazyLock::new(|| {
@@ -614,6 +622,9 @@ mod tests {
             "Trouvez la liste des dernières versions des navigateurs pris en charge ci-dessous.",
             "Logo prefecture",
             "Rescuers dig for survivors after the earthquake. Credits: Jane Roe/Caritas",
+            "A boy injured in the earthquake is carried to a clinic by a soldier. Associated Press/Photo by Jane Roe",
+            "Familias desplazadas esperan la entrega de víveres en el albergue. Foto de Juan Pérez",
+            "Thursday, August 22nd. 2019 –",
             "Dead cattle in the Diffa region, Niger, July 2010 Jane Roe-Smith/IRIN",
             "Agentes de la policía acompañan a uno de los detenidos hasta el coche - FOTO/POLICÍA NACIONAL",
             "Uh oh, you are using an old web browser that we no longer support.",
