@@ -161,6 +161,11 @@ pub(super) fn is_boilerplate(line: &str) -> bool {
     if words <= 15 && UPDATED.is_match(line) {
         return true;
     }
+    // A newspaper's name on a line of its own (`The Jakarta Post`, `Sunday Mail`), or a digest's
+    // source before a quoted headline (`Reuters: Q&A with WHO: …`).
+    if (words <= 5 && MASTHEAD.is_match(line)) || CITED_SOURCE.is_match(line) {
+        return true;
+    }
     // A logo's alternative text (`My Unicef logo`).
     if words <= 5 && (fold(line).ends_with(" logo") || fold(line).starts_with("logo ")) {
         return true;
@@ -227,6 +232,18 @@ fn is_credited_caption(line: &str) -> bool {
                 || PHOTO_BY_END.is_match(line)
                 || NAME_SLASH_AGENCY_END.is_match(line)))
 }
+
+/// A newspaper's name: capitalised words ending in a word for a newspaper.
+static MASTHEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(The\s+)?(\p{Lu}[\p{L}.'’-]*\s+){1,3}(Post|Times|Herald|Tribune|Journal|Gazette|Mail|Telegraph|Chronicle|Observer|Courier|Inquirer|Monitor)$")
+        .expect("masthead pattern is valid")
+});
+
+/// A news digest's source before the headline it quotes.
+static CITED_SOURCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(Reuters|AP|AFP|Associated Press|Bloomberg|CNN|BBC( News)?|NPR|VOA|Al Jazeera|Devex|STAT|The (New York Times|Washington Post|Guardian|Hill|Wall Street Journal|Economist|Lancet)|Financial Times|Wall Street Journal|New York Times|Washington Post)\s*:\s+\S")
+        .expect("cited source pattern is valid")
+});
 
 /// A caption's last sentence crediting its photographer (`… after being evacuated. Associated
 /// Press/Photo by Altaf Qadri`, `… en Tegucigalpa. Foto de Juan Pérez`).
@@ -625,6 +642,8 @@ mod tests {
             "A boy injured in the earthquake is carried to a clinic by a soldier. Associated Press/Photo by Jane Roe",
             "Familias desplazadas esperan la entrega de víveres en el albergue. Foto de Juan Pérez",
             "Thursday, August 22nd. 2019 –",
+            "The Jakarta Post",
+            "Reuters: Q&A with WHO: Cholera vaccine stockpile — a new tool",
             "Dead cattle in the Diffa region, Niger, July 2010 Jane Roe-Smith/IRIN",
             "Agentes de la policía acompañan a uno de los detenidos hasta el coche - FOTO/POLICÍA NACIONAL",
             "Uh oh, you are using an old web browser that we no longer support.",
