@@ -24,8 +24,8 @@ use regex::Regex;
 
 use crate::clean::{clean_text, first_sentence, in_capitals, normalize_whitespace, split_contact, word_count};
 use shapes::{
-    ends_sentence, fold, in_title_case, is_boilerplate, is_credit, is_headline_shaped, is_prose, opens_with_dateline,
-    without_headline_prefixes, without_language_tags,
+    ends_sentence, ends_with_full_stop, fold, in_title_case, is_boilerplate, is_credit, is_headline_shaped, is_prose,
+    opens_with_dateline, without_headline_prefixes, without_language_tags,
 };
 pub use site::{SiteLines, MAX_PAGES_LEARNED, MIN_PAGES};
 
@@ -321,10 +321,12 @@ impl Page<'_> {
                 continue;
             }
             let current = tidy_title(&self.joined(headline.0, headline.1));
+            // A sentence ending in a full stop over a headline that has none is a summary.
             let over = word_count(line) >= UPPER_HEADLINE_WORDS
                 && word_count(line) * 10 >= word_count(&current) * 9
                 && !line.contains(" | ")
-                && !fold(line).contains(&fold(&current));
+                && !fold(line).contains(&fold(&current))
+                && (!ends_with_full_stop(line) || ends_with_full_stop(&current));
             if !over {
                 break;
             }

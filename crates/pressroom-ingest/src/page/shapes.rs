@@ -161,6 +161,10 @@ pub(super) fn is_boilerplate(line: &str) -> bool {
     if words <= 15 && UPDATED.is_match(line) {
         return true;
     }
+    // A web server's error message (`Strict Standards: … in /home/…/default.php on line 24`).
+    if SERVER_ERROR.is_match(line) {
+        return true;
+    }
     // A newspaper's name on a line of its own (`The Jakarta Post`, `Sunday Mail`), or a digest's
     // source before a quoted headline (`Reuters: Q&A with WHO: …`).
     if (words <= 5 && MASTHEAD.is_match(line)) || CITED_SOURCE.is_match(line) {
@@ -211,6 +215,13 @@ pub(super) fn is_boilerplate(line: &str) -> bool {
     is_bullet(line) || is_breadcrumb(line) || is_credit(line) || is_byline(line) || is_credited_caption(line)
 }
 
+/// Whether a line ends with a full stop (`… dans le pays.*`): not an ellipsis, a question or an
+/// exclamation, which headlines end with too ([`ends_sentence`] counts those).
+pub(super) fn ends_with_full_stop(line: &str) -> bool {
+    let end = line.trim_end_matches(|c: char| c.is_whitespace() || c == '*');
+    end.ends_with('.') && !end.ends_with("..")
+}
+
 /// The words of `text` that hold a letter (figures and dashes are not counted).
 fn lettered_words(text: &str) -> usize {
     text.split_whitespace()
@@ -226,12 +237,18 @@ fn is_credited_caption(line: &str) -> bool {
         word_count(caption) >= 6 && (1..=2).contains(&word_count(credit)) && !caption.contains(" / ")
     });
     slashed
+        || credited_after_sentence(line)
         || (word_count(line) >= 7
             && (AGENCY_AFTER_SENTENCE.is_match(line)
                 || PHOTO_SLASH_END.is_match(line)
                 || PHOTO_BY_END.is_match(line)
                 || NAME_SLASH_AGENCY_END.is_match(line)))
 }
+
+static SERVER_ERROR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(Strict Standards|Warning|Notice|Deprecated|Fatal error|Parse error)\s*:.*\son line \d+\s*$")
+        .expect("server error pattern is valid")
+});
 
 /// A newspaper's name: capitalised words ending in a word for a newspaper.
 static MASTHEAD: LazyLock<Regex> = LazyLock::new(|| {
@@ -244,6 +261,29 @@ static CITED_SOURCE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(Reuters|AP|AFP|Associated Press|Bloomberg|CNN|BBC( News)?|NPR|VOA|Al Jazeera|Devex|STAT|The (New York Times|Washington Post|Guardian|Hill|Wall Street Journal|Economist|Lancet)|Financial Times|Wall Street Journal|New York Times|Washington Post)\s*:\s+\S")
         .expect("cited source pattern is valid")
 });
+
+/// A caption in sentence case whose credit follows its last full stop: one to four capitalised
+/// words (`Salvamento Marítimo rescata a cinco migrantes a bordo de una patera este viernes.
+/// Salvamento Marítimo`); a headline in title case with two sentences is not one, nor a
+/// paragraph (over fifty words) ending in a link (`… the previous weekend. Read More>`).
+fn credited_after_sentence(line: &str) -> bool {
+    let Some((caption, credit)) = line.trim_end().rsplit_once(". ") else {
+        return false;
+    };
+    let credit_words: Vec<&str> = credit.split_whitespace().collect();
+    let caption_words: Vec<&str> = caption.split_whitespace().collect();
+    let lower = caption_words
+        .iter()
+        .filter(|word| word.chars().next().is_some_and(char::is_lowercase))
+        .count();
+    (1..=4).contains(&credit_words.len())
+        && credit_words.iter().all(|word| {
+            word.chars().next().is_some_and(char::is_uppercase)
+                && word.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
+        })
+        && (7..=50).contains(&caption_words.len())
+        && lower * 2 >= caption_words.len()
+}
 
 /// A caption's last sentence crediting its photographer (`… after being evacuated. Associated
 /// Press/Photo by Altaf Qadri`, `… en Tegucigalpa. Foto de Juan Pérez`).
@@ -643,6 +683,8 @@ mod tests {
             "Familias desplazadas esperan la entrega de víveres en el albergue. Foto de Juan Pérez",
             "Thursday, August 22nd. 2019 –",
             "The Jakarta Post",
+            "Strict Standards: Only variables should be assigned by reference in /home/site/public_html/modules/default.php on line 24",
+            "Rescatan a cinco migrantes a bordo de una patera este viernes al sur de la isla. Salvamento Marítimo",
             "Reuters: Q&A with WHO: Cholera vaccine stockpile — a new tool",
             "Dead cattle in the Diffa region, Niger, July 2010 Jane Roe-Smith/IRIN",
             "Agentes de la policía acompañan a uno de los detenidos hasta el coche - FOTO/POLICÍA NACIONAL",
