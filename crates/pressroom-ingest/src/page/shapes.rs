@@ -49,6 +49,7 @@ static CHROME: LazyLock<Regex> = LazyLock::new(|| {
           | posted\s+(by|on|in)\b | published\s+(by|on)\b | publié\s+(le|par)\b | publicado\s+(el|por)\b
           | submitted\s+by\b | content\s+by\b | view\s+all\b | ver\s+tod[oa]s\b | voir\s+tou[ts]\b
           | \d+\s+min(ute)?s?\s+read\b | (imagen|image|foto|photo)\s+v[ií]a\b
+          | subscribe\s+(free\s+)?to\b | suscr[ií]bete\b | abonnez-vous\b
           | foto\s+de\s+archivo | file\s+photo | photo\s+d'archives? | archivo\s+[-–]\s
           | mis\s+à\s+jour | last\s+updated | actualizado | updated\s*:
           | disponible\s+aussi | also\s+available | tambi[ée]n\s+disponible | disponible\s+en\s*:
@@ -116,6 +117,20 @@ const LABELS: &[&str] = &[
     "declaraciones",
     "notas informativas",
     "sala de prensa",
+    // News sections.
+    "world",
+    "international",
+    "monde",
+    "societe",
+    "politique",
+    "mundo",
+    "internacional",
+    "sociedad",
+    "politica",
+    // A site's light and dark themes.
+    "light",
+    "dark",
+    "light/dark",
 ];
 
 /// Letters folded to lower case without accents (enough for labels and months).
@@ -159,6 +174,10 @@ pub(super) fn is_boilerplate(line: &str) -> bool {
         return true;
     }
     if words <= 15 && UPDATED.is_match(line) {
+        return true;
+    }
+    // A reading time (`3 minutos`, `5 min read`) or a news agency's name on its own line.
+    if READING_TIME.is_match(line) || AGENCY_ALONE.is_match(line) {
         return true;
     }
     // A web server's error message (`Strict Standards: … in /home/…/default.php on line 24`).
@@ -238,12 +257,23 @@ fn is_credited_caption(line: &str) -> bool {
     });
     slashed
         || credited_after_sentence(line)
+        || AGENCY_PHOTO.is_match(line)
         || (word_count(line) >= 7
             && (AGENCY_AFTER_SENTENCE.is_match(line)
                 || PHOTO_SLASH_END.is_match(line)
                 || PHOTO_BY_END.is_match(line)
                 || NAME_SLASH_AGENCY_END.is_match(line)))
 }
+
+static READING_TIME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\d{1,2}\s*(min|mins|minutes?|minutos?)(\s+(de\s+)?(lectura|lecture|read))?\.?$")
+        .expect("reading time pattern is valid")
+});
+
+static AGENCY_ALONE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(Associated Press|AP|AFP|Agence France-Presse|Reuters|EFE|Agencia EFE|Europa Press|Xinhua|Sputnik|dpa|ANSA|Prensa Latina|Notimex)\.?$")
+        .expect("agency pattern is valid")
+});
 
 static SERVER_ERROR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(Strict Standards|Warning|Notice|Deprecated|Fatal error|Parse error)\s*:.*\son line \d+\s*$")
@@ -260,6 +290,11 @@ static MASTHEAD: LazyLock<Regex> = LazyLock::new(|| {
 static CITED_SOURCE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(Reuters|AP|AFP|Associated Press|Bloomberg|CNN|BBC( News)?|NPR|VOA|Al Jazeera|Devex|STAT|The (New York Times|Washington Post|Guardian|Hill|Wall Street Journal|Economist|Lancet)|Financial Times|Wall Street Journal|New York Times|Washington Post)\s*:\s+\S")
         .expect("cited source pattern is valid")
+});
+
+/// A caption's credit in parentheses naming an agency's photo (`(AP Foto/Matías Delacroix)`).
+static AGENCY_PHOTO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\((AP|AFP|EFE|Reuters|EPA|Xinhua)\s+(Photo|Foto)\s*/").expect("agency photo pattern is valid")
 });
 
 /// A caption in sentence case whose credit follows its last full stop: one to four capitalised
@@ -683,6 +718,11 @@ mod tests {
             "Familias desplazadas esperan la entrega de víveres en el albergue. Foto de Juan Pérez",
             "Thursday, August 22nd. 2019 –",
             "The Jakarta Post",
+            "Subscribe free to our newsletters via your",
+            "3 minutos",
+            "Associated Press",
+            "Monde",
+            "Migrantes viajan en una embarcación hacia Lajas Blancas, Panamá, el 28 de junio de 2024. (AP Foto/Jane Roe)",
             "Strict Standards: Only variables should be assigned by reference in /home/site/public_html/modules/default.php on line 24",
             "Rescatan a cinco migrantes a bordo de una patera este viernes al sur de la isla. Salvamento Marítimo",
             "Reuters: Q&A with WHO: Cholera vaccine stockpile — a new tool",
