@@ -22,10 +22,10 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::clean::{clean_text, first_sentence, in_capitals, normalize_whitespace, split_contact, word_count};
+use crate::clean::{clean_text, in_capitals, normalize_whitespace, split_contact, word_count};
 use shapes::{
     ends_sentence, ends_with_full_stop, fold, in_title_case, is_boilerplate, is_credit, is_headline_shaped, is_prose,
-    opens_with_dateline, without_headline_prefixes, without_language_tags,
+    opening_sentence, opens_with_dateline, without_headline_prefixes, without_language_tags,
 };
 pub use site::{SiteLines, MAX_PAGES_LEARNED, MIN_PAGES};
 
@@ -516,7 +516,7 @@ impl Page<'_> {
             .find(|&index| !self.skip[index] && is_headline_shaped(self.lines[index]))
             .or_else(|| (0..self.lines.len()).find(|&index| !self.skip[index]));
         match candidate {
-            Some(index) if self.starts_prose(index) => (first_sentence(self.lines[index], 200), index),
+            Some(index) if self.starts_prose(index) => (opening_sentence(self.lines[index], 200), index),
             Some(index) => (self.lines[index].to_string(), index + 1),
             None => (String::new(), self.lines.len()),
         }

@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 pub(super) use crate::clean::in_title_case;
-use crate::clean::{capitalised_words, word_count};
+use crate::clean::{capitalised_words, truncate_words, word_count};
 
 /// Months (full and abbreviated) and weekdays in English, French and Spanish, folded to
 /// lower case without accents.
@@ -232,6 +232,24 @@ pub(super) fn is_boilerplate(line: &str) -> bool {
         return true;
     }
     is_bullet(line) || is_breadcrumb(line) || is_credit(line) || is_byline(line) || is_credited_caption(line)
+}
+
+/// The first sentence of a page's line, cut at a word boundary after at most `max_chars`: a
+/// full stop between two abbreviations does not end it (`deportados desde EE. UU.`), as it
+/// does for OCR'd text (`crate::clean::first_sentence`); `con EU. Ayer` ends at `EU.`.
+pub(super) fn opening_sentence(line: &str, max_chars: usize) -> String {
+    let line = line.trim();
+    let abbreviated = |at: usize| {
+        let before = line[..at].rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+        let after = line[at + 2..].split_whitespace().next().unwrap_or("");
+        before.chars().count() <= 2 && after.chars().count() <= 3 && after.ends_with('.')
+    };
+    let sentence_end = line
+        .match_indices(". ")
+        .map(|(at, _)| at)
+        .find(|&at| !abbreviated(at))
+        .map_or(line.len(), |at| at + 1);
+    truncate_words(&line[..sentence_end], max_chars)
 }
 
 /// Whether a line ends with a full stop (`… dans le pays.*`): not an ellipsis, a question or an
@@ -669,6 +687,24 @@ static INNER_SENTENCE_END: LazyLock<Regex> =
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_opening_sentence_runs_through_abbreviations() {
+        assert_eq!(
+            opening_sentence(
+                "El Salvador suma 162 vuelos con deportados desde EE. UU. En 2025 llegaron más.",
+                200
+            ),
+            "El Salvador suma 162 vuelos con deportados desde EE. UU."
+        );
+        assert_eq!(
+            opening_sentence(
+                "Rescatan a 12 migrantes en la frontera con EU. Ayer lunes las autoridades",
+                200
+            ),
+            "Rescatan a 12 migrantes en la frontera con EU."
+        );
+    }
 
     #[test]
     fn boilerplate_shapes_in_three_languages() {
