@@ -47,6 +47,7 @@ static CHROME: LazyLock<Regex> = LazyLock::new(|| {
             skip\s+to | jump\s+to | aller\s+au | passer\s+au | ir\s+al | saltar\s+al
           | photo\s*: | photos?\s+credit | foto\s*: | crédits?\s*(photo)?\s*: | credits?\s*: | ©
           | posted\s+(by|on|in)\b | published\s+(by|on)\b | publié\s+(le|par)\b | publicado\s+(el|por)\b
+          | published\s*: | publié\s*: | publicado\s*: | \d{1,2}\s*(h|hrs?|hours?|mins?)\s+ago
           | submitted\s+by\b | content\s+by\b | view\s+all\b | ver\s+tod[oa]s\b | voir\s+tou[ts]\b
           | \d+\s+min(ute)?s?\s+read\b | (imagen|image|foto|photo)\s+v[ií]a\b
           | subscribe\s+(free\s+)?to\b | suscr[ií]bete\b | abonnez-vous\b
@@ -186,7 +187,11 @@ pub(super) fn is_boilerplate(line: &str) -> bool {
     }
     // A newspaper's name on a line of its own (`The Jakarta Post`, `Sunday Mail`), or a digest's
     // source before a quoted headline (`Reuters: Q&A with WHO: …`).
-    if (words <= 5 && MASTHEAD.is_match(line)) || CITED_SOURCE.is_match(line) {
+    if (words <= 5 && MASTHEAD.is_match(line))
+        || (words <= 12 && BYLINE_WITH_PAPER.is_match(line))
+        || CITED_SOURCE.is_match(line)
+        || BRACKETED_CREDIT.is_match(line)
+    {
         return true;
     }
     // A logo's alternative text (`My Unicef logo`).
@@ -303,6 +308,17 @@ static MASTHEAD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(The\s+)?(\p{Lu}[\p{L}.'’-]*\s+){1,3}(Post|Times|Herald|Tribune|Journal|Gazette|Mail|Telegraph|Chronicle|Observer|Courier|Inquirer|Monitor)$")
         .expect("masthead pattern is valid")
 });
+
+/// Reporters' names and their newspaper, capitalised throughout (`John Roe And Jane Doe Los
+/// Angeles Times`).
+static BYLINE_WITH_PAPER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\p{Lu}[\p{L}.'’-]*(\s+(\p{Lu}[\p{L}.'’-]*|And|and|&))+\s+(Post|Times|Herald|Tribune|Journal|Gazette|Telegraph|Chronicle|Observer|Courier|Inquirer)$")
+        .expect("byline pattern is valid")
+});
+
+/// A caption ending in its credit in brackets (`… le 29 mars 2015. [Keystone - Jane Roe]`).
+static BRACKETED_CREDIT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[.!?]\s*\[[^\]]{2,60}\]\s*$").expect("bracketed credit pattern is valid"));
 
 /// A news digest's source before the headline it quotes.
 static CITED_SOURCE: LazyLock<Regex> = LazyLock::new(|| {
@@ -515,7 +531,7 @@ fn is_byline(line: &str) -> bool {
 /// A photo caption's credit, opening the line or a sentence of it (`… à Conakry. Photo :
 /// Mobilité Guinée`); `Accès au crédit : …` is not one.
 static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(^|[.!?»”)]\s+)\(?(photos?|fotos?|cr[ée]dits?\s+photos?|photo\s+credits?|cr[ée]dito\s+(de\s+)?foto)\s*:\s*\S|[.!?]\s+credits?\s*:\s*\S")
+    Regex::new(r"(?i)(^|[.!?»”)]\s+)\(?(photos?|fotos?|pictures?|cr[ée]dits?\s+photos?|photo\s+credits?|cr[ée]dito\s+(de\s+)?foto)\s*:\s*\S|[.!?]\s+credits?\s*:\s*\S")
         .expect("caption pattern is valid")
 });
 
@@ -754,6 +770,10 @@ mod tests {
             "Familias desplazadas esperan la entrega de víveres en el albergue. Foto de Juan Pérez",
             "Thursday, August 22nd. 2019 –",
             "The Jakarta Post",
+            "Jane Roe And John Doe Los Angeles Times",
+            "Vue de la cour centrale du foyer le dimanche 29 mars 2015. [Keystone - Jane Roe]",
+            "Published: 14 Jan 2021 12:53 PM BdST Updated: 14 Jan 2021 12:53 PM BdST",
+            "3h ago",
             "Subscribe free to our newsletters via your",
             "3 minutos",
             "Associated Press",
