@@ -62,17 +62,7 @@ pub fn find(body: &str, gazetteer: &Gazetteer, mentioned: &[&str]) -> Option<Dat
                 .or_else(|| gazetteer.country_of_subdivision(name))
         })
         .map(|country| country.iso3.clone());
-    let country = named_country.or_else(|| {
-        if let Some(country) = gazetteer.country_by_name(&city) {
-            return Some(country.iso3.clone());
-        }
-        let cities = gazetteer.cities_named(&city);
-        cities
-            .iter()
-            .find(|found| mentioned.contains(&found.iso3.as_str()))
-            .or(cities.first())
-            .map(|found| found.iso3.clone())
-    });
+    let country = named_country.or_else(|| place_city(&city, gazetteer, mentioned));
     if country.is_none()
         && captures
             .get(3)
@@ -95,22 +85,26 @@ fn city_stop_dash(head: &str, gazetteer: &Gazetteer, mentioned: &[&str]) -> Opti
     if city.chars().filter(|c| c.is_alphabetic()).count() < 3 {
         return None;
     }
-    let country = match gazetteer.country_by_name(&city) {
-        Some(country) => country.iso3.clone(),
-        None => {
-            let cities = gazetteer.cities_named(&city);
-            let found = cities
-                .iter()
-                .find(|found| mentioned.contains(&found.iso3.as_str()))
-                .or(cities.first())?;
-            found.iso3.clone()
-        }
-    };
+    let country = place_city(&city, gazetteer, mentioned)?;
     Some(Dateline {
         city,
         country: Some(country),
         date: None,
     })
+}
+
+/// The country (ISO3) of a dateline's city named alone: a country of that name, else the
+/// gazetteer's city of that name in a country the text mentions, else the most populous.
+fn place_city(city: &str, gazetteer: &Gazetteer, mentioned: &[&str]) -> Option<String> {
+    if let Some(country) = gazetteer.country_by_name(city) {
+        return Some(country.iso3.clone());
+    }
+    let cities = gazetteer.cities_named(city);
+    cities
+        .iter()
+        .find(|found| mentioned.contains(&found.iso3.as_str()))
+        .or(cities.first())
+        .map(|found| found.iso3.clone())
 }
 
 static WRITTEN_DATE: LazyLock<Regex> = LazyLock::new(|| {

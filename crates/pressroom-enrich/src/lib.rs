@@ -191,8 +191,8 @@ impl Enricher {
         // A theme whose cues alone are strong is kept when the model passes it over: ReliefWeb's
         // editors label a report on a flood by the response it describes, the guide also by its
         // hazard (`/Disaster Management`).
-        for path in self.topics.paths() {
-            if self.themes.is_theme(path) && cue_score(path) >= THEME_BY_CUES && !paths.contains(path) {
+        for (path, &score) in self.topics.paths().iter().zip(&scores) {
+            if self.themes.is_theme(path) && score >= THEME_BY_CUES && !paths.contains(path) {
                 paths.push(path.clone());
             }
         }

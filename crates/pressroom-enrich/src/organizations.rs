@@ -223,8 +223,7 @@ impl OrganizationTable {
                 .into_iter()
                 .filter(|(_, acronym)| {
                     let (start, end) = span_of(text, acronym);
-                    let word_like = acronym.chars().skip(1).all(char::is_lowercase);
-                    !word_like
+                    !written_as_word(acronym)
                         || !mentions
                             .iter()
                             .any(|mention| mention.is_country() && mention.start < end && start < mention.end)
@@ -679,10 +678,9 @@ fn looks_like_organization(long_form: &str) -> bool {
 pub fn acronym_pairs(text: &str) -> Vec<(&str, &str)> {
     let mut pairs = Vec::new();
     for captures in ACRONYM_AFTER_NAME.captures_iter(text) {
-        let word_like = captures.get(3);
         let (Some(whole), Some(acronym)) = (
             captures.get(0),
-            captures.get(1).or_else(|| captures.get(2)).or(word_like),
+            captures.get(1).or_else(|| captures.get(2)).or_else(|| captures.get(3)),
         ) else {
             continue;
         };
@@ -705,7 +703,7 @@ pub fn acronym_pairs(text: &str) -> Vec<(&str, &str)> {
             let starts_upper = long_form.chars().next().is_some_and(char::is_uppercase);
             // A word in parentheses may be a place or a name: its long form must be a name of
             // three words or more, two of them capitalised, that does not hold the word.
-            let strict_enough = word_like.is_none() || {
+            let strict_enough = !written_as_word(acronym.as_str()) || {
                 let words: Vec<&str> = long_form.split_whitespace().collect();
                 words.len() >= 3
                     && words
@@ -721,6 +719,12 @@ pub fn acronym_pairs(text: &str) -> Vec<(&str, &str)> {
         }
     }
     pairs
+}
+
+/// An acronym written as a word, its first letter alone a capital (`Senavitat`, `Minsa`): the
+/// third form [`ACRONYM_AFTER_NAME`] finds.
+fn written_as_word(acronym: &str) -> bool {
+    acronym.chars().skip(1).all(char::is_lowercase)
 }
 
 fn best_long_form<'a>(short: &str, long: &'a str) -> Option<&'a str> {
