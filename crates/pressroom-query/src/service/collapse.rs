@@ -7,13 +7,12 @@
 //! group, so which copy is shown does not depend on the order segments happen to be in.
 
 use std::cmp::Ordering;
+use std::sync::Arc;
 
 use pressroom_index::fingerprint::similar_at_least;
-use pressroom_index::schema::{DATE, ID};
-use tantivy::columnar::{Column, StrColumn};
-use tantivy::{DateTime, DocAddress, Searcher};
+use tantivy::{DocAddress, Searcher};
 
-use super::fingerprints::FingerprintCache;
+use super::fingerprints::{FingerprintCache, SegmentFingerprints};
 use crate::error::SearchError;
 
 /// Share of shingles two releases must share to be one hit.
@@ -39,20 +38,14 @@ pub(super) fn collapse(
     limit: usize,
 ) -> Result<Vec<Group>, SearchError> {
     let segments = fingerprints.of(searcher)?;
-    let ids = searcher
-        .segment_readers()
-        .iter()
-        .map(|segment| segment.fast_fields().str(ID))
-        .collect::<tantivy::Result<Vec<_>>>()?;
-    let dates = searcher
-        .segment_readers()
-        .iter()
-        .map(|segment| segment.fast_fields().column_opt::<DateTime>(DATE))
-        .collect::<tantivy::Result<Vec<_>>>()?;
+    let of = |address: DocAddress| segments.get(address.segment_ord as usize);
+    // Groups after the page are not shown, and a later hit that is a copy of a page's hit
+    // finds that group first (groups are looked at in rank order): they need not be made.
+    let wanted = offset.saturating_add(limit);
     let mut groups: Vec<(Hit, Vec<DocAddress>)> = Vec::new();
     let mut kept: Vec<(u64, &[u8])> = Vec::new();
     for (score, address) in ranked {
-        let Some(segment) = segments.get(address.segment_ord as usize) else {
+        let Some(segment) = of(address) else {
             continue;
         };
         let (exact, sketch) = (segment.exact(address.doc_id), segment.sketch(address.doc_id));
@@ -65,67 +58,56 @@ pub(super) fn collapse(
                 // Under a date sort there is no score: copies tie when their dates do.
                 let tied = match (score, *leader_score) {
                     (Some(score), Some(leader_score)) => score == leader_score,
-                    (None, None) => date_of(&dates, address) == date_of(&dates, *leader),
+                    (None, None) => {
+                        segment.date(address.doc_id) == of(*leader).and_then(|other| other.date(leader.doc_id))
+                    }
                     _ => false,
                 };
-                if tied && compare_ids(&ids, address, *leader)? == Ordering::Less {
+                if tied && compare_ids(&segments, address, *leader) == Ordering::Less {
                     duplicates.insert(0, *leader);
                     *leader = address;
                 } else {
                     duplicates.push(address);
                 }
             }
-            None => {
+            None if groups.len() < wanted => {
                 kept.push((exact, sketch));
                 groups.push(((score, address), Vec::new()));
             }
+            None => {}
         }
     }
-    groups
+    Ok(groups
         .into_iter()
         .skip(offset)
         .take(limit)
         .map(|(hit, duplicates)| {
             let ids = duplicates
                 .into_iter()
-                .map(|address| read_id(&ids, address))
-                .collect::<Result<Vec<_>, _>>()?;
-            Ok((hit, ids))
+                .map(|address| read_id(&segments, address))
+                .collect();
+            (hit, ids)
         })
-        .collect()
+        .collect())
 }
 
-/// A release's date (none when it has none or the column is missing).
-fn date_of(dates: &[Option<Column<DateTime>>], address: DocAddress) -> Option<DateTime> {
-    dates
-        .get(address.segment_ord as usize)
-        .and_then(Option::as_ref)
-        .and_then(|column| column.first(address.doc_id))
-}
-
-/// Two releases' ids compared: by their ordinals within one segment (its dictionary is
-/// sorted), else as strings.
-fn compare_ids(ids: &[Option<StrColumn>], a: DocAddress, b: DocAddress) -> Result<Ordering, SearchError> {
+/// Two releases' ids compared: by their numbers within one segment (its ids are sorted),
+/// else as text.
+fn compare_ids(segments: &[Arc<SegmentFingerprints>], a: DocAddress, b: DocAddress) -> Ordering {
     if a.segment_ord == b.segment_ord {
-        if let Some(Some(column)) = ids.get(a.segment_ord as usize) {
-            return Ok(column
-                .term_ords(a.doc_id)
-                .next()
-                .cmp(&column.term_ords(b.doc_id).next()));
+        if let Some(segment) = segments.get(a.segment_ord as usize) {
+            return segment.id_ord(a.doc_id).cmp(&segment.id_ord(b.doc_id));
         }
     }
-    Ok(read_id(ids, a)?.cmp(&read_id(ids, b)?))
+    read_id(segments, a).cmp(&read_id(segments, b))
 }
 
-/// The release id stored for `address` (empty when the column is missing).
-fn read_id(ids: &[Option<StrColumn>], address: DocAddress) -> Result<String, SearchError> {
-    let mut id = String::new();
-    if let Some(Some(column)) = ids.get(address.segment_ord as usize) {
-        if let Some(ord) = column.term_ords(address.doc_id).next() {
-            column.ord_to_str(ord, &mut id).map_err(SearchError::internal)?;
-        }
-    }
-    Ok(id)
+/// The release id of `address` (empty when it has none).
+fn read_id(segments: &[Arc<SegmentFingerprints>], address: DocAddress) -> String {
+    segments
+        .get(address.segment_ord as usize)
+        .map_or("", |segment| segment.id(address.doc_id))
+        .to_string()
 }
 
 #[cfg(test)]
@@ -133,10 +115,11 @@ mod tests {
     use std::collections::HashMap;
 
     use pressroom_index::fingerprint::{similarity, Fingerprint};
+    use pressroom_index::schema::ID;
     use tantivy::collector::DocSetCollector;
     use tantivy::query::AllQuery;
     use tantivy::schema::Value;
-    use tantivy::{Index, TantivyDocument};
+    use tantivy::{DateTime, Index, TantivyDocument};
     use time::macros::date;
 
     use super::*;
@@ -253,6 +236,28 @@ mod tests {
             groups(&searcher, &ranked, 0, 1),
             [group("release", &["edited", "reflowed"])]
         );
+    }
+
+    #[test]
+    fn copies_ranked_after_the_page_still_join_its_hits() {
+        let other_copy = OTHER.to_uppercase();
+        let release_copy = RELEASE.to_uppercase();
+        let (_index, searcher) = index_of(&[&[
+            ("release", RELEASE, None),
+            ("other", OTHER, None),
+            ("other-copy", &other_copy, None),
+            ("release-copy", &release_copy, None),
+        ]]);
+        let ranked = [
+            (Some(4.0), "release"),
+            (Some(3.0), "other"),
+            (Some(2.0), "other-copy"),
+            (Some(1.0), "release-copy"),
+        ];
+        // The page ends before `other`: its copy joins nothing shown, the release's copy
+        // still joins the release.
+        assert_eq!(groups(&searcher, &ranked, 0, 1), [group("release", &["release-copy"])]);
+        assert_eq!(groups(&searcher, &ranked, 1, 1), [group("other", &["other-copy"])]);
     }
 
     #[test]

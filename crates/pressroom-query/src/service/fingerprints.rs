@@ -1,26 +1,35 @@
-//! Each segment's near-duplicate fingerprints laid out flat, read once and cached for every
-//! search. They live in a bytes fast field whose values are looked up in a sorted
-//! dictionary; looking one up per ranked hit (a search compares the page and the 100 hits
-//! after it) walked a dictionary block each time and cost more than the rest of a search
-//! with every feature off. Read in dictionary order once, they are an array lookup.
+//! What collapsing reads of each ranked hit — its near-duplicate fingerprints, its id and its
+//! date — laid out flat per segment, read once and cached for every search. The sketches
+//! and ids live in fast fields whose values are looked up in a sorted dictionary; looking
+//! one up per ranked hit (a search compares the page and the 100 hits after it) walked a
+//! dictionary block each time and cost more than the rest of a search with every feature
+//! off. Read in dictionary order once, they are an array lookup.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
 use pressroom_index::fingerprint::SKETCH_BYTES;
-use pressroom_index::schema::{DUP_EXACT, DUP_SKETCH};
+use pressroom_index::schema::{DATE, DUP_EXACT, DUP_SKETCH, ID};
 use tantivy::index::SegmentId;
-use tantivy::{DocId, Searcher, SegmentReader};
+use tantivy::{DateTime, DocId, Searcher, SegmentReader};
 
 use crate::error::SearchError;
 
-/// One segment's fingerprints: per document, the hash of its words and its MinHash sketch.
+/// One segment's fingerprints: per document, the hash of its words, its MinHash sketch, its
+/// id and its date.
 pub(super) struct SegmentFingerprints {
     exact: Vec<u64>,
     /// `SKETCH_BYTES` per document; documents without a sketch are not `present`.
     sketches: Vec<u8>,
     present: Vec<bool>,
+    /// Per document, the number of its id in `ids` (`NO_ID`: none).
+    id_ords: Vec<u32>,
+    /// The segment's ids in dictionary order (sorted, so their numbers compare as they do).
+    ids: Vec<Box<str>>,
+    dates: Vec<Option<DateTime>>,
 }
+
+const NO_ID: u32 = u32::MAX;
 
 impl SegmentFingerprints {
     /// The hash of the document's words (0: none).
@@ -38,6 +47,23 @@ impl SegmentFingerprints {
                 .unwrap_or_default(),
             _ => &[],
         }
+    }
+
+    /// The number of the document's id in the segment's sorted ids (`None`: no id).
+    pub(super) fn id_ord(&self, doc: DocId) -> Option<u32> {
+        self.id_ords.get(doc as usize).copied().filter(|ord| *ord != NO_ID)
+    }
+
+    /// The document's id (empty: none).
+    pub(super) fn id(&self, doc: DocId) -> &str {
+        self.id_ord(doc)
+            .and_then(|ord| self.ids.get(ord as usize))
+            .map_or("", |id| id)
+    }
+
+    /// The document's date.
+    pub(super) fn date(&self, doc: DocId) -> Option<DateTime> {
+        self.dates.get(doc as usize).copied().flatten()
     }
 
     fn read(segment: &SegmentReader) -> Result<SegmentFingerprints, SearchError> {
@@ -76,12 +102,43 @@ impl SegmentFingerprints {
                 }
             }
         }
+        let (id_ords, ids) = read_ids(segment)?;
+        let dates = match fast.column_opt::<DateTime>(DATE)? {
+            Some(column) => (0..max_doc).map(|doc| column.first(doc)).collect(),
+            None => vec![None; max_doc as usize],
+        };
         Ok(SegmentFingerprints {
             exact,
             sketches,
             present,
+            id_ords,
+            ids,
+            dates,
         })
     }
+}
+
+/// Per document the number of its id, and the ids in dictionary order, streamed once.
+fn read_ids(segment: &SegmentReader) -> Result<(Vec<u32>, Vec<Box<str>>), SearchError> {
+    let max_doc = segment.max_doc();
+    let Some(column) = segment.fast_fields().str(ID)? else {
+        return Ok((vec![NO_ID; max_doc as usize], Vec::new()));
+    };
+    let mut ids = Vec::new();
+    let mut stream = column.dictionary().stream().map_err(SearchError::internal)?;
+    while stream.advance() {
+        ids.push(String::from_utf8_lossy(stream.key()).into());
+    }
+    let id_ords = (0..max_doc)
+        .map(|doc| {
+            column
+                .term_ords(doc)
+                .next()
+                .and_then(|ord| u32::try_from(ord).ok())
+                .unwrap_or(NO_ID)
+        })
+        .collect();
+    Ok((id_ords, ids))
 }
 
 /// Fingerprints per segment, shared by all searches of a snapshot.
