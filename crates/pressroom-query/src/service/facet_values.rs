@@ -8,6 +8,7 @@ use pressroom_enrich::fold;
 
 use super::filters::{self, combine};
 use super::snapshot::Snapshot;
+use super::threads::Threads;
 use super::vocabulary::name_matches;
 use crate::error::SearchError;
 use crate::facets::leaf_name;
@@ -25,7 +26,8 @@ impl Snapshot {
             &filters,
             Some(request.facet),
         );
-        let tallies = searcher.search(&*query, &self.facet_collector(&searcher, &[request.facet])?)?;
+        let threads = Threads::of(&searcher);
+        let tallies = threads.search(&searcher, &*query, &self.facet_collector(&searcher, &[request.facet])?)?;
         let prefix = fold(&request.prefix);
         let counts: Vec<(String, u64)> = if request.facet == FacetName::Year {
             tallies

@@ -14,6 +14,7 @@ use tantivy::{DocAddress, Searcher, TantivyDocument, Term};
 use super::analysis::{base_analyzer, stemmed_analyzer};
 use super::collapse::Group;
 use super::snapshot::Snapshot;
+use super::threads::Threads;
 use crate::error::SearchError;
 use crate::highlight::Highlighter;
 use crate::html;
@@ -34,7 +35,7 @@ impl Snapshot {
 
     pub(super) fn address_of(&self, searcher: &Searcher, id: &str) -> Result<DocAddress, SearchError> {
         let query = TermQuery::new(Term::from_field_text(self.fields.id, id), IndexRecordOption::Basic);
-        let found = searcher.search(&query, &TopDocs::with_limit(1).order_by_score())?;
+        let found = Threads::Caller.search(searcher, &query, &TopDocs::with_limit(1).order_by_score())?;
         found
             .first()
             .map(|(_, address)| *address)

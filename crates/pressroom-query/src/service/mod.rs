@@ -6,6 +6,7 @@
 //! | [`generations`] | [`SearchService`]: the served generation behind a lock, swapped on reload; writes |
 //! | [`snapshot`] | one generation opened: its reader, fields, facet tables, fingerprints and vocabulary |
 //! | [`search`] | a search on a snapshot: query, filters, top-k in each sort order, count, facets |
+//! | [`threads`] | whether a search runs on the calling thread or spreads its segments over the pool |
 //! | [`analysis`] | which analyzers a query is analysed with, and the text query built from them |
 //! | [`filters`] | facet filters and the date range as queries, and the tree nodes to expand |
 //! | [`hits`] | ranked documents turned into hits: stored fields, highlighted title and fragments |
@@ -31,6 +32,7 @@ mod recency;
 mod search;
 mod similar;
 mod snapshot;
+mod threads;
 mod vocabulary;
 mod writes;
 

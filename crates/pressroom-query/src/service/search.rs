@@ -13,6 +13,7 @@ use super::collapse::{collapse, Group, COLLAPSE_WINDOW};
 use super::filters::{self, combine};
 use super::recency::recency_factor;
 use super::snapshot::Snapshot;
+use super::threads::Threads;
 use crate::error::SearchError;
 use crate::facets::{self, FacetCountCollector, FacetTallies};
 use crate::request::{FacetName, SearchRequest, SortOrder};
@@ -29,12 +30,13 @@ impl Snapshot {
         let text_query = built.as_ref().map(|built| built.query.as_ref());
         let filters = filters::build(request, &self.vocab, &self.fields)?;
         let query = combine(text_query, &filters, None);
+        let threads = Threads::of(&searcher);
 
         // Facets without a filter of their own are counted with the hits; each filtered
         // facet is counted again without its own filter (multi-select faceting).
         let has_filter = |facet: FacetName| filters.iter().any(|(owner, _)| *owner == facet);
         let in_main_pass: Vec<FacetName> = request.facets.iter().copied().filter(|f| !has_filter(*f)).collect();
-        let (ranked, total, main_tallies) = self.ranked(&searcher, &*query, request, &in_main_pass)?;
+        let (ranked, total, main_tallies) = self.ranked(&searcher, threads, &*query, request, &in_main_pass)?;
         let page: Vec<Group> = if request.limit == 0 {
             Vec::new()
         } else if request.collapse {
@@ -55,7 +57,7 @@ impl Snapshot {
             let query = combine(text_query, &filters, Some(facet));
             tallies.push((
                 vec![facet],
-                searcher.search(&*query, &self.facet_collector(&searcher, &[facet])?)?,
+                threads.search(&searcher, &*query, &self.facet_collector(&searcher, &[facet])?)?,
             ));
         }
         let facets = facets::levels(tallies, request.facet_limit, &expanded);
@@ -72,6 +74,7 @@ impl Snapshot {
     fn ranked(
         &self,
         searcher: &Searcher,
+        threads: Threads,
         query: &dyn Query,
         request: &SearchRequest,
         facets: &[FacetName],
@@ -84,7 +87,7 @@ impl Snapshot {
             TopDocs::with_limit(request.limit.max(1)).and_offset(request.offset)
         };
         match request.sort {
-            SortOrder::Relevance => collect(searcher, query, top.order_by_score(), collector, Some),
+            SortOrder::Relevance => collect(searcher, threads, query, top.order_by_score(), collector, Some),
             SortOrder::Recency => {
                 let now = time::OffsetDateTime::now_utc().unix_timestamp();
                 let weighted = top.tweak_score(move |segment: &tantivy::SegmentReader| {
@@ -98,7 +101,7 @@ impl Snapshot {
                         score * recency_factor(date.map(|date| date.into_timestamp_secs()), now)
                     }
                 });
-                collect(searcher, query, weighted, collector, Some)
+                collect(searcher, threads, query, weighted, collector, Some)
             }
             SortOrder::DateDesc | SortOrder::DateAsc => {
                 let order = if request.sort == SortOrder::DateDesc {
@@ -107,7 +110,7 @@ impl Snapshot {
                     Order::Asc
                 };
                 let by_date = top.order_by_fast_field::<DateTime>(schema::DATE, order);
-                collect(searcher, query, by_date, collector, |_| None)
+                collect(searcher, threads, query, by_date, collector, |_| None)
             }
         }
     }
@@ -125,6 +128,7 @@ impl Snapshot {
 /// hit's sort key is a score.
 fn collect<C, K>(
     searcher: &Searcher,
+    threads: Threads,
     query: &dyn Query,
     top: C,
     facets: FacetCountCollector<'_>,
@@ -133,7 +137,7 @@ fn collect<C, K>(
 where
     C: Collector<Fruit = Vec<(K, DocAddress)>>,
 {
-    let (top, total, tallies) = searcher.search(query, &(top, Count, facets))?;
+    let (top, total, tallies) = threads.search(searcher, query, &(top, Count, facets))?;
     let ranked = top.into_iter().map(|(key, address)| (score(key), address)).collect();
     Ok((ranked, total, tallies))
 }
