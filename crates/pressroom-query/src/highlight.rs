@@ -7,6 +7,7 @@ use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use rustc_hash::FxHashMap;
 use tantivy::tokenizer::TextAnalyzer;
 
 use crate::html;
@@ -98,6 +99,8 @@ struct Openings {
     stems: HashSet<String>,
     /// Finds the keys' texts (ASCII, case ignored); `None` when there are none.
     finder: Option<AhoCorasick>,
+    /// The words looked at so far, as written, and whether they matched.
+    seen: FxHashMap<Box<str>, bool>,
 }
 
 impl Openings {
@@ -141,7 +144,46 @@ impl Openings {
             .build(&patterns)
             .ok()
             .filter(|_| !patterns.is_empty());
-        Openings { keys, stems, finder }
+        Openings {
+            keys,
+            stems,
+            finder,
+            seen: FxHashMap::default(),
+        }
+    }
+
+    /// Whether the word `raw` (as written) matched: folded, it is a matched term, or, its
+    /// opening a matched stem's, it stems (with `stemming`: this language's analyzer and
+    /// matched stems) to a matched stem of four letters or more.
+    fn matches(
+        &self,
+        raw: &str,
+        terms: &MatchedTerms,
+        base: &mut TextAnalyzer,
+        stemming: Option<&mut (&mut TextAnalyzer, &HashSet<String>)>,
+        folded: &mut String,
+    ) -> bool {
+        // An ASCII opening that opens no matched term rules the word out; anything else (a
+        // non-ASCII opening folds to something else) is looked at in full.
+        if let Some(key) = opening_key(raw.as_bytes()) {
+            if self.keys.binary_search(&key).is_err() {
+                return false;
+            }
+        }
+        fold(base, raw, folded);
+        if terms.base.contains(folded.as_str()) {
+            return true;
+        }
+        let Some((analyzer, stems)) = stemming else {
+            return false;
+        };
+        if !self.stems.contains(opening(folded)) {
+            return false;
+        }
+        let mut stream = analyzer.token_stream(raw);
+        stream
+            .next()
+            .is_some_and(|token| token.text.chars().count() >= MIN_STEM_CHARS && stems.contains(&token.text))
     }
 
     /// The start of every word of `text` that may match: those opening with a key (found by
@@ -245,45 +287,43 @@ impl<'a> Highlighter<'a> {
     /// letters alone (an integer lookup, no allocation): only a word whose first three
     /// letters open a matched term or stem is folded like the index folds it and looked up.
     /// The word stems in the document's language only when its opening is a matched stem's
-    /// (stemmers cut suffixes, so a stem starts like its word).
+    /// (stemmers cut suffixes, so a stem starts like its word). What a word came to is
+    /// remembered for the rest of the search: releases repeat their words, and a page of
+    /// releases repeats them again.
     fn marks(&mut self, text: &str, lang: &str) -> Vec<Range<usize>> {
         let text = span(text, 0..MAX_HIGHLIGHTED_BYTES);
-        let terms = self.terms;
-        let stems = terms.stemmed.get(lang).filter(|stems| !stems.is_empty());
-        let openings = self
-            .openings
-            .entry(lang.to_string())
-            .or_insert_with(|| Openings::new(terms, lang));
-        let starts = openings.candidate_words(text);
-        let mut candidates: Vec<Range<usize>> = Vec::new();
+        let Highlighter {
+            terms,
+            base,
+            stemmed,
+            openings,
+        } = self;
+        let terms: &MatchedTerms = terms;
+        if !openings.contains_key(lang) {
+            openings.insert(lang.to_string(), Openings::new(terms, lang));
+        }
+        let Some(openings) = openings.get_mut(lang) else {
+            return Vec::new();
+        };
+        let mut stemming = match (stemmed.get_mut(lang), terms.stemmed.get(lang)) {
+            (Some(analyzer), Some(stems)) if !stems.is_empty() => Some((analyzer, stems)),
+            _ => None,
+        };
         let mut marks = Vec::new();
         let mut folded = String::new();
-        for start in starts {
+        for start in openings.candidate_words(text) {
             let word = start..end_of_word(text, start);
             let raw = span(text, word.clone());
-            // An ASCII opening that opens no matched term rules the word out; anything else
-            // (a non-ASCII opening folds to something else) is looked at in full.
-            if let Some(key) = opening_key(raw.as_bytes()) {
-                if openings.keys.binary_search(&key).is_err() {
-                    continue;
+            let marked = match openings.seen.get(raw) {
+                Some(marked) => *marked,
+                None => {
+                    let marked = openings.matches(raw, terms, base, stemming.as_mut(), &mut folded);
+                    openings.seen.insert(raw.into(), marked);
+                    marked
                 }
-            }
-            fold(&mut self.base, raw, &mut folded);
-            if terms.base.contains(folded.as_str()) {
+            };
+            if marked {
                 marks.push(word);
-            } else if openings.stems.contains(opening(&folded)) {
-                candidates.push(word);
-            }
-        }
-        if let (Some(analyzer), Some(stems)) = (self.stemmed.get_mut(lang), stems) {
-            for candidate in candidates {
-                let mut stream = analyzer.token_stream(span(text, candidate.clone()));
-                if stream
-                    .next()
-                    .is_some_and(|token| token.text.chars().count() >= MIN_STEM_CHARS && stems.contains(&token.text))
-                {
-                    marks.push(candidate);
-                }
             }
         }
         marks.sort_by_key(|range| (range.start, range.end));
