@@ -2,7 +2,9 @@
 //! most frequent first, expanding the filtered and `facet_expand` nodes; flat lists for the
 //! other facets; years in order.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashSet};
+
+use rustc_hash::FxHashMap;
 
 use super::collector::{Counts, FacetTallies};
 use super::nodes::{leaf_name, Node, ROOT};
@@ -51,7 +53,9 @@ fn year_level(years: &BTreeMap<u64, u64>) -> FacetLevel {
 /// A facet's counts arranged by parent node.
 struct FacetTree<'a> {
     counts: &'a Counts,
-    children: HashMap<Node, Vec<(Node, u64)>>,
+    /// Hashed with FxHash: the org facet may count thousands of values in one search, and
+    /// hashing each parent with SipHash was most of listing them.
+    children: FxHashMap<Node, Vec<(Node, u64)>>,
 }
 
 impl<'a> FacetTree<'a> {
@@ -60,7 +64,7 @@ impl<'a> FacetTree<'a> {
     /// only the listed ones need sorting). Nodes are numbered in path order, so ties in count
     /// go by path.
     fn new(counts: &'a Counts, limit: usize) -> FacetTree<'a> {
-        let mut children: HashMap<Node, Vec<(Node, u64)>> = HashMap::new();
+        let mut children: FxHashMap<Node, Vec<(Node, u64)>> = FxHashMap::default();
         for &(node, count) in counts.values() {
             children
                 .entry(counts.nodes().parent(node))
