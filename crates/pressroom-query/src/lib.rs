@@ -23,6 +23,7 @@ pub mod config;
 mod error;
 pub mod expansion;
 mod facets;
+mod forms;
 #[doc(hidden)]
 pub mod fuzzing;
 mod highlight;

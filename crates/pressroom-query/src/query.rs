@@ -14,9 +14,10 @@
 //! | typo: edit distance 1 from 5 letters, 2 from 9, never in the first letter | `title`, `body` | [`FUZZY_WEIGHT`] |
 //!
 //! In each field a word's forms do not add up: the best one counts, the others only a
-//! [`FORMS_TIE_BREAKER`] share (a disjunction-max), so a release is not rewarded several
-//! times for one word. Several bare words also score together as a loose phrase
-//! ([`PROXIMITY_WEIGHT`]); the words of a quoted phrase also score on their own
+//! [`FORMS_TIE_BREAKER`] share (a disjunction-max, computed by [`crate::forms::FormsQuery`]),
+//! so a release is not rewarded several times for one word. Several bare words also score
+//! together as a loose phrase ([`PROXIMITY_WEIGHT`]; at the query's top level it is returned
+//! apart, [`Proximity`], and added to the best hits by the words alone); the words of a quoted phrase also score on their own
 //! ([`PHRASE_WORDS_WEIGHT`]), so one with them in its title ranks above one that only repeats
 //! the phrase. Title matches weigh [`TITLE_BOOST`] times body matches (the weights were tuned
 //! on the tune half of the judged set, `tests/data/relevance/`). Typo and prefix candidates are the actual
@@ -31,8 +32,8 @@ use std::sync::Arc;
 
 use pressroom_index::schema::{Fields, StemmedFields};
 use tantivy::query::{
-    AllQuery, BooleanQuery, BoostQuery, DisjunctionMaxQuery, EmptyQuery, FuzzyTermQuery, Occur, PhrasePrefixQuery,
-    PhraseQuery, Query, TermQuery,
+    AllQuery, BooleanQuery, BoostQuery, EmptyQuery, FuzzyTermQuery, Occur, PhrasePrefixQuery, PhraseQuery, Query,
+    TermQuery,
 };
 use tantivy::query_grammar::{Delimiter, UserInputAst, UserInputLeaf, UserInputLiteral};
 use tantivy::schema::{Field, IndexRecordOption};
@@ -41,6 +42,7 @@ use tantivy::{Searcher, Term};
 
 use crate::error::SearchError;
 use crate::expansion::{comparison_key, words, ExpansionTable};
+use crate::forms::FormsQuery;
 use crate::lookups::Lookups;
 
 pub const TITLE_BOOST: f32 = 1.0;
@@ -89,9 +91,36 @@ pub struct MatchedTerms {
 type ConceptGroup = (usize, Box<dyn Query>);
 
 pub struct BuiltQuery {
+    /// What a release must match, scored by its words (without `proximity`).
     pub query: Box<dyn Query>,
     pub terms: MatchedTerms,
+    /// The loose phrase of the query's top-level bare words (weighted): it adds to the
+    /// score of a release that matches `query`, never decides whether it matches, so a search
+    /// adds it only to the best releases by `query` ([`crate::service`]'s rescoring).
+    pub proximity: Option<Proximity>,
 }
+
+/// The loose phrase of a query's bare words: per field (title, then body) the forms it
+/// matches with, each weighted ([`PROXIMITY_WEIGHT`] included). In a field the best form
+/// counts and the others a [`FORMS_TIE_BREAKER`] share; the fields add up.
+pub struct Proximity {
+    pub parts: Vec<Vec<Box<dyn Query>>>,
+}
+
+impl Proximity {
+    /// The loose phrase as one query (scored as the parts are combined).
+    pub fn query(&self) -> Box<dyn Query> {
+        let parts = self
+            .parts
+            .iter()
+            .map(|forms| forms.iter().map(|form| form.box_clone()).collect())
+            .collect();
+        Box::new(FormsQuery::new(parts, FORMS_TIE_BREAKER))
+    }
+}
+
+/// The ways one literal matches, each tagged with its field.
+type Forms = Vec<(Part, Box<dyn Query>)>;
 
 /// The analyzers a query is analysed with: the base one and one per language in scope.
 #[derive(Clone)]
@@ -153,6 +182,10 @@ pub struct QueryBuilder<'a> {
     terms: MatchedTerms,
     literals_seen: usize,
     prefix_literal: Option<usize>,
+    /// Clauses entered so far: the first is the query's top level.
+    clauses_entered: usize,
+    /// The top level's loose phrase, kept apart ([`BuiltQuery::proximity`]).
+    top_proximity: Option<Proximity>,
 }
 
 impl<'a> QueryBuilder<'a> {
@@ -174,6 +207,8 @@ impl<'a> QueryBuilder<'a> {
             terms: MatchedTerms::default(),
             literals_seen: 0,
             prefix_literal: None,
+            clauses_entered: 0,
+            top_proximity: None,
         }
     }
 
@@ -205,6 +240,7 @@ impl<'a> QueryBuilder<'a> {
         Ok(Some(BuiltQuery {
             query,
             terms: self.terms,
+            proximity: self.top_proximity,
         }))
     }
 
@@ -232,6 +268,8 @@ impl<'a> QueryBuilder<'a> {
         clauses: &[(Option<Occur>, UserInputAst)],
         negated: bool,
     ) -> Result<Option<Box<dyn Query>>, SearchError> {
+        let top_level = self.clauses_entered == 0;
+        self.clauses_entered += 1;
         let mut built: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         let mut index = 0;
         while index < clauses.len() {
@@ -255,7 +293,11 @@ impl<'a> QueryBuilder<'a> {
         }
         if !negated && built.iter().any(|(occur, _)| *occur == Occur::Must) {
             if let Some(proximity) = self.proximity(clauses)? {
-                built.push((Occur::Should, proximity));
+                if top_level {
+                    self.top_proximity = Some(proximity);
+                } else {
+                    built.push((Occur::Should, proximity.query()));
+                }
             }
         }
         if built.iter().all(|(occur, _)| *occur == Occur::MustNot) {
@@ -346,7 +388,7 @@ impl<'a> QueryBuilder<'a> {
 
     /// Several required bare words also score as a loose phrase (within [`PROXIMITY_SLOP`]),
     /// so documents where they stand together rank first.
-    fn proximity(&mut self, clauses: &[(Option<Occur>, UserInputAst)]) -> Result<Option<Box<dyn Query>>, SearchError> {
+    fn proximity(&mut self, clauses: &[(Option<Occur>, UserInputAst)]) -> Result<Option<Proximity>, SearchError> {
         let words: Vec<&str> = clauses
             .iter()
             .filter_map(|(occur, ast)| plain_literal(*occur, ast))
@@ -362,9 +404,15 @@ impl<'a> QueryBuilder<'a> {
             slop: PROXIMITY_SLOP,
             prefix: false,
         };
-        Ok(self
-            .analysed(&literal, Matching::default())?
-            .map(|query| boosted(query, PROXIMITY_WEIGHT)))
+        Ok(self.analysed_forms(&literal, Matching::default())?.map(|forms| {
+            let weighted = forms
+                .into_iter()
+                .map(|(part, form)| (part, boosted(form, PROXIMITY_WEIGHT)))
+                .collect();
+            Proximity {
+                parts: by_part(weighted),
+            }
+        }))
     }
 
     fn literal(&mut self, literal: &UserInputLiteral, negated: bool) -> Result<Option<Box<dyn Query>>, SearchError> {
@@ -410,6 +458,11 @@ impl<'a> QueryBuilder<'a> {
     /// A word or phrase matched exactly, stemmed in each language in scope (or only in
     /// the wording's own language), and optionally with typos or as a prefix.
     fn analysed(&mut self, literal: &UserInputLiteral, how: Matching) -> Result<Option<Box<dyn Query>>, SearchError> {
+        Ok(self.analysed_forms(literal, how)?.map(combine_forms))
+    }
+
+    /// The ways [`Self::analysed`] matches a literal, each tagged with its field.
+    fn analysed_forms(&mut self, literal: &UserInputLiteral, how: Matching) -> Result<Option<Forms>, SearchError> {
         let parts = parts_of(literal)?;
         let base_tokens = analyze(&mut self.analyzers.base, &literal.phrase);
         if base_tokens.is_empty() {
@@ -428,7 +481,7 @@ impl<'a> QueryBuilder<'a> {
         if !is_phrase && (how.typo || how.prefix) {
             self.candidate_clauses(&base_tokens[0].1, &parts, how, &mut alternatives)?;
         }
-        Ok(Some(combine_forms(alternatives)))
+        Ok(Some(alternatives))
     }
 
     /// The literal in the base fields: its words (a phrase, or a phrase prefix).
@@ -731,7 +784,12 @@ fn last_bare_literal(ast: &UserInputAst, counter: &mut usize, negated: bool) -> 
 
 /// The ways one literal matches, each tagged with its field: in each field the best form
 /// counts, the others a [`FORMS_TIE_BREAKER`] share; the fields add up.
-fn combine_forms(alternatives: Vec<(Part, Box<dyn Query>)>) -> Box<dyn Query> {
+fn combine_forms(alternatives: Forms) -> Box<dyn Query> {
+    Box::new(FormsQuery::new(by_part(alternatives), FORMS_TIE_BREAKER))
+}
+
+/// The forms grouped by field: the title's, then the body's (a field without forms left out).
+fn by_part(alternatives: Forms) -> Vec<Vec<Box<dyn Query>>> {
     let mut title = Vec::new();
     let mut body = Vec::new();
     for (part, query) in alternatives {
@@ -740,16 +798,7 @@ fn combine_forms(alternatives: Vec<(Part, Box<dyn Query>)>) -> Box<dyn Query> {
             Part::Body => body.push(query),
         }
     }
-    let mut parts: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-    for forms in [title, body] {
-        if !forms.is_empty() {
-            parts.push((
-                Occur::Should,
-                Box::new(DisjunctionMaxQuery::with_tie_breaker(forms, FORMS_TIE_BREAKER)),
-            ));
-        }
-    }
-    Box::new(BooleanQuery::new(parts))
+    [title, body].into_iter().filter(|forms| !forms.is_empty()).collect()
 }
 
 fn boosted(query: Box<dyn Query>, boost: f32) -> Box<dyn Query> {

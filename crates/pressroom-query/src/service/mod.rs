@@ -10,6 +10,7 @@
 //! | [`analysis`] | which analyzers a query is analysed with, and the text query built from them |
 //! | [`filters`] | facet filters and the date range as queries, and the tree nodes to expand |
 //! | [`hits`] | ranked documents turned into hits: stored fields, highlighted title and fragments |
+//! | [`rescore`] | the loose phrase of a query's words added to the best hits by the words alone |
 //! | [`collapse`] | near-duplicate hits grouped into one |
 //! | [`fingerprints`] | each segment's near-duplicate fingerprints, read once and cached |
 //! | [`recency`] | the weight of a release's age under `sort=recency` |
@@ -29,6 +30,7 @@ mod fingerprints;
 mod generations;
 mod hits;
 mod recency;
+mod rescore;
 mod search;
 mod similar;
 mod snapshot;

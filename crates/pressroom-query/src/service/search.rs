@@ -6,16 +6,18 @@ use std::time::Instant;
 
 use pressroom_index::schema;
 use tantivy::collector::{Collector, Count, TopDocs};
-use tantivy::query::Query;
+use tantivy::query::{BooleanQuery, Occur, Query};
 use tantivy::{DateTime, DocAddress, Order, Searcher};
 
 use super::collapse::{collapse, Group, COLLAPSE_WINDOW};
 use super::filters::{self, combine};
 use super::recency::recency_factor;
+use super::rescore::{rescore, RESCORE_WINDOW};
 use super::snapshot::Snapshot;
 use super::threads::Threads;
 use crate::error::SearchError;
 use crate::facets::{self, FacetCountCollector, FacetTallies};
+use crate::query::Proximity;
 use crate::request::{FacetName, SearchRequest, SortOrder};
 use crate::response::SearchResponse;
 
@@ -28,6 +30,7 @@ impl Snapshot {
         let searcher = self.searcher();
         let built = self.text_query(&searcher, request)?;
         let text_query = built.as_ref().map(|built| built.query.as_ref());
+        let proximity = built.as_ref().and_then(|built| built.proximity.as_ref());
         let filters = filters::build(request, &self.vocab, &self.fields)?;
         let query = combine(text_query, &filters, None);
         let threads = Threads::of(&searcher);
@@ -36,7 +39,8 @@ impl Snapshot {
         // facet is counted again without its own filter (multi-select faceting).
         let has_filter = |facet: FacetName| filters.iter().any(|(owner, _)| *owner == facet);
         let in_main_pass: Vec<FacetName> = request.facets.iter().copied().filter(|f| !has_filter(*f)).collect();
-        let (ranked, total, main_tallies) = self.ranked(&searcher, threads, &*query, request, &in_main_pass)?;
+        let (ranked, total, main_tallies) =
+            self.ranked(&searcher, threads, &*query, proximity, request, &in_main_pass)?;
         let page: Vec<Group> = if request.limit == 0 {
             Vec::new()
         } else if request.collapse {
@@ -76,19 +80,42 @@ impl Snapshot {
         searcher: &Searcher,
         threads: Threads,
         query: &dyn Query,
+        proximity: Option<&Proximity>,
         request: &SearchRequest,
         facets: &[FacetName],
     ) -> Result<(Ranked, usize, FacetTallies), SearchError> {
         let collector = self.facet_collector(searcher, facets)?;
         // Collapsing looks at the hits before the page and a window after it.
-        let top = if request.collapse && request.limit > 0 {
-            TopDocs::with_limit(request.offset + request.limit + COLLAPSE_WINDOW)
+        let collapsing = request.collapse && request.limit > 0;
+        let wanted = if collapsing {
+            request.offset + request.limit + COLLAPSE_WINDOW
+        } else {
+            request.offset + request.limit.max(1)
+        };
+        let top = if collapsing {
+            TopDocs::with_limit(wanted)
         } else {
             TopDocs::with_limit(request.limit.max(1)).and_offset(request.offset)
         };
-        match request.sort {
-            SortOrder::Relevance => collect(searcher, threads, query, top.order_by_score(), collector, Some),
-            SortOrder::Recency => {
+        match (request.sort, proximity) {
+            (SortOrder::Relevance, Some(proximity)) => {
+                // Ranked by the words alone, then the best rescored with the loose phrase.
+                let window = TopDocs::with_limit(wanted.max(RESCORE_WINDOW)).order_by_score();
+                let (best, total, tallies) = threads.search(searcher, query, &(window, Count, collector))?;
+                let skip = if collapsing { 0 } else { request.offset };
+                let ranked = rescore(searcher, proximity, best)?
+                    .into_iter()
+                    .skip(skip)
+                    .take(wanted - skip)
+                    .map(|(score, address)| (Some(score), address))
+                    .collect();
+                Ok((ranked, total, tallies))
+            }
+            (SortOrder::Relevance, None) => collect(searcher, threads, query, top.order_by_score(), collector, Some),
+            (SortOrder::Recency, proximity) => {
+                // The recency weight multiplies the whole score: the phrase is scored inline.
+                let with_phrase = proximity.map(|proximity| with_proximity(query, &*proximity.query()));
+                let query = with_phrase.as_deref().unwrap_or(query);
                 let now = time::OffsetDateTime::now_utc().unix_timestamp();
                 let weighted = top.tweak_score(move |segment: &tantivy::SegmentReader| {
                     let dates = segment
@@ -103,7 +130,8 @@ impl Snapshot {
                 });
                 collect(searcher, threads, query, weighted, collector, Some)
             }
-            SortOrder::DateDesc | SortOrder::DateAsc => {
+            // Under a date sort the score ranks nothing: the phrase is not scored.
+            (SortOrder::DateDesc | SortOrder::DateAsc, _) => {
                 let order = if request.sort == SortOrder::DateDesc {
                     Order::Desc
                 } else {
@@ -122,6 +150,14 @@ impl Snapshot {
     ) -> Result<FacetCountCollector<'_>, SearchError> {
         Ok(FacetCountCollector::new(facets, &self.facet_tables, searcher)?)
     }
+}
+
+/// `query` with the loose phrase added to its score (not to what it matches).
+fn with_proximity(query: &dyn Query, proximity: &dyn Query) -> Box<dyn Query> {
+    Box::new(BooleanQuery::new(vec![
+        (Occur::Must, query.box_clone()),
+        (Occur::Should, proximity.box_clone()),
+    ]))
 }
 
 /// Top hits by `top`, the count and the facet counts in one pass; `score` tells what of a
