@@ -65,7 +65,16 @@ try {
   step = "brush years";
   await page.locator('#region-tree input[data-path="/Americas"]').uncheck();
   await page.waitForFunction(() => !new URLSearchParams(location.search).getAll("region").length);
-  const chart = await page.locator("#year-chart svg").boundingBox();
+  // The chart is drawn again when the unfiltered answer arrives: wait for that answer and for
+  // a chart that is on the page (a box read while it is being replaced is null).
+  await page.waitForFunction((before) => parseInt(document.querySelector("#summary").textContent, 10) > before, americas);
+  let chart = null;
+  for (let attempt = 0; attempt < 50 && !chart; attempt++) {
+    await page.locator("#year-chart svg").waitFor();
+    chart = await page.locator("#year-chart svg").boundingBox();
+    if (!chart) await page.waitForTimeout(100);
+  }
+  check(chart !== null, "the year chart is drawn");
   await page.mouse.move(chart.x + chart.width * 0.55, chart.y + chart.height / 2);
   await page.mouse.down();
   await page.mouse.move(chart.x + chart.width * 0.75, chart.y + chart.height / 2, { steps: 5 });
