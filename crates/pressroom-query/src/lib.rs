@@ -32,6 +32,7 @@ pub mod http;
 mod listener;
 pub mod log;
 mod lookups;
+mod materialized;
 mod metrics;
 pub mod openapi;
 pub mod query;

@@ -1,18 +1,24 @@
-//! What query building looks up in the dictionaries, remembered per searcher generation:
-//! the typo and prefix candidates of a word (a walk of the term dictionaries, the costliest
-//! part of building a query) and the languages the index holds. A write or a merge gives the
-//! reader a new generation, and the remembered answers are dropped with it.
+//! What query building looks up in the index, remembered per searcher generation: the typo
+//! and prefix candidates of a word (a walk of the term dictionaries, the costliest part of
+//! building a query), the languages the index holds, and the matches of the cross-lingual
+//! wordings a query is expanded with ([`Matches`]). A write or a merge gives the reader a new
+//! generation, and the remembered answers are dropped with it.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
 use tantivy::Searcher;
 
+use crate::materialized::Matches;
+
 /// Candidate lists remembered at most (then forgotten all at once).
 const MAX_REMEMBERED: usize = 20_000;
 
 /// (word, edit distance, prefix, limit) → dictionary terms.
 type CandidateKey = (String, u8, bool, usize);
+
+/// Matches held at most, over all remembered queries (8 bytes each; then all are forgotten).
+const MAX_MATCHES_HELD: usize = 4_000_000;
 
 #[derive(Default)]
 pub struct Lookups {
@@ -24,6 +30,9 @@ struct Remembered {
     generation: Option<u64>,
     candidates: HashMap<CandidateKey, Arc<Vec<String>>>,
     languages: Option<Arc<Vec<&'static str>>>,
+    /// A query, as its `Debug` form spells it out (fields, terms, weights) → its matches.
+    matches: HashMap<String, Arc<Matches>>,
+    matches_held: usize,
 }
 
 impl Lookups {
@@ -74,6 +83,30 @@ impl Lookups {
         }
         let found = Arc::new(find()?);
         self.of(searcher, |remembered| remembered.languages = Some(found.clone()));
+        Ok(found)
+    }
+
+    /// The matches of the query spelled `key`, worked out by `find` the first time.
+    pub fn matches<E>(
+        &self,
+        searcher: &Searcher,
+        key: String,
+        find: impl FnOnce() -> Result<Matches, E>,
+    ) -> Result<Arc<Matches>, E> {
+        if let Some(found) = self.of(searcher, |remembered| remembered.matches.get(&key).cloned()) {
+            return Ok(found);
+        }
+        let found = Arc::new(find()?);
+        self.of(searcher, |remembered| {
+            if remembered.matches_held + found.len() > MAX_MATCHES_HELD {
+                remembered.matches.clear();
+                remembered.matches_held = 0;
+            }
+            remembered.matches_held += found.len();
+            if let Some(replaced) = remembered.matches.insert(key, found.clone()) {
+                remembered.matches_held -= replaced.len();
+            }
+        });
         Ok(found)
     }
 }

@@ -44,6 +44,7 @@ use crate::error::SearchError;
 use crate::expansion::{comparison_key, words, ExpansionTable};
 use crate::forms::FormsQuery;
 use crate::lookups::Lookups;
+use crate::materialized::{Matches, MaterializedQuery};
 
 pub const TITLE_BOOST: f32 = 1.0;
 pub const STEMMED_WEIGHT: f32 = 0.6;
@@ -377,10 +378,13 @@ impl<'a> QueryBuilder<'a> {
                 1.0
             };
             if let Some(query) = self.analysed(&literal, how)? {
-                alternatives.push((
-                    Occur::Should,
-                    Box::new(BoostQuery::new(query, EXPANSION_WEIGHT * share)),
-                ));
+                // The same wording, weighed the same, recurs in every search of the
+                // concept: its matches are worked out once per searcher.
+                let weighted = BoostQuery::new(query, EXPANSION_WEIGHT * share);
+                let matches = self.lookups.matches(self.searcher, format!("{weighted:?}"), || {
+                    Matches::of(&weighted, self.searcher)
+                })?;
+                alternatives.push((Occur::Should, Box::new(MaterializedQuery::new(matches))));
             }
         }
         Ok(Some((taken, Box::new(BooleanQuery::new(alternatives)))))
