@@ -39,6 +39,7 @@ pub mod query;
 mod request;
 mod response;
 mod service;
+mod sum;
 mod web;
 
 pub use config::ServerConfig;

@@ -45,6 +45,7 @@ use crate::expansion::{comparison_key, words, ExpansionTable};
 use crate::forms::FormsQuery;
 use crate::lookups::Lookups;
 use crate::materialized::{Matches, MaterializedQuery};
+use crate::sum::SumQuery;
 
 pub const TITLE_BOOST: f32 = 1.0;
 pub const STEMMED_WEIGHT: f32 = 0.6;
@@ -346,7 +347,7 @@ impl<'a> QueryBuilder<'a> {
         if exact.is_empty() {
             return Ok(None);
         }
-        let mut alternatives: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Should, Box::new(BooleanQuery::new(exact)))];
+        let mut alternatives: Vec<Box<dyn Query>> = vec![Box::new(BooleanQuery::new(exact))];
         let typed: Vec<&str> = literals[..taken]
             .iter()
             .map(|literal| literal.phrase.as_str())
@@ -384,10 +385,10 @@ impl<'a> QueryBuilder<'a> {
                 let matches = self.lookups.matches(self.searcher, format!("{weighted:?}"), || {
                     Matches::of(&weighted, self.searcher)
                 })?;
-                alternatives.push((Occur::Should, Box::new(MaterializedQuery::new(matches))));
+                alternatives.push(Box::new(MaterializedQuery::new(matches)));
             }
         }
-        Ok(Some((taken, Box::new(BooleanQuery::new(alternatives)))))
+        Ok(Some((taken, Box::new(SumQuery::new(alternatives)))))
     }
 
     /// Several required bare words also score as a loose phrase (within [`PROXIMITY_SLOP`]),
@@ -443,7 +444,7 @@ impl<'a> QueryBuilder<'a> {
         if words.len() < 2 {
             return Ok(Some(phrase));
         }
-        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, phrase)];
+        let mut word_queries: Vec<Box<dyn Query>> = Vec::new();
         for word in words {
             let single = UserInputLiteral {
                 field_name: literal.field_name.clone(),
@@ -453,10 +454,18 @@ impl<'a> QueryBuilder<'a> {
                 prefix: false,
             };
             if let Some(query) = self.analysed(&single, Matching::default())? {
-                clauses.push((Occur::Should, boosted(query, PHRASE_WORDS_WEIGHT)));
+                word_queries.push(boosted(query, PHRASE_WORDS_WEIGHT));
             }
         }
-        Ok(Some(Box::new(BooleanQuery::new(clauses))))
+        if word_queries.is_empty() {
+            return Ok(Some(phrase));
+        }
+        // The words are scored only where the phrase is (not a window around it).
+        let words: Box<dyn Query> = Box::new(SumQuery::new(word_queries));
+        Ok(Some(Box::new(BooleanQuery::new(vec![
+            (Occur::Must, phrase),
+            (Occur::Should, words),
+        ]))))
     }
 
     /// A word or phrase matched exactly, stemmed in each language in scope (or only in
