@@ -9,6 +9,7 @@ use std::sync::Arc;
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::{DocId, Score, Searcher, SegmentOrdinal, SegmentReader};
 
+use super::node_counts::{NodeCounts, SPARSE_SHARE};
 use super::nodes::{FacetNodes, Node};
 use super::tables::{FacetTable, FacetTableCache, FieldTables, YearTable};
 use crate::request::FacetName;
@@ -101,16 +102,8 @@ struct FieldCounter {
     nodes: Arc<FacetNodes>,
     segment: usize,
     /// Documents per node of the segment's own numbering.
-    counts: Vec<u32>,
-    /// The nodes counted so far, while they are few: harvesting then reads them instead of
-    /// the whole table (a rare word's handful of hits against the org facet's tens of
-    /// thousands of values). `None` once they stop being few.
-    touched: Option<Vec<u32>>,
+    counts: NodeCounts,
 }
-
-/// Touched nodes are tracked up to this share of the table (1 in …); merged counts are
-/// added in a table of all nodes from that share on.
-const SPARSE_SHARE: usize = 16;
 
 pub struct FacetCountSegmentCollector {
     counters: Vec<FieldCounter>,
@@ -131,8 +124,7 @@ impl Collector for FacetCountCollector<'_> {
             })?;
             counters.push(FieldCounter {
                 facet: *facet,
-                counts: vec![0; table.node_paths.len()],
-                touched: Some(Vec::new()),
+                counts: NodeCounts::new(table.node_paths.len()),
                 table,
                 nodes: tables.nodes.clone(),
                 segment: ord as usize,
@@ -209,23 +201,15 @@ fn add_up(nodes: Arc<FacetNodes>, mut parts: Vec<Counts>) -> Counts {
 }
 
 impl FieldCounter {
-    /// The counts in the searcher's numbering: only the touched nodes are read when few were.
+    /// The counts in the searcher's numbering.
     fn into_counts(self) -> Counts {
         let numbers = self.nodes.numbers_of_segment(self.segment);
-        let renumber = |own: usize, count: u32| numbers.get(own).map(|node| (*node, u64::from(count)));
-        let values = match &self.touched {
-            Some(touched) => touched
-                .iter()
-                .filter_map(|own| renumber(*own as usize, self.counts[*own as usize]))
-                .collect(),
-            None => self
-                .counts
-                .iter()
-                .enumerate()
-                .filter(|(_, count)| **count > 0)
-                .filter_map(|(own, count)| renumber(own, *count))
-                .collect(),
-        };
+        let values = self
+            .counts
+            .counted()
+            .into_iter()
+            .filter_map(|(own, count)| numbers.get(own as usize).map(|node| (*node, u64::from(count))))
+            .collect();
         Counts {
             nodes: self.nodes,
             values,
@@ -238,21 +222,8 @@ impl SegmentCollector for FacetCountSegmentCollector {
 
     fn collect(&mut self, doc: DocId, _: Score) {
         for counter in &mut self.counters {
-            let FieldCounter {
-                table, counts, touched, ..
-            } = counter;
-            for &node in table.nodes_of(doc) {
-                if let Some(count) = counts.get_mut(node as usize) {
-                    *count += 1;
-                    if *count == 1 {
-                        if let Some(list) = touched {
-                            list.push(node);
-                            if list.len() > counts.len() / SPARSE_SHARE {
-                                *touched = None;
-                            }
-                        }
-                    }
-                }
+            for &node in counter.table.nodes_of(doc) {
+                counter.counts.add(node);
             }
         }
         if let Some(&slot) = self

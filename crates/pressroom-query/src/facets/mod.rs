@@ -18,9 +18,11 @@
 //! | [`nodes`] | facet paths (parent, leaf) and one numbering of a field's nodes across a searcher's segments |
 //! | [`tables`] | per segment and field: its nodes' paths, every document's nodes and year, laid out flat and cached |
 //! | [`collector`] | the tantivy collector that counts them for the matching documents |
+//! | [`node_counts`] | a segment's counters per node, reused across searches and zeroed where used |
 //! | [`tree`] | the counts arranged as levels of a tree (region, topic) or a flat list, for the response |
 
 mod collector;
+mod node_counts;
 mod nodes;
 mod tables;
 mod tree;
