@@ -1,13 +1,17 @@
 //! What query building looks up in the index, remembered per searcher generation: the typo
 //! and prefix candidates of a word (a walk of the term dictionaries, the costliest part of
-//! building a query), the languages the index holds, and the matches of the cross-lingual
-//! wordings a query is expanded with ([`Matches`]). A write or a merge gives the reader a new
-//! generation, and the remembered answers are dropped with it.
+//! building a query), the languages the index holds, the matches of the cross-lingual
+//! wordings a query is expanded with ([`Matches`]), and the BM25 statistics of the terms
+//! searched ([`Statistics`]: a term's document frequency is summed over the segments' term
+//! dictionaries for every form of every word, in every pass of every search). A write or a
+//! merge gives the reader a new generation, and the remembered answers are dropped with it.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
-use tantivy::Searcher;
+use tantivy::query::Bm25StatisticsProvider;
+use tantivy::schema::Field;
+use tantivy::{Searcher, Term};
 
 use crate::materialized::Matches;
 
@@ -16,6 +20,9 @@ const MAX_REMEMBERED: usize = 20_000;
 
 /// (word, edit distance, prefix, limit) → dictionary terms.
 type CandidateKey = (String, u8, bool, usize);
+
+/// Terms whose statistics are remembered at most (then all are forgotten).
+const MAX_TERMS_REMEMBERED: usize = 200_000;
 
 /// Matches held at most, over all remembered queries (8 bytes each; then all are forgotten).
 const MAX_MATCHES_HELD: usize = 4_000_000;
@@ -33,6 +40,10 @@ struct Remembered {
     /// A query, as its `Debug` form spells it out (fields, terms, weights) → its matches.
     matches: HashMap<String, Arc<Matches>>,
     matches_held: usize,
+    /// Documents holding a term, over all segments.
+    doc_freqs: HashMap<Term, u64>,
+    /// Tokens in a field, over all segments.
+    field_tokens: HashMap<Field, u64>,
 }
 
 impl Lookups {
@@ -108,5 +119,103 @@ impl Lookups {
             }
         });
         Ok(found)
+    }
+
+    /// How many documents of `searcher` hold `term`.
+    pub fn doc_freq(&self, searcher: &Searcher, term: &Term) -> tantivy::Result<u64> {
+        if let Some(found) = self.of(searcher, |remembered| remembered.doc_freqs.get(term).copied()) {
+            return Ok(found);
+        }
+        let found = searcher.doc_freq(term)?;
+        self.of(searcher, |remembered| {
+            if remembered.doc_freqs.len() >= MAX_TERMS_REMEMBERED {
+                remembered.doc_freqs.clear();
+            }
+            remembered.doc_freqs.insert(term.clone(), found);
+        });
+        Ok(found)
+    }
+
+    /// The BM25 statistics of `searcher`, remembered per term and field.
+    pub fn statistics<'a>(&'a self, searcher: &'a Searcher) -> Statistics<'a> {
+        Statistics {
+            lookups: self,
+            searcher,
+        }
+    }
+}
+
+/// A searcher's BM25 statistics, read through what [`Lookups`] remembers; the same figures
+/// the searcher gives.
+pub struct Statistics<'a> {
+    lookups: &'a Lookups,
+    searcher: &'a Searcher,
+}
+
+impl Bm25StatisticsProvider for Statistics<'_> {
+    fn total_num_tokens(&self, field: Field) -> tantivy::Result<u64> {
+        let searcher = self.searcher;
+        if let Some(found) = self
+            .lookups
+            .of(searcher, |remembered| remembered.field_tokens.get(&field).copied())
+        {
+            return Ok(found);
+        }
+        let found = Bm25StatisticsProvider::total_num_tokens(searcher, field)?;
+        self.lookups
+            .of(searcher, |remembered| remembered.field_tokens.insert(field, found));
+        Ok(found)
+    }
+
+    fn total_num_docs(&self) -> tantivy::Result<u64> {
+        Bm25StatisticsProvider::total_num_docs(self.searcher)
+    }
+
+    fn doc_freq(&self, term: &Term) -> tantivy::Result<u64> {
+        self.lookups.doc_freq(self.searcher, term)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use tantivy::{TantivyDocument, Term};
+
+    use super::*;
+
+    /// The remembered statistics are the searcher's, and a new generation (a write) is not
+    /// answered with the old one's figures.
+    #[test]
+    fn statistics_follow_the_searcher_generation() {
+        let (index, fields) = pressroom_index::schema::in_memory().expect("an index in memory");
+        let mut writer = index.writer_with_num_threads(1, 20_000_000).expect("a writer");
+        let add = |writer: &mut tantivy::IndexWriter, text: &str| {
+            let mut document = TantivyDocument::new();
+            document.add_text(fields.body, text);
+            writer.add_document(document).expect("added");
+            writer.commit().expect("committed");
+        };
+        add(&mut writer, "refugees arrive at the border");
+        let reader = index.reader().expect("a reader");
+        let lookups = Lookups::default();
+        let refugees = Term::from_field_text(fields.body, "refugees");
+        let first = reader.searcher();
+        let statistics = lookups.statistics(&first);
+        for _ in 0..2 {
+            assert_eq!(statistics.doc_freq(&refugees).expect("frequency"), 1);
+            assert_eq!(
+                statistics.total_num_tokens(fields.body).expect("tokens"),
+                Bm25StatisticsProvider::total_num_tokens(&first, fields.body).expect("tokens")
+            );
+        }
+        add(&mut writer, "more refugees");
+        reader.reload().expect("reloaded");
+        let second = reader.searcher();
+        let statistics = lookups.statistics(&second);
+        assert_eq!(statistics.doc_freq(&refugees).expect("frequency"), 2);
+        assert_eq!(
+            statistics.total_num_tokens(fields.body).expect("tokens"),
+            Bm25StatisticsProvider::total_num_tokens(&second, fields.body).expect("tokens")
+        );
+        assert_eq!(statistics.total_num_docs().expect("documents"), 2);
     }
 }

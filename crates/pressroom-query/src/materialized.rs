@@ -15,7 +15,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use tantivy::index::SegmentId;
-use tantivy::query::{EmptyScorer, EnableScoring, Explanation, Query, Scorer, Weight};
+use tantivy::query::{Bm25StatisticsProvider, EmptyScorer, EnableScoring, Explanation, Query, Scorer, Weight};
 use tantivy::{DocId, DocSet, Score, Searcher, SegmentReader, TantivyError, TERMINATED};
 
 /// One segment's matches of the query, in document order, and what the original scorer said
@@ -35,9 +35,13 @@ pub struct Matches {
 }
 
 impl Matches {
-    /// The matches of `query` in each of `searcher`'s segments, with scores when `scoring`.
-    pub fn of(query: &dyn Query, searcher: &Searcher) -> tantivy::Result<Matches> {
-        let weight = query.weight(EnableScoring::enabled_from_searcher(searcher))?;
+    /// The matches of `query` in each of `searcher`'s segments, with their scores.
+    pub fn of(
+        query: &dyn Query,
+        searcher: &Searcher,
+        statistics: &dyn Bm25StatisticsProvider,
+    ) -> tantivy::Result<Matches> {
+        let weight = query.weight(EnableScoring::enabled_from_statistics_provider(statistics, searcher))?;
         let mut segments = HashMap::with_capacity(searcher.segment_readers().len());
         for reader in searcher.segment_readers() {
             let mut scorer = weight.scorer(reader, 1.0)?;
@@ -194,7 +198,7 @@ mod tests {
             Box::new(PhraseQuery::new(vec![term("trata"), term("de"), term("personas")])),
             0.7,
         ));
-        let matches = Arc::new(Matches::of(&*phrase, &searcher).expect("worked out"));
+        let matches = Arc::new(Matches::of(&*phrase, &searcher, &searcher).expect("worked out"));
         assert_eq!(matches.len(), 3, "the phrase is in three documents");
         let around = |inner: Box<dyn Query>| -> BooleanQuery {
             BooleanQuery::new(vec![

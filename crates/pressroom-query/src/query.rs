@@ -383,7 +383,7 @@ impl<'a> QueryBuilder<'a> {
                 // concept: its matches are worked out once per searcher.
                 let weighted = BoostQuery::new(query, EXPANSION_WEIGHT * share);
                 let matches = self.lookups.matches(self.searcher, format!("{weighted:?}"), || {
-                    Matches::of(&weighted, self.searcher)
+                    Matches::of(&weighted, self.searcher, &self.lookups.statistics(self.searcher))
                 })?;
                 alternatives.push(Box::new(MaterializedQuery::new(matches)));
             }
@@ -623,9 +623,9 @@ impl<'a> QueryBuilder<'a> {
         let documents = self.searcher.num_docs() as f32;
         let mut idf = 0.0;
         for (_, word) in analyze(&mut self.analyzers.base, text) {
-            let frequency = self
-                .searcher
-                .doc_freq(&Term::from_field_text(self.fields.body, &word))? as f32;
+            let frequency =
+                self.lookups
+                    .doc_freq(self.searcher, &Term::from_field_text(self.fields.body, &word))? as f32;
             idf += (1.0 + (documents - frequency + 0.5) / (frequency + 0.5)).ln();
         }
         Ok(idf)
@@ -633,10 +633,12 @@ impl<'a> QueryBuilder<'a> {
 
     /// Whether `word` is rare enough in the index to be a misspelling.
     fn may_be_a_typo(&self, word: &str) -> Result<bool, SearchError> {
-        let documents = self.searcher.doc_freq(&Term::from_field_text(self.fields.body, word))?
+        let documents = self
+            .lookups
+            .doc_freq(self.searcher, &Term::from_field_text(self.fields.body, word))?
             + self
-                .searcher
-                .doc_freq(&Term::from_field_text(self.fields.title, word))?;
+                .lookups
+                .doc_freq(self.searcher, &Term::from_field_text(self.fields.title, word))?;
         let threshold = (self.searcher.num_docs() / TYPO_DOC_SHARE).max(TYPO_MIN_DOCS);
         Ok(documents <= threshold)
     }

@@ -27,7 +27,8 @@ impl Snapshot {
             Some(request.facet),
         );
         let threads = Threads::of(&searcher);
-        let tallies = threads.search(&searcher, &*query, &self.facet_collector(&searcher, &[request.facet])?)?;
+        let collector = self.facet_collector(&searcher, &[request.facet])?;
+        let tallies = threads.search(&searcher, &searcher, &*query, &collector)?;
         let prefix = fold(&request.prefix);
         let counts: Vec<(String, u64)> = if request.facet == FacetName::Year {
             tallies

@@ -35,7 +35,7 @@ impl Snapshot {
 
     pub(super) fn address_of(&self, searcher: &Searcher, id: &str) -> Result<DocAddress, SearchError> {
         let query = TermQuery::new(Term::from_field_text(self.fields.id, id), IndexRecordOption::Basic);
-        let found = Threads::Caller.search(searcher, &query, &TopDocs::with_limit(1).order_by_score())?;
+        let found = Threads::Caller.search(searcher, searcher, &query, &TopDocs::with_limit(1).order_by_score())?;
         found
             .first()
             .map(|(_, address)| *address)

@@ -12,7 +12,7 @@
 
 use std::cmp::Ordering;
 
-use tantivy::query::{EnableScoring, Scorer};
+use tantivy::query::{Bm25StatisticsProvider, EnableScoring, Scorer};
 use tantivy::{DocAddress, DocSet, Score, Searcher};
 
 use crate::error::SearchError;
@@ -29,12 +29,13 @@ pub const RESCORE_WINDOW: usize = 200;
 /// that matches it, best first, ties by address.
 pub(super) fn rescore(
     searcher: &Searcher,
+    statistics: &dyn Bm25StatisticsProvider,
     proximity: &Proximity,
     ranked: Vec<(Score, DocAddress)>,
 ) -> Result<Vec<(Score, DocAddress)>, SearchError> {
     let weight = proximity
         .query()
-        .weight(EnableScoring::enabled_from_searcher(searcher))?;
+        .weight(EnableScoring::enabled_from_statistics_provider(statistics, searcher))?;
     let mut in_doc_order = ranked;
     in_doc_order.sort_unstable_by_key(|(_, address)| *address);
     let mut segment: Option<(u32, Box<dyn Scorer>)> = None;

@@ -17,6 +17,7 @@ use super::snapshot::Snapshot;
 use super::threads::Threads;
 use crate::error::SearchError;
 use crate::facets::{self, FacetCountCollector, FacetTallies};
+use crate::lookups::Statistics;
 use crate::query::Proximity;
 use crate::request::{FacetName, SearchRequest, SortOrder};
 use crate::response::SearchResponse;
@@ -34,13 +35,21 @@ impl Snapshot {
         let filters = filters::build(request, &self.vocab, &self.fields)?;
         let query = combine(text_query, &filters, None);
         let threads = Threads::of(&searcher);
+        let statistics = self.lookups.statistics(&searcher);
 
         // Facets without a filter of their own are counted with the hits; each filtered
         // facet is counted again without its own filter (multi-select faceting).
         let has_filter = |facet: FacetName| filters.iter().any(|(owner, _)| *owner == facet);
         let in_main_pass: Vec<FacetName> = request.facets.iter().copied().filter(|f| !has_filter(*f)).collect();
-        let (ranked, total, main_tallies) =
-            self.ranked(&searcher, threads, &*query, proximity, request, &in_main_pass)?;
+        let (ranked, total, main_tallies) = self.ranked(
+            &searcher,
+            &statistics,
+            threads,
+            &*query,
+            proximity,
+            request,
+            &in_main_pass,
+        )?;
         let page: Vec<Group> = if request.limit == 0 {
             Vec::new()
         } else if request.collapse {
@@ -61,7 +70,12 @@ impl Snapshot {
             let query = combine(text_query, &filters, Some(facet));
             tallies.push((
                 vec![facet],
-                threads.search(&searcher, &*query, &self.facet_collector(&searcher, &[facet])?)?,
+                threads.search(
+                    &searcher,
+                    &statistics,
+                    &*query,
+                    &self.facet_collector(&searcher, &[facet])?,
+                )?,
             ));
         }
         let facets = facets::levels(tallies, request.facet_limit, &expanded);
@@ -75,9 +89,11 @@ impl Snapshot {
 
     /// The page of hits in the requested order, the total, and the counts of `facets`, in
     /// one pass over the matches.
+    #[allow(clippy::too_many_arguments)]
     fn ranked(
         &self,
         searcher: &Searcher,
+        statistics: &Statistics<'_>,
         threads: Threads,
         query: &dyn Query,
         proximity: Option<&Proximity>,
@@ -101,9 +117,10 @@ impl Snapshot {
             (SortOrder::Relevance, Some(proximity)) => {
                 // Ranked by the words alone, then the best rescored with the loose phrase.
                 let window = TopDocs::with_limit(wanted.max(RESCORE_WINDOW)).order_by_score();
-                let (best, total, tallies) = threads.search(searcher, query, &(window, Count, collector))?;
+                let (best, total, tallies) =
+                    threads.search(searcher, statistics, query, &(window, Count, collector))?;
                 let skip = if collapsing { 0 } else { request.offset };
-                let ranked = rescore(searcher, proximity, best)?
+                let ranked = rescore(searcher, statistics, proximity, best)?
                     .into_iter()
                     .skip(skip)
                     .take(wanted - skip)
@@ -111,7 +128,15 @@ impl Snapshot {
                     .collect();
                 Ok((ranked, total, tallies))
             }
-            (SortOrder::Relevance, None) => collect(searcher, threads, query, top.order_by_score(), collector, Some),
+            (SortOrder::Relevance, None) => collect(
+                searcher,
+                statistics,
+                threads,
+                query,
+                top.order_by_score(),
+                collector,
+                Some,
+            ),
             (SortOrder::Recency, proximity) => {
                 // The recency weight multiplies the whole score: the phrase is scored inline.
                 let with_phrase = proximity.map(|proximity| with_proximity(query, &*proximity.query()));
@@ -128,7 +153,7 @@ impl Snapshot {
                         score * recency_factor(date.map(|date| date.into_timestamp_secs()), now)
                     }
                 });
-                collect(searcher, threads, query, weighted, collector, Some)
+                collect(searcher, statistics, threads, query, weighted, collector, Some)
             }
             // Under a date sort the score ranks nothing: the phrase is not scored.
             (SortOrder::DateDesc | SortOrder::DateAsc, _) => {
@@ -138,7 +163,7 @@ impl Snapshot {
                     Order::Asc
                 };
                 let by_date = top.order_by_fast_field::<DateTime>(schema::DATE, order);
-                collect(searcher, threads, query, by_date, collector, |_| None)
+                collect(searcher, statistics, threads, query, by_date, collector, |_| None)
             }
         }
     }
@@ -164,6 +189,7 @@ fn with_proximity(query: &dyn Query, proximity: &dyn Query) -> Box<dyn Query> {
 /// hit's sort key is a score.
 fn collect<C, K>(
     searcher: &Searcher,
+    statistics: &Statistics<'_>,
     threads: Threads,
     query: &dyn Query,
     top: C,
@@ -173,7 +199,7 @@ fn collect<C, K>(
 where
     C: Collector<Fruit = Vec<(K, DocAddress)>>,
 {
-    let (top, total, tallies) = threads.search(searcher, query, &(top, Count, facets))?;
+    let (top, total, tallies) = threads.search(searcher, statistics, query, &(top, Count, facets))?;
     let ranked = top.into_iter().map(|(key, address)| (score(key), address)).collect();
     Ok((ranked, total, tallies))
 }

@@ -9,7 +9,7 @@
 //! word common enough to want the pool.
 
 use tantivy::collector::Collector;
-use tantivy::query::{EnableScoring, Query};
+use tantivy::query::{Bm25StatisticsProvider, EnableScoring, Query};
 use tantivy::{Executor, Searcher};
 
 /// Where a search runs.
@@ -31,24 +31,24 @@ impl Threads {
         }
     }
 
-    /// `searcher.search(query, collector)` on these threads.
+    /// `searcher.search(query, collector)` on these threads, scored with `statistics`.
     pub(super) fn search<C: Collector>(
         self,
         searcher: &Searcher,
+        statistics: &dyn Bm25StatisticsProvider,
         query: &dyn Query,
         collector: &C,
     ) -> tantivy::Result<C::Fruit> {
-        match self {
-            Threads::Pool => searcher.search(query, collector),
-            Threads::Caller => {
-                let scoring = if collector.requires_scoring() {
-                    EnableScoring::enabled_from_searcher(searcher)
-                } else {
-                    EnableScoring::disabled_from_searcher(searcher)
-                };
-                searcher.search_with_executor(query, collector, &Executor::SingleThread, scoring)
-            }
-        }
+        let scoring = if collector.requires_scoring() {
+            EnableScoring::enabled_from_statistics_provider(statistics, searcher)
+        } else {
+            EnableScoring::disabled_from_searcher(searcher)
+        };
+        let executor = match self {
+            Threads::Pool => searcher.index().search_executor(),
+            Threads::Caller => &Executor::SingleThread,
+        };
+        searcher.search_with_executor(query, collector, executor, scoring)
     }
 }
 
@@ -85,10 +85,10 @@ mod tests {
         assert_eq!(Threads::of(&searchers[1]), Threads::Pool);
         for searcher in &searchers {
             let here = Threads::Caller
-                .search(searcher, &query, &collector)
+                .search(searcher, searcher, &query, &collector)
                 .expect("searched here");
             let pooled = Threads::Pool
-                .search(searcher, &query, &collector)
+                .search(searcher, searcher, &query, &collector)
                 .expect("searched in the pool");
             assert_eq!(here.1, searcher.num_docs() as usize);
             assert_eq!(here, pooled);
