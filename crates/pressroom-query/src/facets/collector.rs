@@ -185,17 +185,15 @@ fn add_up(nodes: Arc<FacetNodes>, mut parts: Vec<Counts>) -> Counts {
         }
         values
     } else {
-        let mut totals = vec![0u64; nodes.node_count()];
-        let mut reached = Vec::with_capacity(listed);
+        let mut totals = NodeCounts::listing_all(nodes.node_count());
         for (node, count) in parts.into_iter().flat_map(|part| part.values) {
-            if let Some(total) = totals.get_mut(node as usize) {
-                if *total == 0 {
-                    reached.push(node);
-                }
-                *total += count;
-            }
+            totals.add_count(node, u32::try_from(count).unwrap_or(u32::MAX));
         }
-        reached.into_iter().map(|node| (node, totals[node as usize])).collect()
+        totals
+            .counted()
+            .into_iter()
+            .map(|(node, total)| (node, u64::from(total)))
+            .collect()
     };
     Counts { nodes, values }
 }

@@ -27,11 +27,23 @@ pub(super) struct NodeCounts {
     /// The nodes counted so far, while they are few: reading and zeroing them then skips the
     /// rest of the table. `None` once they stop being few.
     used: Option<Vec<u32>>,
+    /// How many used nodes are listed at most before the list is dropped.
+    few: usize,
 }
 
 impl NodeCounts {
-    /// Zero documents for each of `len` nodes.
+    /// Zero documents for each of `len` nodes; used nodes are listed while they are few.
     pub(super) fn new(len: usize) -> NodeCounts {
+        NodeCounts::listing(len, len / SPARSE_SHARE)
+    }
+
+    /// Zero documents for each of `len` nodes; every used node is listed (for adding up
+    /// counts that are already few per node).
+    pub(super) fn listing_all(len: usize) -> NodeCounts {
+        NodeCounts::listing(len, len)
+    }
+
+    fn listing(len: usize, few: usize) -> NodeCounts {
         let mut counts = POOL.with(|pool| pool.borrow_mut().pop()).unwrap_or_default();
         if counts.len() < len {
             counts.resize(len, 0);
@@ -40,22 +52,29 @@ impl NodeCounts {
             counts,
             len,
             used: Some(Vec::new()),
+            few,
         }
     }
 
     /// One more document for `node` (nodes past the table are ignored).
     pub(super) fn add(&mut self, node: u32) {
-        if node as usize >= self.len {
+        self.add_count(node, 1);
+    }
+
+    /// `documents` more for `node` (nodes past the table are ignored).
+    pub(super) fn add_count(&mut self, node: u32, documents: u32) {
+        if node as usize >= self.len || documents == 0 {
             return;
         }
         let Some(count) = self.counts.get_mut(node as usize) else {
             return;
         };
-        *count += 1;
-        if *count == 1 {
+        let first = *count == 0;
+        *count = count.saturating_add(documents);
+        if first {
             if let Some(used) = &mut self.used {
                 used.push(node);
-                if used.len() > self.len / SPARSE_SHARE {
+                if used.len() > self.few {
                     self.used = None;
                 }
             }
