@@ -170,6 +170,50 @@ async fn documents_are_added_replaced_and_deleted_live() {
     assert_eq!(reopened.num_documents(), before + 1);
 }
 
+/// What a search remembers per index generation (a concept's other wordings matched once,
+/// the terms' statistics) follows live writes: a Spanish release written after `human
+/// trafficking` was searched is found through `trata de personas` at once, and is gone once
+/// deleted.
+#[tokio::test]
+async fn expansion_follows_live_writes() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let service = corpus_index(dir.path());
+    let app = app(service.clone(), keys());
+    let search = "/api/search?q=human%20trafficking&facets=&limit=100";
+    let ids = |response: &Value| -> Vec<String> {
+        response["hits"]
+            .as_array()
+            .map(|hits| {
+                hits.iter()
+                    .filter_map(|hit| hit["id"].as_str().map(str::to_string))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let (_, _, before) = send(&app, get(search, Some(READ_KEY))).await;
+    let total_before = before["total"].as_u64().expect("a total");
+    assert!(total_before > 0, "{before}");
+    let release = r#"{"id": "api:tapachula-1", "title": "Tapachula: nueva red contra la trata de personas", "body": "TAPACHULA, México - La OIM y las autoridades locales abrieron un refugio para víctimas de la trata de personas en la frontera sur.", "date": "2024-06-10"}"#;
+    let (status, _, written) = send(
+        &app,
+        post("/api/documents", Some(WRITE_KEY), "application/json", release),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{written}");
+    let (_, _, after) = send(&app, get(search, Some(READ_KEY))).await;
+    assert_eq!(after["total"].as_u64(), Some(total_before + 1), "{after}");
+    assert!(ids(&after).contains(&"api:tapachula-1".to_string()), "{after}");
+    let delete = Request::delete("/api/documents/api:tapachula-1")
+        .header(header::AUTHORIZATION, format!("Bearer {WRITE_KEY}"))
+        .body(Body::empty())
+        .expect("request");
+    let (status, _, _) = send(&app, delete).await;
+    assert_eq!(status, StatusCode::OK);
+    let (_, _, gone) = send(&app, get(search, Some(READ_KEY))).await;
+    assert_eq!(gone["total"].as_u64(), Some(total_before), "{gone}");
+    assert!(!ids(&gone).contains(&"api:tapachula-1".to_string()), "{gone}");
+}
+
 #[tokio::test]
 async fn a_rebuild_is_switched_to_by_reload() {
     let dir = tempfile::tempdir().expect("temporary folder");
