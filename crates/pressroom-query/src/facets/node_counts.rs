@@ -57,11 +57,13 @@ impl NodeCounts {
     }
 
     /// One more document for `node` (nodes past the table are ignored).
+    #[inline]
     pub(super) fn add(&mut self, node: u32) {
         self.add_count(node, 1);
     }
 
     /// `documents` more for `node` (nodes past the table are ignored).
+    #[inline]
     pub(super) fn add_count(&mut self, node: u32, documents: u32) {
         if node as usize >= self.len || documents == 0 {
             return;
@@ -72,11 +74,17 @@ impl NodeCounts {
         let first = *count == 0;
         *count = count.saturating_add(documents);
         if first {
-            if let Some(used) = &mut self.used {
-                used.push(node);
-                if used.len() > self.few {
-                    self.used = None;
-                }
+            self.first_use(node);
+        }
+    }
+
+    /// Lists `node` as used, while few are.
+    #[cold]
+    fn first_use(&mut self, node: u32) {
+        if let Some(used) = &mut self.used {
+            used.push(node);
+            if used.len() > self.few {
+                self.used = None;
             }
         }
     }
