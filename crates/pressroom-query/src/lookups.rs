@@ -7,6 +7,7 @@
 //! merge gives the reader a new generation, and the remembered answers are dropped with it.
 
 use std::collections::HashMap;
+use std::hash::Hash;
 use std::sync::{Arc, Mutex};
 
 use tantivy::query::Bm25StatisticsProvider;
@@ -63,6 +64,34 @@ impl Lookups {
         read(&mut remembered)
     }
 
+    /// The value of `key` in the table `table` picks, worked out by `find` the first time;
+    /// a table holding `most` values is emptied before another is added.
+    fn remember<K, V, E>(
+        &self,
+        searcher: &Searcher,
+        table: fn(&mut Remembered) -> &mut HashMap<K, V>,
+        key: &K,
+        most: usize,
+        find: impl FnOnce() -> Result<V, E>,
+    ) -> Result<V, E>
+    where
+        K: Eq + Hash + Clone,
+        V: Clone,
+    {
+        if let Some(found) = self.of(searcher, |remembered| table(remembered).get(key).cloned()) {
+            return Ok(found);
+        }
+        let found = find()?;
+        self.of(searcher, |remembered| {
+            let values = table(remembered);
+            if values.len() >= most {
+                values.clear();
+            }
+            values.insert(key.clone(), found.clone());
+        });
+        Ok(found)
+    }
+
     /// The candidates of a word, computed by `find` the first time.
     pub fn candidates<E>(
         &self,
@@ -70,17 +99,13 @@ impl Lookups {
         key: CandidateKey,
         find: impl FnOnce() -> Result<Vec<String>, E>,
     ) -> Result<Arc<Vec<String>>, E> {
-        if let Some(found) = self.of(searcher, |remembered| remembered.candidates.get(&key).cloned()) {
-            return Ok(found);
-        }
-        let found = Arc::new(find()?);
-        self.of(searcher, |remembered| {
-            if remembered.candidates.len() >= MAX_REMEMBERED {
-                remembered.candidates.clear();
-            }
-            remembered.candidates.insert(key, found.clone());
-        });
-        Ok(found)
+        self.remember(
+            searcher,
+            |remembered| &mut remembered.candidates,
+            &key,
+            MAX_REMEMBERED,
+            || find().map(Arc::new),
+        )
     }
 
     /// The stemmed languages the index holds enough of, computed by `find` the first time.
@@ -123,17 +148,13 @@ impl Lookups {
 
     /// How many documents of `searcher` hold `term`.
     pub fn doc_freq(&self, searcher: &Searcher, term: &Term) -> tantivy::Result<u64> {
-        if let Some(found) = self.of(searcher, |remembered| remembered.doc_freqs.get(term).copied()) {
-            return Ok(found);
-        }
-        let found = searcher.doc_freq(term)?;
-        self.of(searcher, |remembered| {
-            if remembered.doc_freqs.len() >= MAX_TERMS_REMEMBERED {
-                remembered.doc_freqs.clear();
-            }
-            remembered.doc_freqs.insert(term.clone(), found);
-        });
-        Ok(found)
+        self.remember(
+            searcher,
+            |remembered| &mut remembered.doc_freqs,
+            term,
+            MAX_TERMS_REMEMBERED,
+            || searcher.doc_freq(term),
+        )
     }
 
     /// The BM25 statistics of `searcher`, remembered per term and field.
@@ -154,17 +175,14 @@ pub struct Statistics<'a> {
 
 impl Bm25StatisticsProvider for Statistics<'_> {
     fn total_num_tokens(&self, field: Field) -> tantivy::Result<u64> {
-        let searcher = self.searcher;
-        if let Some(found) = self
-            .lookups
-            .of(searcher, |remembered| remembered.field_tokens.get(&field).copied())
-        {
-            return Ok(found);
-        }
-        let found = Bm25StatisticsProvider::total_num_tokens(searcher, field)?;
-        self.lookups
-            .of(searcher, |remembered| remembered.field_tokens.insert(field, found));
-        Ok(found)
+        // A schema has few fields: the table is never emptied.
+        self.lookups.remember(
+            self.searcher,
+            |remembered| &mut remembered.field_tokens,
+            &field,
+            usize::MAX,
+            || Bm25StatisticsProvider::total_num_tokens(self.searcher, field),
+        )
     }
 
     fn total_num_docs(&self) -> tantivy::Result<u64> {
