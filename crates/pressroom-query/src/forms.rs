@@ -14,7 +14,9 @@
 //! bit for bit those of the nested unions.
 
 use tantivy::query::{EmptyScorer, EnableScoring, Explanation, Query, Scorer, Weight};
-use tantivy::{DocId, DocSet, Score, SegmentReader, TantivyError, Term, TERMINATED};
+use tantivy::{DocId, DocSet, Score, SegmentReader, Term, TERMINATED};
+
+use crate::scorers::{explain, Merge};
 
 /// A word's forms, grouped by field: within a field the best form counts and the others
 /// `tie_breaker` of theirs; the fields add up.
@@ -90,24 +92,17 @@ impl Weight for FormsWeight {
     }
 
     fn explain(&self, reader: &SegmentReader, doc: DocId) -> tantivy::Result<Explanation> {
-        let mut scorer = self.scorer(reader, 1.0)?;
-        if scorer.doc() > doc || scorer.seek(doc) != doc {
-            return Err(TantivyError::InvalidArgument(format!("document {doc} does not match")));
-        }
-        Ok(Explanation::new("best form per field, fields added", scorer.score()))
+        explain(self, reader, doc, "best form per field, fields added")
     }
 }
 
 /// The merge of a word's forms: positioned at the smallest document any form is on.
 struct FormsScorer {
     /// The forms' scorers in the query's order, grouped by field.
-    forms: Vec<Box<dyn Scorer>>,
-    /// Each form's current document (read once per move, not through the scorer).
-    docs: Vec<DocId>,
+    forms: Merge,
     /// Where each field's forms end in `forms`.
     part_ends: Vec<usize>,
     tie_breaker: Score,
-    doc: DocId,
 }
 
 impl FormsScorer {
@@ -118,79 +113,48 @@ impl FormsScorer {
                 part_ends.push(index + 1);
             }
         }
-        let forms: Vec<Box<dyn Scorer>> = forms.into_iter().map(|(_, scorer)| scorer).collect();
-        let docs = forms.iter().map(|scorer| scorer.doc()).collect();
-        let mut scorer = FormsScorer {
-            forms,
-            docs,
+        FormsScorer {
+            forms: Merge::new(forms.into_iter().map(|(_, scorer)| scorer).collect()),
             part_ends,
             tie_breaker,
-            doc: TERMINATED,
-        };
-        scorer.settle();
-        scorer
-    }
-
-    fn settle(&mut self) -> DocId {
-        self.doc = self.docs.iter().copied().min().unwrap_or(TERMINATED);
-        self.doc
+        }
     }
 }
 
 impl DocSet for FormsScorer {
     fn advance(&mut self) -> DocId {
-        let current = self.doc;
-        for (doc, scorer) in self.docs.iter_mut().zip(self.forms.iter_mut()) {
-            if *doc == current {
-                *doc = scorer.advance();
-            }
-        }
-        self.settle()
+        self.forms.advance()
     }
 
     fn seek(&mut self, target: DocId) -> DocId {
-        if self.doc >= target {
-            return self.doc;
-        }
-        for (doc, scorer) in self.docs.iter_mut().zip(self.forms.iter_mut()) {
-            if *doc < target {
-                *doc = scorer.seek(target);
-            }
-        }
-        self.settle()
+        self.forms.seek(target)
     }
 
     fn doc(&self) -> DocId {
-        self.doc
+        self.forms.doc()
     }
 
     fn size_hint(&self) -> u32 {
-        self.forms
-            .iter()
-            .map(|scorer| scorer.size_hint())
-            .fold(0u32, u32::saturating_add)
+        self.forms.size_hint()
     }
 
     fn cost(&self) -> u64 {
-        self.forms.iter().map(|scorer| scorer.cost()).sum()
+        self.forms.cost()
     }
 }
 
 impl Scorer for FormsScorer {
     fn score(&mut self) -> Score {
-        let doc = self.doc;
         let mut total: Score = 0.0;
         let mut start = 0;
         for &end in &self.part_ends {
             let (mut max, mut sum, mut matched): (Score, Score, bool) = (0.0, 0.0, false);
             for index in start..end {
-                if self.docs.get(index) == Some(&doc) {
-                    if let Some(scorer) = self.forms.get_mut(index) {
-                        let score = scorer.score();
-                        max = Score::max(score, max);
-                        sum += score;
-                        matched = true;
-                    }
+                if let Some(scorer) = self.forms.on_doc(index) {
+                    let score = scorer.score();
+                    max = Score::max(score, max);
+                    sum += score;
+                    matched = true;
                 }
             }
             if matched {

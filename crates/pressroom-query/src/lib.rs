@@ -38,8 +38,11 @@ pub mod openapi;
 pub mod query;
 mod request;
 mod response;
+mod scorers;
 mod service;
 mod sum;
+#[cfg(test)]
+mod test_index;
 mod web;
 
 pub use config::ServerConfig;

@@ -16,7 +16,9 @@ use std::sync::Arc;
 
 use tantivy::index::SegmentId;
 use tantivy::query::{Bm25StatisticsProvider, EmptyScorer, EnableScoring, Explanation, Query, Scorer, Weight};
-use tantivy::{DocId, DocSet, Score, Searcher, SegmentReader, TantivyError, TERMINATED};
+use tantivy::{DocId, DocSet, Score, Searcher, SegmentReader, TERMINATED};
+
+use crate::scorers::explain;
 
 /// One segment's matches of the query, in document order, and what the original scorer said
 /// of its cost.
@@ -106,11 +108,7 @@ impl Weight for MaterializedQuery {
     }
 
     fn explain(&self, reader: &SegmentReader, doc: DocId) -> tantivy::Result<Explanation> {
-        let mut scorer = self.scorer(reader, 1.0)?;
-        if scorer.doc() > doc || scorer.seek(doc) != doc {
-            return Err(TantivyError::InvalidArgument(format!("document {doc} does not match")));
-        }
-        Ok(Explanation::new("materialized matches", scorer.score()))
+        explain(self, reader, doc, "materialized matches")
     }
 }
 
@@ -163,7 +161,7 @@ mod tests {
     use tantivy::collector::{Count, TopDocs};
     use tantivy::query::{BooleanQuery, BoostQuery, Occur, PhraseQuery, TermQuery};
     use tantivy::schema::IndexRecordOption;
-    use tantivy::{TantivyDocument, Term};
+    use tantivy::Term;
 
     use super::*;
 
@@ -171,27 +169,14 @@ mod tests {
     /// documents with bit-identical scores, whether worked out or read back.
     #[test]
     fn read_back_matches_score_as_the_original() {
-        let (index, fields) = pressroom_index::schema::in_memory().expect("an index in memory");
-        let mut writer = index.writer_with_num_threads(1, 20_000_000).expect("a writer");
-        let texts = [
-            "trata de personas en la frontera",
-            "la trata de personas y el tráfico de migrantes, trata de personas",
-            "personas de la trata",
-            "refugiados en la frontera",
-            "trata de personas",
-        ];
-        for (number, text) in texts.iter().enumerate() {
-            let mut document = TantivyDocument::new();
-            document.add_text(fields.id, format!("doc:{number}"));
-            document.add_text(fields.body, text);
-            writer.add_document(document).expect("added");
-            if number == 2 {
-                writer.commit().expect("first segment");
-            }
-        }
-        writer.commit().expect("second segment");
-        let searcher = index.reader().expect("a reader").searcher();
-        assert_eq!(searcher.segment_readers().len(), 2);
+        let (searcher, fields) = crate::test_index::searcher_of(&[
+            &[
+                "trata de personas en la frontera",
+                "la trata de personas y el tráfico de migrantes, trata de personas",
+                "personas de la trata",
+            ],
+            &["refugiados en la frontera", "trata de personas"],
+        ]);
 
         let term = |word: &str| Term::from_field_text(fields.body, word);
         let phrase: Box<dyn Query> = Box::new(BoostQuery::new(

@@ -11,7 +11,9 @@
 //! union adds them.
 
 use tantivy::query::{EmptyScorer, EnableScoring, Explanation, Query, Scorer, Weight};
-use tantivy::{DocId, DocSet, Score, SegmentReader, TantivyError, Term, TERMINATED};
+use tantivy::{DocId, DocSet, Score, SegmentReader, Term, TERMINATED};
+
+use crate::scorers::{explain, Merge};
 
 /// Any of the clauses; the scores of those matching add up.
 #[derive(Debug)]
@@ -64,89 +66,51 @@ impl Weight for SumWeight {
             }
         }
         if clauses.len() > 1 {
-            return Ok(Box::new(SumScorer::new(clauses)));
+            return Ok(Box::new(SumScorer {
+                clauses: Merge::new(clauses),
+            }));
         }
         // One clause scores alone what the sum would give it (0 + x).
         Ok(clauses.pop().unwrap_or_else(|| Box::new(EmptyScorer)))
     }
 
     fn explain(&self, reader: &SegmentReader, doc: DocId) -> tantivy::Result<Explanation> {
-        let mut scorer = self.scorer(reader, 1.0)?;
-        if scorer.doc() > doc || scorer.seek(doc) != doc {
-            return Err(TantivyError::InvalidArgument(format!("document {doc} does not match")));
-        }
-        Ok(Explanation::new("sum of the matching clauses", scorer.score()))
+        explain(self, reader, doc, "sum of the matching clauses")
     }
 }
 
 /// The merge of the clauses: positioned at the smallest document any clause is on.
 struct SumScorer {
-    clauses: Vec<Box<dyn Scorer>>,
-    /// Each clause's current document (read once per move, not through the scorer).
-    docs: Vec<DocId>,
-    doc: DocId,
-}
-
-impl SumScorer {
-    fn new(clauses: Vec<Box<dyn Scorer>>) -> SumScorer {
-        let docs = clauses.iter().map(|scorer| scorer.doc()).collect();
-        let mut scorer = SumScorer {
-            clauses,
-            docs,
-            doc: TERMINATED,
-        };
-        scorer.settle();
-        scorer
-    }
-
-    fn settle(&mut self) -> DocId {
-        self.doc = self.docs.iter().copied().min().unwrap_or(TERMINATED);
-        self.doc
-    }
+    clauses: Merge,
 }
 
 impl DocSet for SumScorer {
     fn advance(&mut self) -> DocId {
-        let current = self.doc;
-        for (doc, scorer) in self.docs.iter_mut().zip(self.clauses.iter_mut()) {
-            if *doc == current {
-                *doc = scorer.advance();
-            }
-        }
-        self.settle()
+        self.clauses.advance()
     }
 
     fn seek(&mut self, target: DocId) -> DocId {
-        if self.doc >= target {
-            return self.doc;
-        }
-        for (doc, scorer) in self.docs.iter_mut().zip(self.clauses.iter_mut()) {
-            if *doc < target {
-                *doc = scorer.seek(target);
-            }
-        }
-        self.settle()
+        self.clauses.seek(target)
     }
 
     fn doc(&self) -> DocId {
-        self.doc
+        self.clauses.doc()
     }
 
     fn size_hint(&self) -> u32 {
-        self.clauses.iter().map(|scorer| scorer.size_hint()).max().unwrap_or(0)
+        self.clauses.size_hints().max().unwrap_or(0)
     }
 
     fn cost(&self) -> u64 {
-        self.clauses.iter().map(|scorer| scorer.cost()).sum()
+        self.clauses.cost()
     }
 }
 
 impl Scorer for SumScorer {
     fn score(&mut self) -> Score {
-        let doc = self.doc;
         let mut total: Score = 0.0;
-        for (clause_doc, scorer) in self.docs.iter().zip(self.clauses.iter_mut()) {
-            if *clause_doc == doc {
+        for index in 0..self.clauses.len() {
+            if let Some(scorer) = self.clauses.on_doc(index) {
                 total += scorer.score();
             }
         }
@@ -159,7 +123,7 @@ mod tests {
     use tantivy::collector::{Count, TopDocs};
     use tantivy::query::{BooleanQuery, Occur, PhraseQuery, TermQuery};
     use tantivy::schema::IndexRecordOption;
-    use tantivy::{TantivyDocument, Term};
+    use tantivy::Term;
 
     use super::*;
 
@@ -167,28 +131,18 @@ mod tests {
     /// query of `Should` clauses finds, with bit-identical scores.
     #[test]
     fn scores_as_a_boolean_of_should_clauses() {
-        let (index, fields) = pressroom_index::schema::in_memory().expect("an index in memory");
-        let mut writer = index.writer_with_num_threads(1, 20_000_000).expect("a writer");
-        let texts = [
-            "the minister for immigration said the government",
-            "the government of the day",
-            "minister",
-            "immigration detention and the minister",
-            "nothing relevant here",
-            "government minister immigration minister government",
-        ];
-        for (number, text) in texts.iter().enumerate() {
-            let mut document = TantivyDocument::new();
-            document.add_text(fields.id, format!("doc:{number}"));
-            document.add_text(fields.body, text);
-            writer.add_document(document).expect("added");
-            if number == 2 {
-                writer.commit().expect("first segment");
-            }
-        }
-        writer.commit().expect("second segment");
-        let searcher = index.reader().expect("a reader").searcher();
-        assert_eq!(searcher.segment_readers().len(), 2);
+        let (searcher, fields) = crate::test_index::searcher_of(&[
+            &[
+                "the minister for immigration said the government",
+                "the government of the day",
+                "minister",
+            ],
+            &[
+                "immigration detention and the minister",
+                "nothing relevant here",
+                "government minister immigration minister government",
+            ],
+        ]);
         let term = |word: &str| Term::from_field_text(fields.body, word);
         let word =
             |text: &str| -> Box<dyn Query> { Box::new(TermQuery::new(term(text), IndexRecordOption::WithFreqs)) };
