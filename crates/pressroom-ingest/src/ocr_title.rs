@@ -194,15 +194,71 @@ fn is_release_header(block: &str) -> bool {
         || CONTACT_START.is_match(block)
 }
 
+/// Whether `blocks[index]` is a paragraph. OCR often puts every line in a block of its own,
+/// so a line of prose counts too: one that ends a sentence, or runs on into the next block
+/// (which then opens in lower case). A headline in sentence case is mostly lower case as
+/// well, but stands alone. Not a letterhead or an address in title case, however long.
+fn is_prose(blocks: &[String], index: usize) -> bool {
+    let block = blocks[index].as_str();
+    let lowercase = block.chars().filter(|c| c.is_lowercase()).count();
+    let letters = block.chars().filter(|c| c.is_alphabetic()).count().max(1);
+    let sentence_like = word_count(block) >= 15 && block.contains(['.', '!', '?', '"', '”', ',']);
+    let runs_on = blocks
+        .get(index + 1)
+        .and_then(|next| next.chars().next())
+        .is_some_and(char::is_lowercase);
+    let ends_sentence = block.ends_with(['.', '!', '?', '"', '”']) || block.contains(". ");
+    let line_of_prose = word_count(block) >= 8
+        && lowercase * 2 > letters
+        && (ends_sentence || runs_on || word_count(block) >= LONGEST_HEADLINE_WORDS);
+    let (capitalised, long) = capitalised_words(block);
+    let title_case = capitalised * 10 >= long * 7 && !in_capitals(block);
+    // What a speaker says is text, whatever its shape (names in it, a minister's title).
+    let spoken = DIALOGUE.is_match(block)
+        && !SUBJECTS.is_match(block)
+        && !FIELD.is_match(block)
+        && !HEADER_BLOCK.is_match(block);
+    spoken
+        || ((sentence_like || line_of_prose)
+            && !title_case
+            && !HEADER_BLOCK.is_match(block)
+            && !LETTERHEAD.is_match(block)
+            && !CONTACT_START.is_match(block)
+            && !SUBJECTS.is_match(block)
+            && !OCCASION.is_match(block)
+            && !letter_spaced(block))
+}
+
 /// Finds the title of a release without markup (OCR'd press releases): the short block right
 /// above the first paragraph of prose, skipping release headers, dates and "SUBJECTS:" lines.
 /// Falls back to the start of the first paragraph.
 pub fn find_title_in_blocks(text: &str) -> String {
-    let blocks: Vec<String> = text
+    // Blocks are tidied as far as the first paragraph of prose (and the block after it, which
+    // tells whether a line runs on): what lies below never makes the title, and tidying every
+    // block of a long transcript cost a tenth of indexing.
+    let mut rest = text
         .split("\n\n")
         .map(|block| without_labels(&block.split_whitespace().collect::<Vec<_>>().join(" ")))
-        .filter(|block| !block.is_empty())
-        .collect();
+        .filter(|block| !block.is_empty());
+    let mut blocks: Vec<String> = Vec::new();
+    let mut prose_index = None;
+    let mut index = 0;
+    loop {
+        while blocks.len() <= index + 1 {
+            match rest.next() {
+                Some(block) => blocks.push(block),
+                None => break,
+            }
+        }
+        if index >= blocks.len() {
+            break;
+        }
+        if is_prose(&blocks, index) {
+            prose_index = Some(index);
+            break;
+        }
+        index += 1;
+    }
     let is_candidate = |block: &str| {
         let is_header = is_release_header(block);
         let letters = block.chars().filter(|c| c.is_alphabetic()).count();
@@ -217,41 +273,6 @@ pub fn find_title_in_blocks(text: &str) -> String {
     // open the headline below it, not stand for one.
     let is_headline_in_capitals =
         |block: &str| word_count(block) >= 2 && in_capitals(block) && is_candidate(block) && !breaks_off(block);
-    // A paragraph; OCR often puts every line in a block of its own, so a line of prose counts
-    // too: one that ends a sentence, or runs on into the next block (which then opens in lower
-    // case). A headline in sentence case is mostly lower case as well, but stands alone.
-    // Not a letterhead or an address in title case, however long.
-    let is_prose = |index: usize| {
-        let block = blocks[index].as_str();
-        let lowercase = block.chars().filter(|c| c.is_lowercase()).count();
-        let letters = block.chars().filter(|c| c.is_alphabetic()).count().max(1);
-        let sentence_like = word_count(block) >= 15 && block.contains(['.', '!', '?', '"', '”', ',']);
-        let runs_on = blocks
-            .get(index + 1)
-            .and_then(|next| next.chars().next())
-            .is_some_and(char::is_lowercase);
-        let ends_sentence = block.ends_with(['.', '!', '?', '"', '”']) || block.contains(". ");
-        let line_of_prose = word_count(block) >= 8
-            && lowercase * 2 > letters
-            && (ends_sentence || runs_on || word_count(block) >= LONGEST_HEADLINE_WORDS);
-        let (capitalised, long) = capitalised_words(block);
-        let title_case = capitalised * 10 >= long * 7 && !in_capitals(block);
-        // What a speaker says is text, whatever its shape (names in it, a minister's title).
-        let spoken = DIALOGUE.is_match(block)
-            && !SUBJECTS.is_match(block)
-            && !FIELD.is_match(block)
-            && !HEADER_BLOCK.is_match(block);
-        spoken
-            || ((sentence_like || line_of_prose)
-                && !title_case
-                && !HEADER_BLOCK.is_match(block)
-                && !LETTERHEAD.is_match(block)
-                && !CONTACT_START.is_match(block)
-                && !SUBJECTS.is_match(block)
-                && !OCCASION.is_match(block)
-                && !letter_spaced(block))
-    };
-    let prose_index = (0..blocks.len()).position(is_prose);
     let above = &blocks[..prose_index.unwrap_or(blocks.len().min(15))];
     // A transcript names its subjects above the first words spoken.
     if let Some(subjects) = above
