@@ -31,7 +31,7 @@ impl Fingerprint {
         let words = words(&folded);
         let mut exact = FNV_OFFSET;
         for word in &words {
-            exact = fnv(exact, word.as_bytes());
+            exact = fnv(exact, word);
             exact = fnv(exact, b" ");
         }
         if words.is_empty() {
@@ -46,7 +46,7 @@ impl Fingerprint {
             let end = (start + SHINGLE_WORDS).min(words.len());
             let mut shingle = FNV_OFFSET;
             for word in &words[start..end] {
-                shingle = fnv(shingle, word.as_bytes());
+                shingle = fnv(shingle, word);
                 shingle = fnv(shingle, b" ");
             }
             keep_minimums(&mut minimums, shingle);
@@ -102,16 +102,25 @@ pub fn similarity(a: &[u8], b: &[u8]) -> f32 {
     agreeing as f32 / SKETCH_SLOTS as f32
 }
 
-/// A text lowercased with its accents folded: `words` then reads it.
+/// A text lowercased with its accents folded (ASCII): `words` then reads it. Only its words
+/// count, so its white space is left as it is, and a text in ASCII is only lowercased.
 fn folded(title: &str, body: &str) -> String {
-    pressroom_enrich::fold(&format!("{title}\n{body}"))
+    let text = format!("{title}\n{body}");
+    let mut folded = if text.is_ascii() {
+        text
+    } else {
+        deunicode::deunicode(&text)
+    };
+    folded.make_ascii_lowercase();
+    folded
 }
 
 /// The words of a folded text, anything but letters and digits dropped (slices of it: no
 /// string is made per word of every release indexed).
-fn words(folded: &str) -> Vec<&str> {
+fn words(folded: &str) -> Vec<&[u8]> {
     folded
-        .split(|c: char| !c.is_alphanumeric())
+        .as_bytes()
+        .split(|byte| !byte.is_ascii_alphanumeric())
         .filter(|word| !word.is_empty())
         .collect()
 }
@@ -210,9 +219,7 @@ mod tests {
         let words = words(&folded);
         let mut minimums = [u64::MAX; SKETCH_SLOTS];
         for shingle in words.windows(SHINGLE_WORDS) {
-            let hash = shingle
-                .iter()
-                .fold(FNV_OFFSET, |hash, word| fnv(fnv(hash, word.as_bytes()), b" "));
+            let hash = shingle.iter().fold(FNV_OFFSET, |hash, word| fnv(fnv(hash, word), b" "));
             for (slot, minimum) in minimums.iter_mut().enumerate() {
                 let hashed = mix(hash ^ SEEDS[slot]);
                 if hashed < *minimum {
@@ -225,5 +232,26 @@ mod tests {
             .flat_map(|minimum| ((*minimum & 0xFFFF) as u16).to_le_bytes())
             .collect();
         assert_eq!(fingerprint.sketch, expected);
+    }
+
+    /// The words are those of the enricher's folding (`pressroom_enrich::fold`), which also
+    /// folds white space: sketches of releases indexed before and after agree.
+    #[test]
+    fn the_words_are_those_of_the_enrichers_folding() {
+        for (title, body) in [
+            (
+                "Réfugiés  à   Genève",
+                "L’OIM\u{a0}et le HCR — ½ des 12 000 personnes\n\n\tÉtat © 2016 ZÜRICH straße",
+            ),
+            ("PLAIN ASCII", "Two  spaces,\r\nand lines;  the end."),
+        ] {
+            let reference = pressroom_enrich::fold(&format!("{title}\n{body}"));
+            let reference: Vec<&[u8]> = reference
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|word| !word.is_empty())
+                .map(str::as_bytes)
+                .collect();
+            assert_eq!(words(&folded(title, body)), reference);
+        }
     }
 }
