@@ -48,7 +48,12 @@ pub fn drop_stray_nbsp_leads(text: &str) -> Cow<'_, str> {
 /// replaced only where it forms complete, valid UTF-8 sequences, so real accented text
 /// (`Côte`, `réfugiés`) is left alone.
 pub fn repair_mojibake(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(|c| ('\u{C2}'..='\u{F4}').contains(&c)) {
+    // A sequence to repair opens with a lead (U+00C2-U+00F4, bytes C2-F4) right before a
+    // character standing for a continuation byte (80-BF): most accented text has none.
+    let mut pairs = text.chars().zip(text.chars().skip(1));
+    if !pairs.any(|(lead, next)| {
+        ('\u{C2}'..='\u{F4}').contains(&lead) && cp1252_byte(next).is_some_and(|byte| (0x80..=0xBF).contains(&byte))
+    }) {
         return Cow::Borrowed(text);
     }
     let chars: Vec<char> = text.chars().collect();
@@ -140,21 +145,34 @@ fn cp1252_byte(c: char) -> Option<u8> {
 /// Drops control characters; `\r\n` and `\r` become `\n`, tabs become spaces.
 pub fn strip_control_characters(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '\r' => {
-                if chars.peek() != Some(&'\n') {
-                    out.push('\n');
-                }
-            }
-            '\n' => out.push('\n'),
-            '\t' | '\u{A0}' => out.push(' '),
-            '\u{FEFF}' | '\u{200B}' => {}
-            c if c.is_control() => {}
-            c => out.push(c),
-        }
+    // Runs of ordinary characters are copied whole; only the bytes that may open a character
+    // to change are looked at one by one (ASCII controls, and the leads of U+0080-U+00A0,
+    // U+200B and U+FEFF).
+    let bytes = text.as_bytes();
+    let mut copied = 0;
+    let mut at = 0;
+    while let Some(offset) = bytes[at..]
+        .iter()
+        .position(|&byte| (byte < 0x20 && byte != b'\n') || matches!(byte, 0x7F | 0xC2 | 0xE2 | 0xEF))
+    {
+        let start = at + offset;
+        let Some(c) = text.get(start..).and_then(|rest| rest.chars().next()) else {
+            break;
+        };
+        at = start + c.len_utf8();
+        let replacement = match c {
+            '\r' if bytes.get(at) == Some(&b'\n') => "",
+            '\r' => "\n",
+            '\t' | '\u{A0}' => " ",
+            '\u{FEFF}' | '\u{200B}' => "",
+            c if c.is_control() => "",
+            _ => continue,
+        };
+        out.push_str(&text[copied..start]);
+        out.push_str(replacement);
+        copied = at;
     }
+    out.push_str(&text[copied..]);
     out
 }
 
@@ -331,11 +349,20 @@ mod tests {
             repair_mojibake("Côte d’Ivoire, réfugiés, São Paulo"),
             "Côte d’Ivoire, réfugiés, São Paulo"
         );
+        // A lead at the very end, or before a character that is no continuation byte.
+        assert_eq!(repair_mojibake("Ã"), "Ã");
+        assert_eq!(repair_mojibake("Ãx Ã©"), "Ãx é");
     }
 
     #[test]
     fn control_characters_are_dropped() {
         assert_eq!(strip_control_characters("a\u{7}b\r\nc\u{c}d\te"), "ab\ncd e");
+        // Lone carriage returns, C1 controls, no-break and zero-width spaces, a byte-order
+        // mark; characters sharing their first byte (£, ’, …, U+FFFD) stay.
+        assert_eq!(
+            strip_control_characters("\u{FEFF}x\ry\u{85}z\u{A0}£\u{200B}’…\u{FFFD}\u{7F}\r"),
+            "x\nyz £’…\u{FFFD}\n"
+        );
     }
 
     #[test]

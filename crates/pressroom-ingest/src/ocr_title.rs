@@ -213,12 +213,17 @@ fn is_prose(blocks: &[String], index: usize) -> bool {
         && (ends_sentence || runs_on || word_count(block) >= LONGEST_HEADLINE_WORDS);
     let (capitalised, long) = capitalised_words(block);
     let title_case = capitalised * 10 >= long * 7 && !in_capitals(block);
-    // What a speaker says is text, whatever its shape (names in it, a minister's title).
-    let spoken = DIALOGUE.is_match(block)
-        && !SUBJECTS.is_match(block)
-        && !FIELD.is_match(block)
-        && !HEADER_BLOCK.is_match(block);
-    spoken
+    // What a speaker says is text, whatever its shape (names in it, a minister's title). The
+    // patterns are tried last, and the speaker's only where `: ` stands (blocks have single
+    // spaces): they cost more than the rest.
+    let spoken = || {
+        block.contains(": ")
+            && DIALOGUE.is_match(block)
+            && !SUBJECTS.is_match(block)
+            && !FIELD.is_match(block)
+            && !HEADER_BLOCK.is_match(block)
+    };
+    spoken()
         || ((sentence_like || line_of_prose)
             && !title_case
             && !HEADER_BLOCK.is_match(block)
