@@ -56,25 +56,32 @@ pub fn repair_mojibake(text: &str) -> Cow<'_, str> {
     }) {
         return Cow::Borrowed(text);
     }
-    let chars: Vec<char> = text.chars().collect();
+    // Text between sequences is copied whole; a sequence is tried at each lead.
     let mut out = String::with_capacity(text.len());
-    let mut changed = false;
-    let mut i = 0;
-    while i < chars.len() {
-        if let Some((decoded, used)) = decode_sequence(&chars[i..]) {
+    let mut copied = 0;
+    let mut chars = text.char_indices();
+    while let Some((start, lead)) = chars.next() {
+        if !('\u{C2}'..='\u{F4}').contains(&lead) {
+            continue;
+        }
+        let mut sequence = ['\0'; 4];
+        let mut length = 0;
+        for (slot, c) in sequence.iter_mut().zip(text[start..].chars()) {
+            *slot = c;
+            length += 1;
+        }
+        if let Some((decoded, used)) = decode_sequence(&sequence[..length]) {
+            out.push_str(&text[copied..start]);
             out.push(decoded);
-            i += used;
-            changed = true;
-        } else {
-            out.push(chars[i]);
-            i += 1;
+            copied = start + sequence[..used].iter().map(|c| c.len_utf8()).sum::<usize>();
+            chars.nth(used - 2);
         }
     }
-    if changed {
-        Cow::Owned(out)
-    } else {
-        Cow::Borrowed(text)
+    if copied == 0 {
+        return Cow::Borrowed(text);
     }
+    out.push_str(&text[copied..]);
+    Cow::Owned(out)
 }
 
 /// Tries to read one UTF-8 sequence from characters that stand for Windows-1252 bytes.
@@ -190,17 +197,12 @@ pub fn normalize_whitespace(text: &str) -> String {
             out.push_str(if blank_run > 0 { "\n\n" } else { "\n" });
         }
         blank_run = 0;
-        let mut previous_space = false;
-        for c in line.chars() {
-            if c == ' ' {
-                if !previous_space {
-                    out.push(' ');
-                }
-                previous_space = true;
-            } else {
-                out.push(c);
-                previous_space = false;
+        // A trimmed line: its pieces between spaces, one space apart.
+        for (index, piece) in line.split(' ').filter(|piece| !piece.is_empty()).enumerate() {
+            if index > 0 {
+                out.push(' ');
             }
+            out.push_str(piece);
         }
     }
     out
