@@ -292,6 +292,30 @@ fn offices_are_their_body_and_programmes_are_no_bodies() {
     );
 }
 
+/// A sentence's first word is cut from a name before `of` ("Shares of Mercantile Stores Co")
+/// but not before a conjunction: Reuters opens 113 stories with "Standard and Poor's Corp
+/// said", which gave "Poor's Corp".
+#[test]
+fn a_name_opening_a_sentence_keeps_its_first_word_before_and() {
+    let enricher = Enricher::new().expect("tables load");
+    let organizations = |title: &str, body: &str| enricher.enrich(&release(title, body)).organizations;
+    let found = organizations(
+        "Debt rating cut",
+        "Standard and Poor's Corp said it lowered the company's debt rating. Food and Drug \
+         Administration officials approved the drug.",
+    );
+    assert!(found.contains(&"Standard and Poor's Corp".to_string()), "{found:?}");
+    assert!(found.contains(&"Food and Drug Administration".to_string()), "{found:?}");
+    assert!(
+        !found
+            .iter()
+            .any(|name| name == "Poor's Corp" || name == "Drug Administration"),
+        "{found:?}"
+    );
+    let found = organizations("Stake", "Shares of Mercantile Stores Co rose after the offer.");
+    assert!(found.contains(&"Mercantile Stores Co".to_string()), "{found:?}");
+}
+
 /// Issue 16: a country's releases name its bodies short ("Labor", "the Navy", "the High
 /// Court"); those names count only in that country's releases, and not inside a longer name.
 #[test]

@@ -1048,11 +1048,13 @@ fn accept(text: &str, run: &[Word<'_>]) -> Option<FoundName> {
         run = &run[1..];
     }
     // "Shares of Mercantile Stores Co": a sentence's first word before `of` is no part of it.
+    // Before a conjunction it is ("Standard and Poor's Corp", "Procter and Gamble Co").
     while run.len() > 2
         && opens_sentence(text, run[0].range.start)
         && !is_head(run[0].text)
         && !capitalised(run[1].text)
         && CONNECTORS.contains(lower(run[1].text).as_ref())
+        && !matches!(lower(run[1].text).as_ref(), "and" | "&" | "y" | "et")
     {
         run = &run[2..];
         while run.first().is_some_and(|word| !capitalised(word.text)) {
