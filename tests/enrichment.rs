@@ -316,6 +316,35 @@ fn a_name_opening_a_sentence_keeps_its_first_word_before_and() {
     assert!(found.contains(&"Mercantile Stores Co".to_string()), "{found:?}");
 }
 
+/// A website's section, a ministerial office named by nothing but its minister, and a
+/// heading of releases are no organizations; the facet listed them among its top values over
+/// Trove (Media Centre 268 releases, Minister's Office 173, Australian Democrats Press Releases
+/// 99). A body keeps its name with them in it.
+#[test]
+fn site_sections_offices_and_release_headings_are_no_bodies() {
+    let enricher = Enricher::new().expect("tables load");
+    let organizations = |title: &str, body: &str| enricher.enrich(&release(title, body)).organizations;
+    let found = organizations(
+        "AUSTRALIAN DEMOCRATS PRESS RELEASES",
+        "Home Media Centre Media Releases Subscribe\n\nAustralian Democrats Press Releases\n\nThe \
+         Senator said the National Women's Media Centre would close.\n\nContact: Anne Simson, \
+         Minister's Office, Canberra, and the Prime Minister's Office.",
+    );
+    for junk in [
+        "Media Centre",
+        "Minister's Office",
+        "Australian Democrats Press Releases",
+    ] {
+        assert!(!found.contains(&junk.to_string()), "{junk} in {found:?}");
+    }
+    assert!(found.contains(&"Australian Democrats".to_string()), "{found:?}");
+    assert!(
+        found.contains(&"National Women's Media Centre".to_string()),
+        "{found:?}"
+    );
+    assert!(found.contains(&"Prime Minister's Office".to_string()), "{found:?}");
+}
+
 /// Issue 16: a country's releases name its bodies short ("Labor", "the Navy", "the High
 /// Court"); those names count only in that country's releases, and not inside a longer name.
 #[test]

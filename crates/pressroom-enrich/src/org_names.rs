@@ -375,6 +375,8 @@ const INSTITUTIONAL_WORDS_LIST: &[&str] = &[
 
 /// A name holding one of these is a programme, law, event, plan or place, not a body.
 const NOT_BODIES_LIST: &[&str] = &[
+    "release",
+    "releases",
     "act",
     "bill",
     "law",
@@ -577,6 +579,9 @@ const HONORIFICS: &[&str] = &["hon", "honourable", "honorable", "mp", "mme", "sr
 
 /// Words that tell no body from another: a name needs a word besides these and its heads.
 const GENERIC_LIST: &[&str] = &[
+    "media",
+    "minister's",
+    "minister’s",
     "general",
     "générale",
     "général",
