@@ -345,6 +345,38 @@ fn site_sections_offices_and_release_headings_are_no_bodies() {
     assert!(found.contains(&"Prime Minister's Office".to_string()), "{found:?}");
 }
 
+/// Treaties, resolutions and occasions are no bodies, though "Council", "Federation" or a
+/// capitalised run make them look like one; bodies with the same words keep their names.
+/// The department of the Prime Minister is one name (it was cut at "Minister").
+#[test]
+fn treaties_resolutions_and_occasions_are_no_bodies() {
+    let enricher = Enricher::new().expect("tables load");
+    let organizations = |title: &str, body: &str| enricher.enrich(&release(title, body)).organizations;
+    let found = organizations(
+        "Detention and rights",
+        "Australia is bound by the International Covenant on Civil and Political Rights and by UN \
+         Security Council Resolution 1325, the Department of the Prime Minister and Cabinet said at \
+         the Centenary of Federation. The Council for Immigration Services and Status Resolution \
+         and the Centenary Institute for Cancer Medicine met.",
+    );
+    for junk in [
+        "International Covenant on Civil and Political Rights",
+        "UN Security Council Resolution",
+        "Centenary of Federation",
+        "Department of the Prime (Australia)",
+    ] {
+        assert!(!found.contains(&junk.to_string()), "{junk} in {found:?}");
+    }
+    for body in [
+        "UNSC",
+        "PM&C",
+        "Council for Immigration Services and Status Resolution",
+        "Centenary Institute for Cancer Medicine",
+    ] {
+        assert!(found.contains(&body.to_string()), "{body} not in {found:?}");
+    }
+}
+
 /// Issue 16: a country's releases name its bodies short ("Labor", "the Navy", "the High
 /// Court"); those names count only in that country's releases, and not inside a longer name.
 #[test]

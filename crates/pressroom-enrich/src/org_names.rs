@@ -377,6 +377,7 @@ const INSTITUTIONAL_WORDS_LIST: &[&str] = &[
 const NOT_BODIES_LIST: &[&str] = &[
     "release",
     "releases",
+    "covenant",
     "act",
     "bill",
     "law",
@@ -1111,6 +1112,15 @@ fn accept(text: &str, run: &[Word<'_>]) -> Option<FoundName> {
         .map(|word| lower(word.text).trim_end_matches('.').to_string())
         .collect();
     if lowered.iter().any(|word| NOT_BODIES.contains(&word.as_str())) {
+        return None;
+    }
+    // "UN Security Council Resolution" (1325) is a document, "Centenary of Federation" an
+    // occasion; a "Council for … Status Resolution" and a "Centenary Institute" are bodies.
+    let has_connector = lowered.iter().any(|word| CONNECTORS.contains(word.as_str()));
+    let document = lowered.last().is_some_and(|word| word == "resolution") && !has_connector;
+    let occasion = matches!(lowered[0].as_str(), "centenary" | "bicentenary" | "anniversary")
+        && lowered.get(1).is_some_and(|word| word == "of");
+    if document || occasion {
         return None;
     }
     let heads = lowered.iter().filter(|word| HEADS.contains(&word.as_str())).count();
