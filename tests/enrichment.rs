@@ -377,6 +377,29 @@ fn treaties_resolutions_and_occasions_are_no_bodies() {
     }
 }
 
+/// A room is no body ("the Party Room"), a possessive opens no name ("My Department"), and
+/// the St Vincent de Paul Society is one name, not "Paul Society".
+#[test]
+fn rooms_and_possessives_are_no_bodies() {
+    let enricher = Enricher::new().expect("tables load");
+    let organizations = |title: &str, body: &str| enricher.enrich(&release(title, body)).organizations;
+    let found = organizations(
+        "Party room meets",
+        "The Coalition Party Room met today. My Department will brief the St Vincent de Paul \
+         Society and the Refugee Council of Australia.",
+    );
+    for junk in [
+        "Coalition Party Room",
+        "Party Room",
+        "My Department (Australia)",
+        "Paul Society",
+    ] {
+        assert!(!found.contains(&junk.to_string()), "{junk} in {found:?}");
+    }
+    assert!(found.contains(&"St Vincent de Paul Society".to_string()), "{found:?}");
+    assert!(found.contains(&"Refugee Council of Australia".to_string()), "{found:?}");
+}
+
 /// Issue 16: a country's releases name its bodies short ("Labor", "the Navy", "the High
 /// Court"); those names count only in that country's releases, and not inside a longer name.
 #[test]

@@ -378,6 +378,7 @@ const NOT_BODIES_LIST: &[&str] = &[
     "release",
     "releases",
     "covenant",
+    "room",
     "act",
     "bill",
     "law",
@@ -679,6 +680,10 @@ const OPENERS_LIST: &[&str] = &[
     "minister",
     "senator",
     "president",
+    "my",
+    "your",
+    "his",
+    "their",
 ];
 
 /// The word lists as sets: a word is looked up for every capitalised word of every release.
