@@ -398,6 +398,12 @@ fn rooms_and_possessives_are_no_bodies() {
     }
     assert!(found.contains(&"St Vincent de Paul Society".to_string()), "{found:?}");
     assert!(found.contains(&"Refugee Council of Australia".to_string()), "{found:?}");
+    // UNHCR under the name releases often give it (89 Trove releases).
+    let found = organizations(
+        "Resettlement",
+        "The United Nations High Commission for Refugees referred them.",
+    );
+    assert_eq!(found, ["UNHCR"]);
 }
 
 /// Issue 16: a country's releases name its bodies short ("Labor", "the Navy", "the High
