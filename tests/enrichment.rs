@@ -413,6 +413,32 @@ fn rooms_and_possessives_are_no_bodies() {
     assert_eq!(found, ["UNHCR"]);
 }
 
+/// What follows "Minister for" or "Secretary for" is a portfolio, not a body, across a list
+/// of them ("Minister for Justice, Customs and Border Protection Michael Keenan" gave an
+/// organization "Customs and Border Protection Michael Keenan (Australia)"; "Justice and
+/// Customs (Australia)" stood in 154 Trove releases). A body named after a spokesman, or after
+/// "the", is still one.
+#[test]
+fn portfolios_are_no_bodies() {
+    assert_organizations(
+        &Enricher::new().expect("tables load"),
+        (
+            "Boat arrivals",
+            "Shadow Minister for Justice, Customs and Border Protection Michael Keenan said the \
+             Minister for Justice and Customs had failed. The Minister for Families, Housing, \
+             Community Services and Indigenous Affairs will brief the Refugee Council of Australia, \
+             and a spokeswoman for the Asylum Seeker Resource Centre spoke to the Australian \
+             Customs and Border Protection Service.",
+        ),
+        &[
+            "Customs and Border Protection Michael Keenan (Australia)",
+            "Justice and Customs (Australia)",
+            "Community Services and Indigenous Affairs",
+        ],
+        &["Refugee Council of Australia", "ASRC", "ACBPS"],
+    );
+}
+
 /// Issue 16: a country's releases name its bodies short ("Labor", "the Navy", "the High
 /// Court"); those names count only in that country's releases, and not inside a longer name.
 #[test]

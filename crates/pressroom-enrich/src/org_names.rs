@@ -1051,12 +1051,46 @@ fn split_at_conjunctions<'r, 'a>(run: &'r [Word<'a>]) -> Vec<&'r [Word<'a>]> {
     vec![run]
 }
 
+/// Most capitalised words a portfolio names before the run ("Minister for Justice, Customs
+/// and Border Protection").
+const PORTFOLIO_WORDS: usize = 8;
+
+/// Whether the words right before `start` on its line are a minister's or a secretary's title
+/// and the first words of the portfolio ("Minister for Justice, " before "Customs and Border
+/// Protection Michael Keenan"): what follows is a portfolio, not a body.
+fn after_portfolio_title(text: &str, start: usize) -> bool {
+    let before = text.get(..start).unwrap_or_default();
+    let line = before.rsplit('\n').next().unwrap_or_default();
+    let mut words = line
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|word| !word.is_empty())
+        .rev();
+    for _ in 0..=PORTFOLIO_WORDS {
+        let Some(word) = words.next() else {
+            return false;
+        };
+        let lowered = lower(word);
+        if matches!(lowered.as_ref(), "for" | "of") {
+            return words
+                .next()
+                .is_some_and(|title| matches!(lower(title).as_ref(), "minister" | "secretary"));
+        }
+        if !(capitalised(word) || matches!(lowered.as_ref(), "and" | "&")) {
+            return false;
+        }
+    }
+    false
+}
+
 /// The name a run of words makes, unless it is no body.
 fn accept(text: &str, run: &[Word<'_>]) -> Option<FoundName> {
     // A leading article is not part of the name.
     let mut run = run;
     while run.first().is_some_and(|word| is_article(word.text)) {
         run = &run[1..];
+    }
+    if after_portfolio_title(text, run.first()?.range.start) {
+        return None;
     }
     // "Shares of Mercantile Stores Co": a sentence's first word before `of` is no part of it.
     // Before a conjunction it is ("Standard and Poor's Corp", "Procter and Gamble Co").
