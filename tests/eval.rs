@@ -174,17 +174,19 @@ fn extraction_gold_test_split_stays_above_its_floors() {
     // 0.519), main organizations 0.622. 2026-12-05 (hazard and gender-based violence cues in
     // three languages; a theme with strong cues kept without the model): topics 0.670 (en
     // 0.678, es 0.654, fr 0.651); then (a cue inside a longer one of its topic not counted
-    // again): topics 0.665 (en 0.681, es 0.654, fr 0.615).
+    // again): topics 0.665 (en 0.681, es 0.654, fr 0.615). 2026-12-06 (portfolios, treaties,
+    // rooms, site sections and headings out; a sentence's first word kept before `and`):
+    // organizations 0.675 (en 0.726, es 0.605, fr 0.567), main organizations 0.628.
     check(
         &rows,
         &[
             ("extraction-gold", "main countries", 0.80),
             ("extraction-gold", "mentioned countries", 0.90),
-            ("extraction-gold", "organizations", 0.64),
-            ("extraction-gold", "main organizations", 0.60),
+            ("extraction-gold", "organizations", 0.66),
+            ("extraction-gold", "main organizations", 0.61),
             ("extraction-gold", "topics", 0.64),
             ("extraction-gold", "language", 0.97),
-            ("extraction-gold/en", "organizations", 0.69),
+            ("extraction-gold/en", "organizations", 0.71),
             ("extraction-gold/es", "organizations", 0.56),
             ("extraction-gold/fr", "organizations", 0.48),
             ("extraction-gold/en", "topics", 0.65),
