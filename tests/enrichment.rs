@@ -439,6 +439,26 @@ fn portfolios_are_no_bodies() {
     );
 }
 
+/// A name ending in a possessive is the body without it ("the Coalition Government's policy",
+/// "International Monetary Fund's"), so the table knows it again.
+#[test]
+fn possessives_after_a_name_are_not_part_of_it() {
+    assert_organizations(
+        &Enricher::new().expect("tables load"),
+        (
+            "Loans",
+            "The International Monetary Fund's board met. Chicago Board of Trade's officials and \
+             the Coalition Government’s ministers agreed.",
+        ),
+        &[
+            "International Monetary Fund's",
+            "Chicago Board of Trade's",
+            "Coalition Government’s",
+        ],
+        &["IMF", "Chicago Board of Trade", "Coalition Government"],
+    );
+}
+
 /// Issue 16: a country's releases name its bodies short ("Labor", "the Navy", "the High
 /// Court"); those names count only in that country's releases, and not inside a longer name.
 #[test]

@@ -1201,10 +1201,15 @@ fn accept(text: &str, run: &[Word<'_>]) -> Option<FoundName> {
             .chars()
             .next_back()
             .is_some_and(char::is_lowercase);
+    // "the Coalition Government's policy": the body is named without the possessive.
+    let possessive = ["'s", "’s"]
+        .iter()
+        .find(|ending| last.text.ends_with(*ending) && last.text.len() > ending.len() + 1)
+        .map_or(0, |ending| ending.len());
     let end = if footnote {
         last.range.end - digits
     } else {
-        last.range.end
+        last.range.end - possessive
     };
     let range = run.first()?.range.start..end;
     FoundName::spanning(text, range, needs_country)
