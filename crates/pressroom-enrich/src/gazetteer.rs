@@ -89,6 +89,12 @@ pub struct Gazetteer {
 
 /// Lowercase, accents folded: the key for looking names up.
 pub fn fold(text: &str) -> String {
+    fold_letters(text).split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Lowercase ASCII, accents folded, white space left as it is (what [`fold`] reads, for
+/// callers that read only the words).
+pub fn fold_letters(text: &str) -> String {
     // deunicode writes ASCII only: lowercasing it in place needs no Unicode tables.
     let mut folded = if text.is_ascii() {
         text.to_string()
@@ -96,7 +102,7 @@ pub fn fold(text: &str) -> String {
         deunicode::deunicode(text)
     };
     folded.make_ascii_lowercase();
-    folded.split_whitespace().collect::<Vec<_>>().join(" ")
+    folded
 }
 
 impl Gazetteer {

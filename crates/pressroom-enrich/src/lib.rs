@@ -49,7 +49,7 @@ use serde::{Deserialize, Serialize};
 
 pub use dateline::Dateline;
 pub use error::EnrichError;
-pub use gazetteer::{fold, Country, Gazetteer};
+pub use gazetteer::{fold, fold_letters, Country, Gazetteer};
 pub use organizations::Organization;
 
 use pressroom_ingest::Record;

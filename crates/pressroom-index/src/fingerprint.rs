@@ -102,17 +102,10 @@ pub fn similarity(a: &[u8], b: &[u8]) -> f32 {
     agreeing as f32 / SKETCH_SLOTS as f32
 }
 
-/// A text lowercased with its accents folded (ASCII): `words` then reads it. Only its words
-/// count, so its white space is left as it is, and a text in ASCII is only lowercased.
+/// A text lowercased with its accents folded (ASCII), white space as it is: `words` then
+/// reads it.
 fn folded(title: &str, body: &str) -> String {
-    let text = format!("{title}\n{body}");
-    let mut folded = if text.is_ascii() {
-        text
-    } else {
-        deunicode::deunicode(&text)
-    };
-    folded.make_ascii_lowercase();
-    folded
+    pressroom_enrich::fold_letters(&format!("{title}\n{body}"))
 }
 
 /// The words of a folded text, anything but letters and digits dropped (slices of it: no
