@@ -1028,12 +1028,16 @@ fn second_name_follows(text: &str, words: &[Word<'_>], at: usize) -> bool {
     false
 }
 
+/// `and` in English, French or Spanish.
+fn is_conjunction(word: &str) -> bool {
+    matches!(lower(word).as_ref(), "and" | "&" | "y" | "et")
+}
+
 /// A run such as "Kenya Red Cross Society and National Bank of Hungary" is two names: it is
 /// cut at a conjunction when the words before it end with a head and those after it hold one.
 fn split_at_conjunctions<'r, 'a>(run: &'r [Word<'a>]) -> Vec<&'r [Word<'a>]> {
     for (index, word) in run.iter().enumerate() {
-        let conjunction = matches!(lower(word.text).as_ref(), "and" | "&" | "y" | "et");
-        if !conjunction || index == 0 || index + 1 >= run.len() {
+        if !is_conjunction(word.text) || index == 0 || index + 1 >= run.len() {
             continue;
         }
         let (left, right) = (&run[..index], &run[index + 1..]);
@@ -1099,7 +1103,7 @@ fn accept(text: &str, run: &[Word<'_>]) -> Option<FoundName> {
         && !is_head(run[0].text)
         && !capitalised(run[1].text)
         && CONNECTORS.contains(lower(run[1].text).as_ref())
-        && !matches!(lower(run[1].text).as_ref(), "and" | "&" | "y" | "et")
+        && !is_conjunction(run[1].text)
     {
         run = &run[2..];
         while run.first().is_some_and(|word| !capitalised(word.text)) {
