@@ -1063,12 +1063,23 @@ const PORTFOLIO_WORDS: usize = 8;
 /// and the first words of the portfolio ("Minister for Justice, " before "Customs and Border
 /// Protection Michael Keenan"): what follows is a portfolio, not a body.
 fn after_portfolio_title(text: &str, start: usize) -> bool {
-    let before = text.get(..start).unwrap_or_default();
-    let line = before.rsplit('\n').next().unwrap_or_default();
-    let mut words = line
-        .split(|c: char| c.is_whitespace() || c == ',')
-        .filter(|word| !word.is_empty())
-        .rev();
+    // The words are read backwards from `start` to the line's start, a word at a time: a run
+    // on a long line looks at a dozen words, not at the whole line before it.
+    let is_separator = |c: char| c.is_whitespace() || c == ',';
+    let mut rest = text.get(..start).unwrap_or_default();
+    let mut words = std::iter::from_fn(move || {
+        let trimmed = rest.trim_end_matches(|c: char| is_separator(c) && c != '\n');
+        if trimmed.is_empty() || trimmed.ends_with('\n') {
+            return None;
+        }
+        let word_start = trimmed
+            .char_indices()
+            .rev()
+            .find(|(_, c)| is_separator(*c))
+            .map_or(0, |(at, c)| at + c.len_utf8());
+        rest = &trimmed[..word_start];
+        Some(&trimmed[word_start..])
+    });
     for _ in 0..=PORTFOLIO_WORDS {
         let Some(word) = words.next() else {
             return false;
