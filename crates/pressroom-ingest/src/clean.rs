@@ -48,16 +48,9 @@ pub fn drop_stray_nbsp_leads(text: &str) -> Cow<'_, str> {
 /// replaced only where it forms complete, valid UTF-8 sequences, so real accented text
 /// (`Côte`, `réfugiés`) is left alone.
 pub fn repair_mojibake(text: &str) -> Cow<'_, str> {
-    // A sequence to repair opens with a lead (U+00C2-U+00F4, bytes C2-F4) right before a
-    // character standing for a continuation byte (80-BF): most accented text has none.
-    let mut pairs = text.chars().zip(text.chars().skip(1));
-    if !pairs.any(|(lead, next)| {
-        ('\u{C2}'..='\u{F4}').contains(&lead) && cp1252_byte(next).is_some_and(|byte| (0x80..=0xBF).contains(&byte))
-    }) {
-        return Cow::Borrowed(text);
-    }
-    // Text between sequences is copied whole; a sequence is tried at each lead.
-    let mut out = String::with_capacity(text.len());
+    // Text between sequences is copied whole; a sequence is tried at each lead (U+00C2-U+00F4,
+    // bytes C2-F4), and the copy is made only once one is repaired: most text has none.
+    let mut out = String::new();
     let mut copied = 0;
     let mut chars = text.char_indices();
     while let Some((start, lead)) = chars.next() {
@@ -71,6 +64,9 @@ pub fn repair_mojibake(text: &str) -> Cow<'_, str> {
             length += 1;
         }
         if let Some((decoded, used)) = decode_sequence(&sequence[..length]) {
+            if out.is_empty() {
+                out.reserve(text.len());
+            }
             out.push_str(&text[copied..start]);
             out.push(decoded);
             copied = start + sequence[..used].iter().map(|c| c.len_utf8()).sum::<usize>();
