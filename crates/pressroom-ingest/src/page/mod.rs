@@ -25,7 +25,7 @@ use regex::Regex;
 use crate::clean::{clean_text, in_capitals, normalize_whitespace, split_contact, word_count};
 use shapes::{
     ends_sentence, ends_with_full_stop, fold, in_title_case, is_boilerplate, is_credit, is_headline_shaped, is_prose,
-    opening_sentence, opens_with_dateline, without_headline_prefixes, without_language_tags,
+    opening_sentence, opens_with_dateline, without_headline_prefixes, without_language_tags, without_scraper_date,
 };
 pub use site::{SiteLines, MAX_PAGES_LEARNED, MIN_PAGES};
 
@@ -82,7 +82,7 @@ const UPPER_HEADLINE_WORDS: usize = 6;
 fn read_page(raw: &str, known_title: Option<&str>, site: &SiteLines) -> PageParts {
     let text = clean_text(&MARKUP.replace_all(raw, ""));
     let (text, contact) = split_contact(&text);
-    let lines: Vec<&str> = text.lines().map(str::trim).collect();
+    let lines: Vec<&str> = text.lines().map(|line| without_scraper_date(line.trim())).collect();
     let skip: Vec<bool> = (0..lines.len())
         .map(|index| {
             lines[index].is_empty()
@@ -148,6 +148,12 @@ fn tidy_title(title: &str) -> String {
     // A site's name after a guillemet (`… 102 suspects arrested « JO LEE MAGAZINE`).
     if let Some((headline, site)) = title.rsplit_once(" « ") {
         if word_count(site) <= 5 && !site.contains('»') && word_count(headline) > 2 {
+            title = headline.trim_end();
+        }
+    }
+    // A site's name and sections after bars (`… if they break ‘tough’ rules | UK | News`).
+    if let Some((headline, rest)) = title.split_once(" | ") {
+        if word_count(headline) >= 4 && rest.split(" | ").all(|part| word_count(part) <= 5) {
             title = headline.trim_end();
         }
     }
@@ -292,7 +298,7 @@ impl Page<'_> {
 
     /// The headline over the lines a page sets between it and its text (a subtitle, a
     /// caption, a byline, a dateline, a label): from the nearest headline-shaped line found,
-    /// one about as long or longer (nine tenths of its words at least) right above it in the
+    /// one about as long or longer (85% of its words at least: an eight-word headline over a nine-word subtitle) right above it in the
     /// same header block, with no menu, site line or prose between them (dates, bylines and
     /// credits may stand there), that is not a breadcrumb repeating it.
     fn headline_over_subtitles(&self, nearest: (usize, usize), mut looked: usize) -> (usize, usize) {
@@ -323,7 +329,7 @@ impl Page<'_> {
             let current = tidy_title(&self.joined(headline.0, headline.1));
             // A sentence ending in a full stop over a headline that has none is a summary.
             let over = word_count(line) >= UPPER_HEADLINE_WORDS
-                && word_count(line) * 10 >= word_count(&current) * 9
+                && word_count(line) * 20 >= word_count(&current) * 17
                 && !line.contains(" | ")
                 && !fold(line).contains(&fold(&current))
                 && (!ends_with_full_stop(line) || ends_with_full_stop(&current));
@@ -438,7 +444,7 @@ impl Page<'_> {
             return false;
         };
         let label = self.lines[above];
-        word_count(label) <= 2 && (breaks_off(label) || label.ends_with(':'))
+        word_count(label) <= 2 && (breaks_off(label) || label.ends_with([':', ',']))
     }
 
     /// A headline in capitals above a subtitle that is not (`REGIONAL FORUM HEARS…`, a label,
@@ -765,6 +771,20 @@ mod tests {
         assert_eq!(
             tidy_title("Texting: How Migrants Keep in Touch"),
             "Texting: How Migrants Keep in Touch"
+        );
+        // A scraper's date glued to the headline; a site's name and sections after bars.
+        assert_eq!(
+            tidy_title("date 2025-11-15 Llegan 54 personas en un cayuco a Gran Canaria"),
+            "Llegan 54 personas en un cayuco a Gran Canaria"
+        );
+        assert_eq!(
+            tidy_title("Boat migrants face longer sentences under new rules | UK | News"),
+            "Boat migrants face longer sentences under new rules"
+        );
+        // A short section before the bar is not a headline to keep alone.
+        assert_eq!(
+            tidy_title("Ukraine | Families flee shelling in the east"),
+            "Ukraine | Families flee shelling in the east"
         );
     }
 

@@ -224,8 +224,14 @@ pub(super) fn is_boilerplate(line: &str) -> bool {
     if VIEWS.is_match(&folded) {
         return true;
     }
-    // A notice that the browser is out of date.
-    if words <= 30 && OLD_BROWSER.is_match(&folded) {
+    // A notice that the browser is out of date, or that the page is archived.
+    if (words <= 30 && OLD_BROWSER.is_match(&folded)) || (words <= 12 && ARCHIVED.is_match(&folded)) {
+        return true;
+    }
+    // A photo's caption ending with the day it was taken, with no full stop (`Des migrants …
+    // de la Manche, le 15 mars 2022`, `… in Calais, on October 26, 2016`); a sentence of the
+    // release may end so (`…, le 22 avril 2020.`).
+    if (6..=30).contains(&words) && !line.ends_with('.') && DATED_CAPTION.is_match(&folded) {
         return true;
     }
     // An observance named under its date (`12 de febrero: Día Internacional contra …`).
@@ -399,29 +405,35 @@ static PHONE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("phone pattern is valid")
 });
 
+/// A line without the date a scraper wrote at its start (`date 2025-11-15 Llegan 54 personas…`,
+/// `date 2018-12 Cruz Roja solicita…`), when three words or more are left: the line is then
+/// read as the page gives it (a headline, or a paragraph it repeats).
+pub(super) fn without_scraper_date(line: &str) -> &str {
+    static GLUED_DATE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?i:date\s*:?\s*)?\d{4}-\d{2}(-\d{2})?\s+").expect("glued date pattern is valid")
+    });
+    match GLUED_DATE.find(line) {
+        Some(found) if word_count(&line[found.end()..]) > 2 => &line[found.end()..],
+        _ => line,
+    }
+}
+
 /// What a scraper or a site puts before a headline on its line, dropped when three words or
 /// more are left: a scraper's date (`date 2018-12 Cruz Roja solicita…`), then a date and a
 /// colon (`4 June 2018: …`), a release number and a date (`No: 145, 16 de junio de 2023, …`)
 /// or a `Text:` label.
 pub(super) fn without_headline_prefixes(title: &str) -> &str {
-    static GLUED_DATE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?i:date\s*:?\s*)?\d{4}-\d{2}(-\d{2})?\s+").expect("glued date pattern is valid")
-    });
     static LABEL: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(&format!(
             r"(?i)^((no\.?\s*:?\s*\d+\s*,\s*)?\d{{1,2}}(st|nd|rd|th|er)?\.?\s+(de\s+)?({MONTHS}|février|décembre|août)\.?,?\s+(de\s+)?\d{{4}}\s*[:,]|(text|texte|texto)\s*:)\s+"
         ))
         .expect("headline prefix pattern is valid")
     });
-    let mut title = title;
-    for prefix in [&*GLUED_DATE, &*LABEL] {
-        if let Some(found) = prefix.find(title) {
-            if word_count(&title[found.end()..]) > 2 {
-                title = &title[found.end()..];
-            }
-        }
+    let title = without_scraper_date(title);
+    match LABEL.find(title) {
+        Some(found) if word_count(&title[found.end()..]) > 2 => &title[found.end()..],
+        _ => title,
     }
-    title
 }
 
 /// A headline without the language tags a site puts after it (`… displaced people [EN/AR]`).
@@ -560,6 +572,21 @@ static VIEWS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(read|viewed|lu|leido|visto)\s+\d[\d,. ]*\s+(times|fois|veces)\b").expect("views pattern is valid")
 });
 
+/// A notice that the page is kept as an archive (`Archived page: may contain outdated
+/// information!`, `Page archivée`, `Página archivada`), on folded text.
+static ARCHIVED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(this (page|content|article) (is|has been) archived|archived (page|content|article|news)|page archivee|contenu archive|pagina archivada|contenido archivado)\b")
+        .expect("archived notice pattern is valid")
+});
+
+/// A caption's closing date after a comma and `le`/`on`/`el`, with its year, on folded text.
+static DATED_CAPTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r",\s+(le|on|el)\s+(\d{{1,2}}(st|nd|rd|th|er)?\s+(de\s+)?({MONTHS})|({MONTHS})\s+\d{{1,2}}(st|nd|rd|th)?),?\s+(de\s+)?\d{{4}}$"
+    ))
+    .expect("dated caption pattern is valid")
+});
+
 /// A notice about the reader's browser (`Votre navigateur internet n'est pas à jour.`).
 static OLD_BROWSER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(browsers?|navigateurs?|navegador(es)?)\b").expect("browser notice pattern is valid")
@@ -663,9 +690,9 @@ pub(super) fn ends_sentence(line: &str) -> bool {
 }
 
 /// A dateline opening a release: `LODWAR, 14 March 2024 –`, `Dakar – Le 18 janvier…`,
-/// `Desaguadero, 4 de mayo de 2021.-`.
+/// `Desaguadero, 4 de mayo de 2021.-`, `(COLUMBUS, Ohio) —`.
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(\p{Lu}[\p{Lu}\p{M}'.’ -]{1,40}(,[^–—\n]{0,60})?|\p{Lu}[\p{L}\p{M}'.’/ -]{1,40},[^–—\n]{0,60}\d{4}\.?)\s*(–|—|-|\.-)\s+\S")
+    Regex::new(r"^\(?(\p{Lu}[\p{Lu}\p{M}'.’ -]{1,40}(,[^–—\n]{0,60})?|\p{Lu}[\p{L}\p{M}'.’/ -]{1,40},[^–—\n]{0,60}\d{4}\.?)\)?\s*(–|—|-|\.-)\s+\S")
         .expect("dateline pattern is valid")
 });
 
@@ -816,6 +843,11 @@ mod tests {
             "Imagen vía agencia.com",
             "FOTO DE ARCHIVO: Refugiados caminan hacia una escuela. REUTERS/Ana Pérez",
             "Archivo - Proyecto de cooperación con los desplazados",
+            "Archived page: may contain outdated information!",
+            "Página archivada",
+            "Des bénévoles préparent leur canot à Boulogne-sur-Mer, le 2 mai 2023",
+            "Families wait for food at a school in Garissa, Kenya, on May 14, 2024",
+            "Familias esperan en el albergue de Tapachula, el 3 de abril de 2023",
         ] {
             assert!(is_boilerplate(line), "{line}");
         }
@@ -832,6 +864,8 @@ mod tests {
             "Chad / Sudan: Refugee Influx Continues",
             "Chad/Sudan Floods Displace Thousands",
             "Floods in Chad",
+            "Statement on the situation of migrants in Libya, 15 March 2022",
+            "Archived records reveal how refugees were resettled in 1956",
             "Ethiopia, Kenya Sign Agreement on Cross-Border Migration",
             "In Kenya, Director of Refugee Affairs Opens Camp",
             "Updating Flood Maps for 2,000 Villages in Bangladesh",
