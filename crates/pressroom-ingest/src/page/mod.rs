@@ -78,6 +78,8 @@ const DECK_WORDS: usize = 15;
 const DECKED_HEADLINE_WORDS: usize = 10;
 /// Words a headline above a subtitle or caption has at least.
 const UPPER_HEADLINE_WORDS: usize = 6;
+/// Words a line needs to be taken for a pull quote when the release repeats it.
+const PULL_QUOTE_WORDS: usize = 8;
 
 fn read_page(raw: &str, known_title: Option<&str>, site: &SiteLines) -> PageParts {
     let text = clean_text(&MARKUP.replace_all(raw, ""));
@@ -290,6 +292,9 @@ impl Page<'_> {
                     caption.get_or_insert(index);
                     continue;
                 }
+                if self.quoted_below(index, start) {
+                    continue;
+                }
                 return Some(self.headline_over_subtitles(self.headline_at(index), looked));
             }
         }
@@ -300,7 +305,9 @@ impl Page<'_> {
     /// caption, a byline, a dateline, a label): from the nearest headline-shaped line found,
     /// one about as long or longer (85% of its words at least: an eight-word headline over a nine-word subtitle) right above it in the
     /// same header block, with no menu, site line or prose between them (dates, bylines and
-    /// credits may stand there), that is not a breadcrumb repeating it.
+    /// credits may stand there), that is not a breadcrumb repeating it (a line opening with it
+    /// is its full form: `Somaliland and Somalia drought “extremely worrying,” UN aid official
+    /// warns` over `Somaliland and Somalia drought`).
     fn headline_over_subtitles(&self, nearest: (usize, usize), mut looked: usize) -> (usize, usize) {
         let mut headline = nearest;
         let mut index = headline.0;
@@ -331,7 +338,7 @@ impl Page<'_> {
             let over = word_count(line) >= UPPER_HEADLINE_WORDS
                 && word_count(line) * 20 >= word_count(&current) * 17
                 && !line.contains(" | ")
-                && !fold(line).contains(&fold(&current))
+                && (!fold(line).contains(&fold(&current)) || fold(line).starts_with(&fold(&current)))
                 && (!ends_with_full_stop(line) || ends_with_full_stop(&current));
             if !over {
                 break;
@@ -354,6 +361,22 @@ impl Page<'_> {
             }
         }
         (first, last)
+    }
+
+    /// Is the line at `index` (eight words or more) a pull quote: the opening of a longer line
+    /// of the release after the paragraph at `start` (`More than 8,300 refugees and migrants are in the former
+    /// military camp` over `More than 8,300 refugees and migrants are in the former military
+    /// camp, housed in shipping containers…`)?
+    fn quoted_below(&self, index: usize, start: usize) -> bool {
+        let line = self.lines[index];
+        if word_count(line) < PULL_QUOTE_WORDS {
+            return false;
+        }
+        let quoted = fold(line);
+        // The paragraph at `start` may open with its headline (a scraper joined them).
+        self.lines[start + 1..]
+            .iter()
+            .any(|later| later.len() > line.len() && fold(later).starts_with(&quoted))
     }
 
     /// Is the line at `index` right above or under a photo credit, with no blank line between

@@ -128,6 +128,12 @@ const LABELS: &[&str] = &[
     "internacional",
     "sociedad",
     "politica",
+    // A caption's own labels.
+    "image caption",
+    "image caption and rights information",
+    "caption",
+    "legende",
+    "pie de foto",
     // A site's light and dark themes.
     "light",
     "dark",
@@ -242,7 +248,32 @@ pub(super) fn is_boilerplate(line: &str) -> bool {
     if LABELS.contains(&label.as_str()) {
         return true;
     }
-    is_bullet(line) || is_breadcrumb(line) || is_credit(line) || is_byline(line) || is_credited_caption(line)
+    is_bullet(line)
+        || is_breadcrumb(line)
+        || is_credit(line)
+        || is_byline(line)
+        || is_credited_caption(line)
+        || is_author_names(line)
+}
+
+/// Reporters' names alone, as a scraper glues them with a bare comma (`Reza Saifullah,Edna
+/// Tarigan`): a byline without its `By`. (`Sierra Leone, Liberia Vaccinate Children`, with
+/// its space after the comma, is a headline.)
+fn is_author_names(line: &str) -> bool {
+    if line.chars().count() > 60 || line.contains(", ") {
+        return false;
+    }
+    let parts: Vec<&str> = line.split(',').map(str::trim).collect();
+    parts.len() >= 2
+        && parts.iter().all(|part| {
+            let words: Vec<&str> = part.split_whitespace().collect();
+            (2..=3).contains(&words.len())
+                && words.iter().all(|word| {
+                    let mut chars = word.chars();
+                    chars.next().is_some_and(char::is_uppercase)
+                        && chars.all(|c| c.is_lowercase() || matches!(c, '-' | '\'' | '’' | '.'))
+                })
+        })
 }
 
 /// The first sentence of a page's line, cut at a word boundary after at most `max_chars`: a
@@ -291,7 +322,8 @@ fn is_credited_caption(line: &str) -> bool {
             && (AGENCY_AFTER_SENTENCE.is_match(line)
                 || PHOTO_SLASH_END.is_match(line)
                 || PHOTO_BY_END.is_match(line)
-                || NAME_SLASH_AGENCY_END.is_match(line)))
+                || NAME_SLASH_AGENCY_END.is_match(line)
+                || AGENCY_SLASH_NAME_END.is_match(line)))
 }
 
 static READING_TIME: LazyLock<Regex> = LazyLock::new(|| {
@@ -361,15 +393,23 @@ fn credited_after_sentence(line: &str) -> bool {
 }
 
 /// A caption's last sentence crediting its photographer (`… after being evacuated. Associated
-/// Press/Photo by Altaf Qadri`, `… en Tegucigalpa. Foto de Juan Pérez`).
+/// Press/Photo by Altaf Qadri`, `… en Tegucigalpa. Foto de Juan Pérez`, `… 39 arrests. Photo by
+/// National Crime Agency/Twitter`).
 static PHOTO_BY_END: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[.!?]\s+([^.!?/]{0,40}/\s*)?(?i:photos?|fotos?|photograph)\s+(?i:by|de|par|por)\s+\p{Lu}[\p{L}'’.-]*(\s+\p{Lu}[\p{L}'’.-]*){0,3}\s*$")
+    Regex::new(r"[.!?]\s+([^.!?/]{0,40}/\s*)?(?i:photos?|fotos?|photograph)\s+(?i:by|de|par|por)\s+\p{Lu}[\p{L}'’.-]*(\s+\p{Lu}[\p{L}'’.-]*){0,3}(/\p{L}+)?\s*$")
         .expect("photographer credit pattern is valid")
 });
 
 /// A caption ending in a photographer and an agency (`… Niger, July 2010 Jane Roe/IRIN`).
 static NAME_SLASH_AGENCY_END: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\s\p{Lu}[\p{L}'-]+(\s\p{Lu}[\p{L}'-]+){0,2}/[\p{Lu}]{2,}$").expect("name and agency pattern is valid")
+});
+
+/// A caption's last sentence naming an agency and its photographer (`… on the island of
+/// Lesbos, Greece, November 30, 2017. REUTERS/Jane Roe/File photo`).
+static AGENCY_SLASH_NAME_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[.!?]\s+\p{Lu}{2,}(\s\p{Lu}{2,})?/\p{Lu}[\p{L}'’.-]*(\s+\p{Lu}[\p{L}'’.-]*){0,3}(/(?i:file\s+)?(?i:photo|foto))?\s*$")
+        .expect("agency and photographer pattern is valid")
 });
 
 /// A caption's credit after a dash (`… en el coche patrulla - PHOTO/GUARDIA CIVIL`).
@@ -844,6 +884,9 @@ mod tests {
             "FOTO DE ARCHIVO: Refugiados caminan hacia una escuela. REUTERS/Ana Pérez",
             "Archivo - Proyecto de cooperación con los desplazados",
             "Archived page: may contain outdated information!",
+            "Reza Saifullah,Edna Tarigan",
+            "A boy stands in front of his family's tent at a camp on Lesbos, Greece, November 30, 2017. REUTERS/Jane Roe/File photo",
+            "Image Caption and Rights Information",
             "Página archivada",
             "Des bénévoles préparent leur canot à Boulogne-sur-Mer, le 2 mai 2023",
             "Families wait for food at a school in Garissa, Kenya, on May 14, 2024",
@@ -865,6 +908,8 @@ mod tests {
             "Chad/Sudan Floods Displace Thousands",
             "Floods in Chad",
             "Statement on the situation of migrants in Libya, 15 March 2022",
+            "Sierra Leone and Liberia Vaccinate Children",
+            "Sierra Leone, Liberia Vaccinate Children",
             "Archived records reveal how refugees were resettled in 1956",
             "Ethiopia, Kenya Sign Agreement on Cross-Border Migration",
             "In Kenya, Director of Refugee Affairs Opens Camp",
