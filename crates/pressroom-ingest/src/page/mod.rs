@@ -24,8 +24,9 @@ use regex::Regex;
 
 use crate::clean::{clean_text, in_capitals, normalize_whitespace, split_contact, word_count};
 use shapes::{
-    ends_sentence, ends_with_full_stop, fold, in_title_case, is_boilerplate, is_credit, is_headline_shaped, is_prose,
-    opening_sentence, opens_with_dateline, without_headline_prefixes, without_language_tags, without_scraper_date,
+    ends_sentence, ends_with_full_stop, fold, in_title_case, is_boilerplate, is_credit, is_headline_shaped, is_label,
+    is_prose, opening_sentence, opens_with_dateline, without_headline_prefixes, without_language_tags,
+    without_scraper_date,
 };
 pub use site::{SiteLines, MAX_PAGES_LEARNED, MIN_PAGES};
 
@@ -78,6 +79,12 @@ const DECK_WORDS: usize = 15;
 const DECKED_HEADLINE_WORDS: usize = 10;
 /// Words a headline above a subtitle or caption has at least.
 const UPPER_HEADLINE_WORDS: usize = 6;
+/// Words at most of a line that is a menu's when the page gives it three times.
+const MENU_REPEAT_WORDS: usize = 4;
+/// A page's list entries looked for in a line that may be a menu's row (a page with more
+/// is a directory, not worth the search), and the length a row is longer than.
+const MENU_ENTRIES_LOOKED_AT: usize = 200;
+const MENU_ROW_MIN_BYTES: usize = 40;
 /// Words a line needs to be taken for a pull quote when the release repeats it.
 const PULL_QUOTE_WORDS: usize = 8;
 
@@ -85,18 +92,44 @@ fn read_page(raw: &str, known_title: Option<&str>, site: &SiteLines) -> PagePart
     let text = clean_text(&MARKUP.replace_all(raw, ""));
     let (text, contact) = split_contact(&text);
     let lines: Vec<&str> = text.lines().map(|line| without_scraper_date(line.trim())).collect();
+    let mut seen = std::collections::HashMap::new();
+    let mut bulleted = std::collections::HashSet::new();
+    for line in lines.iter().filter(|line| !line.is_empty()) {
+        *seen.entry(*line).or_insert(0usize) += 1;
+        let entry = line.trim_start_matches(['•', '·', '»', '-', '*', ' ']);
+        if entry.len() < line.len() {
+            bulleted.insert(entry);
+        }
+    }
+    // A short line the page gives three times or more, or also as a list's bullet, is a
+    // menu's (`Changer de région`; `Corse` under `• Corse`).
+    let menu_repeat = |line: &str| {
+        word_count(line) <= MENU_REPEAT_WORDS
+            && (seen.get(line).is_some_and(|&count| count >= 3) || bulleted.contains(line))
+    };
+    // A row of a menu's entries glued on one line (`Provence-Alpes-Côte d'Azur Corse
+    // Auvergne-Rhône-Alpes …` over `• Corse`, `• Bretagne` …): three of the list's entries in it.
+    let menu_row = |line: &str| {
+        bulleted.len() <= MENU_ENTRIES_LOOKED_AT
+            && line.len() > MENU_ROW_MIN_BYTES
+            && bulleted
+                .iter()
+                .filter(|entry| {
+                    entry.len() >= 4 && word_count(entry) <= MENU_REPEAT_WORDS && contains_words(line, entry)
+                })
+                .nth(2)
+                .is_some()
+    };
     let skip: Vec<bool> = (0..lines.len())
         .map(|index| {
             lines[index].is_empty()
                 || is_boilerplate(lines[index])
                 || is_navigation(&lines, index)
                 || site.contains(lines[index])
+                || menu_repeat(lines[index])
+                || menu_row(lines[index])
         })
         .collect();
-    let mut seen = std::collections::HashMap::new();
-    for line in lines.iter().filter(|line| !line.is_empty()) {
-        *seen.entry(*line).or_insert(0usize) += 1;
-    }
     let repeated = lines
         .iter()
         .map(|line| seen.get(line).is_some_and(|&count| count > 1))
@@ -159,7 +192,7 @@ fn tidy_title(title: &str) -> String {
             title = headline.trim_end();
         }
     }
-    title = without_language_tags(without_headline_prefixes(title));
+    title = without_language_link(without_language_tags(without_headline_prefixes(title)));
     while let Some(rest) = GLUED_BUTTONS
         .iter()
         .find_map(|button| title.strip_suffix(button))
@@ -175,6 +208,41 @@ fn tidy_title(title: &str) -> String {
         }
     }
     title.to_string()
+}
+
+/// A headline without the link to the page in another language glued to its end (`La GRC
+/// porte des accusations … clandestine English`): the link's language is not the headline's,
+/// as its small words show.
+fn without_language_link(title: &str) -> &str {
+    const LINKS: [(&str, &[&str]); 3] = [
+        (
+            " English",
+            &[
+                "le", "la", "les", "des", "du", "el", "los", "las", "del", "y", "et", "en",
+            ],
+        ),
+        (
+            " Français",
+            &["the", "of", "and", "to", "in", "el", "los", "las", "del", "y"],
+        ),
+        (
+            " Español",
+            &["the", "of", "and", "to", "in", "le", "la", "les", "des", "du", "et"],
+        ),
+    ];
+    for (link, small_words) in LINKS {
+        if let Some(rest) = title.strip_suffix(link) {
+            let other_language = rest
+                .split_whitespace()
+                .filter(|word| small_words.contains(&fold(word).as_str()))
+                .count()
+                >= 2;
+            if other_language && word_count(rest) > 3 {
+                return rest.trim_end();
+            }
+        }
+    }
+    title
 }
 
 struct Page<'a> {
@@ -315,9 +383,9 @@ impl Page<'_> {
             index -= 1;
             let line = self.lines[index];
             if self.skip[index] {
-                // Blank lines, dates, bylines and credits stand in a header block; a menu or a
-                // site's line ends it.
-                if line.is_empty() || (is_boilerplate(line) && !is_navigation(self.lines, index)) {
+                // Blank lines, dates, bylines and credits stand in a header block; a menu, a
+                // site's line or a section label (`Société` under another story's teaser) ends it.
+                if line.is_empty() || (is_boilerplate(line) && !is_navigation(self.lines, index) && !is_label(line)) {
                     continue;
                 }
                 break;
@@ -380,14 +448,21 @@ impl Page<'_> {
     }
 
     /// Is the line at `index` right above or under a photo credit, with no blank line between
-    /// (`La Directora Ejecutiva habla con una madre` over `UNICEF/UN0321649/Carrillo`)?
+    /// (`La Directora Ejecutiva habla con una madre` over `UNICEF/UN0321649/Carrillo`), or
+    /// given again right under it with its credit?
     fn beside_credit(&self, index: usize) -> bool {
         let neighbour = |other: Option<usize>| {
             other
                 .and_then(|other| self.lines.get(other))
                 .is_some_and(|line| is_credit(line))
         };
-        neighbour(index.checked_sub(1)) || neighbour(Some(index + 1))
+        // The same caption again with its credit (`… entre junio y julio / Foto: cortesía …`).
+        let line = self.lines[index];
+        let credited_again = self
+            .lines
+            .get(index + 1)
+            .is_some_and(|next| next.len() > line.len() && next.starts_with(line) && is_boilerplate(next));
+        neighbour(index.checked_sub(1)) || neighbour(Some(index + 1)) || credited_again
     }
 
     /// A headline the page gives twice above its release (once in the page's header, once
@@ -587,6 +662,15 @@ impl Page<'_> {
         }
         normalize_whitespace(&kept.join("\n"))
     }
+}
+
+/// Does `line` hold `words` with word boundaries around it?
+fn contains_words(line: &str, words: &str) -> bool {
+    line.match_indices(words).any(|(at, _)| {
+        let before = line[..at].chars().next_back();
+        let after = line[at + words.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
 }
 
 /// Navigation that only its neighbours reveal: a short entry repeated on the next line, or
@@ -803,6 +887,14 @@ mod tests {
         assert_eq!(
             tidy_title("Boat migrants face longer sentences under new rules | UK | News"),
             "Boat migrants face longer sentences under new rules"
+        );
+        assert_eq!(
+            tidy_title("La police porte des accusations de traite de personnes English"),
+            "La police porte des accusations de traite de personnes"
+        );
+        assert_eq!(
+            tidy_title("Why young migrants struggle to learn English"),
+            "Why young migrants struggle to learn English"
         );
         // A short section before the bar is not a headline to keep alone.
         assert_eq!(

@@ -244,8 +244,7 @@ pub(super) fn is_boilerplate(line: &str) -> bool {
     if words <= 14 && OBSERVANCE.is_match(&folded) {
         return true;
     }
-    let label = fold(line.trim_end_matches([':', '.', ' ']));
-    if LABELS.contains(&label.as_str()) {
+    if is_label(line) {
         return true;
     }
     is_bullet(line)
@@ -274,6 +273,12 @@ fn is_author_names(line: &str) -> bool {
                         && chars.all(|c| c.is_lowercase() || matches!(c, '-' | '\'' | '’' | '.'))
                 })
         })
+}
+
+/// A section or kind label on its own line (`Société`, `Press release`, `Image caption`).
+pub(super) fn is_label(line: &str) -> bool {
+    let label = fold(line.trim_end_matches([':', '.', ' ']));
+    LABELS.contains(&label.as_str())
 }
 
 /// The first sentence of a page's line, cut at a word boundary after at most `max_chars`: a
@@ -417,9 +422,10 @@ static PHOTO_SLASH_END: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\s[-–—]\s*(photo|foto)\s*/\s*[^/]{2,40}$").expect("photo credit pattern is valid")
 });
 
-/// A caption's last sentence naming a news agency (`… cerca de la costa de Gran Canaria. EFE`).
+/// A caption's last sentence naming a news agency (`… cerca de la costa de Gran Canaria. EFE`,
+/// `… en una imagen de archivo. (AFP)`).
 static AGENCY_AFTER_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[.!?]\s+(EFE|AFP|AP|Reuters|REUTERS|EPA|Europa Press|Xinhua|ANSA|dpa|Getty Images)\.?$")
+    Regex::new(r"[.!?]\s+\(?(EFE|AFP|AP|Reuters|REUTERS|EPA|Europa Press|Xinhua|ANSA|dpa|Getty Images)\)?\.?$")
         .expect("agency credit pattern is valid")
 });
 
@@ -430,9 +436,11 @@ pub(super) fn is_credit(line: &str) -> bool {
     line.contains('©') || CAPTION.is_match(line) || SLASH_CREDIT.is_match(line) || PHOTO_AGENCY.is_match(line)
 }
 
-/// A credit ending in a photo agency's name (`Anadolu Agency via Getty Images`).
+/// A credit ending in a photo agency's name (`Anadolu Agency via Getty Images`, `Jane Roe /
+/// Getty Images file`).
 static PHOTO_AGENCY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(getty\s+images|shutterstock|istockphoto)\s*$").expect("photo agency pattern is valid")
+    Regex::new(r"(?i)\b(getty\s+images|shutterstock|istockphoto)(\s+file(\s+photo)?)?\s*$")
+        .expect("photo agency pattern is valid")
 });
 
 /// A telephone number: an international one (`+41 22 917 1234`, `+33 1 45 67 89 00`), a
@@ -580,10 +588,11 @@ fn is_byline(line: &str) -> bool {
             .any(|word| POSTS.contains(&word))
 }
 
-/// A photo caption's credit, opening the line or a sentence of it (`… à Conakry. Photo :
-/// Mobilité Guinée`); `Accès au crédit : …` is not one.
+/// A photo caption's credit, opening the line or a sentence of it, or after a bar (`… à
+/// Conakry. Photo : Mobilité Guinée`, `… entre junio y julio / Foto: cortesía …`); `Accès au
+/// crédit : …` is not one.
 static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(^|[.!?»”)]\s+)\(?(photos?|fotos?|pictures?|cr[ée]dits?\s+photos?|photo\s+credits?|cr[ée]dito\s+(de\s+)?foto)\s*:\s*\S|[.!?]\s+credits?\s*:\s*\S")
+    Regex::new(r"(?i)(^|[.!?»”)/|–]\s+)\(?(photos?|fotos?|pictures?|images?|imagen|cr[ée]dits?\s+photos?|photo\s+credits?|cr[ée]dito\s+(de\s+)?foto)\s*:\s*\S|[.!?]\s+credits?\s*:\s*\S")
         .expect("caption pattern is valid")
 });
 
@@ -885,6 +894,10 @@ mod tests {
             "Archivo - Proyecto de cooperación con los desplazados",
             "Archived page: may contain outdated information!",
             "Reza Saifullah,Edna Tarigan",
+            "Trabajadores sanitarios retiran un cadáver de una playa, en una imagen de archivo. (AFP)",
+            "A Border Patrol agent gathers belongings before a transfer, on July 2, 2019.Jane Roe / Getty Images file",
+            "Image: A Border Patrol agent gathers belongings before a transfer.",
+            "Las inundaciones afectaron a la costa entre junio y julio / Foto: cortesía Secretaría de Riesgos",
             "A boy stands in front of his family's tent at a camp on Lesbos, Greece, November 30, 2017. REUTERS/Jane Roe/File photo",
             "Image Caption and Rights Information",
             "Página archivada",
