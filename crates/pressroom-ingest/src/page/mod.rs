@@ -79,6 +79,8 @@ const DECK_WORDS: usize = 15;
 const DECKED_HEADLINE_WORDS: usize = 10;
 /// Words a headline above a subtitle or caption has at least.
 const UPPER_HEADLINE_WORDS: usize = 6;
+/// Words from which a headline over a subtitle may be a little shorter than it.
+const LONG_UPPER_HEADLINE_WORDS: usize = 7;
 /// Words at most of a line that is a menu's when the page gives it three times.
 const MENU_REPEAT_WORDS: usize = 4;
 /// A page's list entries looked for in a line that may be a menu's row (a page with more
@@ -371,7 +373,7 @@ impl Page<'_> {
 
     /// The headline over the lines a page sets between it and its text (a subtitle, a
     /// caption, a byline, a dateline, a label): from the nearest headline-shaped line found,
-    /// one about as long or longer (85% of its words at least: an eight-word headline over a nine-word subtitle) right above it in the
+    /// one about as long or longer (nine tenths of its words, or 85% from seven words: an eight-word headline over a nine-word subtitle) right above it in the
     /// same header block, with no menu, site line or prose between them (dates, bylines and
     /// credits may stand there), that is not a breadcrumb repeating it (a line opening with it
     /// is its full form: `Somaliland and Somalia drought “extremely worrying,” UN aid official
@@ -403,8 +405,11 @@ impl Page<'_> {
             }
             let current = tidy_title(&self.joined(headline.0, headline.1));
             // A sentence ending in a full stop over a headline that has none is a summary.
-            let over = word_count(line) >= UPPER_HEADLINE_WORDS
-                && word_count(line) * 20 >= word_count(&current) * 17
+            // Nine tenths of its words at least, or 85% for a line of seven words or more (a
+            // site's six-word tagline over a seven-word headline is not one).
+            let (upper, lower) = (word_count(line), word_count(&current));
+            let over = upper >= UPPER_HEADLINE_WORDS
+                && (upper * 10 >= lower * 9 || (upper >= LONG_UPPER_HEADLINE_WORDS && upper * 20 >= lower * 17))
                 && !line.contains(" | ")
                 && (!fold(line).contains(&fold(&current)) || fold(line).starts_with(&fold(&current)))
                 && (!ends_with_full_stop(line) || ends_with_full_stop(&current));
@@ -900,6 +905,22 @@ mod tests {
         assert_eq!(
             tidy_title("Ukraine | Families flee shelling in the east"),
             "Ukraine | Families flee shelling in the east"
+        );
+    }
+
+    #[test]
+    fn a_site_tagline_over_a_headline_is_not_the_title() {
+        let page = clean_page(
+            "Des nouvelles suisses en huit langues\n\nLes douaniers vaudois interceptent 40 migrants irréguliers\n\n(Agence) Vallorbe – Les douaniers ont intercepté 40 personnes en situation irrégulière pendant le week-end, a indiqué mardi leur porte-parole.",
+        );
+        assert_eq!(page.title, "Les douaniers vaudois interceptent 40 migrants irréguliers");
+        // Eight words over nine: a headline over its subtitle.
+        let page = clean_page(
+            "Refugee Response Network pledges €80,000 for landslide survivors\nTarpaulins, blankets and hygiene kits reach three western districts\nThe network today pledged an initial €80,000 to help families who lost their homes in the landslides.",
+        );
+        assert_eq!(
+            page.title,
+            "Refugee Response Network pledges €80,000 for landslide survivors"
         );
     }
 
