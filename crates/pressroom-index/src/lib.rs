@@ -10,10 +10,10 @@
 //! # let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus");
 //! let dir = std::env::temp_dir().join(format!("pressroom-doc-{}", std::process::id()));
 //! let report = pressroom_index::build(&dir, &[corpus], &Default::default(), &mut |problem| eprintln!("{problem}"))?;
-//! // 35 releases and 47 sample pages (`corpus/pages/`).
-//! assert_eq!(report.indexed, 82);
+//! // 35 releases and 49 sample pages (`corpus/pages/`).
+//! assert_eq!(report.indexed, 84);
 //! let (index, _fields) = pressroom_index::open_index(&dir)?;
-//! assert_eq!(index.reader()?.searcher().num_docs(), 82);
+//! assert_eq!(index.reader()?.searcher().num_docs(), 84);
 //! # std::fs::remove_dir_all(&dir).ok();
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```

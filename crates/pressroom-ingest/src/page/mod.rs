@@ -81,6 +81,8 @@ const DECKED_HEADLINE_WORDS: usize = 10;
 const UPPER_HEADLINE_WORDS: usize = 6;
 /// Words from which a headline over a subtitle may be a little shorter than it.
 const LONG_UPPER_HEADLINE_WORDS: usize = 7;
+/// Characters of a line's opening that a line cut short above it must hold to be its copy.
+const CUT_COPY_CHARS: usize = 24;
 /// Words at most of a line that is a menu's when the page gives it three times.
 const MENU_REPEAT_WORDS: usize = 4;
 /// A page's list entries looked for in a line that may be a menu's row (a page with more
@@ -130,6 +132,7 @@ fn read_page(raw: &str, known_title: Option<&str>, site: &SiteLines) -> PagePart
                 || site.contains(lines[index])
                 || menu_repeat(lines[index])
                 || menu_row(lines[index])
+                || cut_copy_of_next(&lines, index)
         })
         .collect();
     let repeated = lines
@@ -188,10 +191,13 @@ fn tidy_title(title: &str) -> String {
             title = headline.trim_end();
         }
     }
-    // A site's name and sections after bars (`… if they break ‘tough’ rules | UK | News`).
+    // A site's name and sections after bars (`… if they break ‘tough’ rules | UK | News`), or
+    // an office's or a section's name before one (`Office of Public Affairs | Four …`).
     if let Some((headline, rest)) = title.split_once(" | ") {
         if word_count(headline) >= 4 && rest.split(" | ").all(|part| word_count(part) <= 5) {
             title = headline.trim_end();
+        } else if word_count(headline) <= 4 && !rest.contains(" | ") && word_count(rest) >= 5 {
+            title = rest.trim_start();
         }
     }
     title = without_language_link(without_language_tags(without_headline_prefixes(title)));
@@ -408,7 +414,10 @@ impl Page<'_> {
             // Nine tenths of its words at least, or 85% for a line of seven words or more (a
             // site's six-word tagline over a seven-word headline is not one).
             let (upper, lower) = (word_count(line), word_count(&current));
+            // A line cut short (`… déplacés à...`) is a teaser or a breadcrumb.
             let over = upper >= UPPER_HEADLINE_WORDS
+                && !line.ends_with("...")
+                && !line.ends_with('…')
                 && (upper * 10 >= lower * 9 || (upper >= LONG_UPPER_HEADLINE_WORDS && upper * 20 >= lower * 17))
                 && !line.contains(" | ")
                 && (!fold(line).contains(&fold(&current)) || fold(line).starts_with(&fold(&current)))
@@ -669,6 +678,21 @@ impl Page<'_> {
     }
 }
 
+/// Is the line at `index` cut short with an ellipsis and holding the opening of the next
+/// line (`AccueilActualitéSociétéAide humanitaire au Nord-Kivu : 8 000 déplacés à...` over the
+/// headline it shortens)? A breadcrumb or a teaser of it, not prose.
+fn cut_copy_of_next(lines: &[&str], index: usize) -> bool {
+    let line = lines[index];
+    let Some(stem) = line.strip_suffix("...").or_else(|| line.strip_suffix('…')) else {
+        return false;
+    };
+    let Some(next) = lines[index + 1..].iter().find(|next| !next.is_empty()) else {
+        return false;
+    };
+    let opening: String = next.chars().take(CUT_COPY_CHARS).collect();
+    opening.chars().count() == CUT_COPY_CHARS && stem.contains(&opening)
+}
+
 /// Does `line` hold `words` with word boundaries around it?
 fn contains_words(line: &str, words: &str) -> bool {
     line.match_indices(words).any(|(at, _)| {
@@ -901,11 +925,12 @@ mod tests {
             tidy_title("Why young migrants struggle to learn English"),
             "Why young migrants struggle to learn English"
         );
-        // A short section before the bar is not a headline to keep alone.
+        // A section before the bar is not part of the headline; a short rest stays whole.
         assert_eq!(
-            tidy_title("Ukraine | Families flee shelling in the east"),
-            "Ukraine | Families flee shelling in the east"
+            tidy_title("Office of Public Affairs | Four defendants sentenced for smuggling conspiracy"),
+            "Four defendants sentenced for smuggling conspiracy"
         );
+        assert_eq!(tidy_title("Ukraine | Families flee"), "Ukraine | Families flee");
     }
 
     #[test]

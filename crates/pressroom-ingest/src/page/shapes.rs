@@ -128,6 +128,13 @@ const LABELS: &[&str] = &[
     "internacional",
     "sociedad",
     "politica",
+    // Lists of other stories.
+    "minuto a minuto",
+    "lo mas leido",
+    "most read",
+    "les plus lus",
+    "en direct",
+    "en vivo",
     // A caption's own labels.
     "image caption",
     "image caption and rights information",
@@ -328,7 +335,9 @@ fn is_credited_caption(line: &str) -> bool {
                 || PHOTO_SLASH_END.is_match(line)
                 || PHOTO_BY_END.is_match(line)
                 || NAME_SLASH_AGENCY_END.is_match(line)
-                || AGENCY_SLASH_NAME_END.is_match(line)))
+                || AGENCY_SLASH_NAME_END.is_match(line)
+                || BRACKETED_PIC_END.is_match(line)
+                || DASHED_CREDIT_END.is_match(line)))
 }
 
 static READING_TIME: LazyLock<Regex> = LazyLock::new(|| {
@@ -415,6 +424,18 @@ static NAME_SLASH_AGENCY_END: LazyLock<Regex> = LazyLock::new(|| {
 static AGENCY_SLASH_NAME_END: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"[.!?]\s+\p{Lu}{2,}(\s\p{Lu}{2,})?/\p{Lu}[\p{L}'’.-]*(\s+\p{Lu}[\p{L}'’.-]*){0,3}(/(?i:file\s+)?(?i:photo|foto))?\s*$")
         .expect("agency and photographer pattern is valid")
+});
+
+/// A caption ending in its credit in brackets (`… due to shortages (Pic: Jane Roe)`).
+static BRACKETED_PIC_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\((pics?|photos?|fotos?|images?|imagen)\s*:\s*[^()]{2,60}\)?\s*$")
+        .expect("bracketed picture credit pattern is valid")
+});
+
+/// A caption's last sentence followed by a dash and its source (`… in Cheras. — Bernama`).
+static DASHED_CREDIT_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[.!?]\s+[—–-]\s*\p{Lu}[\p{L}&.'-]*(\s+\p{Lu}[\p{L}&.'-]*)?\s*$")
+        .expect("dashed credit pattern is valid")
 });
 
 /// A caption's credit after a dash (`… en el coche patrulla - PHOTO/GUARDIA CIVIL`).
@@ -900,6 +921,9 @@ mod tests {
             "Las inundaciones afectaron a la costa entre junio y julio / Foto: cortesía Secretaría de Riesgos",
             "A boy stands in front of his family's tent at a camp on Lesbos, Greece, November 30, 2017. REUTERS/Jane Roe/File photo",
             "Image Caption and Rights Information",
+            "Applicants camped outside the office in tents last May due to shortages (Pic: Jane Roe)",
+            "Rounded up: Officers arresting a man during the predawn raid in Cheras. — Bernama",
+            "Minuto a Minuto",
             "Página archivada",
             "Des bénévoles préparent leur canot à Boulogne-sur-Mer, le 2 mai 2023",
             "Families wait for food at a school in Garissa, Kenya, on May 14, 2024",
