@@ -24,8 +24,8 @@ use regex::Regex;
 
 use crate::clean::{clean_text, in_capitals, normalize_whitespace, split_contact, word_count};
 use shapes::{
-    ends_sentence, ends_with_full_stop, fold, in_title_case, is_boilerplate, is_credit, is_headline_shaped, is_label,
-    is_prose, opening_sentence, opens_with_dateline, without_headline_prefixes, without_language_tags,
+    ends_sentence, ends_with_full_stop, fold, in_title_case, is_boilerplate, is_credit, is_headline_shaped, is_prose,
+    is_section, opening_sentence, opens_with_dateline, without_headline_prefixes, without_language_tags,
     without_scraper_date,
 };
 pub use site::{SiteLines, MAX_PAGES_LEARNED, MIN_PAGES};
@@ -391,9 +391,10 @@ impl Page<'_> {
             index -= 1;
             let line = self.lines[index];
             if self.skip[index] {
-                // Blank lines, dates, bylines and credits stand in a header block; a menu, a
-                // site's line or a section label (`Société` under another story's teaser) ends it.
-                if line.is_empty() || (is_boilerplate(line) && !is_navigation(self.lines, index) && !is_label(line)) {
+                // Blank lines, dates, bylines, credits and labels stand in a header block; a
+                // menu, a site's line or a newspaper's section (`Société` under another story's
+                // teaser) ends it.
+                if line.is_empty() || (is_boilerplate(line) && !is_navigation(self.lines, index) && !is_section(line)) {
                     continue;
                 }
                 break;

@@ -64,6 +64,19 @@ static CHROME: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Section labels and taglines, compared whole (folded, without a closing colon).
+/// A newspaper's sections: a story's kicker, above its headline only.
+const SECTIONS: &[&str] = &[
+    "world",
+    "international",
+    "monde",
+    "societe",
+    "politique",
+    "mundo",
+    "internacional",
+    "sociedad",
+    "politica",
+];
+
 const LABELS: &[&str] = &[
     "press release",
     "press releases",
@@ -118,16 +131,6 @@ const LABELS: &[&str] = &[
     "declaraciones",
     "notas informativas",
     "sala de prensa",
-    // News sections.
-    "world",
-    "international",
-    "monde",
-    "societe",
-    "politique",
-    "mundo",
-    "internacional",
-    "sociedad",
-    "politica",
     // Lists of other stories.
     "minuto a minuto",
     "lo mas leido",
@@ -283,9 +286,15 @@ fn is_author_names(line: &str) -> bool {
 }
 
 /// A section or kind label on its own line (`Société`, `Press release`, `Image caption`).
-pub(super) fn is_label(line: &str) -> bool {
+fn is_label(line: &str) -> bool {
     let label = fold(line.trim_end_matches([':', '.', ' ']));
-    LABELS.contains(&label.as_str())
+    LABELS.contains(&label.as_str()) || SECTIONS.contains(&label.as_str())
+}
+
+/// A newspaper's section on its own line (`Société`, `World`): it opens a story's block, so
+/// what stands above it is another story's.
+pub(super) fn is_section(line: &str) -> bool {
+    SECTIONS.contains(&fold(line.trim_end_matches([':', '.', ' '])).as_str())
 }
 
 /// The first sentence of a page's line, cut at a word boundary after at most `max_chars`: a
@@ -617,6 +626,11 @@ static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
         .expect("caption pattern is valid")
 });
 
+/// A byline opening with a name: `By`/`Por`/`Par` and two capitalised words, no full stop.
+static NAMED_BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(By|Por|Par)\s+\p{Lu}[\p{L}'’.-]+\s+\p{Lu}[\p{L}'’-]+[^.]*$").expect("named byline pattern is valid")
+});
+
 /// A byline: `By` and anything, or `Por`/`Par` and a capitalised name.
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -744,6 +758,11 @@ fn is_breadcrumb(line: &str) -> bool {
 pub(super) fn is_headline_shaped(line: &str) -> bool {
     let words = word_count(line);
     if !(2..=45).contains(&words) || is_boilerplate(line) {
+        return false;
+    }
+    // A longer byline opening with a name (`By Jane Roe and John Doe of the International
+    // Federation`) is no headline, but stays with the text (its place may say where it is).
+    if words <= 14 && NAMED_BYLINE.is_match(line) {
         return false;
     }
     let opens = line
@@ -967,6 +986,12 @@ mod tests {
             assert!(!is_boilerplate(line), "{line}");
             assert!(is_headline_shaped(line), "{line}");
         }
+        // A byline naming its writers stays in the text but is no headline.
+        let byline = "By Jane Roe and John Doe of the International Federation";
+        assert!(!is_boilerplate(byline) && !is_headline_shaped(byline));
+        assert!(is_headline_shaped(
+            "By Land and Sea, Migrants Keep Coming to the Islands in Record Numbers"
+        ));
     }
 
     #[test]
