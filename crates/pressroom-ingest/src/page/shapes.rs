@@ -240,6 +240,10 @@ pub(super) fn is_boilerplate(line: &str) -> bool {
     if VIEWS.is_match(&folded) {
         return true;
     }
+    // A notice of the story's age (`This story is from May 3, 2016`).
+    if words <= 10 && STORY_AGE.is_match(&folded) {
+        return true;
+    }
     // A notice that the browser is out of date, or that the page is archived.
     if (words <= 30 && OLD_BROWSER.is_match(&folded)) || (words <= 12 && ARCHIVED.is_match(&folded)) {
         return true;
@@ -346,6 +350,7 @@ fn is_credited_caption(line: &str) -> bool {
                 || NAME_SLASH_AGENCY_END.is_match(line)
                 || AGENCY_SLASH_NAME_END.is_match(line)
                 || BRACKETED_PIC_END.is_match(line)
+                || BRACKETED_SLASH_CREDIT_END.is_match(line)
                 || DASHED_CREDIT_END.is_match(line)))
 }
 
@@ -439,6 +444,12 @@ static AGENCY_SLASH_NAME_END: LazyLock<Regex> = LazyLock::new(|| {
 static BRACKETED_PIC_END: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\((pics?|photos?|fotos?|images?|imagen)\s*:\s*[^()]{2,60}\)?\s*$")
         .expect("bracketed picture credit pattern is valid")
+});
+
+/// A caption ending in its photographer and agency in brackets (`… for deportation (Jane
+/// Roe/IRIN)`, `… people smuggling.(Australian Defence Force/Jane Roe)`).
+static BRACKETED_SLASH_CREDIT_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\(\p{Lu}[\p{L}'’. &-]{1,40}/\s*\p{L}[^()/]{0,40}\)?\s*$").expect("bracketed credit pattern is valid")
 });
 
 /// A caption's last sentence followed by a dash and its source (`… in Cheras. — Bernama`).
@@ -654,6 +665,11 @@ static CLOCK: LazyLock<Regex> = LazyLock::new(|| {
 /// A view counter (`This news has been read 6151 times!`, `lu 320 fois`, `leído 85 veces`).
 static VIEWS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(read|viewed|lu|leido|visto)\s+\d[\d,. ]*\s+(times|fois|veces)\b").expect("views pattern is valid")
+});
+
+/// A notice of a story's age, on folded text.
+static STORY_AGE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^this (story|article|report) (is|was) (from|published)\b").expect("story age pattern is valid")
 });
 
 /// A notice that the page is kept as an archive (`Archived page: may contain outdated
@@ -943,6 +959,9 @@ mod tests {
             "Applicants camped outside the office in tents last May due to shortages (Pic: Jane Roe)",
             "Rounded up: Officers arresting a man during the predawn raid in Cheras. — Bernama",
             "Minuto a Minuto",
+            "Migrants about to be taken to the border for deportation (Jane Roe/IRIN)",
+            "Police have charged two men with aggravated people smuggling.(Australian Defence Force/Jane Roe)",
+            "This story is from May 3, 2016",
             "Página archivada",
             "Des bénévoles préparent leur canot à Boulogne-sur-Mer, le 2 mai 2023",
             "Families wait for food at a school in Garissa, Kenya, on May 14, 2024",
