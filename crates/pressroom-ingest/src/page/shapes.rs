@@ -194,7 +194,7 @@ pub(super) fn is_boilerplate(line: &str) -> bool {
         return true;
     }
     // A reading time (`3 minutos`, `5 min read`) or a news agency's name on its own line.
-    if READING_TIME.is_match(line) || AGENCY_ALONE.is_match(line) {
+    if READING_TIME.is_match(line) || AGENCY_ALONE.is_match(line) || (words <= 8 && GLUED_READING_TIME.is_match(line)) {
         return true;
     }
     // A web server's error message (`Strict Standards: … in /home/…/default.php on line 24`).
@@ -238,6 +238,9 @@ pub(super) fn is_boilerplate(line: &str) -> bool {
         return true;
     }
     if VIEWS.is_match(&folded) {
+        return true;
+    }
+    if words >= 8 && PLACE_MONTH_CAPTION.is_match(&folded) {
         return true;
     }
     // A notice of the story's age (`This story is from May 3, 2016`).
@@ -359,6 +362,20 @@ static READING_TIME: LazyLock<Regex> = LazyLock::new(|| {
         .expect("reading time pattern is valid")
 });
 
+/// A label with its reading time glued to it (`République démocratique du Congo (RDC)3 min`).
+static GLUED_READING_TIME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)[\p{L})]\s*\d{1,2}\s*(min|mins|minutes?|minutos?)(\s+(de\s+)?(lectura|lecture|read))?\.?$")
+        .expect("glued reading time pattern is valid")
+});
+
+/// A caption opening with its place and month (`Fiji, June 2020: Red Cross teams …`).
+static PLACE_MONTH_CAPTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)^\p{{Lu}}[\p{{L}} .'-]{{1,40}},\s+({MONTHS})\.?\s+\d{{4}}\s*:\s+\S"
+    ))
+    .expect("place and month caption pattern is valid")
+});
+
 static AGENCY_ALONE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(Associated Press|AP|AFP|Agence France-Presse|Reuters|EFE|Agencia EFE|Europa Press|Xinhua|Sputnik|dpa|ANSA|Prensa Latina|Notimex)\.?$")
         .expect("agency pattern is valid")
@@ -382,9 +399,10 @@ static BYLINE_WITH_PAPER: LazyLock<Regex> = LazyLock::new(|| {
         .expect("byline pattern is valid")
 });
 
-/// A caption ending in its credit in brackets (`… le 29 mars 2015. [Keystone - Jane Roe]`).
+/// A caption ending in its credit in brackets (`… le 29 mars 2015. [Keystone - Jane Roe]`,
+/// `… (image prétexte). - [Keystone - Jane Roe]`).
 static BRACKETED_CREDIT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"[.!?]\s*\[[^\]]{2,60}\]\s*$").expect("bracketed credit pattern is valid"));
+    LazyLock::new(|| Regex::new(r"[.!?)]\s*(-\s*)?\[[^\]]{2,60}\]\s*$").expect("bracketed credit pattern is valid"));
 
 /// A news digest's source before the headline it quotes.
 static CITED_SOURCE: LazyLock<Regex> = LazyLock::new(|| {
@@ -769,11 +787,18 @@ fn is_breadcrumb(line: &str) -> bool {
     }
 }
 
+/// Words from which a line opening with a quotation mark is a quotation, not a headline.
+const QUOTED_LINE_WORDS: usize = 20;
+
 /// A line that reads as a headline: a few words to a long sentence, opened like a title, not
 /// closed like a clause.
 pub(super) fn is_headline_shaped(line: &str) -> bool {
     let words = word_count(line);
     if !(2..=45).contains(&words) || is_boilerplate(line) {
+        return false;
+    }
+    // A long quotation is a pull quote, not a headline (`“It’s a tragedy that these folks …`).
+    if words >= QUOTED_LINE_WORDS && line.starts_with(['"', '“', '«', '„']) {
         return false;
     }
     // A longer byline opening with a name (`By Jane Roe and John Doe of the International
@@ -959,6 +984,9 @@ mod tests {
             "Applicants camped outside the office in tents last May due to shortages (Pic: Jane Roe)",
             "Rounded up: Officers arresting a man during the predawn raid in Cheras. — Bernama",
             "Minuto a Minuto",
+            "République démocratique du Congo (RDC)3 min",
+            "Requérants d'asile dans un centre romand (image prétexte). - [Keystone - Jane Roe]",
+            "Fiji, June 2020: Red Cross teams distribute relief items in villages on the island of Kadavu",
             "Migrants about to be taken to the border for deportation (Jane Roe/IRIN)",
             "Police have charged two men with aggravated people smuggling.(Australian Defence Force/Jane Roe)",
             "This story is from May 3, 2016",
