@@ -25,8 +25,8 @@ use regex::Regex;
 use crate::clean::{clean_text, in_capitals, normalize_whitespace, split_contact, word_count};
 use shapes::{
     ends_sentence, ends_with_full_stop, fold, in_title_case, is_boilerplate, is_credit, is_headline_shaped, is_prose,
-    is_section, opening_sentence, opens_with_dateline, without_headline_prefixes, without_language_tags,
-    without_scraper_date,
+    is_section, opening_sentence, opens_with_dateline, without_framing_bars, without_headline_prefixes,
+    without_language_tags, without_scraper_date,
 };
 pub use site::{SiteLines, MAX_PAGES_LEARNED, MIN_PAGES};
 
@@ -95,7 +95,10 @@ const PULL_QUOTE_WORDS: usize = 8;
 fn read_page(raw: &str, known_title: Option<&str>, site: &SiteLines) -> PageParts {
     let text = clean_text(&MARKUP.replace_all(raw, ""));
     let (text, contact) = split_contact(&text);
-    let lines: Vec<&str> = text.lines().map(|line| without_scraper_date(line.trim())).collect();
+    let lines: Vec<&str> = text
+        .lines()
+        .map(|line| without_framing_bars(without_scraper_date(line.trim())))
+        .collect();
     let mut seen = std::collections::HashMap::new();
     let mut bulleted = std::collections::HashSet::new();
     for line in lines.iter().filter(|line| !line.is_empty()) {
@@ -932,6 +935,11 @@ mod tests {
             "Four defendants sentenced for smuggling conspiracy"
         );
         assert_eq!(tidy_title("Ukraine | Families flee"), "Ukraine | Families flee");
+        // Bars a site sets around a headline.
+        let page = clean_page(
+            "| Le Maroc renforce la surveillance de ses côtes |\nSelon des données publiées par le ministère, plus de 70 000 tentatives de départ ont été empêchées cette année.",
+        );
+        assert_eq!(page.title, "Le Maroc renforce la surveillance de ses côtes");
     }
 
     #[test]

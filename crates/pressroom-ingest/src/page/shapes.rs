@@ -525,6 +525,14 @@ pub(super) fn without_scraper_date(line: &str) -> &str {
     }
 }
 
+/// A line without the bars a site sets around it (`| Le Maroc intensifie ses efforts … |`).
+pub(super) fn without_framing_bars(line: &str) -> &str {
+    match line.strip_prefix("| ").and_then(|inner| inner.strip_suffix(" |")) {
+        Some(inner) if !inner.contains(" | ") && word_count(inner) > 2 => inner.trim(),
+        _ => line,
+    }
+}
+
 /// What a scraper or a site puts before a headline on its line, dropped when three words or
 /// more are left: a scraper's date (`date 2018-12 Cruz Roja solicita…`), then a date and a
 /// colon (`4 June 2018: …`), a release number and a date (`No: 145, 16 de junio de 2023, …`)
