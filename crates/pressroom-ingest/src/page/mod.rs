@@ -116,14 +116,20 @@ fn read_page(raw: &str, known_title: Option<&str>, site: &SiteLines) -> PagePart
     };
     // A row of a menu's entries glued on one line (`Provence-Alpes-Côte d'Azur Corse
     // Auvergne-Rhône-Alpes …` over `• Corse`, `• Bretagne` …): three of the list's entries in it.
+    let row_entries: Vec<&str> = if bulleted.len() <= MENU_ENTRIES_LOOKED_AT {
+        bulleted
+            .iter()
+            .copied()
+            .filter(|entry| entry.len() >= 4 && word_count(entry) <= MENU_REPEAT_WORDS)
+            .collect()
+    } else {
+        Vec::new()
+    };
     let menu_row = |line: &str| {
-        bulleted.len() <= MENU_ENTRIES_LOOKED_AT
-            && line.len() > MENU_ROW_MIN_BYTES
-            && bulleted
+        line.len() > MENU_ROW_MIN_BYTES
+            && row_entries
                 .iter()
-                .filter(|entry| {
-                    entry.len() >= 4 && word_count(entry) <= MENU_REPEAT_WORDS && contains_words(line, entry)
-                })
+                .filter(|entry| contains_words(line, entry))
                 .nth(2)
                 .is_some()
     };
@@ -420,11 +426,13 @@ impl Page<'_> {
             let (upper, lower) = (word_count(line), word_count(&current));
             // A line cut short (`… déplacés à...`) is a teaser or a breadcrumb.
             let over = upper >= UPPER_HEADLINE_WORDS
-                && !line.ends_with("...")
-                && !line.ends_with('…')
+                && without_ellipsis(line).is_none()
                 && (upper * 10 >= lower * 9 || (upper >= LONG_UPPER_HEADLINE_WORDS && upper * 20 >= lower * 17))
                 && !line.contains(" | ")
-                && (!fold(line).contains(&fold(&current)) || fold(line).starts_with(&fold(&current)))
+                && {
+                    let (folded, folded_current) = (fold(line), fold(&current));
+                    !folded.contains(&folded_current) || folded.starts_with(&folded_current)
+                }
                 && (!ends_with_full_stop(line) || ends_with_full_stop(&current));
             if !over {
                 break;
@@ -686,8 +694,7 @@ impl Page<'_> {
 /// line (`AccueilActualitéSociétéAide humanitaire au Nord-Kivu : 8 000 déplacés à...` over the
 /// headline it shortens)? A breadcrumb or a teaser of it, not prose.
 fn cut_copy_of_next(lines: &[&str], index: usize) -> bool {
-    let line = lines[index];
-    let Some(stem) = line.strip_suffix("...").or_else(|| line.strip_suffix('…')) else {
+    let Some(stem) = without_ellipsis(lines[index]) else {
         return false;
     };
     let Some(next) = lines[index + 1..].iter().find(|next| !next.is_empty()) else {
@@ -695,6 +702,11 @@ fn cut_copy_of_next(lines: &[&str], index: usize) -> bool {
     };
     let opening: String = next.chars().take(CUT_COPY_CHARS).collect();
     opening.chars().count() == CUT_COPY_CHARS && stem.contains(&opening)
+}
+
+/// A line cut short with an ellipsis (`...` or `…`), without it.
+fn without_ellipsis(line: &str) -> Option<&str> {
+    line.strip_suffix("...").or_else(|| line.strip_suffix('…'))
 }
 
 /// Does `line` hold `words` with word boundaries around it?

@@ -292,16 +292,21 @@ fn is_author_names(line: &str) -> bool {
         })
 }
 
+/// A line as the label tables hold it: folded, without a closing colon or full stop.
+fn label_key(line: &str) -> String {
+    fold(line.trim_end_matches([':', '.', ' ']))
+}
+
 /// A section or kind label on its own line (`Société`, `Press release`, `Image caption`).
 fn is_label(line: &str) -> bool {
-    let label = fold(line.trim_end_matches([':', '.', ' ']));
+    let label = label_key(line);
     LABELS.contains(&label.as_str()) || SECTIONS.contains(&label.as_str())
 }
 
 /// A newspaper's section on its own line (`Société`, `World`): it opens a story's block, so
 /// what stands above it is another story's.
 pub(super) fn is_section(line: &str) -> bool {
-    SECTIONS.contains(&fold(line.trim_end_matches([':', '.', ' '])).as_str())
+    SECTIONS.contains(&label_key(line).as_str())
 }
 
 /// The first sentence of a page's line, cut at a word boundary after at most `max_chars`: a
