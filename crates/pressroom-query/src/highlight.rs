@@ -6,7 +6,7 @@
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{packed, AhoCorasick, AhoCorasickBuilder, MatchKind};
 use rustc_hash::FxHashMap;
 use tantivy::tokenizer::TextAnalyzer;
 
@@ -98,7 +98,7 @@ struct Openings {
     /// The openings of the matched stems (of four letters or more) in this language.
     stems: HashSet<String>,
     /// Finds the keys' texts (ASCII, case ignored); `None` when there are none.
-    finder: Option<AhoCorasick>,
+    finder: Option<Finder>,
     /// The words looked at so far, as written, and whether they matched.
     seen: FxHashMap<Box<str>, bool>,
 }
@@ -138,12 +138,7 @@ impl Openings {
             })
             .filter(|pattern: &Vec<u8>| pattern.iter().all(u8::is_ascii_alphanumeric))
             .collect();
-        let finder = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(&patterns)
-            .ok()
-            .filter(|_| !patterns.is_empty());
+        let finder = Finder::new(&patterns);
         Openings {
             keys,
             stems,
@@ -191,13 +186,20 @@ impl Openings {
     /// their first three (folding may change them), in text order.
     fn candidate_words(&self, text: &str) -> Vec<usize> {
         let mut starts = Vec::new();
-        if let Some(finder) = &self.finder {
-            starts.extend(
+        match &self.finder {
+            Some(Finder::Packed(finder)) => starts.extend(
                 finder
                     .find_iter(text)
                     .map(|found| found.start())
                     .filter(|&start| starts_word(text, start)),
-            );
+            ),
+            Some(Finder::Automaton(finder)) => starts.extend(
+                finder
+                    .find_iter(text)
+                    .map(|found| found.start())
+                    .filter(|&start| starts_word(text, start)),
+            ),
+            None => {}
         }
         let mut at = 0;
         while let Some(position) = next_non_ascii(text.as_bytes(), at) {
@@ -213,6 +215,70 @@ impl Openings {
         starts.dedup();
         starts
     }
+}
+
+/// Finds the openings of matched words in a text, whatever their letters' case.
+///
+/// Each opening is looked for in every spelling of its letters' case (`ref`, `Ref`, `REF`,
+/// `rEf`…: at most eight), not with a case-insensitive automaton: with the spellings spelled
+/// out, up to [`PACKED_PATTERNS`] of them are found by a SIMD searcher (Teddy) that skips
+/// through the text many bytes at a time, where a case-insensitive automaton reads every
+/// byte (3.2 MB of release bodies: 0.3–2.3 ms against 2.5–7 ms for the queries tried).
+enum Finder {
+    Packed(packed::Searcher),
+    Automaton(AhoCorasick),
+}
+
+/// Spellings the SIMD searcher takes at most (its own limit is 128).
+const PACKED_PATTERNS: usize = 127;
+
+impl Finder {
+    /// A finder of `patterns` (ASCII letters and digits) in any case; `None` when there are none.
+    fn new(patterns: &[Vec<u8>]) -> Option<Finder> {
+        if patterns.is_empty() {
+            return None;
+        }
+        let mut spellings: Vec<Vec<u8>> = patterns.iter().flat_map(|pattern| case_spellings(pattern)).collect();
+        spellings.sort_unstable();
+        spellings.dedup();
+        if spellings.len() <= PACKED_PATTERNS {
+            let packed = packed::Config::new()
+                .match_kind(packed::MatchKind::LeftmostLongest)
+                .builder()
+                .extend(&spellings)
+                .build();
+            if let Some(packed) = packed {
+                return Some(Finder::Packed(packed));
+            }
+        }
+        AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&spellings)
+            .ok()
+            .map(Finder::Automaton)
+    }
+}
+
+/// Every spelling of `pattern` with its ASCII letters in either case.
+fn case_spellings(pattern: &[u8]) -> Vec<Vec<u8>> {
+    let mut spellings: Vec<Vec<u8>> = vec![Vec::with_capacity(pattern.len())];
+    for &byte in pattern {
+        let lower = byte.to_ascii_lowercase();
+        let upper = byte.to_ascii_uppercase();
+        let mut next = Vec::with_capacity(spellings.len() * 2);
+        for spelling in spellings {
+            if upper != lower {
+                let mut other = spelling.clone();
+                other.push(upper);
+                next.push(other);
+            }
+            let mut same = spelling;
+            same.push(lower);
+            next.push(same);
+        }
+        spellings = next;
+    }
+    spellings
 }
 
 /// The position of the first non-ASCII byte at or after `from`, looked for sixteen bytes at
@@ -482,6 +548,34 @@ mod tests {
             highlighter.whole("ÉCOLE, École and IOM's ecoles", "fr"),
             "<mark>ÉCOLE</mark>, <mark>École</mark> and <mark>IOM</mark>&#39;s ecoles"
         );
+    }
+
+    #[test]
+    fn openings_are_found_in_any_case_by_either_finder() {
+        let mut spellings = case_spellings(b"r2f");
+        spellings.sort();
+        assert_eq!(
+            spellings,
+            [b"R2F".to_vec(), b"R2f".to_vec(), b"r2F".to_vec(), b"r2f".to_vec()]
+        );
+        assert_eq!(case_spellings(b"ref").len(), 8);
+        let text = "REFUGEES, Refugees, rEfUgEeS and prefer; Hum humane";
+        let starts = |finder: &Finder| -> Vec<usize> {
+            let found: Vec<usize> = match finder {
+                Finder::Packed(finder) => finder.find_iter(text).map(|found| found.start()).collect(),
+                Finder::Automaton(finder) => finder.find_iter(text).map(|found| found.start()).collect(),
+            };
+            found.into_iter().filter(|&start| starts_word(text, start)).collect()
+        };
+        let few = Finder::new(&[b"ref".to_vec(), b"hum".to_vec()]).expect("a finder");
+        assert!(matches!(few, Finder::Packed(_)) || !cfg!(target_arch = "x86_64"));
+        assert_eq!(starts(&few), [0, 10, 20, 41, 45]);
+        // More spellings than the SIMD searcher takes: the automaton finds the same.
+        let mut many: Vec<Vec<u8>> = (b'a'..b'u').map(|letter| vec![b'q', letter, b'x']).collect();
+        many.extend([b"ref".to_vec(), b"hum".to_vec()]);
+        let many = Finder::new(&many).expect("a finder");
+        assert!(matches!(many, Finder::Automaton(_)));
+        assert_eq!(starts(&many), [0, 10, 20, 41, 45]);
     }
 
     #[test]
