@@ -24,6 +24,9 @@ use crate::response::Hit;
 /// Characters of the body shown when a search has no text query.
 const SNIPPET_CHARS: usize = 240;
 
+/// A page of at least this many hits is rendered in two halves side by side.
+const MIN_SPLIT_HITS: usize = 4;
+
 impl Snapshot {
     /// The whole stored document with its enrichment.
     pub(super) fn document(&self, id: &str) -> Result<StoredDocument, SearchError> {
@@ -45,7 +48,35 @@ impl Snapshot {
     /// The ranked documents (each with the ids collapsed into it) as hits: highlighted with
     /// the terms the query matched, or, with no text query, the title and the opening of the
     /// body.
+    ///
+    /// Reading and highlighting a page of hits was a third of a search's work, all on the
+    /// calling thread: on an index of several segments (where the search itself ran on the
+    /// pool, whose threads are still awake) the page is cut in two halves rendered on the
+    /// pool side by side, each with its own highlighter. The hits are the same either way.
     pub(super) fn hits(
+        &self,
+        searcher: &Searcher,
+        matched: Option<&MatchedTerms>,
+        fragments: usize,
+        mut ranked: Vec<Group>,
+    ) -> Result<Vec<Hit>, SearchError> {
+        if ranked.len() < MIN_SPLIT_HITS || Threads::of(searcher) == Threads::Caller {
+            return self.render(searcher, matched, fragments, ranked);
+        }
+        let second = ranked.split_off(ranked.len().div_ceil(2));
+        let halves = searcher.index().search_executor().map(
+            |half: Vec<Group>| Ok(self.render(searcher, matched, fragments, half)),
+            [ranked, second].into_iter(),
+        )?;
+        let mut hits = Vec::new();
+        for half in halves {
+            hits.extend(half?);
+        }
+        Ok(hits)
+    }
+
+    /// [`Self::hits`] for `ranked`, on this thread.
+    fn render(
         &self,
         searcher: &Searcher,
         matched: Option<&MatchedTerms>,
