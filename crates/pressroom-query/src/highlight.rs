@@ -187,12 +187,16 @@ impl Openings {
     fn candidate_words(&self, text: &str) -> Vec<usize> {
         let mut starts = Vec::new();
         match &self.finder {
-            Some(Finder::Packed(finder)) => starts.extend(
-                finder
-                    .find_iter(text)
-                    .map(|found| found.start())
-                    .filter(|&start| starts_word(text, start)),
-            ),
+            Some(Finder::Packed(finders)) => {
+                for finder in finders {
+                    starts.extend(
+                        finder
+                            .find_iter(text)
+                            .map(|found| found.start())
+                            .filter(|&start| starts_word(text, start)),
+                    );
+                }
+            }
             Some(Finder::Automaton(finder)) => starts.extend(
                 finder
                     .find_iter(text)
@@ -224,13 +228,19 @@ impl Openings {
 /// out, up to [`PACKED_PATTERNS`] of them are found by a SIMD searcher (Teddy) that skips
 /// through the text many bytes at a time, where a case-insensitive automaton reads every
 /// byte (3.2 MB of release bodies: 0.3–2.3 ms against 2.5–7 ms for the queries tried).
+/// More spellings (a long query, or one expanded into other languages) are cut among up to
+/// [`MAX_PACKED_SEARCHERS`] such searchers, each run over the text: a match is inside a
+/// word, so the word starts any of them finds are the ones a single searcher would find.
 enum Finder {
-    Packed(packed::Searcher),
+    Packed(Vec<packed::Searcher>),
     Automaton(AhoCorasick),
 }
 
-/// Spellings the SIMD searcher takes at most (its own limit is 128).
-const PACKED_PATTERNS: usize = 127;
+/// Spellings one SIMD searcher takes at most (aho-corasick 1.1 builds none for more).
+const PACKED_PATTERNS: usize = 64;
+
+/// SIMD searchers run over a text at most; beyond, one automaton reads it once.
+const MAX_PACKED_SEARCHERS: usize = 4;
 
 impl Finder {
     /// A finder of `patterns` (ASCII letters and digits) in any case; `None` when there are none.
@@ -241,12 +251,17 @@ impl Finder {
         let mut spellings: Vec<Vec<u8>> = patterns.iter().flat_map(|pattern| case_spellings(pattern)).collect();
         spellings.sort_unstable();
         spellings.dedup();
-        if spellings.len() <= PACKED_PATTERNS {
-            let packed = packed::Config::new()
-                .match_kind(packed::MatchKind::LeftmostLongest)
-                .builder()
-                .extend(&spellings)
-                .build();
+        if spellings.len() <= PACKED_PATTERNS * MAX_PACKED_SEARCHERS {
+            let packed: Option<Vec<packed::Searcher>> = spellings
+                .chunks(PACKED_PATTERNS)
+                .map(|chunk| {
+                    packed::Config::new()
+                        .match_kind(packed::MatchKind::LeftmostLongest)
+                        .builder()
+                        .extend(chunk)
+                        .build()
+                })
+                .collect();
             if let Some(packed) = packed {
                 return Some(Finder::Packed(packed));
             }
@@ -562,7 +577,10 @@ mod tests {
         let text = "REFUGEES, Refugees, rEfUgEeS and prefer; Hum humane";
         let starts = |finder: &Finder| -> Vec<usize> {
             let found: Vec<usize> = match finder {
-                Finder::Packed(finder) => finder.find_iter(text).map(|found| found.start()).collect(),
+                Finder::Packed(finders) => finders
+                    .iter()
+                    .flat_map(|finder| finder.find_iter(text).map(|found| found.start()))
+                    .collect(),
                 Finder::Automaton(finder) => finder.find_iter(text).map(|found| found.start()).collect(),
             };
             found.into_iter().filter(|&start| starts_word(text, start)).collect()
@@ -570,8 +588,18 @@ mod tests {
         let few = Finder::new(&[b"ref".to_vec(), b"hum".to_vec()]).expect("a finder");
         assert!(matches!(few, Finder::Packed(_)) || !cfg!(target_arch = "x86_64"));
         assert_eq!(starts(&few), [0, 10, 20, 41, 45]);
-        // More spellings than the SIMD searcher takes: the automaton finds the same.
-        let mut many: Vec<Vec<u8>> = (b'a'..b'u').map(|letter| vec![b'q', letter, b'x']).collect();
+        // More spellings than one SIMD searcher takes: two of them find the same.
+        let mut more: Vec<Vec<u8>> = (b'a'..b'h').map(|letter| vec![b'q', letter, b'x']).collect();
+        more.extend([b"ref".to_vec(), b"hum".to_vec()]);
+        let more = Finder::new(&more).expect("a finder");
+        assert!(matches!(&more, Finder::Packed(finders) if finders.len() == 2) || !cfg!(target_arch = "x86_64"));
+        let mut found = starts(&more);
+        found.sort_unstable();
+        assert_eq!(found, [0, 10, 20, 41, 45]);
+        // More than four searchers' worth: one automaton finds the same.
+        let mut many: Vec<Vec<u8>> = (b'a'..=b'z')
+            .flat_map(|first| (b'a'..b'u').map(move |second| vec![b'q', first, second]))
+            .collect();
         many.extend([b"ref".to_vec(), b"hum".to_vec()]);
         let many = Finder::new(&many).expect("a finder");
         assert!(matches!(many, Finder::Automaton(_)));
