@@ -2,6 +2,7 @@
 //! order, the exact count and the facet counts in one pass, then one more counting pass per
 //! filtered facet without its own filter (multi-select facets).
 
+use std::collections::BTreeMap;
 use std::time::Instant;
 
 use pressroom_index::schema;
@@ -10,7 +11,7 @@ use tantivy::query::{BooleanQuery, Occur, Query};
 use tantivy::{DateTime, DocAddress, Order, Searcher};
 
 use super::collapse::{collapse, Group, COLLAPSE_WINDOW};
-use super::filters::{self, combine};
+use super::filters::{self, combine, Filters};
 use super::recency::recency_factor;
 use super::rescore::{rescore, RESCORE_WINDOW};
 use super::snapshot::Snapshot;
@@ -20,10 +21,21 @@ use crate::facets::{self, FacetCountCollector, FacetTallies};
 use crate::lookups::Statistics;
 use crate::query::Proximity;
 use crate::request::{FacetName, SearchRequest, SortOrder};
-use crate::response::SearchResponse;
+use crate::response::{FacetLevel, Hit, SearchResponse};
 
 /// The ranked page: each hit's score (`None` when sorted by date) and address.
 type Ranked = Vec<(Option<f32>, DocAddress)>;
+
+/// What is made of a search's matches once they are ranked and counted.
+enum Part {
+    Page(Vec<Group>),
+    Facets(FacetTallies),
+}
+
+enum Made {
+    Page(Vec<Hit>),
+    Facets(BTreeMap<&'static str, FacetLevel>),
+}
 
 impl Snapshot {
     pub(super) fn search(&self, request: &SearchRequest) -> Result<SearchResponse, SearchError> {
@@ -57,34 +69,83 @@ impl Snapshot {
         } else {
             ranked.into_iter().map(|hit| (hit, Vec::new())).collect()
         };
-        let hits = self.hits(
-            &searcher,
-            built.as_ref().map(|built| &built.terms),
-            request.fragments,
-            page,
-        )?;
-
-        let expanded = filters::expanded_paths(request, &self.vocab);
-        let mut tallies = vec![(in_main_pass, main_tallies)];
-        for facet in request.facets.iter().copied().filter(|facet| has_filter(*facet)) {
-            let query = combine(text_query, &filters, Some(facet));
-            tallies.push((
-                vec![facet],
-                threads.search(
-                    &searcher,
-                    &statistics,
-                    &*query,
-                    &self.facet_collector(&searcher, &[facet])?,
-                )?,
-            ));
-        }
-        let facets = facets::levels(tallies, request.facet_limit, &expanded);
+        let terms = built.as_ref().map(|built| &built.terms);
+        let facet_levels = |main_tallies: FacetTallies| {
+            self.facet_levels(
+                &searcher,
+                &statistics,
+                threads,
+                (text_query, &filters),
+                request,
+                in_main_pass.clone(),
+                main_tallies,
+            )
+        };
+        // With filtered facets to count again, the page is read and highlighted meanwhile, on
+        // the pool, side by side (without, listing the facets is too little work to hand off).
+        let recount = request.facets.iter().any(|facet| has_filter(*facet));
+        let (hits, facets) = match threads {
+            Threads::Pool if recount => {
+                let made = searcher.index().search_executor().map(
+                    |part: Part| {
+                        Ok(match part {
+                            Part::Page(page) => self.hits(&searcher, terms, request.fragments, page).map(Made::Page),
+                            Part::Facets(tallies) => facet_levels(tallies).map(Made::Facets),
+                        })
+                    },
+                    [Part::Page(page), Part::Facets(main_tallies)].into_iter(),
+                )?;
+                let (mut hits, mut facets) = (Vec::new(), BTreeMap::new());
+                for made in made {
+                    match made? {
+                        Made::Page(page) => hits = page,
+                        Made::Facets(levels) => facets = levels,
+                    }
+                }
+                (hits, facets)
+            }
+            _ => (
+                self.hits(&searcher, terms, request.fragments, page)?,
+                facet_levels(main_tallies)?,
+            ),
+        };
         Ok(SearchResponse {
             total,
             took_us: started.elapsed().as_micros() as u64,
             hits,
             facets,
         })
+    }
+
+    /// The response's facets: those counted in the main pass (`in_main_pass`, `main_tallies`)
+    /// and each filtered facet counted again without its own filter.
+    #[allow(clippy::too_many_arguments)]
+    fn facet_levels(
+        &self,
+        searcher: &Searcher,
+        statistics: &Statistics<'_>,
+        threads: Threads,
+        (text_query, filters): (Option<&dyn Query>, &Filters),
+        request: &SearchRequest,
+        in_main_pass: Vec<FacetName>,
+        main_tallies: FacetTallies,
+    ) -> Result<BTreeMap<&'static str, FacetLevel>, SearchError> {
+        let has_filter = |facet: FacetName| filters.iter().any(|(owner, _)| *owner == facet);
+        let expanded = filters::expanded_paths(request, &self.vocab);
+        let mut tallies = vec![(in_main_pass, main_tallies)];
+        for facet in request.facets.iter().copied().filter(|facet| has_filter(*facet)) {
+            let query = combine(text_query, filters, Some(facet));
+            tallies.push((
+                vec![facet],
+                threads.search(
+                    searcher,
+                    statistics,
+                    &*query,
+                    &self.facet_collector(searcher, &[facet])?,
+                )?,
+            ));
+        }
+        Ok(facets::levels(tallies, request.facet_limit, &expanded))
     }
 
     /// The page of hits in the requested order, the total, and the counts of `facets`, in
