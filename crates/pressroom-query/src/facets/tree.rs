@@ -25,7 +25,8 @@ pub fn levels(
                 year_level(&tallies.years)
             } else {
                 let counts = tallies.by_facet.remove(&facet).unwrap_or_default();
-                FacetTree::new(&counts, limit).level(ROOT, facet.is_hierarchical(), limit, expanded)
+                let hierarchical = facet.is_hierarchical();
+                FacetTree::new(&counts, limit, hierarchical).level(ROOT, hierarchical, limit, expanded)
             };
             out.insert(facet.as_str(), level);
         }
@@ -62,14 +63,27 @@ impl<'a> FacetTree<'a> {
     /// Each parent's children with the `limit` most frequent first, in order; the rest only
     /// counted (a flat facet such as `org` may have thousands of values under a search, and
     /// only the listed ones need sorting). Nodes are numbered in path order, so ties in count
-    /// go by path.
-    fn new(counts: &'a Counts, limit: usize) -> FacetTree<'a> {
+    /// go by path. A flat facet lists only the root's children (it never expands a value):
+    /// they are gathered without grouping the rest by parent.
+    fn new(counts: &'a Counts, limit: usize, hierarchical: bool) -> FacetTree<'a> {
         let mut children: FxHashMap<Node, Vec<(Node, u64)>> = FxHashMap::default();
-        for &(node, count) in counts.values() {
-            children
-                .entry(counts.nodes().parent(node))
-                .or_default()
-                .push((node, count));
+        if hierarchical {
+            for &(node, count) in counts.values() {
+                children
+                    .entry(counts.nodes().parent(node))
+                    .or_default()
+                    .push((node, count));
+            }
+        } else {
+            let top: Vec<(Node, u64)> = counts
+                .values()
+                .iter()
+                .copied()
+                .filter(|(node, _)| counts.nodes().parent(*node) == ROOT)
+                .collect();
+            if !top.is_empty() {
+                children.insert(ROOT, top);
+            }
         }
         let order = |a: &(Node, u64), b: &(Node, u64)| b.1.cmp(&a.1).then(a.0.cmp(&b.0));
         for values in children.values_mut() {
@@ -126,7 +140,7 @@ mod tests {
         let counts = counts(&borrowed);
         let mut sorted = pairs.clone();
         sorted.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        let level = FacetTree::new(&counts, 7).level(ROOT, false, 7, &HashSet::new());
+        let level = FacetTree::new(&counts, 7, false).level(ROOT, false, 7, &HashSet::new());
         let listed: Vec<(String, u64)> = level
             .values
             .iter()
@@ -145,7 +159,7 @@ mod tests {
             ("/Europe", 2),
             ("/Africa/Northern Africa", 4),
         ]);
-        let level = FacetTree::new(&counts, 3).level(ROOT, true, 3, &HashSet::new());
+        let level = FacetTree::new(&counts, 3, true).level(ROOT, true, 3, &HashSet::new());
         let listed: Vec<(&str, u64, bool)> = level
             .values
             .iter()
@@ -171,12 +185,12 @@ mod tests {
             ("/Africa/Northern Africa/Egypt", 2),
         ]);
         let expanded: HashSet<String> = ["/Africa".to_string()].into();
-        let level = FacetTree::new(&counts, 10).level(ROOT, true, 10, &expanded);
+        let level = FacetTree::new(&counts, 10, true).level(ROOT, true, 10, &expanded);
         let africa = &level.values[0];
         let children = africa.children.as_ref().expect("expanded");
         assert_eq!(children.values[0].value, "Northern Africa");
         assert!(children.values[0].expandable && children.values[0].children.is_none());
-        let flat = FacetTree::new(&counts, 10).level(ROOT, false, 10, &expanded);
+        let flat = FacetTree::new(&counts, 10, false).level(ROOT, false, 10, &expanded);
         assert!(!flat.values[0].expandable && flat.values[0].children.is_none());
     }
 
