@@ -2,9 +2,11 @@
 //! index's thread pool (one thread per core). Handing a search to the pool and waking its
 //! threads costs about as much as a light search itself (a search matching nothing took
 //! 115 µs through the pool and 38 µs on its own thread, 2-core machine), and an index of one
-//! segment (what `pressroom index` builds) gives the pool nothing to split: there a search
-//! stays on the calling thread. An index of several segments (live writes add them until
-//! they are merged) keeps the pool, so a heavy search spreads over the cores. Choosing per
+//! segment (what `pressroom index --merge` builds) gives the pool nothing to split: there a
+//! search stays on the calling thread. An index of several segments (a plain `pressroom
+//! index` gives one per indexing thread; live writes add more until they are merged) keeps
+//! the pool, so a heavy search spreads over the cores, and so does the page of hits
+//! (`hits.rs`). Choosing per
 //! search by how many documents its words are in measured no faster: most queries hold a
 //! word common enough to want the pool.
 
