@@ -494,7 +494,37 @@ impl<'a> QueryBuilder<'a> {
         if !is_phrase && (how.typo || how.prefix) {
             self.candidate_clauses(&base_tokens[0].1, &parts, how, &mut alternatives)?;
         }
+        self.retain_present(&mut alternatives)?;
         Ok(Some(alternatives))
+    }
+
+    /// Drops the forms holding a term no document has in that field (a word absent from
+    /// titles, a stem of another language): they match nothing, so the search is the same,
+    /// but each would still cost a weight and, in every segment and pass, a dictionary lookup
+    /// and a scorer. The prefix of a phrase prefix is not among the terms looked at.
+    fn retain_present(&self, forms: &mut Forms) -> Result<(), SearchError> {
+        let mut kept = Vec::with_capacity(forms.len());
+        for (part, query) in forms.drain(..) {
+            let mut present = true;
+            let mut failed = None;
+            query.query_terms(&mut |term, _| {
+                if present && failed.is_none() {
+                    match self.lookups.doc_freq(self.searcher, term) {
+                        Ok(0) => present = false,
+                        Ok(_) => {}
+                        Err(error) => failed = Some(error),
+                    }
+                }
+            });
+            if let Some(error) = failed {
+                return Err(error.into());
+            }
+            if present {
+                kept.push((part, query));
+            }
+        }
+        *forms = kept;
+        Ok(())
     }
 
     /// The literal in the base fields: its words (a phrase, or a phrase prefix).
