@@ -25,8 +25,8 @@ use regex::Regex;
 use crate::clean::{clean_text, in_capitals, normalize_whitespace, split_contact, word_count};
 use shapes::{
     ends_sentence, ends_with_full_stop, fold, in_title_case, is_boilerplate, is_credit, is_headline_shaped, is_prose,
-    is_section, opening_sentence, opens_with_dateline, without_framing_bars, without_headline_prefixes,
-    without_language_tags, without_scraper_date,
+    is_section, opening_sentence, opens_with_dateline, without_framing_bars, without_glued_feed_date,
+    without_glued_kicker, without_headline_prefixes, without_language_tags, without_scraper_date,
 };
 pub use site::{SiteLines, MAX_PAGES_LEARNED, MIN_PAGES};
 
@@ -210,6 +210,7 @@ fn tidy_title(title: &str) -> String {
         }
     }
     title = without_language_link(without_language_tags(without_headline_prefixes(title)));
+    title = without_glued_kicker(without_glued_feed_date(title));
     while let Some(rest) = GLUED_BUTTONS
         .iter()
         .find_map(|button| title.strip_suffix(button))

@@ -556,6 +556,57 @@ pub(super) fn without_headline_prefixes(title: &str) -> &str {
     }
 }
 
+/// A headline without a section or place name glued to its first word with no space
+/// (`IndonésieDes centaines de Rohingyas…`, `TessinNouvel afflux…`): a capitalised word of
+/// five letters or more runs straight into a capitalised word of three or more, and four
+/// words at least follow. Names written in two capitals (`DeSantis`, `McDonald`, `YouTube`)
+/// have a shorter first part.
+pub(super) fn without_glued_kicker(title: &str) -> &str {
+    let first = title.split_whitespace().next().unwrap_or("");
+    let mut chars = first.char_indices().peekable();
+    let Some((_, opening)) = chars.next() else {
+        return title;
+    };
+    if !opening.is_uppercase() {
+        return title;
+    }
+    let mut letters = 1;
+    while let Some((at, c)) = chars.next() {
+        if c.is_lowercase() {
+            letters += 1;
+            continue;
+        }
+        if !c.is_uppercase() || letters < 5 {
+            return title;
+        }
+        let rest = &title[at..];
+        let next_word = rest.split_whitespace().next().unwrap_or("");
+        let next_lowercase = next_word.chars().skip(1).take_while(|c| c.is_lowercase()).count();
+        let (_, following) = chars.peek().copied().unwrap_or((0, ' '));
+        return if following.is_lowercase() && next_lowercase >= 2 && word_count(rest) >= 5 {
+            rest
+        } else {
+            title
+        };
+    }
+    title
+}
+
+/// A headline without a feed's date glued to its end (`… off Djibouti: UNTue, 23 Apr 2024
+/// 12:56:51 GMT`).
+pub(super) fn without_glued_feed_date(title: &str) -> &str {
+    static FEED_DATE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"\s*(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{1,2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}(:\d{2})? (GMT|UTC|[+-]\d{4})$",
+        )
+        .expect("feed date pattern is valid")
+    });
+    match FEED_DATE.find(title) {
+        Some(found) if word_count(&title[..found.start()]) > 2 => &title[..found.start()],
+        _ => title,
+    }
+}
+
 /// A headline without the language tags a site puts after it (`… displaced people [EN/AR]`).
 pub(super) fn without_language_tags(title: &str) -> &str {
     static TAGS: LazyLock<Regex> =
@@ -873,6 +924,36 @@ static INNER_SENTENCE_END: LazyLock<Regex> =
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_kicker_or_a_feed_date_glued_to_a_headline_is_cut_but_names_in_two_capitals_stay() {
+        assert_eq!(
+            without_glued_kicker("IndonésieDes centaines de Rohingyas renvoyés en mer"),
+            "Des centaines de Rohingyas renvoyés en mer"
+        );
+        assert_eq!(
+            without_glued_kicker("TessinNouvel afflux massif de requérants d'asile"),
+            "Nouvel afflux massif de requérants d'asile"
+        );
+        for kept in [
+            "DeSantis signs a bill on migrant flights to Massachusetts",
+            "McDonald's workers rally for refugees in Chicago",
+            "YouTube removes videos of migrant crossings",
+            "LinkedIn opens a hiring scheme for refugees in Germany",
+            "Ukraine: thousands cross into Poland",
+            "ParisLive",
+        ] {
+            assert_eq!(without_glued_kicker(kept), kept);
+        }
+        assert_eq!(
+            without_glued_feed_date(
+                "16 dead, 28 missing in migrant boat capsize off Djibouti: UNTue, 23 Apr 2024 12:56:51 GMT"
+            ),
+            "16 dead, 28 missing in migrant boat capsize off Djibouti: UN"
+        );
+        let dated = "Mon, 1 Jan 2024 10:00:00 GMT";
+        assert_eq!(without_glued_feed_date(dated), dated);
+    }
 
     #[test]
     fn an_opening_sentence_runs_through_abbreviations() {
