@@ -186,24 +186,12 @@ impl Openings {
     /// their first three (folding may change them), in text order.
     fn candidate_words(&self, text: &str) -> Vec<usize> {
         let mut starts = Vec::new();
-        match &self.finder {
-            Some(Finder::Packed(finders)) => {
-                for finder in finders {
-                    starts.extend(
-                        finder
-                            .find_iter(text)
-                            .map(|found| found.start())
-                            .filter(|&start| starts_word(text, start)),
-                    );
+        if let Some(finder) = &self.finder {
+            finder.for_each_start(text, |start| {
+                if starts_word(text, start) {
+                    starts.push(start);
                 }
-            }
-            Some(Finder::Automaton(finder)) => starts.extend(
-                finder
-                    .find_iter(text)
-                    .map(|found| found.start())
-                    .filter(|&start| starts_word(text, start)),
-            ),
-            None => {}
+            });
         }
         let mut at = 0;
         while let Some(position) = next_non_ascii(text.as_bytes(), at) {
@@ -243,6 +231,19 @@ const PACKED_PATTERNS: usize = 64;
 const MAX_PACKED_SEARCHERS: usize = 4;
 
 impl Finder {
+    /// Calls `found` with the start of every match in `text` (searcher after searcher: not in
+    /// text order when there are several).
+    fn for_each_start(&self, text: &str, mut found: impl FnMut(usize)) {
+        match self {
+            Finder::Packed(finders) => {
+                for finder in finders {
+                    finder.find_iter(text).for_each(|at| found(at.start()));
+                }
+            }
+            Finder::Automaton(finder) => finder.find_iter(text).for_each(|at| found(at.start())),
+        }
+    }
+
     /// A finder of `patterns` (ASCII letters and digits) in any case; `None` when there are none.
     fn new(patterns: &[Vec<u8>]) -> Option<Finder> {
         if patterns.is_empty() {
@@ -576,13 +577,8 @@ mod tests {
         assert_eq!(case_spellings(b"ref").len(), 8);
         let text = "REFUGEES, Refugees, rEfUgEeS and prefer; Hum humane";
         let starts = |finder: &Finder| -> Vec<usize> {
-            let found: Vec<usize> = match finder {
-                Finder::Packed(finders) => finders
-                    .iter()
-                    .flat_map(|finder| finder.find_iter(text).map(|found| found.start()))
-                    .collect(),
-                Finder::Automaton(finder) => finder.find_iter(text).map(|found| found.start()).collect(),
-            };
+            let mut found = Vec::new();
+            finder.for_each_start(text, |start| found.push(start));
             found.into_iter().filter(|&start| starts_word(text, start)).collect()
         };
         let few = Finder::new(&[b"ref".to_vec(), b"hum".to_vec()]).expect("a finder");

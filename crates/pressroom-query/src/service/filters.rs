@@ -132,6 +132,11 @@ fn date_range(request: &SearchRequest, fields: &Fields) -> Option<Box<dyn Query>
     Some(Box::new(RangeQuery::new(lower, upper)))
 }
 
+/// Whether one of `filters` is `facet`'s own (its counts then need a pass without it).
+pub(super) fn has_filter(filters: &Filters, facet: FacetName) -> bool {
+    filters.iter().any(|(owner, _)| *owner == facet)
+}
+
 /// The text query and every filter except `without`'s, all required.
 pub(super) fn combine(text: Option<&dyn Query>, filters: &Filters, without: Option<FacetName>) -> Box<dyn Query> {
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();

@@ -11,7 +11,7 @@ use tantivy::query::{BooleanQuery, Occur, Query};
 use tantivy::{DateTime, DocAddress, Order, Searcher};
 
 use super::collapse::{collapse, Group, COLLAPSE_WINDOW};
-use super::filters::{self, combine, Filters};
+use super::filters::{self, combine, has_filter, Filters};
 use super::recency::recency_factor;
 use super::rescore::{rescore, RESCORE_WINDOW};
 use super::snapshot::Snapshot;
@@ -26,10 +26,11 @@ use crate::response::{FacetLevel, Hit, SearchResponse};
 /// The ranked page: each hit's score (`None` when sorted by date) and address.
 type Ranked = Vec<(Option<f32>, DocAddress)>;
 
-/// What is made of a search's matches once they are ranked and counted.
+/// What is made of a search's matches once they are ranked and counted: the page, and the
+/// facets (those counted in the main pass, with their tallies).
 enum Part {
     Page(Vec<Group>),
-    Facets(FacetTallies),
+    Facets(Vec<FacetName>, FacetTallies),
 }
 
 enum Made {
@@ -51,8 +52,12 @@ impl Snapshot {
 
         // Facets without a filter of their own are counted with the hits; each filtered
         // facet is counted again without its own filter (multi-select faceting).
-        let has_filter = |facet: FacetName| filters.iter().any(|(owner, _)| *owner == facet);
-        let in_main_pass: Vec<FacetName> = request.facets.iter().copied().filter(|f| !has_filter(*f)).collect();
+        let in_main_pass: Vec<FacetName> = request
+            .facets
+            .iter()
+            .copied()
+            .filter(|facet| !has_filter(&filters, *facet))
+            .collect();
         let (ranked, total, main_tallies) = self.ranked(
             &searcher,
             &statistics,
@@ -70,30 +75,30 @@ impl Snapshot {
             ranked.into_iter().map(|hit| (hit, Vec::new())).collect()
         };
         let terms = built.as_ref().map(|built| &built.terms);
-        let facet_levels = |main_tallies: FacetTallies| {
+        let facet_levels = |in_main_pass: Vec<FacetName>, main_tallies: FacetTallies| {
             self.facet_levels(
                 &searcher,
                 &statistics,
                 threads,
                 (text_query, &filters),
                 request,
-                in_main_pass.clone(),
+                in_main_pass,
                 main_tallies,
             )
         };
         // With filtered facets to count again, the page is read and highlighted meanwhile, on
         // the pool, side by side (without, listing the facets is too little work to hand off).
-        let recount = request.facets.iter().any(|facet| has_filter(*facet));
+        let recount = request.facets.iter().any(|facet| has_filter(&filters, *facet));
         let (hits, facets) = match threads {
             Threads::Pool if recount => {
                 let made = searcher.index().search_executor().map(
                     |part: Part| {
                         Ok(match part {
                             Part::Page(page) => self.hits(&searcher, terms, request.fragments, page).map(Made::Page),
-                            Part::Facets(tallies) => facet_levels(tallies).map(Made::Facets),
+                            Part::Facets(counted, tallies) => facet_levels(counted, tallies).map(Made::Facets),
                         })
                     },
-                    [Part::Page(page), Part::Facets(main_tallies)].into_iter(),
+                    [Part::Page(page), Part::Facets(in_main_pass, main_tallies)].into_iter(),
                 )?;
                 let (mut hits, mut facets) = (Vec::new(), BTreeMap::new());
                 for made in made {
@@ -106,7 +111,7 @@ impl Snapshot {
             }
             _ => (
                 self.hits(&searcher, terms, request.fragments, page)?,
-                facet_levels(main_tallies)?,
+                facet_levels(in_main_pass, main_tallies)?,
             ),
         };
         Ok(SearchResponse {
@@ -130,10 +135,14 @@ impl Snapshot {
         in_main_pass: Vec<FacetName>,
         main_tallies: FacetTallies,
     ) -> Result<BTreeMap<&'static str, FacetLevel>, SearchError> {
-        let has_filter = |facet: FacetName| filters.iter().any(|(owner, _)| *owner == facet);
         let expanded = filters::expanded_paths(request, &self.vocab);
         let mut tallies = vec![(in_main_pass, main_tallies)];
-        for facet in request.facets.iter().copied().filter(|facet| has_filter(*facet)) {
+        for facet in request
+            .facets
+            .iter()
+            .copied()
+            .filter(|facet| has_filter(filters, *facet))
+        {
             let query = combine(text_query, filters, Some(facet));
             tallies.push((
                 vec![facet],
