@@ -18,6 +18,7 @@
 mod shapes;
 mod site;
 
+use std::cell::OnceCell;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -153,6 +154,7 @@ fn read_page(raw: &str, known_title: Option<&str>, site: &SiteLines) -> PagePart
         wrap_width: wrap_width(&lines),
         skip,
         repeated,
+        folded: OnceCell::new(),
     };
     let (title, after_title) = match known_title.map(clean_text).filter(|title| !title.is_empty()) {
         Some(title) => {
@@ -271,9 +273,18 @@ struct Page<'a> {
     repeated: Vec<bool>,
     /// The width a hard-wrapped page (an old release kept as plain text) is wrapped at.
     wrap_width: Option<usize>,
+    /// Every line folded ([`fold`]), worked out once when first needed.
+    folded: OnceCell<Vec<String>>,
 }
 
 impl Page<'_> {
+    /// The line at `index` folded.
+    fn folded(&self, index: usize) -> &str {
+        &self
+            .folded
+            .get_or_init(|| self.lines.iter().map(|line| fold(line)).collect())[index]
+    }
+
     /// The line at `index` with the lines it wraps onto (a line opening in lower case or with
     /// a figure, or any line after one broken off on a comma or a small word), and whether it
     /// wrapped at all.
@@ -467,11 +478,10 @@ impl Page<'_> {
         if word_count(line) < PULL_QUOTE_WORDS {
             return false;
         }
-        let quoted = fold(line);
+        let quoted = self.folded(index);
         // The paragraph at `start` may open with its headline (a scraper joined them).
-        self.lines[start + 1..]
-            .iter()
-            .any(|later| later.len() > line.len() && fold(later).starts_with(&quoted))
+        (start + 1..self.lines.len())
+            .any(|later| self.lines[later].len() > line.len() && self.folded(later).starts_with(quoted))
     }
 
     /// Is the line at `index` right above or under a photo credit, with no blank line between
@@ -496,13 +506,13 @@ impl Page<'_> {
     /// above the text, a caption or a label between them and the release): that line, the
     /// nearer of the two. Menu entries repeat too, so a headline is six words or more.
     fn repeated_headline(&self, start: usize) -> Option<usize> {
-        let candidates: Vec<(usize, String)> = (0..start)
+        let candidates: Vec<(usize, &str)> = (0..start)
             .filter(|&index| {
                 !self.skip[index]
                     && word_count(self.lines[index]) >= REPEATED_HEADLINE_WORDS
                     && is_headline_shaped(self.lines[index])
             })
-            .map(|index| (index, fold(self.lines[index])))
+            .map(|index| (index, self.folded(index)))
             .collect();
         candidates
             .iter()

@@ -562,8 +562,10 @@ pub(super) fn without_headline_prefixes(title: &str) -> &str {
 /// words at least follow. Names written in two capitals (`DeSantis`, `McDonald`, `YouTube`)
 /// have a shorter first part.
 pub(super) fn without_glued_kicker(title: &str) -> &str {
-    let first = title.split_whitespace().next().unwrap_or("");
-    let mut chars = first.char_indices().peekable();
+    // Offsets are taken in the first word, so in the title from its first letter on.
+    let trimmed = title.trim_start();
+    let first = trimmed.split_whitespace().next().unwrap_or("");
+    let mut chars = first.char_indices();
     let Some((_, opening)) = chars.next() else {
         return title;
     };
@@ -571,7 +573,7 @@ pub(super) fn without_glued_kicker(title: &str) -> &str {
         return title;
     }
     let mut letters = 1;
-    while let Some((at, c)) = chars.next() {
+    for (at, c) in chars {
         if c.is_lowercase() {
             letters += 1;
             continue;
@@ -579,11 +581,10 @@ pub(super) fn without_glued_kicker(title: &str) -> &str {
         if !c.is_uppercase() || letters < 5 {
             return title;
         }
-        let rest = &title[at..];
+        let rest = &trimmed[at..];
         let next_word = rest.split_whitespace().next().unwrap_or("");
         let next_lowercase = next_word.chars().skip(1).take_while(|c| c.is_lowercase()).count();
-        let (_, following) = chars.peek().copied().unwrap_or((0, ' '));
-        return if following.is_lowercase() && next_lowercase >= 2 && word_count(rest) >= 5 {
+        return if next_lowercase >= 2 && word_count(rest) >= 5 {
             rest
         } else {
             title
@@ -934,6 +935,11 @@ mod tests {
         assert_eq!(
             without_glued_kicker("TessinNouvel afflux massif de requérants d'asile"),
             "Nouvel afflux massif de requérants d'asile"
+        );
+        // White space before it (tidy_title trims it first) does not shift the cut.
+        assert_eq!(
+            without_glued_kicker("\u{a0} IndonésieDes centaines de Rohingyas renvoyés en mer"),
+            "Des centaines de Rohingyas renvoyés en mer"
         );
         for kept in [
             "DeSantis signs a bill on migrant flights to Massachusetts",
