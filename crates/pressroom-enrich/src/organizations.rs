@@ -58,6 +58,11 @@ static ACRONYM_AFTER_NAME: LazyLock<Regex> = LazyLock::new(|| {
         .expect("acronym pattern is valid")
 });
 
+/// A ticker symbol, as newswires write one after a company's name: `<UN.AS>`, `<ADB>`. The
+/// guide counts none as an organization, and the letters in it name none of the table's.
+static TICKER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"<[A-Z][A-Z0-9.]{0,11}>").expect("ticker pattern is valid"));
+
 impl OrganizationTable {
     pub fn load() -> Result<Self, EnrichError> {
         let mut entries = Vec::new();
@@ -229,7 +234,9 @@ impl OrganizationTable {
                             .any(|mention| mention.is_country() && mention.start < end && start < mention.end)
                 })
                 .map(|(long_form, acronym)| {
-                    let resolved = self.canonical(acronym).or_else(|| self.canonical(long_form));
+                    // The long form decides: "African Development Bank (ADB)" is not the
+                    // table's ADB, the Asian one.
+                    let resolved = self.canonical(long_form).or_else(|| self.canonical(acronym));
                     (span_of(text, long_form), acronym, resolved)
                 })
                 .collect();
@@ -261,11 +268,30 @@ impl OrganizationTable {
                     (name, known)
                 })
                 .collect();
+            // An acronym the text spells out means what the text says, wherever it stands.
+            let spelt_out: Vec<(&str, &str)> = pairs
+                .iter()
+                .filter_map(|&(_, acronym, resolved)| resolved.map(|canonical| (acronym, canonical)))
+                .collect();
+            let tickers: Vec<(usize, usize)> = TICKER
+                .find_iter(text)
+                .map(|ticker| (ticker.start(), ticker.end()))
+                .collect();
             for mention in mentions {
                 let Target::Organization { index } = mention.target else {
                     continue;
                 };
-                let canonical = self.entries[index].canonical.as_str();
+                if tickers
+                    .iter()
+                    .any(|&(start, end)| start < mention.start && mention.end < end)
+                {
+                    continue;
+                }
+                let written = text.get(mention.start..mention.end).unwrap_or_default();
+                let canonical = spelt_out
+                    .iter()
+                    .find(|(acronym, _)| *acronym == written)
+                    .map_or(self.entries[index].canonical.as_str(), |&(_, canonical)| canonical);
                 // A longer name in the text that resolves to another organization overrides
                 // the alias matches inside it ("United Nations Organization on Drugs and
                 // Crime (UNODC)" is not the UN; "Kenya Red Cross Society" is not the
