@@ -296,9 +296,15 @@ impl OrganizationTable {
                 // the alias matches inside it ("United Nations Organization on Drugs and
                 // Crime (UNODC)" is not the UN; "Kenya Red Cross Society" is not the
                 // movement).
+                // So does a name the mention runs into ("de las Naciones Unidas para la
+                // Educación, la Ciencia y la Cultura (UNESCO)", whose long form starts at
+                // "Unidas") or that it ends just before its acronym ("Bureau de la coordination
+                // des affaires humanitaires des Nations Unies (OCHA)").
                 let in_pair = pairs.iter().any(|&((start, end), _, resolved)| {
-                    start <= mention.start && mention.end <= end && resolved.is_some_and(|other| other != canonical)
-                });
+                    start < mention.end && mention.start < end && resolved.is_some_and(|other| other != canonical)
+                }) || self
+                    .named_in_parentheses(text, mention.end, mentions)
+                    .is_some_and(|other| other != canonical);
                 let in_name = shaped.iter().any(|(name, known)| {
                     name.range.start <= mention.start
                         && mention.end <= name.range.end
