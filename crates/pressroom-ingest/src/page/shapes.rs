@@ -303,6 +303,13 @@ fn is_label(line: &str) -> bool {
     LABELS.contains(&label.as_str()) || SECTIONS.contains(&label.as_str())
 }
 
+/// A line opening with a label and going on (`Communiqués de presse Comité des droits de
+/// l'homme`): a breadcrumb glued into one line, no headline.
+pub(super) fn opens_with_label(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    (1..words.len().min(4)).any(|taken| is_label(&words[..taken].join(" ")))
+}
+
 /// A newspaper's section on its own line (`Société`, `World`): it opens a story's block, so
 /// what stands above it is another story's.
 pub(super) fn is_section(line: &str) -> bool {
