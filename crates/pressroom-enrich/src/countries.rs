@@ -3,9 +3,11 @@
 //! Every name, variant, demonym or capital found counts for its country, weighted by its
 //! kind and where it stands (title ×3, lead ×2, body ×1). The dateline's country, an office
 //! in the contact block, and lying inside a region that the title or lead names add to the
-//! score. Main countries are those near the top score.
+//! score. Main countries are those near the top score. A release that names no country is
+//! placed by the first large city its title or lead names, when no larger city of another
+//! country shares the name (not the UN's seats, not a given name before a surname).
 
-use crate::gazetteer::{AliasKind, Gazetteer};
+use crate::gazetteer::{fold, AliasKind, Gazetteer};
 use crate::mention::{Mention, Target};
 
 /// Bytes of the body that count as the lead.
@@ -72,7 +74,17 @@ pub fn resolve(gazetteer: &Gazetteer, evidence: Evidence<'_>) -> Places {
             scores.score[index] += FOCUS_REGION_BONUS;
         }
     }
-    let (main, mentioned) = scores.main_and_mentioned();
+    let (mut main, mut mentioned) = scores.main_and_mentioned();
+    // A release that names no country may still name its city (`Rescatan a 20 inmigrantes
+    // frente a la costa de Almería`): a large city of one country, in the title or the lead.
+    if main.is_empty() {
+        if let Some(index) = city_country(gazetteer, evidence.title_text, evidence.body_text) {
+            main.push(index);
+            if !mentioned.contains(&index) {
+                mentioned.push(index);
+            }
+        }
+    }
     let iso3 = |index: &usize| gazetteer.countries()[*index].iso3.clone();
     Places {
         main: main.iter().map(iso3).collect(),
@@ -201,6 +213,139 @@ impl Scores {
         }
         (main, mentioned)
     }
+}
+
+/// People a city needs to place a release that names no country: small towns share their
+/// names across countries and with people and words.
+const CITY_MIN_POPULATION: u64 = 100_000;
+/// How many times more people the city must have than any other of its name elsewhere.
+const CITY_DOMINANCE: u64 = 5;
+/// The UN's seats: a statement datelined there is the organization's, about no country.
+const UN_SEATS: &[&str] = &[
+    "new york",
+    "new york city",
+    "nueva york",
+    "geneva",
+    "geneve",
+    "ginebra",
+    "genf",
+    "vienna",
+    "vienne",
+    "viena",
+    "wien",
+];
+/// Capitalised words that go on a city's name without making it a person's.
+const CITY_FOLLOWERS: &[&str] = &[
+    "police",
+    "department",
+    "county",
+    "city",
+    "stock",
+    "exchange",
+    "border",
+    "sector",
+    "airport",
+    "port",
+    "university",
+    "bay",
+    "province",
+    "region",
+    "metropolitan",
+    "district",
+    "state",
+    "mayor",
+    "council",
+    "policia",
+    "prefecture",
+    "prefectura",
+    "municipal",
+    "court",
+    "office",
+];
+/// Words of a city's name at most (`Santa Cruz de Tenerife`).
+const CITY_WORDS: usize = 4;
+
+/// A word opening with a capital and going on in lower case: in a headline or telex in
+/// capitals every word looks like a name (`STOCK SPLIT`, `NICE RESULTS`).
+fn capitalised(word: &str) -> bool {
+    let mut letters = word.chars().filter(|c| c.is_alphabetic());
+    letters.next().is_some_and(char::is_uppercase) && letters.any(char::is_lowercase)
+}
+
+/// A word of three letters or more, all capitals.
+fn in_capitals(word: &str) -> bool {
+    let letters = word.chars().filter(|c| c.is_alphabetic());
+    letters.clone().count() >= 3 && letters.clone().all(char::is_uppercase)
+}
+
+/// The country of the first large city the title or the lead names, its name capitalised
+/// and no larger city of another country sharing it.
+fn city_country(gazetteer: &Gazetteer, title: &str, body: &str) -> Option<usize> {
+    let mut lead_end = LEAD_BYTES.min(body.len());
+    while !body.is_char_boundary(lead_end) {
+        lead_end -= 1;
+    }
+    for text in [title, &body[..lead_end]] {
+        let words: Vec<&str> = text
+            .split(|c: char| {
+                c.is_whitespace() || matches!(c, ',' | ';' | ':' | '(' | ')' | '"' | '«' | '»' | '“' | '”')
+            })
+            .filter(|word| !word.is_empty())
+            .collect();
+        // A word in capitals is a name (a dateline's `MAKASSAR`) unless the whole text is.
+        let (upper, letters) = text
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .fold((0, 0), |(upper, letters), c| {
+                (upper + usize::from(c.is_uppercase()), letters + 1)
+            });
+        let shouting = upper * 2 > letters;
+        let name_word = |word: &str| capitalised(word) || (!shouting && in_capitals(word));
+        for start in 0..words.len() {
+            if !name_word(words[start]) {
+                continue;
+            }
+            for count in (1..=CITY_WORDS.min(words.len() - start)).rev() {
+                let last = words[start + count - 1].trim_end_matches(['.', '!', '?', '\'', '’']);
+                if !name_word(last) {
+                    continue;
+                }
+                let name = words[start..start + count - 1]
+                    .iter()
+                    .copied()
+                    .chain([last])
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                // One word before another capitalised one is a person's given name (`Norman
+                // Tebbit`, `Mary Robinson`), unless a body or a place of the city follows it
+                // (`Tallahassee Police`, `Tokyo Stock Exchange`).
+                let name_goes_on = count == 1
+                    && words.get(start + 1).is_some_and(|next| {
+                        name_word(next)
+                            && !CITY_FOLLOWERS.contains(&fold(next).as_str())
+                            && text.contains(&format!("{} {next}", words[start]))
+                    });
+                if UN_SEATS.contains(&fold(&name).as_str()) || name_goes_on {
+                    break;
+                }
+                let cities = gazetteer.cities_named(&name);
+                let Some(largest) = cities.first() else {
+                    continue;
+                };
+                let rival = cities
+                    .iter()
+                    .filter(|city| city.iso3 != largest.iso3)
+                    .map(|city| city.population)
+                    .max()
+                    .unwrap_or(0);
+                if largest.population >= CITY_MIN_POPULATION && largest.population >= rival * CITY_DOMINANCE {
+                    return gazetteer.country_index(&largest.iso3);
+                }
+                break;
+            }
+        }
+    }
+    None
 }
 
 /// Words after a capital that make it stand for its government.
