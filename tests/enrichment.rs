@@ -593,3 +593,17 @@ fn a_release_naming_no_country_is_placed_by_its_city() {
     )
     .is_empty());
 }
+
+/// Pages write the apostrophe typographically as often as straight: `Côte d’Ivoire` names
+/// the country as `Côte d'Ivoire` does (it named none before, on three of the real pages).
+#[test]
+fn a_typographic_apostrophe_names_what_a_straight_one_does() {
+    let enricher = Enricher::new().expect("tables load");
+    for apostrophe in ['\'', '\u{2019}'] {
+        let enrichment = enricher.enrich(&release(
+            &format!("Opération en Côte d{apostrophe}Ivoire"),
+            &format!("Des enfants ont été secourus en Côte d{apostrophe}Ivoire lors d{apostrophe}une opération."),
+        ));
+        assert_eq!(enrichment.main_countries, ["CIV"], "{apostrophe}");
+    }
+}

@@ -59,7 +59,7 @@ impl EntityMatcher {
     pub fn build(gazetteer: &Gazetteer, organizations: &OrganizationTable) -> Result<Self, EnrichError> {
         let mut insensitive = PatternSet::default();
         let mut sensitive = PatternSet::default();
-        let mut add = |text: &str, target: Target, case_sensitive: bool| {
+        let mut add_spelling = |text: &str, target: Target, case_sensitive: bool| {
             if case_sensitive {
                 sensitive.add(text, target, true);
                 // Headlines and OCR'd headers are often in capitals: "TURKEY", "CHAD".
@@ -68,6 +68,13 @@ impl EntityMatcher {
                 }
             } else {
                 insensitive.add(text, target, false);
+            }
+        };
+        // Pages write the apostrophe typographically as often as not: `Côte d’Ivoire`.
+        let mut add = |text: &str, target: Target, case_sensitive: bool| {
+            add_spelling(text, target, case_sensitive);
+            if text.contains('\'') {
+                add_spelling(&text.replace('\'', "\u{2019}"), target, case_sensitive);
             }
         };
         for (index, organization) in organizations.entries().iter().enumerate() {
