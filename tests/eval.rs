@@ -46,13 +46,14 @@ fn reuters_test_split_scores_stay_above_their_floors() {
         rows[0].documents
     );
     // Measured 2026-12-03: countries F1 0.881, organizations F1 0.713, main organizations
-    // (the ones the ORGS labels name) F1 0.719.
+    // (the ones the ORGS labels name) F1 0.719. 2026-12-06 (tickers are no bodies; an
+    // acronym the story spells out means its long form): organizations 0.728, main 0.740.
     check(
         &rows,
         &[
             ("reuters-test", "countries (PLACES)", 0.87),
-            ("reuters-test", "organizations (ORGS)", 0.70),
-            ("reuters-test", "main organizations (ORGS)", 0.69),
+            ("reuters-test", "organizations (ORGS)", 0.71),
+            ("reuters-test", "main organizations (ORGS)", 0.72),
         ],
     );
 }
@@ -176,12 +177,15 @@ fn extraction_gold_test_split_stays_above_its_floors() {
     // 0.678, es 0.654, fr 0.651); then (a cue inside a longer one of its topic not counted
     // again): topics 0.665 (en 0.681, es 0.654, fr 0.615). 2026-12-06 (portfolios, treaties,
     // rooms, site sections and headings out; a sentence's first word kept before `and`):
-    // organizations 0.675 (en 0.726, es 0.605, fr 0.567), main organizations 0.628.
+    // organizations 0.675 (en 0.726, es 0.605, fr 0.567), main organizations 0.628. 2026-12-06,
+    // later (a release naming no country placed by its city): main countries 0.864 (en 0.875,
+    // es 0.778, fr 0.889), mentioned 0.944.
     check(
         &rows,
         &[
-            ("extraction-gold", "main countries", 0.80),
-            ("extraction-gold", "mentioned countries", 0.90),
+            ("extraction-gold", "main countries", 0.84),
+            ("extraction-gold", "mentioned countries", 0.92),
+            ("extraction-gold/es", "main countries", 0.74),
             ("extraction-gold", "organizations", 0.66),
             ("extraction-gold", "main organizations", 0.61),
             ("extraction-gold", "topics", 0.64),
