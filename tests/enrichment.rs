@@ -607,3 +607,30 @@ fn a_typographic_apostrophe_names_what_a_straight_one_does() {
         assert_eq!(enrichment.main_countries, ["CIV"], "{apostrophe}");
     }
 }
+
+/// A "Long Name (ACR)" pair whose long form does not look like a body's to the pair rules
+/// (`direction` is no word of theirs) leaves the name to be found by its shape, as it would
+/// be without the acronym; and an acronym's possessive opens no name: `USAID's Office of
+/// Food for Peace` is USAID and its office, while possessives inside names stay.
+#[test]
+fn a_pair_that_names_no_body_leaves_the_name_to_its_shape_and_an_acronym_owns_no_name() {
+    let enricher = Enricher::new().expect("tables load");
+    assert_organizations(
+        &enricher,
+        (
+            "Eau potable en Mauritanie",
+            "Le CICR, en collaboration avec la Direction nationale de l’hydraulique (DRH), a réparé des puits.",
+        ),
+        &[],
+        &["Direction nationale de l’hydraulique", "ICRC"],
+    );
+    assert_organizations(
+        &enricher,
+        (
+            "Food aid",
+            "USAID's Office of Food for Peace funded the response. The Lord's Resistance Army withdrew.",
+        ),
+        &["USAID's Office of Food for Peace", "Resistance Army"],
+        &["USAID", "Office of Food for Peace", "LRA"],
+    );
+}

@@ -1121,6 +1121,22 @@ fn accept(text: &str, run: &[Word<'_>]) -> Option<FoundName> {
             run = &run[1..];
         }
     }
+    // "USAID's Office of Food for Peace": an acronym's possessive names the body the one
+    // after it belongs to; the name starts after it (the possessor is named on its own).
+    // Other possessives are part of names (`Lord's Resistance Army`, `Standard and Poor's`).
+    let acronym_possessive = |word: &Word<'_>| {
+        ["'s", "’s"].iter().any(|ending| {
+            word.text
+                .strip_suffix(ending)
+                .is_some_and(|owner| owner.chars().count() >= 2 && owner.chars().all(|c| c.is_ascii_uppercase()))
+        })
+    };
+    if let Some(possessor) = run[..run.len().saturating_sub(1)].iter().rposition(acronym_possessive) {
+        run = &run[possessor + 1..];
+        while run.first().is_some_and(|word| !capitalised(word.text)) {
+            run = &run[1..];
+        }
+    }
     // "Ed Malmgreen of the California Independent Producers Association": only the part
     // after `of` names a body.
     if let Some(of) = run

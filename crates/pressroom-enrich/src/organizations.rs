@@ -252,12 +252,24 @@ impl OrganizationTable {
                     .map(|name| without_place(text, name, mentions))
                     .collect()
             };
+            // A pair names a body when the table knows it or its long form looks like one; one
+            // that does not (`Direction nationale de l’hydraulique (DRH)`: `direction` is no
+            // word of [`ORGANIZATION_WORDS`]) leaves the name to be found by its shape.
+            let names_a_body = |(start, end): (usize, usize), resolved: Option<&str>| {
+                resolved.is_some()
+                    || looks_like_organization(&text[start..end])
+                    || mentions.iter().any(|mention| {
+                        matches!(mention.target, Target::Organization { .. })
+                            && start <= mention.start
+                            && mention.end <= end
+                    })
+            };
             let shaped: Vec<(FoundName, Option<&str>)> = found_by_shape
                 .into_iter()
                 .filter(|name| {
-                    !pairs
-                        .iter()
-                        .any(|&((start, end), _, _)| name.range.start < end && start < name.range.end)
+                    !pairs.iter().any(|&((start, end), _, resolved)| {
+                        name.range.start < end && start < name.range.end && names_a_body((start, end), resolved)
+                    })
                 })
                 .map(|name| {
                     let known = self
