@@ -909,8 +909,10 @@ pub fn find(text: &str) -> Vec<FoundName> {
         };
         if has_head {
             for part in split_at_conjunctions(&words[at..end]) {
-                if let Some(name) = accept(text, part) {
-                    found.push(name);
+                for piece in split_at_parent(part) {
+                    if let Some(name) = accept(text, piece) {
+                        found.push(name);
+                    }
                 }
             }
         }
@@ -1049,6 +1051,71 @@ fn split_at_conjunctions<'r, 'a>(run: &'r [Word<'a>]) -> Vec<&'r [Word<'a>]> {
         if left_is_name && right_is_name {
             let mut parts = vec![left];
             parts.extend(split_at_conjunctions(right));
+            return parts;
+        }
+    }
+    vec![run]
+}
+
+/// Words a sub-unit's name has at least to be split from its parent's.
+const SUB_UNIT_WORDS: usize = 4;
+
+/// Heads of the bodies others belong to: a name going on into one of them is two names.
+const PARENT_HEADS: &[&str] = &[
+    "ministry",
+    "ministerio",
+    "ministère",
+    "department",
+    "departamento",
+    "département",
+    "secretaría",
+    "secretaria",
+    "secrétariat",
+    "municipalidad",
+    "alcaldía",
+    "alcaldia",
+    "gobernación",
+    "mairie",
+    "préfecture",
+    "prefectura",
+];
+
+/// A body named with the body it belongs to (`Coordinación Nacional de Protección Civil de la
+/// Secretaría de Gobernación`, `Dirección General de Administración de Emergencias de la
+/// SEN`): two names, split before the `de la`, `del` or `of the` that leads to the second, a
+/// name opening with a ministry's, department's, secretariat's or town hall's head or an
+/// acronym after an article, when the first is a name of four words or more, two of them
+/// capitalised, with its own head (`Secretariat of the Pacific Community`, `Australian Institute of
+/// International Affairs`, `Supreme Court of NSW` stay one).
+fn split_at_parent<'r, 'a>(run: &'r [Word<'a>]) -> Vec<&'r [Word<'a>]> {
+    for index in 2..run.len().saturating_sub(1) {
+        if !matches!(lower(run[index].text).as_ref(), "de" | "del" | "of" | "du") {
+            continue;
+        }
+        let mut next = index + 1;
+        let article = run
+            .get(next)
+            .is_some_and(|word| matches!(lower(word.text).as_ref(), "la" | "the" | "el" | "las" | "los"));
+        if article {
+            next += 1;
+        }
+        let Some(opening) = run.get(next) else {
+            continue;
+        };
+        // An acronym after an article is a body's (`de la OEA`, `of the UNHCR`); without one it
+        // may be a place's (`Supreme Court of NSW`).
+        let acronym =
+            article && opening.text.chars().count() >= 3 && opening.text.chars().all(|c| c.is_ascii_uppercase());
+        let parent = acronym || (capitalised(opening.text) && PARENT_HEADS.contains(&lower(opening.text).as_ref()));
+        // A short sub-unit's name (`Executive Committee of the UNHCR`, `Regional Office of
+        // the Department`) means little without its parent's: it stays whole.
+        let left = &run[..index];
+        let left_is_name = left.len() >= SUB_UNIT_WORDS
+            && left.iter().any(|word| is_head(word.text))
+            && left.iter().filter(|word| capitalised(word.text)).count() >= 2;
+        if parent && left_is_name {
+            let mut parts = vec![left];
+            parts.extend(split_at_parent(&run[next..]));
             return parts;
         }
     }
@@ -1267,6 +1334,26 @@ mod tests {
 
     fn names(text: &str) -> Vec<String> {
         find(text).into_iter().map(|found| found.name).collect()
+    }
+
+    #[test]
+    fn a_body_named_with_its_parent_is_two_names_unless_short_or_a_place_follows() {
+        assert_eq!(
+            names("La Coordinación Nacional de Protección Civil de la Secretaría de Gobernación informó."),
+            ["Coordinación Nacional de Protección Civil", "Secretaría de Gobernación"]
+        );
+        assert_eq!(
+            names("Personal de la Dirección General de Administración de Emergencias de la SEN llegó."),
+            ["Dirección General de Administración de Emergencias"]
+        );
+        for whole in [
+            "Australian Institute of International Affairs",
+            "Supreme Court of NSW",
+            "Executive Committee of the UNHCR",
+            "National Association of Securities Dealers",
+        ] {
+            assert_eq!(names(&format!("The {whole} met.")), [whole]);
+        }
     }
 
     #[test]
