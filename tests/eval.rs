@@ -179,19 +179,21 @@ fn extraction_gold_test_split_stays_above_its_floors() {
     // rooms, site sections and headings out; a sentence's first word kept before `and`):
     // organizations 0.675 (en 0.726, es 0.605, fr 0.567), main organizations 0.628. 2026-12-06,
     // later (a release naming no country placed by its city): main countries 0.864 (en 0.875,
-    // es 0.778, fr 0.889), mentioned 0.944.
+    // es 0.778, fr 0.889), mentioned 0.944; then (a pair naming no body leaves the name to its
+    // shape; an acronym's possessive opens no name; a body named with its parent is two
+    // names): organizations 0.690 (en 0.737, es 0.646, fr 0.567), main organizations 0.643.
     check(
         &rows,
         &[
             ("extraction-gold", "main countries", 0.84),
             ("extraction-gold", "mentioned countries", 0.92),
             ("extraction-gold/es", "main countries", 0.74),
-            ("extraction-gold", "organizations", 0.66),
-            ("extraction-gold", "main organizations", 0.61),
+            ("extraction-gold", "organizations", 0.67),
+            ("extraction-gold", "main organizations", 0.62),
             ("extraction-gold", "topics", 0.64),
             ("extraction-gold", "language", 0.97),
-            ("extraction-gold/en", "organizations", 0.71),
-            ("extraction-gold/es", "organizations", 0.56),
+            ("extraction-gold/en", "organizations", 0.72),
+            ("extraction-gold/es", "organizations", 0.62),
             ("extraction-gold/fr", "organizations", 0.48),
             ("extraction-gold/en", "topics", 0.65),
             ("extraction-gold/es", "topics", 0.60),
