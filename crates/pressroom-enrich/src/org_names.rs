@@ -926,14 +926,20 @@ pub fn find(text: &str) -> Vec<FoundName> {
 fn run_from(text: &str, words: &[Word<'_>], at: usize) -> Option<(usize, bool)> {
     let first = &words[at];
     // Most words are lowercase and start nothing: skip them before lowercasing anything.
-    if !(capitalised(first.text) || first.text.starts_with("minist") || first.text.starts_with("secretar")) {
+    if !(capitalised(first.text)
+        || first.text.starts_with("minist")
+        || first.text.starts_with("secretar")
+        || first.text.starts_with("mairie")
+        || first.text.starts_with("alcald"))
+    {
         return None;
     }
     let first_lower = lower(first.text);
-    // French and Spanish write a ministry in lowercase (`ministère de la Santé`).
+    // French and Spanish write a ministry or a town hall in lowercase (`ministère de la Santé`,
+    // `la mairie de Kikwit`).
     let lowercase_lead = matches!(
         first_lower.as_ref(),
-        "ministère" | "ministere" | "ministerio" | "secretaría"
+        "ministère" | "ministere" | "ministerio" | "secretaría" | "mairie" | "alcaldía" | "alcaldia"
     );
     if !(capitalised(first.text) || lowercase_lead) {
         return None;
@@ -1265,7 +1271,9 @@ fn accept(text: &str, run: &[Word<'_>]) -> Option<FoundName> {
     // French and Spanish names lead with the head and go on in lowercase.
     let institutional = HEADS.contains(&lowered[0].as_str()) && lowered[1..].iter().any(|word| institutional(word));
     // A head alone ("the Department", "Council") names no particular body.
-    if heads == 0 || (capitalised_words < 2 && !institutional && !lowered[0].starts_with("minist")) {
+    // A town hall is named by its town alone (`la mairie de Kikwit`).
+    let town_hall = matches!(lowered[0].as_str(), "mairie" | "alcaldía" | "alcaldia") && capitalised_words >= 1;
+    if heads == 0 || (capitalised_words < 2 && !institutional && !town_hall && !lowered[0].starts_with("minist")) {
         return None;
     }
     let needs_country = lowered.iter().any(|word| GOVERNMENT_HEADS.contains(&word.as_str()));
@@ -1334,6 +1342,19 @@ mod tests {
 
     fn names(text: &str) -> Vec<String> {
         find(text).into_iter().map(|found| found.name).collect()
+    }
+
+    #[test]
+    fn a_town_hall_written_in_lowercase_is_named_by_its_town() {
+        assert_eq!(
+            names("Suite aux mesures prises par la mairie de Kikwit pour les déplacés."),
+            ["mairie de Kikwit"]
+        );
+        assert_eq!(
+            names("La alcaldía de Cúcuta abrió un albergue."),
+            ["alcaldía de Cúcuta"]
+        );
+        assert!(names("La mairie a ouvert un centre.").is_empty());
     }
 
     #[test]
