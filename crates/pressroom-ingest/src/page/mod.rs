@@ -25,9 +25,10 @@ use regex::Regex;
 
 use crate::clean::{clean_text, in_capitals, normalize_whitespace, split_contact, word_count};
 use shapes::{
-    ends_sentence, ends_with_full_stop, fold, in_title_case, is_boilerplate, is_credit, is_headline_shaped, is_prose,
-    is_section, opening_sentence, opens_with_dateline, opens_with_label, without_framing_bars, without_glued_feed_date,
-    without_glued_kicker, without_headline_prefixes, without_language_tags, without_scraper_date,
+    ends_sentence, ends_with_credit, ends_with_full_stop, fold, in_title_case, is_boilerplate, is_credit,
+    is_headline_shaped, is_prose, is_section, opening_sentence, opens_with_credit, opens_with_dateline,
+    opens_with_label, without_framing_bars, without_glued_feed_date, without_glued_kicker, without_headline_prefixes,
+    without_language_tags, without_scraper_date,
 };
 pub use site::{SiteLines, MAX_PAGES_LEARNED, MIN_PAGES};
 
@@ -60,21 +61,6 @@ static MARKUP: LazyLock<Regex> = LazyLock::new(|| {
         r#"</?[a-zA-Z][a-zA-Z0-9]*(\s+[a-zA-Z-]+(="[^"<>]*")?)*\s*/?>|\b(alt|class|src|href|title|id|style)="[^"<>]*""#,
     )
     .expect("markup pattern is valid")
-});
-
-/// What follows a caption given again with its credit: `Photo credit …`, `(MSF photo)`, `—
-/// Dawn photo`, `Foto: …`, `Crédit …`.
-static CREDIT_AFTER_CAPTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(\(|[—–-]\s*)?\S*\s*(photo|foto|crédit|credit|picture|image|imagen)\b")
-        .expect("credit pattern is valid")
-});
-
-/// A caption's credit at the end of its line: `… Kenneth Lavelle. (MSF photo)`, `… border
-/// point. — Dawn photo`. A headline given twice in a row has none; a caption given as a
-/// photo's text and again as its caption has.
-static CREDIT_AT_END: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(\([^()]{0,30}\b(photo|foto|pic|picture|image|imagen)\b[^()]{0,30}\)|\s[—–-]\s*[\w .'’]{0,30}\b(photo|foto|pic|picture|image|imagen))\s*$")
-        .expect("credit pattern is valid")
 });
 
 /// Lines above the release looked at for its headline.
@@ -521,13 +507,13 @@ impl Page<'_> {
         let credited = |caption: &str, with_credit: &str| {
             with_credit.len() > caption.len()
                 && with_credit.starts_with(caption)
-                && (is_boilerplate(with_credit) || CREDIT_AFTER_CAPTION.is_match(&with_credit[caption.len()..]))
+                && (is_boilerplate(with_credit) || opens_with_credit(&with_credit[caption.len()..]))
         };
         let credited_again = self.lines.get(index + 1).is_some_and(|next| credited(line, next))
             || index
                 .checked_sub(1)
                 .is_some_and(|above| !self.lines[above].is_empty() && credited(self.lines[above], line));
-        let twice_in_a_row = CREDIT_AT_END.is_match(line)
+        let twice_in_a_row = ends_with_credit(line)
             && [index.checked_sub(1), Some(index + 1)]
                 .into_iter()
                 .flatten()

@@ -500,6 +500,31 @@ static AGENCY_AFTER_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("agency credit pattern is valid")
 });
 
+/// What follows a caption given again with its credit: `Photo credit …`, `(MSF photo)`, `—
+/// Dawn photo`, `Foto: …`, `Crédit …`.
+static CREDIT_AFTER_CAPTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(\(|[—–-]\s*)?\S*\s*(photo|foto|crédit|credit|picture|image|imagen)\b")
+        .expect("credit pattern is valid")
+});
+
+/// A caption's credit at the end of its line: `… Kenneth Lavelle. (MSF photo)`, `… border
+/// point. — Dawn photo`. A headline given twice in a row has none; a caption given as a
+/// photo's text and again as its caption has.
+static CREDIT_AT_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(\([^()]{0,30}\b(photo|foto|pic|picture|image|imagen)\b[^()]{0,30}\)|\s[—–-]\s*[\w .'’]{0,30}\b(photo|foto|pic|picture|image|imagen))\s*$")
+        .expect("credit pattern is valid")
+});
+
+/// Whether `rest`, what follows a caption given again, is its credit (`Photo credit …`).
+pub(super) fn opens_with_credit(rest: &str) -> bool {
+    CREDIT_AFTER_CAPTION.is_match(rest)
+}
+
+/// Whether a line ends with a caption's credit (`… (MSF photo)`).
+pub(super) fn ends_with_credit(line: &str) -> bool {
+    CREDIT_AT_END.is_match(line)
+}
+
 /// A photo's credit on a line of its own: `Photo: IFRC`, `© UNICEF`, or an agency's
 /// initials and a name or an image number joined by a slash (`MSF/Juan Carlos Tomasi`,
 /// `UNICEF/UN0321649/Carrillo`, `UN Photo/Mark Garten`; `Chad/Sudan …` is not one).
