@@ -27,8 +27,8 @@ use crate::clean::{clean_text, in_capitals, normalize_whitespace, split_contact,
 use shapes::{
     ends_sentence, ends_with_credit, ends_with_full_stop, fold, in_title_case, is_boilerplate, is_credit,
     is_headline_shaped, is_prose, is_section, opening_sentence, opens_with_credit, opens_with_dateline,
-    opens_with_label, without_framing_bars, without_glued_feed_date, without_glued_kicker, without_headline_prefixes,
-    without_language_tags, without_scraper_date,
+    opens_with_label, without_dated_source, without_framing_bars, without_glued_feed_date, without_glued_kicker,
+    without_headline_prefixes, without_language_tags, without_scraper_date,
 };
 pub use site::{SiteLines, MAX_PAGES_LEARNED, MIN_PAGES};
 
@@ -219,7 +219,7 @@ fn tidy_title(title: &str) -> String {
         }
     }
     title = without_language_link(without_language_tags(without_headline_prefixes(title)));
-    title = without_glued_kicker(without_glued_feed_date(title));
+    title = without_glued_kicker(without_glued_feed_date(without_dated_source(title)));
     while let Some(rest) = GLUED_BUTTONS
         .iter()
         .find_map(|button| title.strip_suffix(button))
@@ -897,6 +897,19 @@ mod tests {
             "{}",
             page.body
         );
+    }
+
+    #[test]
+    fn an_archive_s_date_and_source_after_a_headline_are_not_part_of_it() {
+        let page = clean_page(
+            "Primera expulsión de migrantes del plan de control - 11 de Febrero de 2021 - El Mercurio - Noticias - VLEX 857441544\n\nPrimera expulsión de migrantes del plan de control\n\nUn avión con 86 extranjeros despegó ayer desde Iquique, en el primer vuelo del plan.\nMás vuelos seguirán.",
+        );
+        assert_eq!(page.title, "Primera expulsión de migrantes del plan de control");
+        // A dash inside a headline, before no date, stays.
+        let page = clean_page(
+            "Cyclone Idai - the worst storm in decades hits Mozambique\n\nBEIRA, Mozambique – Thousands of people were displaced by the storm this week.\nMore rain is expected.",
+        );
+        assert_eq!(page.title, "Cyclone Idai - the worst storm in decades hits Mozambique");
     }
 
     #[test]

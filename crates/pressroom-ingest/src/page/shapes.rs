@@ -625,6 +625,20 @@ pub(super) fn without_glued_kicker(title: &str) -> &str {
     title
 }
 
+/// A headline without the date and source an archive writes after it, parts set off by
+/// dashes (`… del 'Plan Colchane' - 11 de Febrero de 2021 - El Mercurio - Noticias - VLEX
+/// 857441544`): from a dash followed by a date, when every part after it is short.
+pub(super) fn without_dated_source(title: &str) -> &str {
+    for (at, _) in title.match_indices(" - ") {
+        let (headline, rest) = (&title[..at], &title[at + 3..]);
+        let dated = DATE.find(rest).is_some_and(|date| date.start() == 0);
+        if dated && word_count(headline) >= 4 && rest.split(" - ").all(|part| word_count(part) <= 5) {
+            return headline.trim_end();
+        }
+    }
+    title
+}
+
 /// A headline without a feed's date glued to its end (`… off Djibouti: UNTue, 23 Apr 2024
 /// 12:56:51 GMT`).
 pub(super) fn without_glued_feed_date(title: &str) -> &str {
