@@ -913,6 +913,26 @@ mod tests {
     }
 
     #[test]
+    fn a_full_date_glued_before_a_headline_is_not_part_of_it() {
+        for (page, title) in [
+            (
+                "Press Release\n\nFebruary 8, 2021 First batch of migrant workers repatriated from Syria\n\nSix Filipino migrants who were victims of trafficking returned home on Saturday.\nMore will follow.",
+                "First batch of migrant workers repatriated from Syria",
+            ),
+            (
+                "Communiqué\n\n8 février 2021 Plus de mille migrants évacués de campements\n\nLa préfecture a annoncé l'évacuation de trois campements mardi matin.\nDes bus étaient prévus.",
+                "Plus de mille migrants évacués de campements",
+            ),
+            (
+                "News\n\nFebruary 8, 2021 was the coldest day for the camp residents\n\nResidents of the camp said the night had been the coldest of the winter.\nAid arrived later.",
+                "February 8, 2021 was the coldest day for the camp residents",
+            ),
+        ] {
+            assert_eq!(clean_page(page).title, title);
+        }
+    }
+
+    #[test]
     fn a_caption_given_twice_in_a_row_is_not_the_title() {
         for caption in [
             "Returning families wait in a queue to cross the border point.\nReturning families wait in a queue to cross the border point.",

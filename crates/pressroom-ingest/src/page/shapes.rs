@@ -581,10 +581,26 @@ pub(super) fn without_headline_prefixes(title: &str) -> &str {
         ))
         .expect("headline prefix pattern is valid")
     });
+    // A full date glued before a capitalised headline without a colon (`February 8, 2021
+    // First batch of OFWs…`, `8 février 2021 Plus de…`).
+    static GLUED_DATE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(
+            r"(?i)^(\d{{1,2}}(st|nd|rd|th|er)?\.?\s+(de\s+)?({MONTHS}|février|décembre|août)\.?,?\s+(de\s+)?\d{{4}}|({MONTHS})\.?\s+\d{{1,2}}(st|nd|rd|th)?,?\s+\d{{4}})\s+"
+        ))
+        .expect("glued date pattern is valid")
+    });
     let title = without_scraper_date(title);
     match LABEL.find(title) {
         Some(found) if word_count(&title[found.end()..]) > 2 => &title[found.end()..],
-        _ => title,
+        _ => match GLUED_DATE.find(title) {
+            Some(found)
+                if word_count(&title[found.end()..]) > 3
+                    && title[found.end()..].chars().next().is_some_and(char::is_uppercase) =>
+            {
+                &title[found.end()..]
+            }
+            _ => title,
+        },
     }
 }
 
