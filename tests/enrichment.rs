@@ -634,3 +634,19 @@ fn a_pair_that_names_no_body_leaves_the_name_to_its_shape_and_an_acronym_owns_no
         &["USAID", "Office of Food for Peace", "LRA"],
     );
 }
+
+/// A table name that ends just before another body's acronym in parentheses is the tail of
+/// that body's name: "… des Nations Unies (OCHA)" names OCHA, not also the UN.
+#[test]
+fn a_name_ending_before_another_body_s_acronym_is_part_of_that_body_s_name() {
+    let enricher = Enricher::new().expect("tables load");
+    assert_organizations(
+        &enricher,
+        (
+            "Burundi",
+            "Avec le Bureau de la coordination des affaires humanitaires des Nations Unies (OCHA), Caritas a aidé les familles.",
+        ),
+        &["UN"],
+        &["OCHA"],
+    );
+}

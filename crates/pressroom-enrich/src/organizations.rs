@@ -308,10 +308,10 @@ impl OrganizationTable {
                 // the alias matches inside it ("United Nations Organization on Drugs and
                 // Crime (UNODC)" is not the UN; "Kenya Red Cross Society" is not the
                 // movement).
-                // So does a name the mention runs into ("de las Naciones Unidas para la
-                // Educación, la Ciencia y la Cultura (UNESCO)", whose long form starts at
-                // "Unidas") or that it ends just before its acronym ("Bureau de la coordination
-                // des affaires humanitaires des Nations Unies (OCHA)").
+                // So does a pair's long form the mention only overlaps (the shortest run of
+                // words spelling the acronym may start inside it), and a name the mention ends
+                // just before that name's acronym ("Bureau de la coordination des affaires
+                // humanitaires des Nations Unies (OCHA)" names OCHA, not also the UN).
                 let in_pair = pairs.iter().any(|&((start, end), _, resolved)| {
                     start < mention.end && mention.start < end && resolved.is_some_and(|other| other != canonical)
                 }) || self
