@@ -8,7 +8,7 @@
 //! country shares the name (not the UN's seats, not a given name before a surname).
 
 use crate::gazetteer::{fold, AliasKind, Gazetteer};
-use crate::mention::{Mention, Target};
+use crate::mention::{span_of, Mention, Target};
 
 /// Bytes of the body that count as the lead.
 const LEAD_BYTES: usize = 400;
@@ -321,9 +321,10 @@ fn city_country(gazetteer: &Gazetteer, title: &str, body: &str) -> Option<usize>
                 // (`Tallahassee Police`, `Tokyo Stock Exchange`).
                 let name_goes_on = count == 1
                     && words.get(start + 1).is_some_and(|next| {
+                        let (after, next_start) = (span_of(text, words[start]).1, span_of(text, next).0);
                         name_word(next)
                             && !CITY_FOLLOWERS.contains(&fold(next).as_str())
-                            && text.contains(&format!("{} {next}", words[start]))
+                            && text.get(after..next_start) == Some(" ")
                     });
                 if UN_SEATS.contains(&fold(&name).as_str()) || name_goes_on {
                     break;

@@ -25,3 +25,11 @@ impl Mention {
         matches!(self.target, Target::Country { .. })
     }
 }
+
+/// The byte range of a slice of `text` within it (a word or a long form a scanner cut from it).
+pub(crate) fn span_of(text: &str, part: &str) -> (usize, usize) {
+    let start = (part.as_ptr() as usize)
+        .saturating_sub(text.as_ptr() as usize)
+        .min(text.len());
+    (start, (start + part.len()).min(text.len()))
+}

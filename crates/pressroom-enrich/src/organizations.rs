@@ -11,7 +11,7 @@ use regex::Regex;
 use crate::acronyms;
 use crate::error::EnrichError;
 use crate::gazetteer::fold;
-use crate::mention::{Mention, Target};
+use crate::mention::{span_of, Mention, Target};
 use crate::org_names::{self, FoundName};
 use crate::tables;
 use crate::tsv::{self, list};
@@ -252,24 +252,35 @@ impl OrganizationTable {
                     .map(|name| without_place(text, name, mentions))
                     .collect()
             };
-            // A pair names a body when the table knows it or its long form looks like one; one
-            // that does not (`Direction nationale de l’hydraulique (DRH)`: `direction` is no
-            // word of [`ORGANIZATION_WORDS`]) leaves the name to be found by its shape.
-            let names_a_body = |(start, end): (usize, usize), resolved: Option<&str>| {
-                resolved.is_some()
-                    || looks_like_organization(&text[start..end])
-                    || mentions.iter().any(|mention| {
+            // Per pair, once: whether the table names a body inside its long form (it knows
+            // the long form under another spelling), and whether the pair names a body at all:
+            // the table knows it, or its long form looks like one. One that does not
+            // (`Direction nationale de l’hydraulique (DRH)`: `direction` is no word of
+            // [`ORGANIZATION_WORDS`]) leaves the name to be found by its shape.
+            let named_inside: Vec<bool> = pairs
+                .iter()
+                .map(|&((start, end), _, _)| {
+                    mentions.iter().any(|mention| {
                         matches!(mention.target, Target::Organization { .. })
                             && start <= mention.start
                             && mention.end <= end
                     })
-            };
+                })
+                .collect();
+            let names_a_body: Vec<bool> = pairs
+                .iter()
+                .zip(&named_inside)
+                .map(|(&((start, end), _, resolved), &inside)| {
+                    resolved.is_some() || inside || looks_like_organization(&text[start..end])
+                })
+                .collect();
             let shaped: Vec<(FoundName, Option<&str>)> = found_by_shape
                 .into_iter()
                 .filter(|name| {
-                    !pairs.iter().any(|&((start, end), _, resolved)| {
-                        name.range.start < end && start < name.range.end && names_a_body((start, end), resolved)
-                    })
+                    !pairs
+                        .iter()
+                        .zip(&names_a_body)
+                        .any(|(&((start, end), _, _), &body)| body && name.range.start < end && start < name.range.end)
                 })
                 .map(|name| {
                     let known = self
@@ -331,19 +342,15 @@ impl OrganizationTable {
                     found.push((order + mention.start, name));
                 }
             }
-            for &((start, end), acronym, resolved) in &pairs {
-                let named_inside = mentions.iter().any(|mention| {
-                    matches!(mention.target, Target::Organization { .. })
-                        && start <= mention.start
-                        && mention.end <= end
-                });
+            for ((&((start, _), acronym, resolved), &inside), &body) in
+                pairs.iter().zip(&named_inside).zip(&names_a_body)
+            {
                 match resolved {
                     Some(canonical) => found.push((order + start, canonical.to_string())),
                     // The table knows the long form under another spelling: that mention counts.
-                    None if named_inside => {}
-                    None if looks_like_organization(&text[start..end]) => {
-                        found.push((order + start, acronym.to_string()))
-                    }
+                    None if inside => {}
+                    // Its long form looks like a body's.
+                    None if body => found.push((order + start, acronym.to_string())),
                     None => {}
                 }
             }
@@ -591,14 +598,6 @@ pub fn main(named: &[Named], in_contact: &[Named], title_len: usize, is_media: i
         })
         .map(|org| org.name.clone())
         .collect()
-}
-
-/// The byte range of a slice of `text` within it.
-fn span_of(text: &str, part: &str) -> (usize, usize) {
-    let start = (part.as_ptr() as usize)
-        .saturating_sub(text.as_ptr() as usize)
-        .min(text.len());
-    (start, (start + part.len()).min(text.len()))
 }
 
 /// Words that name a body, in EN/FR/ES: a long form needs one to count as an organization.
