@@ -16,6 +16,13 @@ use crate::clean::{capitalised_words, truncate_words, word_count};
 /// lower case without accents.
 const MONTHS: &str = "january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|janv|fevr|avr|juil|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|ene|abr|ago|dic";
 
+/// A day, a month and a year (`4 June 2018`, `16 de junio de 2023`, `8 février 2021`), as a
+/// pattern to build others from: the accented French months are written out besides the
+/// folded ones of [`MONTHS`].
+fn day_month_year() -> String {
+    format!(r"\d{{1,2}}(st|nd|rd|th|er)?\.?\s+(de\s+)?({MONTHS}|février|décembre|août)\.?,?\s+(de\s+)?\d{{4}}")
+}
+
 /// A month name beside a number (a day or a year), or a date in figures.
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -577,22 +584,24 @@ pub(super) fn without_framing_bars(line: &str) -> &str {
 pub(super) fn without_headline_prefixes(title: &str) -> &str {
     static LABEL: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(&format!(
-            r"(?i)^((no\.?\s*:?\s*\d+\s*,\s*)?\d{{1,2}}(st|nd|rd|th|er)?\.?\s+(de\s+)?({MONTHS}|février|décembre|août)\.?,?\s+(de\s+)?\d{{4}}\s*[:,]|(text|texte|texto)\s*:)\s+"
+            r"(?i)^((no\.?\s*:?\s*\d+\s*,\s*)?{}\s*[:,]|(text|texte|texto)\s*:)\s+",
+            day_month_year()
         ))
         .expect("headline prefix pattern is valid")
     });
     // A full date glued before a capitalised headline without a colon (`February 8, 2021
     // First batch of OFWs…`, `8 février 2021 Plus de…`).
-    static GLUED_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    static GLUED_FULL_DATE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(&format!(
-            r"(?i)^(\d{{1,2}}(st|nd|rd|th|er)?\.?\s+(de\s+)?({MONTHS}|février|décembre|août)\.?,?\s+(de\s+)?\d{{4}}|({MONTHS})\.?\s+\d{{1,2}}(st|nd|rd|th)?,?\s+\d{{4}})\s+"
+            r"(?i)^({}|({MONTHS})\.?\s+\d{{1,2}}(st|nd|rd|th)?,?\s+\d{{4}})\s+",
+            day_month_year()
         ))
         .expect("glued date pattern is valid")
     });
     let title = without_scraper_date(title);
     match LABEL.find(title) {
         Some(found) if word_count(&title[found.end()..]) > 2 => &title[found.end()..],
-        _ => match GLUED_DATE.find(title) {
+        _ => match GLUED_FULL_DATE.find(title) {
             Some(found)
                 if word_count(&title[found.end()..]) > 3
                     && title[found.end()..].chars().next().is_some_and(char::is_uppercase) =>
