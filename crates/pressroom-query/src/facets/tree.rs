@@ -25,8 +25,7 @@ pub fn levels(
                 year_level(&tallies.years)
             } else {
                 let counts = tallies.by_facet.remove(&facet).unwrap_or_default();
-                let hierarchical = facet.is_hierarchical();
-                FacetTree::new(&counts, limit, hierarchical).level(ROOT, hierarchical, limit, expanded)
+                FacetTree::new(&counts, limit, facet.is_hierarchical()).level(ROOT, expanded)
             };
             out.insert(facet.as_str(), level);
         }
@@ -57,6 +56,10 @@ struct FacetTree<'a> {
     /// Hashed with FxHash: the org facet may count thousands of values in one search, and
     /// hashing each parent with SipHash was most of listing them.
     children: FxHashMap<Node, Vec<(Node, u64)>>,
+    /// Values listed per level.
+    limit: usize,
+    /// Whether values have children to list (a flat facet's never do).
+    hierarchical: bool,
 }
 
 impl<'a> FacetTree<'a> {
@@ -94,26 +97,31 @@ impl<'a> FacetTree<'a> {
                 values.sort_by(order);
             }
         }
-        FacetTree { counts, children }
+        FacetTree {
+            counts,
+            children,
+            limit,
+            hierarchical,
+        }
     }
 
     /// The children of `parent` ([`ROOT`] for the top level), most frequent first; expanded
     /// nodes carry their own level.
-    fn level(&self, parent: Node, hierarchical: bool, limit: usize, expanded: &HashSet<String>) -> FacetLevel {
+    fn level(&self, parent: Node, expanded: &HashSet<String>) -> FacetLevel {
+        let limit = self.limit;
         let children = self.children.get(&parent).map(Vec::as_slice).unwrap_or(&[]);
         let values = children
             .iter()
             .take(limit)
             .map(|&(node, count)| {
                 let path = self.counts.nodes().path(node);
-                let has_children = hierarchical && self.children.contains_key(&node);
+                let has_children = self.hierarchical && self.children.contains_key(&node);
                 FacetValue {
                     value: leaf_name(path),
                     path: Some(path.to_string()),
                     count,
                     expandable: has_children,
-                    children: (has_children && expanded.contains(path))
-                        .then(|| self.level(node, true, limit, expanded)),
+                    children: (has_children && expanded.contains(path)).then(|| self.level(node, expanded)),
                 }
             })
             .collect();
@@ -140,7 +148,7 @@ mod tests {
         let counts = counts(&borrowed);
         let mut sorted = pairs.clone();
         sorted.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        let level = FacetTree::new(&counts, 7, false).level(ROOT, false, 7, &HashSet::new());
+        let level = FacetTree::new(&counts, 7, false).level(ROOT, &HashSet::new());
         let listed: Vec<(String, u64)> = level
             .values
             .iter()
@@ -159,7 +167,7 @@ mod tests {
             ("/Europe", 2),
             ("/Africa/Northern Africa", 4),
         ]);
-        let level = FacetTree::new(&counts, 3, true).level(ROOT, true, 3, &HashSet::new());
+        let level = FacetTree::new(&counts, 3, true).level(ROOT, &HashSet::new());
         let listed: Vec<(&str, u64, bool)> = level
             .values
             .iter()
@@ -185,12 +193,12 @@ mod tests {
             ("/Africa/Northern Africa/Egypt", 2),
         ]);
         let expanded: HashSet<String> = ["/Africa".to_string()].into();
-        let level = FacetTree::new(&counts, 10, true).level(ROOT, true, 10, &expanded);
+        let level = FacetTree::new(&counts, 10, true).level(ROOT, &expanded);
         let africa = &level.values[0];
         let children = africa.children.as_ref().expect("expanded");
         assert_eq!(children.values[0].value, "Northern Africa");
         assert!(children.values[0].expandable && children.values[0].children.is_none());
-        let flat = FacetTree::new(&counts, 10, false).level(ROOT, false, 10, &expanded);
+        let flat = FacetTree::new(&counts, 10, false).level(ROOT, &expanded);
         assert!(!flat.values[0].expandable && flat.values[0].children.is_none());
     }
 
