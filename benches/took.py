@@ -45,6 +45,8 @@ def main():
     parser.add_argument("--passes", type=int, default=3)
     parser.add_argument("--settings", help="comma list of setting names (default: all)")
     parser.add_argument("--json")
+    parser.add_argument("--slowest", type=int, default=0, metavar="N",
+                        help="also list each setting's N slowest queries (median took_us)")
     args = parser.parse_args()
     with open(args.queries) as handle:
         queries = [json.loads(line) for line in handle if line.strip()]
@@ -79,6 +81,11 @@ def main():
     for name, row in rows.items():
         cells = "  ".join(f"{row[tag][0]:.0f}" if tag in row else "-" for tag in tags)
         print(f"{name:<20} {row['all'][0]:>8.0f} {row['all'][1]:>8.0f}   {cells}")
+    for name, _ in settings[: len(settings) if args.slowest else 0]:
+        medians = [statistics.median(values) for values in took[name]]
+        print(f"\n{name}: the {args.slowest} slowest queries (median took_us)")
+        for number in sorted(range(len(queries)), key=lambda n: -medians[n])[: args.slowest]:
+            print(f"{medians[number]:>8.0f}  {query_string(queries[number], {})}")
     if args.json:
         with open(args.json, "w") as out:
             json.dump(rows, out, indent=1)
