@@ -15,6 +15,7 @@ pub fn to_document(fields: &Fields, record: &Record, enrichment: &Enrichment) ->
     document.add_text(fields.id, &record.id);
     document.add_text(fields.title, &record.title);
     document.add_text(fields.body, &record.body);
+    document.add_text(fields.body_pairs, &record.body);
     if let Some(stemmed) = fields.stemmed_for(&enrichment.lang) {
         document.add_text(stemmed.title, &record.title);
         document.add_text(stemmed.body, &record.body);

@@ -25,6 +25,7 @@ mod error;
 pub mod fingerprint;
 pub mod journal;
 mod location;
+pub mod pairs;
 mod progress;
 pub mod schema;
 mod update;

@@ -1,6 +1,6 @@
 //! The schema: full-text `title` and `body` (positions, folded accents), the same text again
 //! in `title_<lang>`/`body_<lang>` analysed for the document's language (stop words,
-//! stemming), a fast `date` and `year`, one facet field per facet, and stored display fields.
+//! stemming), the body's stop-word pairs in `body_pairs` ([`crate::pairs`]), a fast `date` and `year`, one facet field per facet, and stored display fields.
 
 use tantivy::schema::{
     DateOptions, DateTimePrecision, FacetOptions, Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing,
@@ -8,18 +8,24 @@ use tantivy::schema::{
 };
 use tantivy::tokenizer::{
     AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer, StopWordFilter, TextAnalyzer,
+    TextAnalyzerBuilder, Tokenizer,
 };
 use tantivy::Index;
 
 use crate::error::IndexError;
+use crate::pairs::PairFilter;
 
 /// The analyzer of `title` and `body`: words, lowercased, accents folded
 /// (`réfugiés` → `refugies`, `migración` → `migracion`).
 pub const TEXT_ANALYZER: &str = "pressroom_text";
+/// The analyzer of `body_pairs`: [`TEXT_ANALYZER`]'s words, paired ([`crate::pairs`]).
+pub const PAIRS_ANALYZER: &str = "pressroom_pairs";
 
 pub const ID: &str = "id";
 pub const TITLE: &str = "title";
 pub const BODY: &str = "body";
+/// The body's stop-word pairs (indexed only).
+pub const BODY_PAIRS: &str = "body_pairs";
 pub const DATE: &str = "date";
 pub const YEAR: &str = "year";
 pub const REGION: &str = "region";
@@ -86,6 +92,7 @@ pub struct Fields {
     pub id: Field,
     pub title: Field,
     pub body: Field,
+    pub body_pairs: Field,
     pub date: Field,
     pub year: Field,
     pub region: Field,
@@ -118,6 +125,14 @@ pub fn build_schema() -> Schema {
     builder.add_text_field(ID, STRING | STORED | FAST);
     builder.add_text_field(TITLE, text.clone());
     builder.add_text_field(BODY, text);
+    builder.add_text_field(
+        BODY_PAIRS,
+        TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(PAIRS_ANALYZER)
+                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+        ),
+    );
     for (code, _) in STEMMED_LANGUAGES {
         let stemmed = TextOptions::default().set_indexing_options(
             TextFieldIndexing::default()
@@ -171,6 +186,7 @@ impl Fields {
             id: field(ID)?,
             title: field(TITLE)?,
             body: field(BODY)?,
+            body_pairs: field(BODY_PAIRS)?,
             date: field(DATE)?,
             year: field(YEAR)?,
             region: field(REGION)?,
@@ -222,17 +238,27 @@ pub fn in_memory() -> Result<(Index, Fields), IndexError> {
 
 /// Registers pressroom's analyzers on an index (needed after every open).
 pub fn register_analyzers(index: &Index) {
-    let analyzer = TextAnalyzer::builder(SimpleTokenizer::default())
-        .filter(RemoveLongFilter::limit(48))
-        .filter(LowerCaser)
-        .filter(AsciiFoldingFilter)
-        .build();
-    index.tokenizers().register(TEXT_ANALYZER, analyzer);
+    index.tokenizers().register(TEXT_ANALYZER, base_words().build());
+    index.tokenizers().register(PAIRS_ANALYZER, pairs_analyzer());
     for (code, language) in STEMMED_LANGUAGES {
         index
             .tokenizers()
             .register(&stemmed_analyzer_name(code), stemmed_analyzer(language));
     }
+}
+
+/// [`TEXT_ANALYZER`]'s words: split on what is not a letter or digit, those of 48 bytes or
+/// more dropped, lowercased, accents folded.
+fn base_words() -> TextAnalyzerBuilder<impl Tokenizer> {
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(48))
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+}
+
+/// [`PAIRS_ANALYZER`].
+pub fn pairs_analyzer() -> TextAnalyzer {
+    base_words().filter(PairFilter).build()
 }
 
 /// Words, lowercased, the language's stop words removed (where tantivy has a list), stemmed,

@@ -35,6 +35,7 @@ mod lookups;
 mod materialized;
 mod metrics;
 pub mod openapi;
+mod paired;
 pub mod query;
 mod request;
 mod response;

@@ -45,6 +45,7 @@ use crate::expansion::{comparison_key, words, ExpansionTable};
 use crate::forms::FormsQuery;
 use crate::lookups::Lookups;
 use crate::materialized::{Matches, MaterializedQuery};
+use crate::paired::PairedPhraseQuery;
 use crate::sum::SumQuery;
 
 pub const TITLE_BOOST: f32 = 1.0;
@@ -539,7 +540,18 @@ impl<'a> QueryBuilder<'a> {
             .iter()
             .map(|&(part, boost)| {
                 let field = self.base_field(part);
-                let query = if prefix && base_tokens.len() > 1 {
+                let paired = match part {
+                    Part::Body if !prefix && literal.slop == 0 => PairedPhraseQuery::new(
+                        field,
+                        self.fields.body_pairs,
+                        base_tokens,
+                        pressroom_index::pairs::is_pair_word,
+                    ),
+                    _ => None,
+                };
+                let query: Box<dyn Query> = if let Some(paired) = paired {
+                    Box::new(paired)
+                } else if prefix && base_tokens.len() > 1 {
                     phrase_prefix(field, base_tokens)
                 } else {
                     terms_query(field, base_tokens, literal.slop)

@@ -15,6 +15,7 @@ pub(crate) fn searcher_of(segments: &[&[&str]]) -> (Searcher, Fields) {
             let mut document = TantivyDocument::new();
             document.add_text(fields.id, format!("doc:{number}"));
             document.add_text(fields.body, text);
+            document.add_text(fields.body_pairs, text);
             writer.add_document(document).expect("added");
             number += 1;
         }
