@@ -28,6 +28,7 @@ mod location;
 pub mod pairs;
 mod progress;
 pub mod schema;
+mod stems;
 mod update;
 
 pub use build::{build, build_from, folder_size, BuildOptions, BuildReport, Input};

@@ -7,13 +7,14 @@ use tantivy::schema::{
     TextOptions, FAST, INDEXED, STORED, STRING,
 };
 use tantivy::tokenizer::{
-    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer, StopWordFilter, TextAnalyzer,
+    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, StopWordFilter, TextAnalyzer,
     TextAnalyzerBuilder, Tokenizer,
 };
 use tantivy::Index;
 
 use crate::error::IndexError;
 use crate::pairs::PairFilter;
+use crate::stems::RememberedStemmer;
 
 /// The analyzer of `title` and `body`: words, lowercased, accents folded
 /// (`réfugiés` → `refugies`, `migración` → `migracion`).
@@ -273,7 +274,7 @@ pub fn stemmed_analyzer(language: Language) -> TextAnalyzer {
         None => builder,
     };
     builder
-        .filter_dynamic(Stemmer::new(language))
+        .filter_dynamic(RememberedStemmer::new(language))
         .filter_dynamic(AsciiFoldingFilter)
         .build()
 }
