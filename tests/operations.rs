@@ -214,6 +214,61 @@ async fn expansion_follows_live_writes() {
     assert!(!ids(&gone).contains(&"api:tapachula-1".to_string()), "{gone}");
 }
 
+/// Browsing without words reads every document's facet counts, remembered per generation:
+/// they add up to the total, agree with a count by filter, and follow live writes (a Spanish
+/// release written, then deleted), as does a facet's own count when it is the only filter.
+#[tokio::test]
+async fn browsing_counts_follow_live_writes() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let service = corpus_index(dir.path());
+    let app = app(service.clone(), keys());
+    let count_of = |response: &Value, value: &str| -> u64 {
+        response["facets"]["lang"]["values"]
+            .as_array()
+            .and_then(|values| values.iter().find(|entry| entry["value"] == value))
+            .and_then(|entry| entry["count"].as_u64())
+            .unwrap_or(0)
+    };
+    let browse = "/api/search?q=&facets=lang,org&facet_limit=50";
+    let own = "/api/search?q=&lang=es&facets=lang&facet_limit=50";
+    let (_, _, before) = send(&app, get(browse, Some(READ_KEY))).await;
+    let total = before["total"].as_u64().expect("a total");
+    let summed: u64 = before["facets"]["lang"]["values"]
+        .as_array()
+        .expect("lang values")
+        .iter()
+        .filter_map(|entry| entry["count"].as_u64())
+        .sum();
+    assert_eq!(summed, total, "every release has one language: {before}");
+    let spanish = count_of(&before, "es");
+    assert!(spanish > 0, "{before}");
+    let (_, _, filtered) = send(&app, get(own, Some(READ_KEY))).await;
+    assert_eq!(filtered["total"].as_u64(), Some(spanish), "{filtered}");
+    assert_eq!(count_of(&filtered, "es"), spanish, "{filtered}");
+    assert_eq!(count_of(&filtered, "en"), count_of(&before, "en"), "{filtered}");
+    let release = r#"{"id": "api:tapachula-2", "title": "Tapachula: nueva red contra la trata de personas", "body": "TAPACHULA, México - La OIM y las autoridades locales abrieron un refugio para víctimas de la trata de personas en la frontera sur. El refugio atiende a mujeres y niñas rescatadas de redes de explotación.", "date": "2024-06-10"}"#;
+    let (status, _, written) = send(
+        &app,
+        post("/api/documents", Some(WRITE_KEY), "application/json", release),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{written}");
+    let (_, _, after) = send(&app, get(browse, Some(READ_KEY))).await;
+    assert_eq!(after["total"].as_u64(), Some(total + 1), "{after}");
+    assert_eq!(count_of(&after, "es"), spanish + 1, "{after}");
+    let (_, _, filtered) = send(&app, get(own, Some(READ_KEY))).await;
+    assert_eq!(count_of(&filtered, "es"), spanish + 1, "{filtered}");
+    let delete = Request::delete("/api/documents/api:tapachula-2")
+        .header(header::AUTHORIZATION, format!("Bearer {WRITE_KEY}"))
+        .body(Body::empty())
+        .expect("request");
+    let (status, _, _) = send(&app, delete).await;
+    assert_eq!(status, StatusCode::OK);
+    let (_, _, gone) = send(&app, get(browse, Some(READ_KEY))).await;
+    assert_eq!(gone["total"].as_u64(), Some(total), "{gone}");
+    assert_eq!(count_of(&gone, "es"), spanish, "{gone}");
+}
+
 #[tokio::test]
 async fn a_rebuild_is_switched_to_by_reload() {
     let dir = tempfile::tempdir().expect("temporary folder");

@@ -3,7 +3,8 @@
 //! building a query), the languages the index holds, the matches of the cross-lingual
 //! wordings a query is expanded with ([`Matches`]), and the BM25 statistics of the terms
 //! searched ([`Statistics`]: a term's document frequency is summed over the segments' term
-//! dictionaries for every form of every word, in every pass of every search). A write or a
+//! dictionaries for every form of every word, in every pass of every search), and the facet
+//! counts of every document (what browsing without words shows first). A write or a
 //! merge gives the reader a new generation, and the remembered answers are dropped with it.
 
 use std::collections::HashMap;
@@ -14,6 +15,7 @@ use tantivy::query::Bm25StatisticsProvider;
 use tantivy::schema::Field;
 use tantivy::{Searcher, Term};
 
+use crate::facets::FacetTallies;
 use crate::materialized::Matches;
 
 /// Candidate lists remembered at most (then forgotten all at once).
@@ -38,6 +40,8 @@ struct Remembered {
     generation: Option<u64>,
     candidates: HashMap<CandidateKey, Arc<Vec<String>>>,
     languages: Option<Arc<Vec<&'static str>>>,
+    /// Every facet counted over every document (browsing without words or filters).
+    everything: Option<Arc<FacetTallies>>,
     /// A query, as its `Debug` form spells it out (fields, terms, weights) → its matches.
     matches: HashMap<String, Arc<Matches>>,
     matches_held: usize,
@@ -119,6 +123,22 @@ impl Lookups {
         }
         let found = Arc::new(find()?);
         self.of(searcher, |remembered| remembered.languages = Some(found.clone()));
+        Ok(found)
+    }
+
+    /// Every facet's counts over every document, computed by `count` the first time: a
+    /// search without words or filters, and a filtered facet's own counts when it is the
+    /// only filter, read them instead of counting the whole index again.
+    pub fn everything<E>(
+        &self,
+        searcher: &Searcher,
+        count: impl FnOnce() -> Result<FacetTallies, E>,
+    ) -> Result<Arc<FacetTallies>, E> {
+        if let Some(found) = self.of(searcher, |remembered| remembered.everything.clone()) {
+            return Ok(found);
+        }
+        let found = Arc::new(count()?);
+        self.of(searcher, |remembered| remembered.everything = Some(found.clone()));
         Ok(found)
     }
 

@@ -14,18 +14,22 @@ use crate::response::{FacetLevel, FacetValue};
 /// The response's facets: each counted facet's top level (trees expanded where asked), from
 /// the tallies of each counting pass and the facets that pass counted.
 pub fn levels(
-    passes: Vec<(Vec<FacetName>, FacetTallies)>,
+    passes: Vec<(Vec<FacetName>, &FacetTallies)>,
     limit: usize,
     expanded: &HashSet<String>,
 ) -> BTreeMap<&'static str, FacetLevel> {
     let mut out = BTreeMap::new();
-    for (facets, mut tallies) in passes {
+    for (facets, tallies) in passes {
         for facet in facets {
             let level = if facet == FacetName::Year {
                 year_level(&tallies.years)
             } else {
-                let counts = tallies.by_facet.remove(&facet).unwrap_or_default();
-                FacetTree::new(&counts, limit, facet.is_hierarchical()).level(ROOT, expanded)
+                let tree =
+                    |counts: &Counts| FacetTree::new(counts, limit, facet.is_hierarchical()).level(ROOT, expanded);
+                match tallies.by_facet.get(&facet) {
+                    Some(counts) => tree(counts),
+                    None => tree(&Counts::default()),
+                }
             };
             out.insert(facet.as_str(), level);
         }
@@ -211,8 +215,8 @@ mod tests {
         own.by_facet.insert(FacetName::Org, counts(&[("/IOM", 4)]));
         let out = levels(
             vec![
-                (vec![FacetName::Lang, FacetName::Year], main),
-                (vec![FacetName::Org], own),
+                (vec![FacetName::Lang, FacetName::Year], &main),
+                (vec![FacetName::Org], &own),
             ],
             10,
             &HashSet::new(),

@@ -7,7 +7,7 @@ use std::time::Instant;
 
 use pressroom_index::schema;
 use tantivy::collector::{Collector, Count, TopDocs};
-use tantivy::query::{BooleanQuery, Occur, Query};
+use tantivy::query::{AllQuery, BooleanQuery, Occur, Query};
 use tantivy::{DateTime, DocAddress, Order, Searcher};
 
 use super::collapse::{collapse, Group, COLLAPSE_WINDOW};
@@ -30,7 +30,8 @@ type Ranked = Vec<(Option<f32>, DocAddress)>;
 /// facets (those counted in the main pass, with their tallies).
 enum Part {
     Page(Vec<Group>),
-    Facets(Vec<FacetName>, FacetTallies),
+    /// The facets and their tallies (`None`: every document's, remembered).
+    Facets(Vec<FacetName>, Option<FacetTallies>),
 }
 
 enum Made {
@@ -58,6 +59,9 @@ impl Snapshot {
             .copied()
             .filter(|facet| !has_filter(&filters, *facet))
             .collect();
+        // Without words or filters the facets are every document's, remembered.
+        let browsing_everything = text_query.is_none() && filters.is_empty();
+        let counted_with_hits: &[FacetName] = if browsing_everything { &[] } else { &in_main_pass };
         let (ranked, total, main_tallies) = self.ranked(
             &searcher,
             &statistics,
@@ -65,8 +69,9 @@ impl Snapshot {
             &*query,
             proximity,
             request,
-            &in_main_pass,
+            counted_with_hits,
         )?;
+        let main_tallies = (!browsing_everything).then_some(main_tallies);
         let page: Vec<Group> = if request.limit == 0 {
             Vec::new()
         } else if request.collapse {
@@ -75,7 +80,7 @@ impl Snapshot {
             ranked.into_iter().map(|hit| (hit, Vec::new())).collect()
         };
         let terms = built.as_ref().map(|built| &built.terms);
-        let facet_levels = |in_main_pass: Vec<FacetName>, main_tallies: FacetTallies| {
+        let facet_levels = |in_main_pass: Vec<FacetName>, main_tallies: Option<FacetTallies>| {
             self.facet_levels(
                 &searcher,
                 &statistics,
@@ -122,8 +127,10 @@ impl Snapshot {
         })
     }
 
-    /// The response's facets: those counted in the main pass (`in_main_pass`, `main_tallies`)
-    /// and each filtered facet counted again without its own filter.
+    /// The response's facets: those counted in the main pass (`in_main_pass`, their
+    /// `main_tallies`, `None` when they are every document's) and each filtered facet counted
+    /// again without its own filter (every document's when it is the only filter of a search
+    /// without words).
     #[allow(clippy::too_many_arguments)]
     fn facet_levels(
         &self,
@@ -133,18 +140,23 @@ impl Snapshot {
         (text_query, filters): (Option<&dyn Query>, &Filters),
         request: &SearchRequest,
         in_main_pass: Vec<FacetName>,
-        main_tallies: FacetTallies,
+        main_tallies: Option<FacetTallies>,
     ) -> Result<BTreeMap<&'static str, FacetLevel>, SearchError> {
         let expanded = filters::expanded_paths(request, &self.vocab);
-        let mut tallies = vec![(in_main_pass, main_tallies)];
+        let mut recounted = Vec::new();
+        let mut of_everything = Vec::new();
         for facet in request
             .facets
             .iter()
             .copied()
             .filter(|facet| has_filter(filters, *facet))
         {
+            if text_query.is_none() && filters.iter().all(|(owner, _)| *owner == facet) {
+                of_everything.push(facet);
+                continue;
+            }
             let query = combine(text_query, filters, Some(facet));
-            tallies.push((
+            recounted.push((
                 vec![facet],
                 threads.search(
                     searcher,
@@ -154,7 +166,28 @@ impl Snapshot {
                 )?,
             ));
         }
-        Ok(facets::levels(tallies, request.facet_limit, &expanded))
+        let everything = if (main_tallies.is_none() && !in_main_pass.is_empty()) || !of_everything.is_empty() {
+            Some(
+                self.lookups
+                    .everything(searcher, || -> Result<FacetTallies, SearchError> {
+                        let every_facet = self.facet_collector(searcher, &FacetName::ALL)?;
+                        Ok(threads.search(searcher, statistics, &AllQuery, &every_facet)?)
+                    })?,
+            )
+        } else {
+            None
+        };
+        let mut passes: Vec<(Vec<FacetName>, &FacetTallies)> = Vec::with_capacity(recounted.len() + 2);
+        match (&main_tallies, &everything) {
+            (Some(tallies), _) => passes.push((in_main_pass, tallies)),
+            (None, Some(everything)) => passes.push((in_main_pass, everything)),
+            (None, None) => {}
+        }
+        if let Some(everything) = &everything {
+            passes.push((of_everything, everything));
+        }
+        passes.extend(recounted.iter().map(|(facets, tallies)| (facets.clone(), tallies)));
+        Ok(facets::levels(passes, request.facet_limit, &expanded))
     }
 
     /// The page of hits in the requested order, the total, and the counts of `facets`, in
