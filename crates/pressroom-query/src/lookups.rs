@@ -112,18 +112,28 @@ impl Lookups {
         )
     }
 
+    /// The value `slot` picks, worked out by `find` the first time.
+    fn once<T, E>(
+        &self,
+        searcher: &Searcher,
+        slot: fn(&mut Remembered) -> &mut Option<Arc<T>>,
+        find: impl FnOnce() -> Result<T, E>,
+    ) -> Result<Arc<T>, E> {
+        if let Some(found) = self.of(searcher, |remembered| slot(remembered).clone()) {
+            return Ok(found);
+        }
+        let found = Arc::new(find()?);
+        self.of(searcher, |remembered| *slot(remembered) = Some(found.clone()));
+        Ok(found)
+    }
+
     /// The stemmed languages the index holds enough of, computed by `find` the first time.
     pub fn languages<E>(
         &self,
         searcher: &Searcher,
         find: impl FnOnce() -> Result<Vec<&'static str>, E>,
     ) -> Result<Arc<Vec<&'static str>>, E> {
-        if let Some(found) = self.of(searcher, |remembered| remembered.languages.clone()) {
-            return Ok(found);
-        }
-        let found = Arc::new(find()?);
-        self.of(searcher, |remembered| remembered.languages = Some(found.clone()));
-        Ok(found)
+        self.once(searcher, |remembered| &mut remembered.languages, find)
     }
 
     /// Every facet's counts over every document, computed by `count` the first time: a
@@ -134,12 +144,7 @@ impl Lookups {
         searcher: &Searcher,
         count: impl FnOnce() -> Result<FacetTallies, E>,
     ) -> Result<Arc<FacetTallies>, E> {
-        if let Some(found) = self.of(searcher, |remembered| remembered.everything.clone()) {
-            return Ok(found);
-        }
-        let found = Arc::new(count()?);
-        self.of(searcher, |remembered| remembered.everything = Some(found.clone()));
-        Ok(found)
+        self.once(searcher, |remembered| &mut remembered.everything, count)
     }
 
     /// The matches of the query spelled `key`, worked out by `find` the first time.
