@@ -30,10 +30,17 @@ pub fn is_pair_word(word: &str) -> bool {
 /// The term of `body_pairs` for a frequent word and the word after it.
 pub fn pair_text(first: &str, second: &str) -> String {
     let mut text = String::with_capacity(first.len() + 1 + second.len());
-    text.push_str(first);
-    text.push(' ');
-    text.push_str(second);
+    write_pair(&mut text, first, second);
     text
+}
+
+/// Writes the pair of `first` and `second` into `out` (emptied first): the two words, one
+/// space between (a space the analyzer never leaves in a word).
+fn write_pair(out: &mut String, first: &str, second: &str) {
+    out.clear();
+    out.push_str(first);
+    out.push(' ');
+    out.push_str(second);
 }
 
 /// Turns the base analyzer's words into pairs: each of [`PAIR_WORDS`] with the word right
@@ -83,10 +90,7 @@ impl<T: TokenStream> TokenStream for PairStream<T> {
             let next = self.tail.token();
             let paired = match self.pending.take() {
                 Some((position, offset_from)) if next.position == position + 1 => {
-                    self.token.text.clear();
-                    self.token.text.push_str(&self.pending_text);
-                    self.token.text.push(' ');
-                    self.token.text.push_str(&next.text);
+                    write_pair(&mut self.token.text, &self.pending_text, &next.text);
                     self.token.position = position;
                     self.token.offset_from = offset_from;
                     self.token.offset_to = next.offset_to;

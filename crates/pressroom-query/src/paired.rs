@@ -32,17 +32,14 @@ pub struct PairedPhraseQuery {
 
 impl PairedPhraseQuery {
     /// The phrase of `words` (offset, folded word) in `body`, read through `pairs` where a
-    /// word `is_pair_word` and the next word of the phrase stands right after it; `None` when
-    /// no word of the phrase pairs (then a plain phrase query costs the same).
-    pub fn new(
-        body: Field,
-        pairs: Field,
-        words: &[(usize, String)],
-        is_pair_word: impl Fn(&str) -> bool,
-    ) -> Option<PairedPhraseQuery> {
+    /// word is one of the index's pair words and the next word of the phrase stands right
+    /// after it; `None` when no word of the phrase pairs (then a plain phrase query costs the
+    /// same).
+    pub fn new(body: Field, pairs: Field, words: &[(usize, String)]) -> Option<PairedPhraseQuery> {
         let pairs_at = |index: usize| {
             let (offset, word) = &words[index];
-            is_pair_word(word) && words.get(index + 1).is_some_and(|(next, _)| *next == offset + 1)
+            pressroom_index::pairs::is_pair_word(word)
+                && words.get(index + 1).is_some_and(|(next, _)| *next == offset + 1)
         };
         if words.len() < 2 || !(0..words.len()).any(pairs_at) {
             return None;
@@ -322,14 +319,7 @@ mod tests {
     #[test]
     fn only_a_phrase_with_a_frequent_word_before_another_is_paired() {
         let (_, fields) = pressroom_index::schema::in_memory().expect("an index in memory");
-        let paired = |text: &str| {
-            PairedPhraseQuery::new(
-                fields.body,
-                fields.body_pairs,
-                &words(text),
-                pressroom_index::pairs::is_pair_word,
-            )
-        };
+        let paired = |text: &str| PairedPhraseQuery::new(fields.body, fields.body_pairs, &words(text));
         assert!(paired("refugee status").is_none());
         assert!(paired("status of").is_none());
         let query = paired("minister for immigration").expect("paired");
@@ -368,13 +358,7 @@ mod tests {
             "and the",
         ] {
             let tokens = words(phrase);
-            let paired = PairedPhraseQuery::new(
-                fields.body,
-                fields.body_pairs,
-                &tokens,
-                pressroom_index::pairs::is_pair_word,
-            )
-            .expect("paired");
+            let paired = PairedPhraseQuery::new(fields.body, fields.body_pairs, &tokens).expect("paired");
             let plain = PhraseQuery::new(
                 tokens
                     .iter()

@@ -541,12 +541,9 @@ impl<'a> QueryBuilder<'a> {
             .map(|&(part, boost)| {
                 let field = self.base_field(part);
                 let paired = match part {
-                    Part::Body if !prefix && literal.slop == 0 => PairedPhraseQuery::new(
-                        field,
-                        self.fields.body_pairs,
-                        base_tokens,
-                        pressroom_index::pairs::is_pair_word,
-                    ),
+                    Part::Body if !prefix && literal.slop == 0 => {
+                        PairedPhraseQuery::new(field, self.fields.body_pairs, base_tokens)
+                    }
                     _ => None,
                 };
                 let query: Box<dyn Query> = if let Some(paired) = paired {
