@@ -8,6 +8,7 @@ use std::sync::Arc;
 
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
+use axum::Router;
 use common::{app, corpus_index, send, READ_KEY, WRITE_KEY};
 use pressroom_query::{SearchService, ServerConfig};
 use serde_json::Value;
@@ -34,6 +35,31 @@ fn keys() -> ServerConfig {
         read_key: Some(READ_KEY.to_string()),
         ..ServerConfig::default()
     }
+}
+
+/// Writes one release (JSON) with the write key; it must be accepted.
+async fn write_release(app: &Router, release: &str) {
+    let (status, _, written) = send(
+        app,
+        post(
+            "/api/documents",
+            Some(WRITE_KEY),
+            "application/json",
+            release.to_string(),
+        ),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{written}");
+}
+
+/// Deletes the release `id` with the write key; it must be accepted.
+async fn delete_release(app: &Router, id: &str) {
+    let delete = Request::delete(format!("/api/documents/{id}"))
+        .header(header::AUTHORIZATION, format!("Bearer {WRITE_KEY}"))
+        .body(Body::empty())
+        .expect("request");
+    let (status, _, deleted) = send(app, delete).await;
+    assert_eq!(status, StatusCode::OK, "{deleted}");
 }
 
 #[tokio::test]
@@ -194,21 +220,11 @@ async fn expansion_follows_live_writes() {
     let total_before = before["total"].as_u64().expect("a total");
     assert!(total_before > 0, "{before}");
     let release = r#"{"id": "api:tapachula-1", "title": "Tapachula: nueva red contra la trata de personas", "body": "TAPACHULA, México - La OIM y las autoridades locales abrieron un refugio para víctimas de la trata de personas en la frontera sur.", "date": "2024-06-10"}"#;
-    let (status, _, written) = send(
-        &app,
-        post("/api/documents", Some(WRITE_KEY), "application/json", release),
-    )
-    .await;
-    assert_eq!(status, StatusCode::OK, "{written}");
+    write_release(&app, release).await;
     let (_, _, after) = send(&app, get(search, Some(READ_KEY))).await;
     assert_eq!(after["total"].as_u64(), Some(total_before + 1), "{after}");
     assert!(ids(&after).contains(&"api:tapachula-1".to_string()), "{after}");
-    let delete = Request::delete("/api/documents/api:tapachula-1")
-        .header(header::AUTHORIZATION, format!("Bearer {WRITE_KEY}"))
-        .body(Body::empty())
-        .expect("request");
-    let (status, _, _) = send(&app, delete).await;
-    assert_eq!(status, StatusCode::OK);
+    delete_release(&app, "api:tapachula-1").await;
     let (_, _, gone) = send(&app, get(search, Some(READ_KEY))).await;
     assert_eq!(gone["total"].as_u64(), Some(total_before), "{gone}");
     assert!(!ids(&gone).contains(&"api:tapachula-1".to_string()), "{gone}");
@@ -247,23 +263,13 @@ async fn browsing_counts_follow_live_writes() {
     assert_eq!(count_of(&filtered, "es"), spanish, "{filtered}");
     assert_eq!(count_of(&filtered, "en"), count_of(&before, "en"), "{filtered}");
     let release = r#"{"id": "api:tapachula-2", "title": "Tapachula: nueva red contra la trata de personas", "body": "TAPACHULA, México - La OIM y las autoridades locales abrieron un refugio para víctimas de la trata de personas en la frontera sur. El refugio atiende a mujeres y niñas rescatadas de redes de explotación.", "date": "2024-06-10"}"#;
-    let (status, _, written) = send(
-        &app,
-        post("/api/documents", Some(WRITE_KEY), "application/json", release),
-    )
-    .await;
-    assert_eq!(status, StatusCode::OK, "{written}");
+    write_release(&app, release).await;
     let (_, _, after) = send(&app, get(browse, Some(READ_KEY))).await;
     assert_eq!(after["total"].as_u64(), Some(total + 1), "{after}");
     assert_eq!(count_of(&after, "es"), spanish + 1, "{after}");
     let (_, _, filtered) = send(&app, get(own, Some(READ_KEY))).await;
     assert_eq!(count_of(&filtered, "es"), spanish + 1, "{filtered}");
-    let delete = Request::delete("/api/documents/api:tapachula-2")
-        .header(header::AUTHORIZATION, format!("Bearer {WRITE_KEY}"))
-        .body(Body::empty())
-        .expect("request");
-    let (status, _, _) = send(&app, delete).await;
-    assert_eq!(status, StatusCode::OK);
+    delete_release(&app, "api:tapachula-2").await;
     let (_, _, gone) = send(&app, get(browse, Some(READ_KEY))).await;
     assert_eq!(gone["total"].as_u64(), Some(total), "{gone}");
     assert_eq!(count_of(&gone, "es"), spanish, "{gone}");
