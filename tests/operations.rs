@@ -37,7 +37,7 @@ fn keys() -> ServerConfig {
     }
 }
 
-/// Writes one release (JSON) with the write key; it must be accepted.
+/// Writes a release or a batch (JSON) with the write key; it must be accepted.
 async fn write_release(app: &Router, release: &str) {
     let (status, _, written) = send(
         app,
@@ -558,17 +558,7 @@ async fn near_duplicates_collapse_into_one_hit() {
         {"id": "archive:1", "title": title, "body": body},
         {"id": "mirror:2", "title": title.to_uppercase(), "body": format!("{body}\nShared by the regional office.")},
     ]);
-    let (status, _, written) = send(
-        &app,
-        post(
-            "/api/documents",
-            Some(WRITE_KEY),
-            "application/json",
-            copies.to_string(),
-        ),
-    )
-    .await;
-    assert_eq!(status, StatusCode::OK, "{written}");
+    write_release(&app, &copies.to_string()).await;
     let uri = "/api/search?q=%22Costa%20Rica%22%20trafficking%20network&facets=source";
     let (_, _, collapsed) = send(&app, get(uri, Some(READ_KEY))).await;
     assert_eq!(collapsed["total"], 3, "total counts documents: {collapsed}");
