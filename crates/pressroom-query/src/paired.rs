@@ -329,6 +329,75 @@ mod tests {
         assert_eq!(query.read.len(), 3);
     }
 
+    /// Every phrase of two or three words of the repository's releases (`corpus/`: EN, ES and
+    /// FR releases and scraped pages) in which a pair word is followed by another word finds
+    /// through its pairs the releases, the count and the scores tantivy's phrase query finds.
+    #[test]
+    fn matches_as_the_phrase_query_on_the_corpus() {
+        use std::collections::BTreeSet;
+        use tantivy::collector::Count;
+        use tantivy::schema::Value;
+        use tantivy::TantivyDocument;
+
+        let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus");
+        let dir = tempfile::tempdir().expect("temporary folder");
+        pressroom_index::build(dir.path(), &[corpus], &Default::default(), &mut |_| {}).expect("built");
+        let (index, fields) = pressroom_index::open_index(dir.path()).expect("opened");
+        let searcher = index.reader().expect("a reader").searcher();
+        let mut analyzer = index
+            .tokenizers()
+            .get(pressroom_index::schema::TEXT_ANALYZER)
+            .expect("registered");
+        let mut phrases: BTreeSet<Vec<String>> = BTreeSet::new();
+        for (ordinal, segment) in searcher.segment_readers().iter().enumerate() {
+            for doc in 0..segment.max_doc() {
+                let address = tantivy::DocAddress::new(ordinal as u32, doc);
+                let document: TantivyDocument = searcher.doc(address).expect("stored");
+                let Some(body) = document.get_first(fields.body).and_then(|value| value.as_str()) else {
+                    continue;
+                };
+                let mut tokens = Vec::new();
+                let mut stream = analyzer.token_stream(body);
+                while let Some(token) = stream.next() {
+                    tokens.push((token.position, token.text.clone()));
+                }
+                for start in 0..tokens.len() {
+                    for length in [2, 3] {
+                        let Some(window) = tokens.get(start..start + length) else {
+                            continue;
+                        };
+                        let adjacent = window.windows(2).all(|pair| pair[1].0 == pair[0].0 + 1);
+                        let pairs = window[..length - 1]
+                            .iter()
+                            .any(|(_, word)| pressroom_index::pairs::is_pair_word(word));
+                        if adjacent && pairs {
+                            phrases.insert(window.iter().map(|(_, word)| word.clone()).collect());
+                        }
+                    }
+                }
+            }
+        }
+        assert!(phrases.len() > 5_000, "{} phrases", phrases.len());
+        for phrase in phrases.iter().step_by(3) {
+            let tokens: Vec<(usize, String)> = phrase.iter().cloned().enumerate().collect();
+            let paired = PairedPhraseQuery::new(fields.body, fields.body_pairs, &tokens).expect("paired");
+            let plain = PhraseQuery::new(
+                phrase
+                    .iter()
+                    .map(|word| Term::from_field_text(fields.body, word))
+                    .collect(),
+            );
+            let collector = (TopDocs::with_limit(20).order_by_score(), Count);
+            let expected = searcher.search(&plain, &collector).expect("searched");
+            assert!(expected.1 > 0, "{phrase:?} is in a release");
+            assert_eq!(
+                searcher.search(&paired, &collector).expect("searched"),
+                expected,
+                "{phrase:?}"
+            );
+        }
+    }
+
     /// Over two segments, on texts with the frequent words repeated, at the end, before a word
     /// dropped for its length and across segments, the paired phrase finds the documents
     /// tantivy's phrase query finds, with bit-identical scores.
