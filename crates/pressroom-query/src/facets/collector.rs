@@ -41,7 +41,7 @@ impl Counts {
     #[cfg(test)]
     pub fn from_paths(pairs: &[(&str, u64)]) -> Counts {
         let paths: Vec<Arc<str>> = pairs.iter().map(|(path, _)| Arc::from(*path)).collect();
-        let nodes = FacetNodes::build(&[&paths]);
+        let nodes = FacetNodes::build(&[(&paths, &FacetNodes::path_order(&paths))]);
         let values = nodes
             .numbers_of_segment(0)
             .iter()
@@ -265,7 +265,7 @@ mod tests {
     #[test]
     fn few_and_many_values_add_up_alike() {
         let paths: Vec<Arc<str>> = (0..64).map(|i| Arc::from(format!("/Org {i:02}").as_str())).collect();
-        let nodes = Arc::new(FacetNodes::build(&[&paths]));
+        let nodes = Arc::new(FacetNodes::build(&[(&paths, &FacetNodes::path_order(&paths))]));
         let part = |values: &[(Node, u64)]| Counts {
             nodes: nodes.clone(),
             values: values.to_vec(),

@@ -16,6 +16,8 @@ use super::nodes::FacetNodes;
 /// ancestors), and the nodes each document counts for.
 pub struct FacetTable {
     pub(super) node_paths: Vec<Arc<str>>,
+    /// `node_paths`' order by path ([`FacetNodes::path_order`]).
+    path_order: Vec<u32>,
     /// The nodes of document `d` (its values and their ancestors, each once) are
     /// `doc_nodes[doc_starts[d]..doc_starts[d + 1]]`.
     doc_starts: Vec<u32>,
@@ -75,6 +77,7 @@ impl FacetTable {
         }
         doc_starts.push(doc_nodes.len() as u32);
         Ok(FacetTable {
+            path_order: FacetNodes::path_order(&node_paths),
             node_paths,
             doc_starts,
             doc_nodes,
@@ -146,7 +149,10 @@ impl FacetTableCache {
                 });
             }
         }
-        let own: Vec<&[Arc<str>]> = tables.iter().map(|table| table.node_paths.as_slice()).collect();
+        let own: Vec<(&[Arc<str>], &[u32])> = tables
+            .iter()
+            .map(|table| (table.node_paths.as_slice(), table.path_order.as_slice()))
+            .collect();
         let nodes = Arc::new(FacetNodes::build(&own));
         self.nodes
             .lock()
