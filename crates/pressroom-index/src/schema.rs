@@ -1,6 +1,7 @@
 //! The schema: full-text `title` and `body` (positions, folded accents), the same text again
 //! in `title_<lang>`/`body_<lang>` analysed for the document's language (stop words,
-//! stemming), the body's stop-word pairs in `body_pairs` ([`crate::pairs`]), a fast `date` and `year`, one facet field per facet, and stored display fields.
+//! stemming), the body's stop-word pairs in `body_pairs` ([`crate::pairs`]), a fast `date`
+//! and `year`, one facet field per facet, and stored display fields.
 
 use tantivy::schema::{
     DateOptions, DateTimePrecision, FacetOptions, Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing,
