@@ -281,11 +281,7 @@ fn in_capitals(word: &str) -> bool {
 /// The country of the first large city the title or the lead names, its name capitalised
 /// and no larger city of another country sharing it.
 fn city_country(gazetteer: &Gazetteer, title: &str, body: &str) -> Option<usize> {
-    let mut lead_end = LEAD_BYTES.min(body.len());
-    while !body.is_char_boundary(lead_end) {
-        lead_end -= 1;
-    }
-    for text in [title, &body[..lead_end]] {
+    for text in [title, &body[..body.floor_char_boundary(LEAD_BYTES)]] {
         let words: Vec<&str> = text
             .split(|c: char| {
                 c.is_whitespace() || matches!(c, ',' | ';' | ':' | '(' | ')' | '"' | '«' | '»' | '“' | '”')

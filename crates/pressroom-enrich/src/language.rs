@@ -49,11 +49,7 @@ impl LanguageDetector {
         let mut sample = String::with_capacity(SAMPLE_BYTES + title.len() + 1);
         sample.push_str(title);
         sample.push('\n');
-        let mut end = SAMPLE_BYTES.min(body.len());
-        while !body.is_char_boundary(end) {
-            end -= 1;
-        }
-        sample.push_str(&body[..end]);
+        sample.push_str(&body[..body.floor_char_boundary(SAMPLE_BYTES)]);
         let detected = self.detector.detect(&sample);
         // A declared language gives way only to a reliable detection on text that reads as
         // prose: on a table of figures (an earnings report's `Shr 45 cts vs 58 cts`) whatlang

@@ -63,11 +63,7 @@ fn title_end_in(body: &str, key: &str) -> usize {
     if words.len() < 3 {
         return 0;
     }
-    let window_end = (0..=TITLE_SEARCH_BYTES.min(body.len()))
-        .rev()
-        .find(|&end| body.is_char_boundary(end))
-        .unwrap_or(0);
-    let window = &body[..window_end];
+    let window = &body[..body.floor_char_boundary(TITLE_SEARCH_BYTES)];
     window
         .match_indices(words[0])
         .find_map(|(start, _)| words_end(window, start, &words))
