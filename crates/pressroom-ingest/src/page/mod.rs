@@ -540,7 +540,8 @@ impl Page<'_> {
             .find(|(index, folded)| {
                 candidates
                     .iter()
-                    .any(|(other, text)| other.abs_diff(*index) > 1 && text == folded && !self.beside_credit(*index))
+                    .any(|(other, text)| other.abs_diff(*index) > 1 && text == folded)
+                    && !self.beside_credit(*index)
             })
             .map(|(index, _)| *index)
     }
