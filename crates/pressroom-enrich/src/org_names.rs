@@ -939,8 +939,8 @@ fn run_from(text: &str, words: &[Word<'_>], at: usize) -> Option<(usize, bool)> 
     // `la mairie de Kikwit`).
     let lowercase_lead = matches!(
         first_lower.as_ref(),
-        "ministère" | "ministere" | "ministerio" | "secretaría" | "mairie" | "alcaldía" | "alcaldia"
-    );
+        "ministère" | "ministere" | "ministerio" | "secretaría"
+    ) || TOWN_HALLS.contains(&first_lower.as_ref());
     if !(capitalised(first.text) || lowercase_lead) {
         return None;
     }
@@ -1062,6 +1062,10 @@ fn split_at_conjunctions<'r, 'a>(run: &'r [Word<'a>]) -> Vec<&'r [Word<'a>]> {
     }
     vec![run]
 }
+
+/// A town hall's head, which French and Spanish write in lowercase and name by the town alone
+/// (`la mairie de Kikwit`, `la alcaldía de Cúcuta`).
+const TOWN_HALLS: &[&str] = &["mairie", "alcaldía", "alcaldia"];
 
 /// Words a sub-unit's name has at least to be split from its parent's.
 const SUB_UNIT_WORDS: usize = 4;
@@ -1272,7 +1276,7 @@ fn accept(text: &str, run: &[Word<'_>]) -> Option<FoundName> {
     let institutional = HEADS.contains(&lowered[0].as_str()) && lowered[1..].iter().any(|word| institutional(word));
     // A head alone ("the Department", "Council") names no particular body.
     // A town hall is named by its town alone (`la mairie de Kikwit`).
-    let town_hall = matches!(lowered[0].as_str(), "mairie" | "alcaldía" | "alcaldia") && capitalised_words >= 1;
+    let town_hall = TOWN_HALLS.contains(&lowered[0].as_str()) && capitalised_words >= 1;
     if heads == 0 || (capitalised_words < 2 && !institutional && !town_hall && !lowered[0].starts_with("minist")) {
         return None;
     }
