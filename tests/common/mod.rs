@@ -89,6 +89,17 @@ pub fn app(service: Arc<SearchService>, config: ServerConfig) -> Router {
     pressroom_query::http::app_with(service, config, Arc::new(AtomicBool::new(true)))
 }
 
+/// The counts of a search response's facet added up over its listed values (the top level of
+/// a tree); the facet must be in the response.
+pub fn facet_total(response: &Value, facet: &str) -> u64 {
+    response["facets"][facet]["values"]
+        .as_array()
+        .unwrap_or_else(|| panic!("no {facet} values in {response}"))
+        .iter()
+        .filter_map(|value| value["count"].as_u64())
+        .sum()
+}
+
 /// Sends a request through the router: status, headers, and the body as JSON (or as a JSON
 /// string when it is not JSON, such as `/metrics`).
 pub async fn send(app: &Router, request: Request<Body>) -> (StatusCode, HeaderMap, Value) {
