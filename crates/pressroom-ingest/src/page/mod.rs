@@ -889,6 +889,21 @@ mod tests {
     }
 
     #[test]
+    fn a_release_s_publisher_and_release_notice_are_passed_for_the_headline() {
+        let page = clean_page(
+            "Press Release\n\nJustice Department Expands Efforts to Dismantle Human Smuggling Operations\n\nFor Immediate Release\nOffice of Public Affairs\n\nThe Justice Department today announced additional efforts to dismantle human smuggling networks across the region.\nMore follows.",
+        );
+        assert_eq!(
+            page.title,
+            "Justice Department Expands Efforts to Dismantle Human Smuggling Operations"
+        );
+        let page = clean_page(
+            "Huge need for aid to Syrian refugees\nHistorical archive\nPublished under: The Second Government\nPublisher: Ministry of Foreign Affairs\nPress release | Date: 20/06/2013\nThe situation in Syria and its neighbouring countries is more acute than the worst forecasts predicted at the turn of the year.\nMore follows.",
+        );
+        assert_eq!(page.title, "Huge need for aid to Syrian refugees");
+    }
+
+    #[test]
     fn a_standfirst_under_a_seven_word_headline_is_not_the_title() {
         let page = clean_page(
             "World, Asia - Pacific\n\nBoats with asylum seekers turned back at sea\n\nMinister confirms the latest vessel was intercepted this month and its passengers sent back home by plane\n\nMELBOURNE, Australia – The minister confirmed on Wednesday that a vessel was the latest of many boats turned back.\nMore followed.",

@@ -55,6 +55,9 @@ static CHROME: LazyLock<Regex> = LazyLock::new(|| {
           | photo\s*: | photos?\s+credit | foto\s*: | crédits?\s*(photo)?\s*: | credits?\s*: | ©
           | posted\s+(by|on|in)\b | published\s+(by|on)\b | publié\s+(le|par)\b | publicado\s+(el|por)\b
           | published\s*: | publié\s*: | publicado\s*: | \d{1,2}\s*(h|hrs?|hours?|mins?)\s+ago
+          | publisher\s*: | published\s+under\s*: | éditeur\s*: | editorial\s*:
+          | for\s+immediate\s+release | pour\s+(diffusion|publication)\s+imm[ée]diate
+          | para\s+(su\s+)?(publicaci[oó]n|difusi[oó]n)\s+inmediata
           | submitted\s+by\b | content\s+by\b | view\s+all\b | ver\s+tod[oa]s\b | voir\s+tou[ts]\b
           | \d+\s+min(ute)?s?\s+read\b | (imagen|image|foto|photo)\s+v[ií]a\b
           | subscribe\s+(free\s+)?to\b | suscr[ií]bete\b | abonnez-vous\b
@@ -1165,6 +1168,11 @@ mod tests {
             "Des bénévoles préparent leur canot à Boulogne-sur-Mer, le 2 mai 2023",
             "Families wait for food at a school in Garissa, Kenya, on May 14, 2024",
             "Familias esperan en el albergue de Tapachula, el 3 de abril de 2023",
+            "Publisher: Ministry of Foreign Affairs",
+            "Published under: The Second Government",
+            "For Immediate Release",
+            "Pour diffusion immédiate",
+            "Para publicación inmediata",
         ] {
             assert!(is_boilerplate(line), "{line}");
         }
