@@ -551,7 +551,8 @@ impl Page<'_> {
     fn headline_above_deck(&self, deck: usize) -> Option<usize> {
         let above = self.above(deck)?;
         let (deck_words, headline_words) = (word_count(self.lines[deck]), word_count(self.lines[above]));
-        let is_deck = deck_words >= DECK_WORDS && deck_words > headline_words;
+        // A line in capitals is a headline: decks are written in sentence case.
+        let is_deck = deck_words >= DECK_WORDS && deck_words > headline_words && !in_capitals(self.lines[deck]);
         // A short line over a long one may be a kicker over the headline (`Día Mundial contra
         // la Trata de Personas`, an occasion's name in Title Case) or a breadcrumb glued into a
         // line: under ten words, the headline is neither.
@@ -885,6 +886,17 @@ mod tests {
             page.body.starts_with("Más de 2.000") || page.body.starts_with("Santiago"),
             "{}",
             page.body
+        );
+    }
+
+    #[test]
+    fn a_headline_in_capitals_is_no_deck_under_the_line_above_it() {
+        let page = clean_page(
+            "Discursos y otros documentos del Secretario General\n\nDISCURSO DE CIERRE - CONSEJO PERMANENTE DE LA OEA - SESIÓN EXTRAORDINARIA SOBRE LA CRISIS MIGRATORIA EN LA REGIÓN ANDINA\n\n5 de septiembre de 2018 - Washington, DC\n\nGracias señora Presidente,\n\nA los países que están recibiendo a los migrantes y refugiados les agradezco profundamente su solidaridad con ellos.\nSeguiremos trabajando.",
+        );
+        assert_eq!(
+            page.title,
+            "DISCURSO DE CIERRE - CONSEJO PERMANENTE DE LA OEA - SESIÓN EXTRAORDINARIA SOBRE LA CRISIS MIGRATORIA EN LA REGIÓN ANDINA"
         );
     }
 
