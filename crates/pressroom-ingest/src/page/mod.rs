@@ -916,6 +916,17 @@ mod tests {
     }
 
     #[test]
+    fn a_search_box_is_no_headline() {
+        let page = clean_page(
+            "Logo prefecture\nRechercher dans\nOpération de sauvetage de plusieurs embarcations au large du Pas-de-Calais (62)\n11 août 2023\n\nDans la nuit du mercredi 9 août, le centre de sauvetage est informé que deux embarcations se trouvent en difficulté.\nLa suite.",
+        );
+        assert_eq!(
+            page.title,
+            "Opération de sauvetage de plusieurs embarcations au large du Pas-de-Calais (62)"
+        );
+    }
+
+    #[test]
     fn a_standfirst_under_a_seven_word_headline_is_not_the_title() {
         let page = clean_page(
             "World, Asia - Pacific\n\nBoats with asylum seekers turned back at sea\n\nMinister confirms the latest vessel was intercepted this month and its passengers sent back home by plane\n\nMELBOURNE, Australia – The minister confirmed on Wednesday that a vessel was the latest of many boats turned back.\nMore followed.",

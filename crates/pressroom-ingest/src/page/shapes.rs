@@ -866,10 +866,10 @@ static BRACKETED_DAY: LazyLock<Regex> = LazyLock::new(|| {
     .expect("bracketed day pattern is valid")
 });
 
-/// Buttons on a line of their own: share, print, tweet, loading.
+/// Buttons on a line of their own: share, print, tweet, loading, a search box.
 static BUTTON: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(share|partager|compartir|print|imprimer|imprimir|tweet|email|e-mail|loading|chargement|cargando|donate|fai(re|tes)\s+un\s+don|donar|dona\s+ahora)\b",
+        r"(?i)^(share|partager|compartir|print|imprimer|imprimir|tweet|email|e-mail|loading|chargement|cargando|donate|fai(re|tes)\s+un\s+don|donar|dona\s+ahora|search|rechercher|buscar)\b",
     )
     .expect("button pattern is valid")
 });
@@ -1173,6 +1173,8 @@ mod tests {
             "For Immediate Release",
             "Pour diffusion immédiate",
             "Para publicación inmediata",
+            "Rechercher dans",
+            "Search",
         ] {
             assert!(is_boilerplate(line), "{line}");
         }
