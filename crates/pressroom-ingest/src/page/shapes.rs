@@ -187,7 +187,8 @@ pub(super) fn is_boilerplate(line: &str) -> bool {
     if URL_LINE.is_match(line) || CHROME.is_match(line) || SYMBOL.is_match(line) {
         return true;
     }
-    if words <= 8 && MEETING.is_match(line) {
+    // Words with letters: `23e & 24e séances plénières – matin & après-midi` is six.
+    if lettered_words(line) <= 8 && MEETING.is_match(line) {
         return true;
     }
     // A name and a telephone number: a contact, not a headline.
@@ -1067,6 +1068,7 @@ mod tests {
             "GA/SHC/4153",
             "46th Meeting (PM)",
             "43rd & 44th Meetings (AM & PM)",
+            "23e & 24e séances plénières – matin & après-midi",
             "Seventieth Session,",
             "Meetings Coverage",
             "Histoires",
