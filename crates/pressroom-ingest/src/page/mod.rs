@@ -927,6 +927,17 @@ mod tests {
     }
 
     #[test]
+    fn a_headline_ending_with_the_day_it_marks_is_no_observance_label() {
+        let page = clean_page(
+            "Declaración\nDeclaración de la Directora Ejecutiva con motivo del Día Mundial de la Asistencia Humanitaria (19 de agosto)\n07 Agosto 2023\nLos conflictos y los desastres naturales están agravando los problemas que enfrentan millones de personas en todo el mundo.\nCuando estalla una crisis, los equipos móviles acuden.",
+        );
+        assert_eq!(
+            page.title,
+            "Declaración de la Directora Ejecutiva con motivo del Día Mundial de la Asistencia Humanitaria (19 de agosto)"
+        );
+    }
+
+    #[test]
     fn a_standfirst_under_a_seven_word_headline_is_not_the_title() {
         let page = clean_page(
             "World, Asia - Pacific\n\nBoats with asylum seekers turned back at sea\n\nMinister confirms the latest vessel was intercepted this month and its passengers sent back home by plane\n\nMELBOURNE, Australia – The minister confirmed on Wednesday that a vessel was the latest of many boats turned back.\nMore followed.",

@@ -241,7 +241,10 @@ pub(super) fn is_boilerplate(line: &str) -> bool {
     if words <= 16 && DATED_KIND.is_match(line) && DATE.is_match(&folded) {
         return true;
     }
-    if BRACKETED_DAY.is_match(&folded) {
+    // An observance's label is its name and day; a headline may end with the day it marks
+    // (`Declaración de la Directora Ejecutiva con motivo del Día Mundial de la Asistencia
+    // Humanitaria (19 de agosto)`).
+    if words <= OBSERVANCE_WORDS && BRACKETED_DAY.is_match(&folded) {
         return true;
     }
     // A programme's or a post's time and date (`From Morning Report, 8:46 am on 18 May 2021`).
@@ -857,6 +860,10 @@ static OBSERVANCE: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("observance pattern is valid")
 });
+
+/// Words at most of an observance's label (`International Day of Zero Tolerance for Female
+/// Genital Mutilation (6 February)` has eleven).
+const OBSERVANCE_WORDS: usize = 12;
 
 /// A day named in brackets at the end of a line (`International Day of … (25 November)`):
 /// an observance's label.
