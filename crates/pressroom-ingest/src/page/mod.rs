@@ -170,13 +170,16 @@ fn read_page(raw: &str, known_title: Option<&str>, site: &SiteLines) -> PagePart
             let at = (0..lines.len()).find(|&index| fold(lines[index]) == folded);
             (title, at.map_or(0, |index| index + 1))
         }
-        None => match page.find_headline() {
-            Some((first, last)) => (tidy_title(&page.joined(first, last)), last + 1),
-            None => {
-                let (title, after) = page.fallback_title();
-                (tidy_title(&title), after)
-            }
-        },
+        None => {
+            let (title, after) = match page.find_headline() {
+                Some((first, last)) => (tidy_title(&page.joined(first, last)), last + 1),
+                None => {
+                    let (title, after) = page.fallback_title();
+                    (tidy_title(&title), after)
+                }
+            };
+            (without_glued_kicker(&title, &lines).to_string(), after)
+        }
     };
     PageParts {
         body: page.body_after(after_title, &title),
@@ -220,7 +223,7 @@ fn tidy_title(title: &str) -> String {
         }
     }
     title = without_language_link(without_language_tags(without_headline_prefixes(title)));
-    title = without_glued_kicker(without_glued_feed_date(without_dated_source(title)));
+    title = without_glued_feed_date(without_dated_source(title));
     while let Some(rest) = GLUED_BUTTONS
         .iter()
         .find_map(|button| title.strip_suffix(button))

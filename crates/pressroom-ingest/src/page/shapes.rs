@@ -620,12 +620,19 @@ pub(super) fn without_headline_prefixes(title: &str) -> &str {
     }
 }
 
+/// Does `line` hold `word` as a whole word?
+fn contains_word(line: &str, word: &str) -> bool {
+    let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+    !word.is_empty() && line.split(|c: char| !c.is_alphanumeric()).any(|part| part == word)
+}
+
 /// A headline without a section or place name glued to its first word with no space
 /// (`IndonésieDes centaines de Rohingyas…`, `TessinNouvel afflux…`): a capitalised word of
 /// five letters or more runs straight into a capitalised word of three or more, and four
 /// words at least follow. Names written in two capitals (`DeSantis`, `McDonald`, `YouTube`)
-/// have a shorter first part.
-pub(super) fn without_glued_kicker(title: &str) -> &str {
+/// have a shorter first part, or are written so again in the page's `lines` outside the
+/// headline (`ShelterBox delivers aid…` over `ShelterBox is working to distribute tents…`).
+pub(super) fn without_glued_kicker<'t>(title: &'t str, lines: &[&str]) -> &'t str {
     // Offsets are taken in the first word, so in the title from its first letter on.
     let trimmed = title.trim_start();
     let first = trimmed.split_whitespace().next().unwrap_or("");
@@ -648,7 +655,12 @@ pub(super) fn without_glued_kicker(title: &str) -> &str {
         let rest = &trimmed[at..];
         let next_word = rest.split_whitespace().next().unwrap_or("");
         let next_lowercase = next_word.chars().skip(1).take_while(|c| c.is_lowercase()).count();
-        return if next_lowercase >= 2 && word_count(rest) >= 5 {
+        // The headline's opening (its glued word and the next two), to tell its copies apart.
+        let opening: String = trimmed.split_whitespace().take(3).collect::<Vec<_>>().join(" ");
+        let written_elsewhere = lines
+            .iter()
+            .any(|line| contains_word(line, first) && !line.contains(opening.as_str()));
+        return if next_lowercase >= 2 && word_count(rest) >= 5 && !written_elsewhere {
             rest
         } else {
             title
@@ -1011,16 +1023,25 @@ mod tests {
     #[test]
     fn a_kicker_or_a_feed_date_glued_to_a_headline_is_cut_but_names_in_two_capitals_stay() {
         assert_eq!(
-            without_glued_kicker("IndonésieDes centaines de Rohingyas renvoyés en mer"),
+            without_glued_kicker("IndonésieDes centaines de Rohingyas renvoyés en mer", &[]),
             "Des centaines de Rohingyas renvoyés en mer"
         );
         assert_eq!(
-            without_glued_kicker("TessinNouvel afflux massif de requérants d'asile"),
+            without_glued_kicker("TessinNouvel afflux massif de requérants d'asile", &[]),
             "Nouvel afflux massif de requérants d'asile"
         );
         // White space before it (tidy_title trims it first) does not shift the cut.
         assert_eq!(
-            without_glued_kicker("\u{a0} IndonésieDes centaines de Rohingyas renvoyés en mer"),
+            without_glued_kicker("\u{a0} IndonésieDes centaines de Rohingyas renvoyés en mer", &[]),
+            "Des centaines de Rohingyas renvoyés en mer"
+        );
+        // A name written so elsewhere in the page stays; the headline's own copies do not count.
+        let headline = "ShelterBox delivers aid after cyclones hit Madagascar";
+        let page = [headline, headline, "ShelterBox is working to distribute tents to families."];
+        assert_eq!(without_glued_kicker(headline, &page), headline);
+        let headline = "IndonésieDes centaines de Rohingyas renvoyés en mer";
+        assert_eq!(
+            without_glued_kicker(headline, &[headline, "Monde", headline]),
             "Des centaines de Rohingyas renvoyés en mer"
         );
         for kept in [
@@ -1031,7 +1052,7 @@ mod tests {
             "Ukraine: thousands cross into Poland",
             "ParisLive",
         ] {
-            assert_eq!(without_glued_kicker(kept), kept);
+            assert_eq!(without_glued_kicker(kept, &[]), kept);
         }
         assert_eq!(
             without_glued_feed_date(
