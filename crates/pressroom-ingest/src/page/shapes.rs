@@ -426,9 +426,13 @@ static BYLINE_WITH_PAPER: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A caption ending in its credit in brackets (`… le 29 mars 2015. [Keystone - Jane Roe]`,
-/// `… (image prétexte). - [Keystone - Jane Roe]`).
-static BRACKETED_CREDIT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"[.!?)]\s*(-\s*)?\[[^\]]{2,60}\]\s*$").expect("bracketed credit pattern is valid"));
+/// `… (image prétexte). - [Keystone - Jane Roe]`), or after its last sentence in parentheses,
+/// a photographer and an agency (`… outside of Goz Beida, Chad. (Jane Roe — Jesuit Refugee
+/// Service/USA)`).
+static BRACKETED_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"([.!?)]\s*(-\s*)?\[[^\]]{2,60}\]|[.!?]\s*\([^()]{2,60}(/|\s[—–-]\s)[^()]{2,60}\))\s*$")
+        .expect("bracketed credit pattern is valid")
+});
 
 /// A news digest's source before the headline it quotes.
 static CITED_SOURCE: LazyLock<Regex> = LazyLock::new(|| {
@@ -1204,6 +1208,7 @@ mod tests {
             "Pour diffusion immédiate",
             "Para publicación inmediata",
             "Rechercher dans",
+            "Student refugees in a school in Djabal Refugee Camp outside of Goz Beida, Chad. (Jane Roe — Jesuit Refugee Service/USA)",
             "Search",
         ] {
             assert!(is_boilerplate(line), "{line}");
