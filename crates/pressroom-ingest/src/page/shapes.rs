@@ -1041,7 +1041,11 @@ mod tests {
         );
         // A name written so elsewhere in the page stays; the headline's own copies do not count.
         let headline = "ShelterBox delivers aid after cyclones hit Madagascar";
-        let page = [headline, headline, "ShelterBox is working to distribute tents to families."];
+        let page = [
+            headline,
+            headline,
+            "ShelterBox is working to distribute tents to families.",
+        ];
         assert_eq!(without_glued_kicker(headline, &page), headline);
         let headline = "IndonésieDes centaines de Rohingyas renvoyés en mer";
         assert_eq!(
