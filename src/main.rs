@@ -275,7 +275,8 @@ struct EvalArgs {
     )]
     gold: Vec<PathBuf>,
     /// Only the gold releases of this split (`tune`: what cue lists and weights may be tuned
-    /// on; `test`: held out); releases without a split always count.
+    /// on; `test`: held out); releases without a split always count. Reuters is scored on
+    /// its own split: TRAIN with `tune`, TEST with `test`, both without.
     #[arg(long)]
     split: Option<String>,
     /// Score this `pressroom extract` output (JSON lines) on the gold files instead of
@@ -635,7 +636,16 @@ fn eval(args: EvalArgs) -> Result<()> {
     }
     let reuters = read_records(&[corpus.join("reuters21578")])?;
     let reliefweb = read_records(&[corpus.join("reliefweb")])?;
-    let mut rows = eval::evaluate_reuters(&enricher, &reuters)?;
+    // Reuters has its own split: TRAIN is what may be tuned on, TEST is held out.
+    let reuters_splits: &[eval::ReutersSplit] = match args.split.as_deref() {
+        Some("tune") => &[eval::ReutersSplit::Train],
+        Some("test") => &[eval::ReutersSplit::Test],
+        _ => &[eval::ReutersSplit::Train, eval::ReutersSplit::Test],
+    };
+    let mut rows = Vec::new();
+    for &split in reuters_splits {
+        rows.extend(eval::evaluate_reuters(&enricher, &reuters, split)?);
+    }
     rows.extend(eval::evaluate_reliefweb(&enricher, &reliefweb));
     let gold_files: Vec<&PathBuf> = args.gold.iter().filter(|path| path.exists()).collect();
     let extracted = args.extracted.as_deref().map(read_extracted).transpose()?;

@@ -35,27 +35,52 @@ fn check(rows: &[EvalRow], floors: &[(&str, &str, f64)]) {
 }
 
 #[test]
-fn reuters_test_split_scores_stay_above_their_floors() {
+fn reuters_scores_stay_above_their_floors_on_both_sides_of_its_split() {
     let shared = shared_or_skip!();
     let enricher = Enricher::new().expect("tables load");
     let records = common::read_records(&[shared.join("corpus/reuters21578")]);
-    let rows = eval::evaluate_reuters(&enricher, &records).expect("places table loads");
-    assert!(
-        rows[0].documents > 5_000,
-        "test documents with labels: {}",
-        rows[0].documents
-    );
-    // Measured 2026-12-03: countries F1 0.881, organizations F1 0.713, main organizations
-    // (the ones the ORGS labels name) F1 0.719. 2026-12-06 (tickers are no bodies; an
-    // acronym the story spells out means its long form): organizations 0.728, main 0.740.
-    check(
-        &rows,
-        &[
-            ("reuters-test", "countries (PLACES)", 0.87),
-            ("reuters-test", "organizations (ORGS)", 0.71),
-            ("reuters-test", "main organizations (ORGS)", 0.72),
-        ],
-    );
+    // TEST, held out: measured 2026-12-03 countries F1 0.881, organizations 0.713, main
+    // organizations (the ones the ORGS labels name) 0.719; 2026-12-06 (tickers are no bodies;
+    // an acronym the story spells out means its long form) organizations 0.728, main 0.740.
+    // TRAIN, what rules may be tuned on (2026-12-06): 0.855, 0.717, 0.808.
+    let mut labelled = 0;
+    for (split, least, floors) in [
+        (
+            eval::ReutersSplit::Test,
+            5_000,
+            [("reuters-test", 0.87), ("reuters-test", 0.71), ("reuters-test", 0.72)],
+        ),
+        (
+            eval::ReutersSplit::Train,
+            12_000,
+            [
+                ("reuters-train", 0.84),
+                ("reuters-train", 0.70),
+                ("reuters-train", 0.79),
+            ],
+        ),
+    ] {
+        let rows = eval::evaluate_reuters(&enricher, &records, split).expect("places table loads");
+        assert!(
+            rows[0].documents > least,
+            "{split:?} documents with labels: {}",
+            rows[0].documents
+        );
+        labelled += rows[0].documents;
+        let facets = [
+            "countries (PLACES)",
+            "organizations (ORGS)",
+            "main organizations (ORGS)",
+        ];
+        let floors: Vec<(&str, &str, f64)> = floors
+            .iter()
+            .zip(facets)
+            .map(|(&(source, floor), facet)| (source, facet, floor))
+            .collect();
+        check(&rows, &floors);
+    }
+    // The two sides are different stories.
+    assert!(labelled < records.len(), "{labelled} of {}", records.len());
 }
 
 #[test]

@@ -3,7 +3,7 @@
 //!
 //! | room | labels |
 //! |---|---|
-//! | [`reuters`] | Reuters-21578 test split: PLACES (countries), ORGS (organizations, main organizations) |
+//! | [`reuters`] | Reuters-21578, TRAIN (tuned on) or TEST (held out): PLACES (countries), ORGS (organizations, main organizations) |
 //! | [`reliefweb`] | ReliefWeb: language, English themes (held out of the theme model) |
 //! | [`gold`] | hand-labelled gold files (`tests/data/*.jsonl`), per language |
 //! | [`matching`] | how an extracted organization matches a labelled one |
@@ -19,7 +19,7 @@ use serde::Serialize;
 
 pub use gold::{evaluate_gold, parse_gold, GoldOrganization, GoldRecord};
 pub use reliefweb::{evaluate_reliefweb, held_out_for_themes};
-pub use reuters::evaluate_reuters;
+pub use reuters::{evaluate_reuters, ReutersSplit};
 
 /// Set-based counts, added up over documents (micro-averaged).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]

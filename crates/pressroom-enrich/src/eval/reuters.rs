@@ -1,4 +1,5 @@
-//! Reuters-21578, test split (`LEWISSPLIT="TEST"`).
+//! Reuters-21578's labels, on either side of its split: `TRAIN` may be tuned on, `TEST` is
+//! held out.
 
 use std::collections::{BTreeSet, HashMap};
 
@@ -9,11 +10,40 @@ use crate::tables;
 use crate::tsv;
 use crate::{EnrichError, Enricher};
 
-/// Scores against the Reuters-21578 test split (`LEWISSPLIT="TEST"`) documents that have
-/// PLACES or ORGS labels: countries mentioned vs PLACES (mapped to ISO3 by
-/// `data/reuters_places.tsv`), organizations vs ORGS (mapped by `organizations.tsv`'s
-/// `reuters` column; predictions outside the ORGS vocabulary are not scored).
-pub fn evaluate_reuters(enricher: &Enricher, records: &[Record]) -> Result<Vec<EvalRow>, EnrichError> {
+/// The side of Reuters-21578's split (`LEWISSPLIT`) a score is taken on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReutersSplit {
+    /// `TRAIN`: what cue lists, tables and thresholds may be tuned on (`reuters-train` rows).
+    Train,
+    /// `TEST`: held out (`reuters-test` rows).
+    Test,
+}
+
+impl ReutersSplit {
+    fn label(self) -> &'static str {
+        match self {
+            ReutersSplit::Train => "TRAIN",
+            ReutersSplit::Test => "TEST",
+        }
+    }
+
+    fn source(self) -> &'static str {
+        match self {
+            ReutersSplit::Train => "reuters-train",
+            ReutersSplit::Test => "reuters-test",
+        }
+    }
+}
+
+/// Scores against the Reuters-21578 documents of `split` that have PLACES or ORGS labels:
+/// countries mentioned vs PLACES (mapped to ISO3 by `data/reuters_places.tsv`),
+/// organizations vs ORGS (mapped by `organizations.tsv`'s `reuters` column; predictions
+/// outside the ORGS vocabulary are not scored).
+pub fn evaluate_reuters(
+    enricher: &Enricher,
+    records: &[Record],
+    split: ReutersSplit,
+) -> Result<Vec<EvalRow>, EnrichError> {
     let places = reuters_places()?;
     let organization_labels: HashMap<&str, &str> = enricher
         .organizations
@@ -35,7 +65,7 @@ pub fn evaluate_reuters(enricher: &Enricher, records: &[Record]) -> Result<Vec<E
     let mut documents = 0;
     for record in records {
         let labels = &record.labels;
-        if labels.split.as_deref() != Some("TEST") || (labels.places.is_empty() && labels.orgs.is_empty()) {
+        if labels.split.as_deref() != Some(split.label()) || (labels.places.is_empty() && labels.orgs.is_empty()) {
             continue;
         }
         documents += 1;
@@ -73,21 +103,21 @@ pub fn evaluate_reuters(enricher: &Enricher, records: &[Record]) -> Result<Vec<E
     }
     Ok(vec![
         EvalRow::set(
-            "reuters-test",
+            split.source(),
             "countries (PLACES)",
             documents,
             countries,
             country_examples.0,
         ),
         EvalRow::set(
-            "reuters-test",
+            split.source(),
             "organizations (ORGS)",
             documents,
             organizations,
             organization_examples.0,
         ),
         EvalRow::set(
-            "reuters-test",
+            split.source(),
             "main organizations (ORGS)",
             documents,
             main,
