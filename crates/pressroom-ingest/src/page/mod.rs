@@ -90,6 +90,9 @@ const SURE_DECKED_HEADLINE_WORDS: usize = 10;
 const UPPER_HEADLINE_WORDS: usize = 6;
 /// Words from which a headline over a subtitle may be a little shorter than it.
 const LONG_UPPER_HEADLINE_WORDS: usize = 7;
+/// Words from which a line under a longer one that holds it may be a headline the longer
+/// one repeats as a breadcrumb.
+const BREADCRUMBED_WORDS: usize = 5;
 /// Characters of a line's opening that a line cut short above it must hold to be its copy.
 const CUT_COPY_CHARS: usize = 24;
 /// Words at most of a line that is a menu's when the page gives it three times.
@@ -453,8 +456,12 @@ impl Page<'_> {
                 && (upper * 10 >= lower * 9 || (upper >= LONG_UPPER_HEADLINE_WORDS && upper * 20 >= lower * 17))
                 && !line.contains(" | ")
                 && {
+                    // A breadcrumb repeats a headline, not a name of a few words under one
+                    // (`Cruz Roja Americana`, the issuer, under `La Cruz Roja Americana designa…`).
                     let (folded, folded_current) = (fold(line), fold(&current));
-                    !folded.contains(&folded_current) || folded.starts_with(&folded_current)
+                    lower < BREADCRUMBED_WORDS
+                        || !folded.contains(&folded_current)
+                        || folded.starts_with(&folded_current)
                 }
                 && (!ends_with_full_stop(line) || ends_with_full_stop(&current));
             if !over {
@@ -937,6 +944,17 @@ mod tests {
         assert_eq!(
             page.title,
             "Declaración de la Directora Ejecutiva con motivo del Día Mundial de la Asistencia Humanitaria (19 de agosto)"
+        );
+    }
+
+    #[test]
+    fn an_issuer_s_name_under_the_headline_that_names_it_is_not_the_title() {
+        let page = clean_page(
+            "La Cruz Roja Americana designa $200.000 para el socorro y apoyo a América Central\n\nCruz Roja Americana\n\nMiercoles, Octubre 26, 2011\n\nLa Cruz Roja Americana se compromete a enviar suministros de socorro para apoyar las operaciones en la región.\nLa ayuda llegará pronto.",
+        );
+        assert_eq!(
+            page.title,
+            "La Cruz Roja Americana designa $200.000 para el socorro y apoyo a América Central"
         );
     }
 
