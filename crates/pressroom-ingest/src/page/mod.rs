@@ -25,8 +25,8 @@ use regex::Regex;
 
 use crate::clean::{clean_text, in_capitals, normalize_whitespace, split_contact, word_count};
 use shapes::{
-    ends_sentence, ends_with_credit, ends_with_full_stop, fold, in_title_case, is_boilerplate, is_credit,
-    is_headline_shaped, is_prose, is_section, opening_sentence, opens_with_credit, opens_with_dateline,
+    contains_words, ends_sentence, ends_with_credit, ends_with_full_stop, fold, in_title_case, is_boilerplate,
+    is_credit, is_headline_shaped, is_prose, is_section, opening_sentence, opens_with_credit, opens_with_dateline,
     opens_with_label, without_dated_source, without_framing_bars, without_glued_feed_date, without_glued_kicker,
     without_headline_prefixes, without_language_tags, without_scraper_date,
 };
@@ -761,15 +761,6 @@ fn cut_copy_of_next(lines: &[&str], index: usize) -> bool {
 /// A line cut short with an ellipsis (`...` or `…`), without it.
 fn without_ellipsis(line: &str) -> Option<&str> {
     line.strip_suffix("...").or_else(|| line.strip_suffix('…'))
-}
-
-/// Does `line` hold `words` with word boundaries around it?
-fn contains_words(line: &str, words: &str) -> bool {
-    line.match_indices(words).any(|(at, _)| {
-        let before = line[..at].chars().next_back();
-        let after = line[at + words.len()..].chars().next();
-        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-    })
 }
 
 /// Navigation that only its neighbours reveal: a short entry repeated on the next line, or

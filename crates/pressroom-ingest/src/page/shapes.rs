@@ -624,10 +624,13 @@ pub(super) fn without_headline_prefixes(title: &str) -> &str {
     }
 }
 
-/// Does `line` hold `word` as a whole word?
-fn contains_word(line: &str, word: &str) -> bool {
-    let word = word.trim_matches(|c: char| !c.is_alphanumeric());
-    !word.is_empty() && line.split(|c: char| !c.is_alphanumeric()).any(|part| part == word)
+/// Does `line` hold `words` with word boundaries around it?
+pub(super) fn contains_words(line: &str, words: &str) -> bool {
+    line.match_indices(words).any(|(at, _)| {
+        let before = line[..at].chars().next_back();
+        let after = line[at + words.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
 }
 
 /// A headline without a section or place name glued to its first word with no space
@@ -659,16 +662,17 @@ pub(super) fn without_glued_kicker<'t>(title: &'t str, lines: &[&str]) -> &'t st
         let rest = &trimmed[at..];
         let next_word = rest.split_whitespace().next().unwrap_or("");
         let next_lowercase = next_word.chars().skip(1).take_while(|c| c.is_lowercase()).count();
-        // The headline's opening (its glued word and the next two), to tell its copies apart.
+        if next_lowercase < 2 || word_count(rest) < 5 {
+            return title;
+        }
+        // A name the page writes again outside the headline's copies (told apart by the
+        // headline's opening: its glued word and the next two).
         let opening: String = trimmed.split_whitespace().take(3).collect::<Vec<_>>().join(" ");
+        let name = first.trim_matches(|c: char| !c.is_alphanumeric());
         let written_elsewhere = lines
             .iter()
-            .any(|line| contains_word(line, first) && !line.contains(opening.as_str()));
-        return if next_lowercase >= 2 && word_count(rest) >= 5 && !written_elsewhere {
-            rest
-        } else {
-            title
-        };
+            .any(|line| contains_words(line, name) && !line.contains(opening.as_str()));
+        return if written_elsewhere { title } else { rest };
     }
     title
 }
