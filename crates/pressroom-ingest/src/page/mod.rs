@@ -450,21 +450,23 @@ impl Page<'_> {
             // Nine tenths of its words at least, or 85% for a line of seven words or more (a
             // site's six-word tagline over a seven-word headline is not one).
             let (upper, lower) = (word_count(line), word_count(&current));
+            let (folded, folded_current) = (fold(line), fold(&current));
+            // A breadcrumb glued to the headline under it (`Home News And Events Gaza Update:
+            // providing emergency assistance` under `Gaza Update: providing emergency
+            // assistance`) ends with it.
+            let glued_under = upper >= BREADCRUMBED_WORDS && lower > upper && folded_current.ends_with(&folded);
             // A line cut short (`… déplacés à...`) is a teaser or a breadcrumb.
-            let over = upper >= UPPER_HEADLINE_WORDS
+            let longer = upper >= UPPER_HEADLINE_WORDS
                 && without_ellipsis(line).is_none()
                 && (upper * 10 >= lower * 9 || (upper >= LONG_UPPER_HEADLINE_WORDS && upper * 20 >= lower * 17))
                 && !line.contains(" | ")
-                && {
-                    // A breadcrumb repeats a headline, not a name of a few words under one
-                    // (`Cruz Roja Americana`, the issuer, under `La Cruz Roja Americana designa…`).
-                    let (folded, folded_current) = (fold(line), fold(&current));
-                    lower < BREADCRUMBED_WORDS
-                        || !folded.contains(&folded_current)
-                        || folded.starts_with(&folded_current)
-                }
+                // A breadcrumb repeats a headline, not a name of a few words under one
+                // (`Cruz Roja Americana`, the issuer, under `La Cruz Roja Americana designa…`).
+                && (lower < BREADCRUMBED_WORDS
+                    || !folded.contains(&folded_current)
+                    || folded.starts_with(&folded_current))
                 && (!ends_with_full_stop(line) || ends_with_full_stop(&current));
-            if !over {
+            if !(longer || glued_under) {
                 break;
             }
             headline = self.headline_at(index);
@@ -1299,6 +1301,14 @@ mod tests {
             page.title,
             "Le programme renforce la concertation entre les pays pour améliorer la sécurité humaine au Sahel"
         );
+    }
+
+    #[test]
+    fn a_breadcrumb_glued_to_the_headline_under_it_is_not_the_title() {
+        let page = clean_page(
+            "Flood Update: shelters open in the north\n\nHome News And Events Flood Update: shelters open in the north\n\nThe Red Cross has opened twelve shelters since the river burst its banks on Monday.\nVolunteers hand out blankets.",
+        );
+        assert_eq!(page.title, "Flood Update: shelters open in the north");
     }
 
     #[test]
