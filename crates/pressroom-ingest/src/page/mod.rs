@@ -1312,6 +1312,14 @@ mod tests {
     }
 
     #[test]
+    fn a_notice_of_the_government_a_page_was_published_under_is_not_the_title() {
+        let page = clean_page(
+            "Press release\n\nUK sends relief supplies after the cyclone\n\nBritain funds shelter kits for island families\n\nThis was published under the 2010 to 2015 Conservative and Liberal Democrat coalition government\n\nThe UK will provide up to £2 million to support the relief effort, the Secretary of State announced today.\nThe aid arrives this week.",
+        );
+        assert_eq!(page.title, "UK sends relief supplies after the cyclone");
+    }
+
+    #[test]
     fn a_breadcrumb_repeating_the_headline_above_it_is_not_the_title() {
         let page = clean_page(
             "Noticias Comunicados El ACNUR pide proteger a las familias desplazadas en la frontera sur\n\nEl ACNUR pide proteger a las familias desplazadas en la frontera sur\n\nGINEBRA, 5 de marzo de 2019 – El ACNUR expresó hoy su preocupación por la seguridad de miles de familias.\nPide acceso humanitario.",

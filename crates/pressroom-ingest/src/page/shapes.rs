@@ -257,8 +257,10 @@ pub(super) fn is_boilerplate(line: &str) -> bool {
     if words >= 8 && PLACE_MONTH_CAPTION.is_match(&folded) {
         return true;
     }
-    // A notice of the story's age (`This story is from May 3, 2016`).
-    if words <= 10 && STORY_AGE.is_match(&folded) {
+    // A notice of the story's age or its government (`This story is from May 3, 2016`,
+    // `This was published under the 2010 to 2015 Conservative and Liberal Democrat coalition
+    // government`).
+    if words <= 20 && STORY_AGE.is_match(&folded) {
         return true;
     }
     // A notice that the browser is out of date, or that the page is archived.
@@ -850,7 +852,8 @@ static VIEWS: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A notice of a story's age, on folded text.
 static STORY_AGE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^this (story|article|report) (is|was) (from|published)\b").expect("story age pattern is valid")
+    Regex::new(r"^this ((story|article|report) (is|was) (from|published)\b|was published\b|(story|article|report) is (over|more than) \d+ (years?|months?) old$)")
+        .expect("story age pattern is valid")
 });
 
 /// A notice that the page is kept as an archive (`Archived page: may contain outdated
@@ -1206,6 +1209,9 @@ mod tests {
             "Migrants about to be taken to the border for deportation (Jane Roe/IRIN)",
             "Police have charged two men with aggravated people smuggling.(Australian Defence Force/Jane Roe)",
             "This story is from May 3, 2016",
+            "This was published under the 2010 to 2015 Conservative and Liberal Democrat coalition government",
+            "This was published 3 years ago",
+            "This article is more than 7 years old",
             "Página archivada",
             "Des bénévoles préparent leur canot à Boulogne-sur-Mer, le 2 mai 2023",
             "Families wait for food at a school in Garissa, Kenya, on May 14, 2024",
