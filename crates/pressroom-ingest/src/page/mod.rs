@@ -25,10 +25,10 @@ use regex::Regex;
 
 use crate::clean::{clean_text, in_capitals, normalize_whitespace, split_contact, word_count};
 use shapes::{
-    contains_words, ends_sentence, ends_with_credit, ends_with_full_stop, fold, in_title_case, is_boilerplate,
-    is_credit, is_headline_shaped, is_prose, is_section, opening_sentence, opens_with_credit, opens_with_dateline,
-    opens_with_label, without_dated_source, without_framing_bars, without_glued_feed_date, without_glued_kicker,
-    without_headline_prefixes, without_language_tags, without_scraper_date,
+    contains_words, ends_sentence, ends_with_credit, ends_with_full_stop, fold, in_title_case, is_attribution,
+    is_boilerplate, is_credit, is_headline_shaped, is_prose, is_section, opening_sentence, opens_with_credit,
+    opens_with_dateline, opens_with_label, without_dated_source, without_framing_bars, without_glued_feed_date,
+    without_glued_kicker, without_headline_prefixes, without_language_tags, without_scraper_date,
 };
 pub use site::{SiteLines, MAX_PAGES_LEARNED, MIN_PAGES};
 
@@ -88,6 +88,8 @@ const DECKED_HEADLINE_WORDS: usize = 7;
 const SURE_DECKED_HEADLINE_WORDS: usize = 10;
 /// Words a headline above a subtitle or caption has at least.
 const UPPER_HEADLINE_WORDS: usize = 6;
+/// Words a headline over its statement's speaker needs at least.
+const ATTRIBUTED_HEADLINE_WORDS: usize = 3;
 /// Words from which a headline over a subtitle may be a little shorter than it.
 const LONG_UPPER_HEADLINE_WORDS: usize = 7;
 /// Words from which a line under a longer one that holds it may be a headline the longer
@@ -571,12 +573,12 @@ impl Page<'_> {
         let line = self.lines[above];
         let headline_like =
             headline_words >= SURE_DECKED_HEADLINE_WORDS || (!in_title_case(line) && !opens_with_label(line));
-        (is_deck
-            && headline_like
-            && headline_words >= DECKED_HEADLINE_WORDS
-            && is_headline_shaped(self.lines[above])
-            && !self.starts_prose(above))
-        .then_some(above)
+        // A statement's speaker under its headline (`Statement from Michelle Nunn, President
+        // and CEO of CARE`) is no deck of a sentence's length, but the headline is above it
+        // however short.
+        let decked = (is_deck && headline_like && headline_words >= DECKED_HEADLINE_WORDS)
+            || (is_attribution(self.lines[deck]) && headline_words >= ATTRIBUTED_HEADLINE_WORDS);
+        (decked && is_headline_shaped(self.lines[above]) && !self.starts_prose(above)).then_some(above)
     }
 
     /// Is the line at `index` the first line of the paragraph at `start`, hard-wrapped at the
@@ -1317,6 +1319,22 @@ mod tests {
             "Press release\n\nUK sends relief supplies after the cyclone\n\nBritain funds shelter kits for island families\n\nThis was published under the 2010 to 2015 Conservative and Liberal Democrat coalition government\n\nThe UK will provide up to £2 million to support the relief effort, the Secretary of State announced today.\nThe aid arrives this week.",
         );
         assert_eq!(page.title, "UK sends relief supplies after the cyclone");
+    }
+
+    #[test]
+    fn a_statements_speaker_under_its_headline_is_not_the_title() {
+        let page = clean_page(
+            "icon icon icon\n\nAgency Welcomes Truce in the Region\n\nStatement from Jane Roe, President and CEO of the Agency\n\n“We welcome news of the seven-day truce and hope it turns into a lasting peace for the people of the region,” she said.\nAid must reach everyone.",
+        );
+        assert_eq!(page.title, "Agency Welcomes Truce in the Region");
+        // A statement whose headline names its speaker and goes on to its subject is the title.
+        let page = clean_page(
+            "Temas de actualidad\n\nStatement by Jane Roe, Regional Director for the Americas, on children at the southern border\n\nNEW YORK, 5 June 2019 – Children who cross the border alone need protection at every step of their journey.\nThey must not be detained.",
+        );
+        assert_eq!(
+            page.title,
+            "Statement by Jane Roe, Regional Director for the Americas, on children at the southern border"
+        );
     }
 
     #[test]

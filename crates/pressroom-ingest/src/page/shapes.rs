@@ -825,6 +825,24 @@ static NAMED_BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(By|Por|Par)\s+\p{Lu}[\p{L}'’.-]+\s+\p{Lu}[\p{L}'’-]+[^.]*$").expect("named byline pattern is valid")
 });
 
+/// A statement's speaker: the statement's kind, `from`/`by`/`de`, a capitalised name of two
+/// words or more and, after a comma, the speaker's office (`Statement from Michelle Nunn,
+/// President and CEO of CARE`, `Déclaration de Filippo Grandi, Haut Commissaire…`).
+static ATTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(Statement|Remarks|Message|Speech|Déclaration|Allocution|Discours|Declaración|Mensaje|Discurso)\s+(from|by|de|du|del)\s+\p{Lu}[\p{L}'’.-]+(\s+\p{Lu}[\p{L}'’.-]+)+,\s")
+        .expect("attribution pattern is valid")
+});
+
+/// Is `line` a statement's speaker ([`ATTRIBUTION`]) and no more? A statement's headline goes
+/// on to its occasion or subject (`Statement by Henrietta Fore, UNICEF Executive Director, to
+/// UNHCR Executive Committee`).
+pub(super) fn is_attribution(line: &str) -> bool {
+    const SUBJECT: [&str; 9] = [
+        " on ", " to ", " at ", " about ", " sur ", " à ", " au ", " sobre ", " ante ",
+    ];
+    ATTRIBUTION.is_match(line) && !SUBJECT.iter().any(|word| line.contains(word))
+}
+
 /// A byline: `By` and anything, or `Por`/`Par` and a capitalised name.
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
