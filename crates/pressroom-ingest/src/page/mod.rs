@@ -1338,6 +1338,14 @@ mod tests {
     }
 
     #[test]
+    fn an_outbreak_bulletins_section_headings_are_not_the_title() {
+        let page = clean_page(
+            "Noticias sobre brotes de enfermedades\n\nDengue – Situación regional\n\n3 de marzo de 2024\n\nResumen de la situación\n\nDesde el último parte, doce países de la región han notificado nuevos casos de dengue y la transmisión sigue en aumento.\n\nDescripción de la situación\n\nEn las primeras semanas del año se notificaron más casos que en todo el año anterior.",
+        );
+        assert_eq!(page.title, "Dengue – Situación regional");
+    }
+
+    #[test]
     fn a_breadcrumb_repeating_the_headline_above_it_is_not_the_title() {
         let page = clean_page(
             "Noticias Comunicados El ACNUR pide proteger a las familias desplazadas en la frontera sur\n\nEl ACNUR pide proteger a las familias desplazadas en la frontera sur\n\nGINEBRA, 5 de marzo de 2019 – El ACNUR expresó hoy su preocupación por la seguridad de miles de familias.\nPide acceso humanitario.",
