@@ -568,11 +568,12 @@ impl Page<'_> {
         // A line in capitals is a headline: decks are written in sentence case.
         let is_deck = deck_words >= DECK_WORDS && deck_words > headline_words && !in_capitals(self.lines[deck]);
         // A short line over a long one may be a kicker over the headline (`Día Mundial contra
-        // la Trata de Personas`, an occasion's name in Title Case) or a breadcrumb glued into a
-        // line: under ten words, the headline is neither.
+        // la Trata de Personas`, an occasion's name in Title Case): under ten words, the
+        // headline is not one. A line opening with a label is a breadcrumb glued into a line
+        // (`Declaraciones Oficina del Alto Comisionado…`), however long.
         let line = self.lines[above];
         let headline_like =
-            headline_words >= SURE_DECKED_HEADLINE_WORDS || (!in_title_case(line) && !opens_with_label(line));
+            !opens_with_label(line) && (headline_words >= SURE_DECKED_HEADLINE_WORDS || !in_title_case(line));
         // A statement's speaker under its headline (`Statement from Michelle Nunn, President
         // and CEO of CARE`) is no deck of a sentence's length, but the headline is above it
         // however short.
@@ -1343,6 +1344,17 @@ mod tests {
             "Noticias sobre brotes de enfermedades\n\nDengue – Situación regional\n\n3 de marzo de 2024\n\nResumen de la situación\n\nDesde el último parte, doce países de la región han notificado nuevos casos de dengue y la transmisión sigue en aumento.\n\nDescripción de la situación\n\nEn las primeras semanas del año se notificaron más casos que en todo el año anterior.",
         );
         assert_eq!(page.title, "Dengue – Situación regional");
+    }
+
+    #[test]
+    fn a_label_glued_to_the_issuers_name_is_no_headline_over_a_deck() {
+        let page = clean_page(
+            "Declaraciones Oficina del Alto Comisionado de las Naciones Unidas para los Derechos Humanos\nMesa redonda del Consejo sobre migrantes en tránsito: el Alto Comisionado pide respeto a sus derechos en cada frontera\n15 mayo 2024\nEl Consejo encomendó a este grupo que atrajera la atención hacia los abusos que afrontan los migrantes en tránsito.\nLos obstáculos se multiplican.",
+        );
+        assert_eq!(
+            page.title,
+            "Mesa redonda del Consejo sobre migrantes en tránsito: el Alto Comisionado pide respeto a sus derechos en cada frontera"
+        );
     }
 
     #[test]
