@@ -225,6 +225,10 @@ pub(super) fn is_boilerplate(line: &str) -> bool {
     if words <= 3 && BUTTON.is_match(line) {
         return true;
     }
+    // A site's name given twice in one line (a logo's text glued to its caption).
+    if is_doubled(line) {
+        return true;
+    }
     if words <= 12 && DOWNLOAD.is_match(line) {
         return true;
     }
@@ -262,6 +266,14 @@ pub(super) fn is_boilerplate(line: &str) -> bool {
     // A date, alone or with a label, a place or a byline (`Communiqué de presse – 8 novembre
     // 2022`): three words at most besides it (`At Least 20 May Have Drowned` is a headline).
     let folded = fold(line);
+    // A postal address (`26, Kakabadzeebi Brothers street, 0108 Tbilisi, Georgia`).
+    if words <= 14 && ADDRESS.is_match(&folded) {
+        return true;
+    }
+    // A cookie notice: its heading (`Règles de confidentialité et cookies`) or its text.
+    if folded.contains("cookie") && COOKIE_NOTICE.is_match(&folded) {
+        return true;
+    }
     if words <= 8 && DATE.is_match(&folded) && lettered_words(&DATE.replace_all(&folded, " ")) <= 3 {
         return true;
     }
@@ -942,12 +954,40 @@ static BRACKETED_DAY: LazyLock<Regex> = LazyLock::new(|| {
     .expect("bracketed day pattern is valid")
 });
 
-/// Buttons on a line of their own: share, print, tweet, loading, a search box.
+/// Buttons on a line of their own: share, print, tweet, loading, a search box, back to the
+/// top, a cookie notice's consent.
 static BUTTON: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(share|partager|compartir|print|imprimer|imprimir|tweet|email|e-mail|loading|chargement|cargando|donate|fai(re|tes)\s+un\s+don|donar|dona\s+ahora|search|rechercher|buscar)\b",
+        r"(?i)^(share|partager|compartir|print|imprimer|imprimir|tweet|email|e-mail|loading|chargement|cargando|donate|fai(re|tes)\s+un\s+don|donar|dona\s+ahora|search|rechercher|buscar|scroll\s+(to\s+)?top|back\s+to\s+top|top\s+of\s+(the\s+)?page|haut\s+de\s+(la\s+)?page|retour\s+en\s+haut|volver\s+arriba|ir\s+arriba|j['’]ai\s+compris|accept(er)?|aceptar)\b",
     )
     .expect("button pattern is valid")
+});
+
+/// Is `line` one text twice, glued or a space apart (`Food and Agriculture Organization of the
+/// United NationsFood and Agriculture Organization of the United Nations`)?
+fn is_doubled(line: &str) -> bool {
+    let half = line.len() / 2;
+    if half < 8 {
+        return false;
+    }
+    [(half, half), (half, half + 1)].iter().any(|&(end, start)| {
+        line.is_char_boundary(end)
+            && line.is_char_boundary(start)
+            && line[end..start].trim().is_empty()
+            && line[..end] == line[start..]
+    })
+}
+
+/// A postal address: a street number, a street and a postcode, on folded text.
+static ADDRESS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\d{1,5}[a-z]?,?\s.*\b(street|st|avenue|ave|road|rd|boulevard|blvd|lane|rue|calle|avenida|chemin|plaza)\b.*\b\d{4,6}\b")
+        .expect("address pattern is valid")
+});
+
+/// What a cookie notice asks, says or is named, on folded text.
+static COOKIE_NOTICE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(accept|consent|navigat|utilis|usamos|utilizamos|we use|this site|ce site|este sitio|polic|politi|regles|reglas|settings|parametr|configura|preferen|notice|aviso|confidential|privacy|privacidad)")
+        .expect("cookie notice pattern is valid")
 });
 
 /// A download link on a line of its own (`Descargar Acción Humanitaria para la Infancia 2021,
@@ -1256,6 +1296,14 @@ mod tests {
             "This story is from May 3, 2016",
             "This was published under the 2010 to 2015 Conservative and Liberal Democrat coalition government",
             "This was published 3 years ago",
+            "Scroll Top",
+            "top of page",
+            "J'ai compris",
+            "Règles de confidentialité et cookies",
+            "En poursuivant votre navigation sur ce site, vous acceptez l'utilisation de cookies pour vous proposer des contenus adaptés.",
+            "Food and Agriculture Organization of the United NationsFood and Agriculture Organization of the United Nations",
+            "File photo File photo",
+            "26, Kakabadzeebi Brothers street, 0108 Tbilisi, Georgia",
             "Situation at a glance",
             "Aperçu de la situation",
             "Descripción de la situación",
@@ -1308,6 +1356,10 @@ mod tests {
             "Migrants Read 100 Books in the Camp Library",
             "Donations Reach Flood Victims in the North",
             "World Refugee Day: UNHCR Calls for Solidarity with the Displaced",
+            "Cookies for refugees: volunteers bake for families in the camp",
+            "Accepting refugees is a duty, says the minister",
+            "Ten thousand people ten thousand stories",
+            "12 families return to their homes on Main Street after the flood",
         ] {
             assert!(!is_boilerplate(line), "{line}");
             assert!(is_headline_shaped(line), "{line}");
