@@ -26,9 +26,10 @@ use regex::Regex;
 use crate::clean::{clean_text, in_capitals, normalize_whitespace, split_contact, word_count};
 use shapes::{
     contains_words, ends_sentence, ends_with_credit, ends_with_full_stop, fold, in_title_case, is_attribution,
-    is_boilerplate, is_credit, is_headline_shaped, is_prose, is_section, opening_sentence, opens_with_credit,
-    opens_with_dateline, opens_with_label, without_dated_source, without_framing_bars, without_glued_feed_date,
-    without_glued_kicker, without_headline_prefixes, without_language_tags, without_scraper_date,
+    is_boilerplate, is_credit, is_date_line, is_headline_shaped, is_prose, is_section, is_self_description,
+    opening_sentence, opens_with_credit, opens_with_dateline, opens_with_label, without_dated_source,
+    without_framing_bars, without_glued_feed_date, without_glued_kicker, without_headline_prefixes,
+    without_language_tags, without_scraper_date,
 };
 pub use site::{SiteLines, MAX_PAGES_LEARNED, MIN_PAGES};
 
@@ -88,6 +89,8 @@ const DECKED_HEADLINE_WORDS: usize = 7;
 const SURE_DECKED_HEADLINE_WORDS: usize = 10;
 /// Words a headline above a subtitle or caption has at least.
 const UPPER_HEADLINE_WORDS: usize = 6;
+/// Words at most of a headline written as a sentence over its date.
+const SENTENCE_HEADLINE_WORDS: usize = 30;
 /// Words a headline over its statement's speaker needs at least.
 const ATTRIBUTED_HEADLINE_WORDS: usize = 3;
 /// Words from which a headline over a subtitle may be a little shorter than it.
@@ -352,6 +355,7 @@ impl Page<'_> {
             .filter_map(|index| self.prose_at(index).map(|paragraph| (index, paragraph)))
             .take(DATELINE_PARAGRAPHS)
             .collect();
+        let starts = self.after_self_description(starts);
         // A dateline marks where the release starts, below promotions written as prose.
         let dateline = starts
             .iter()
@@ -364,11 +368,55 @@ impl Page<'_> {
             if let Some(repeated) = self.repeated_headline(start) {
                 return Some((repeated, repeated));
             }
+            if self.sentence_over_date(start) {
+                return Some((start, start));
+            }
             if let Some(headline) = self.headline_above(start, Some(start) == dateline) {
                 return Some(headline);
             }
         }
         None
+    }
+
+    /// The paragraphs of prose after an organization's account of itself that opens a page
+    /// (`El Consejo Noruego para Refugiados (NRC) es una organización humanitaria…`) and the
+    /// prose standing under it: the site's promotion, until a headline-shaped line. All of
+    /// them when the page opens otherwise, or when no such line ends the promotion.
+    fn after_self_description(&self, starts: Vec<(usize, String)>) -> Vec<(usize, String)> {
+        if !starts
+            .first()
+            .is_some_and(|(_, paragraph)| is_self_description(paragraph))
+        {
+            return starts;
+        }
+        let ends = starts.windows(2).position(|pair| {
+            (pair[0].0 + 1..pair[1].0).any(|index| !self.skip[index] && is_headline_shaped(self.lines[index]))
+                || self.sentence_over_date(pair[1].0)
+        });
+        match ends {
+            Some(last) => starts.into_iter().skip(last + 1).collect(),
+            None => starts,
+        }
+    }
+
+    /// Is the line at `index` a headline written as a sentence, with its full stop: one line
+    /// of a sentence's length or less, with a date right under it and no headline right above
+    /// it, whose standfirst it would be (`14e réunion de revue annuelle … en Afrique de l'Ouest.` over `NIAMEY, NIGER, 1 – 3
+    /// Février 2022`)?
+    fn sentence_over_date(&self, index: usize) -> bool {
+        let line = self.lines[index];
+        let below = (index + 1..self.lines.len()).find(|&below| !self.lines[below].is_empty());
+        ends_with_full_stop(line)
+            && word_count(line) <= SENTENCE_HEADLINE_WORDS
+            && line
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+            && below.is_some_and(|below| is_date_line(self.lines[below]))
+            && !self.paragraph(index).1
+            && !self
+                .above(index)
+                .is_some_and(|above| is_headline_shaped(self.lines[above]) || self.lines[above].ends_with(','))
     }
 
     /// The headline above the paragraph at `start`: the nearest headline-shaped line, a
@@ -384,6 +432,9 @@ impl Page<'_> {
             looked += 1;
             if looked > LOOK_BACK {
                 break;
+            }
+            if self.sentence_over_date(index) {
+                return Some((index, index));
             }
             if let Some(paragraph) = self.prose_at(index) {
                 // Between a headline and its dateline may stand a deck (a sentence or two).
@@ -1355,6 +1406,33 @@ mod tests {
             page.title,
             "Mesa redonda del Consejo sobre migrantes en tránsito: el Alto Comisionado pide respeto a sus derechos en cada frontera"
         );
+    }
+
+    #[test]
+    fn an_organizations_account_of_itself_opening_the_page_is_not_the_release() {
+        let page = clean_page(
+            "El Consejo de Ayuda al Refugiado (CAR) es una organización humanitaria independiente que ayuda a las personas que huyen.\n\nProtegemos a las personas desplazadas y las acompañamos mientras construyen un nuevo futuro. Comenzamos nuestra labor tras la guerra y hoy trabajamos en crisis nuevas y prolongadas en muchos países.\n\nNuestro equipo de expertos trabaja para proteger a las personas afectadas por crisis y por el cambio climático, y colabora con socios en la búsqueda de soluciones.\n\nRecibe las últimas noticias de nuestro trabajo, entrevistas y campañas.\n\nMiles de familias desplazadas por las lluvias en el norte del país\n\nPublicado 17 Mar 2023\n\nMás de cuatro mil familias han tenido que dejar sus casas por las inundaciones de esta semana, informó hoy la organización.\nLa ayuda llega por río.",
+        );
+        assert_eq!(
+            page.title,
+            "Miles de familias desplazadas por las lluvias en el norte del país"
+        );
+    }
+
+    #[test]
+    fn a_headline_written_as_a_sentence_over_its_date_is_the_title() {
+        let page = clean_page(
+            "The Community of the Peoples: Peace for All\nPress Releases\n\nimage\n\nThe Commission Takes Part in the Annual Meeting on Refugees in Geneva, Switzerland.\n\n14 Oct, 2023\n\nThe Commission led by its Commissioner for Social Affairs took part in the annual meeting of the refugee agency's executive committee.\nIt spoke on displacement in the region.",
+        );
+        assert_eq!(
+            page.title,
+            "The Commission Takes Part in the Annual Meeting on Refugees in Geneva, Switzerland."
+        );
+        // A standfirst ending with its full stop over the date stays under its headline.
+        let page = clean_page(
+            "Red Cross prepares for the cyclone season in the islands\n\nWith four tropical cyclones expected this summer, the Red Cross is ready to help people prepare.\n\nMonday November 24, 2014\n\nYoung people are being trained to prepare for cyclones, including evacuation procedures, in every village.\nThe season starts in December.",
+        );
+        assert_eq!(page.title, "Red Cross prepares for the cyclone season in the islands");
     }
 
     #[test]

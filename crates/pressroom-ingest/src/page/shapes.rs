@@ -274,7 +274,7 @@ pub(super) fn is_boilerplate(line: &str) -> bool {
     if folded.contains("cookie") && COOKIE_NOTICE.is_match(&folded) {
         return true;
     }
-    if words <= 8 && DATE.is_match(&folded) && lettered_words(&DATE.replace_all(&folded, " ")) <= 3 {
+    if is_date_line(line) {
         return true;
     }
     if words <= 16 && DATED_KIND.is_match(line) && DATE.is_match(&folded) {
@@ -871,6 +871,28 @@ static ATTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(Statement|Remarks|Message|Speech|Déclaration|Allocution|Discours|Declaración|Mensaje|Discurso)\s+(from|by|de|du|del)\s+\p{Lu}[\p{L}'’.-]+(\s+\p{Lu}[\p{L}'’.-]+)+,\s")
         .expect("attribution pattern is valid")
 });
+
+/// A date on a line of its own, with at most three other words (`Publicado 22 May 2018`,
+/// `NIAMEY, NIGER, 1 – 3 Février 2022`).
+pub(super) fn is_date_line(line: &str) -> bool {
+    if word_count(line) > 8 {
+        return false;
+    }
+    let folded = fold(line);
+    DATE.is_match(&folded) && lettered_words(&DATE.replace_all(&folded, " ")) <= 3
+}
+
+/// An organization's account of itself: its name (and acronym) and `is an …organisation`,
+/// `es una organización…`, `est une organisation…` (an "about us" block, not a release).
+static SELF_DESCRIPTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(The |El |La |Le |L['’])?\p{Lu}[\p{L}'’-]*(\s+(\p{Lu}[\p{L}'’-]*|of|for|on|the|de|del|al|para|pour|la|las|los|des|du|au|aux|à|y|et|and))*(\s+\([^)]{1,60}\))?\s+(is|es|est)\s+(an?|una?|une)\s+([\p{L}-]+\s+){0,4}(organi[sz]ation|organización|organisation|ONG|NGO|charity|agency|agencia|agence)\b")
+        .expect("self-description pattern is valid")
+});
+
+/// Does the paragraph open with an organization's account of itself ([`SELF_DESCRIPTION`])?
+pub(super) fn is_self_description(paragraph: &str) -> bool {
+    SELF_DESCRIPTION.is_match(paragraph)
+}
 
 /// Is `line` a statement's speaker ([`ATTRIBUTION`]) and no more? A statement's headline goes
 /// on to its occasion or subject (`Statement by Henrietta Fore, UNICEF Executive Director, to
