@@ -253,7 +253,10 @@ pub(super) fn is_boilerplate(line: &str) -> bool {
         return true;
     }
     // A logo's alternative text (`My Unicef logo`).
-    if words <= 5 && (fold(line).ends_with(" logo") || fold(line).starts_with("logo ")) {
+    // A coat of arms' (`Escudo de Colombia y texto de la Unidad para las Víctimas`).
+    if words <= 5 && (fold(line).ends_with(" logo") || fold(line).starts_with("logo "))
+        || words <= 12 && COAT_OF_ARMS.is_match(&fold(line))
+    {
         return true;
     }
     if is_image_id(line) {
@@ -1006,6 +1009,12 @@ static ADDRESS: LazyLock<Regex> = LazyLock::new(|| {
         .expect("address pattern is valid")
 });
 
+/// A coat of arms' or an emblem's alternative text, on folded text.
+static COAT_OF_ARMS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(escudo (de|del|nacional)|coat of arms|emblem of|armoiries|logotipo)\b")
+        .expect("coat of arms pattern is valid")
+});
+
 /// What a cookie notice asks, says or is named, on folded text.
 static COOKIE_NOTICE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(accept|consent|navigat|utilis|usamos|utilizamos|we use|this site|ce site|este sitio|polic|politi|regles|reglas|settings|parametr|configura|preferen|notice|aviso|confidential|privacy|privacidad)")
@@ -1283,6 +1292,7 @@ mod tests {
             "Mis à jour le 3 mars 2020",
             "2587580973 76dbba7b68 o",
             "My Unicef logo",
+            "Escudo de Colombia y texto de la Unidad para las Víctimas",
             "MSF/Juan Carlos Tomasi",
             "UNICEF/UN0321649/Carrillo",
             "UN Photo/Mark Garten",
