@@ -89,6 +89,8 @@ const DECKED_HEADLINE_WORDS: usize = 7;
 const SURE_DECKED_HEADLINE_WORDS: usize = 10;
 /// Words a headline above a subtitle or caption has at least.
 const UPPER_HEADLINE_WORDS: usize = 6;
+/// Words at most of the lower-case end of a headline wrapped onto its own line.
+const WRAPPED_END_WORDS: usize = 6;
 /// Words at most of a headline written as a sentence over its date.
 const SENTENCE_HEADLINE_WORDS: usize = 30;
 /// Words a headline over its statement's speaker needs at least.
@@ -419,6 +421,22 @@ impl Page<'_> {
                 .is_some_and(|above| is_headline_shaped(self.lines[above]) || self.lines[above].ends_with(','))
     }
 
+    /// Is the line at `index` the end of a headline wrapped onto it, in lower case and short,
+    /// no byline, right under its start (`Council of Europe releases expert reports` over `on human
+    /// trafficking`)?
+    fn ends_wrapped_headline(&self, index: usize) -> bool {
+        let line = self.lines[index];
+        index > 0
+            && !self.skip[index - 1]
+            && word_count(line) <= WRAPPED_END_WORDS
+            && line.chars().next().is_some_and(char::is_lowercase)
+            && !ends_sentence(line)
+            // Not a byline (`by UN Children's Fund`, `par AFPTV`) nor a source.
+            && !["by ", "par ", "por ", "via ", "from ", "source"].iter().any(|opening| line.starts_with(opening))
+            && is_headline_shaped(self.lines[index - 1])
+            && is_headline_shaped(&format!("{} {line}", self.lines[index - 1]))
+    }
+
     /// The headline above the paragraph at `start`: the nearest headline-shaped line, a
     /// caption (a line beside a photo credit) only when nothing else is.
     fn headline_above(&self, start: usize, at_dateline: bool) -> Option<(usize, usize)> {
@@ -448,7 +466,7 @@ impl Page<'_> {
             // One- and two-word lines above a release are labels; a line after a field
             // label (`Delivered by`, `En`) is the field's value.
             if word_count(line) > 2
-                && is_headline_shaped(line)
+                && (is_headline_shaped(line) || self.ends_wrapped_headline(index))
                 && !self.follows_field_label(index)
                 && !self.wraps_onto(index, start)
             {
@@ -1433,6 +1451,25 @@ mod tests {
             "Red Cross prepares for the cyclone season in the islands\n\nWith four tropical cyclones expected this summer, the Red Cross is ready to help people prepare.\n\nMonday November 24, 2014\n\nYoung people are being trained to prepare for cyclones, including evacuation procedures, in every village.\nThe season starts in December.",
         );
         assert_eq!(page.title, "Red Cross prepares for the cyclone season in the islands");
+    }
+
+    #[test]
+    fn a_headline_wrapped_onto_a_lower_case_line_is_joined() {
+        let page = clean_page(
+            "Agency publishes two expert reports\non forced labour in farming\n\n16.09.2011 - The agency's group of experts has released two evaluation reports on forced labour in farming, one on each country visited.\nBoth call for more labour inspections.",
+        );
+        assert_eq!(
+            page.title,
+            "Agency publishes two expert reports on forced labour in farming"
+        );
+        // A byline under the headline is not its end.
+        let page = clean_page(
+            "Grèce : réveil dans le camp après deux incendies consécutifs\npar AFPTV - Premières images\nAprès deux incendies consécutifs, il ne reste du camp de réfugiés que des débris et des tentes brûlées.\nLes familles dorment dehors.",
+        );
+        assert_eq!(
+            page.title,
+            "Grèce : réveil dans le camp après deux incendies consécutifs"
+        );
     }
 
     #[test]
