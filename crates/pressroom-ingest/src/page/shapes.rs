@@ -66,7 +66,11 @@ static CHROME: LazyLock<Regex> = LazyLock::new(|| {
           | disponible\s+aussi | also\s+available | tambi[ée]n\s+disponible | disponible\s+en\s*:
           | read\s+(more|in) | lire\s+(la\s+suite|en) | leer\s+(m[aá]s|en)
           | you\s+are\s+(here|viewing) | vous\s+êtes\s+ici | usted\s+est[aá]\s+aqu[ií]
-          | source\s*: | fuente\s*: | contacts?\s*: | contacto\s*: | media\s+contacts?\b
+          | source\s*: | sources?\s*\(s\)\s*: | fuente\s*: | contacts?\s*: | contacto\s*: | media\s+contacts?\b
+          | reading\s+time\s*: | temps\s+de\s+lecture\s*: | tiempo\s+de\s+lectura\s*:
+          | an\s+official\s+website\s+of\b | un\s+site\s+officiel\s+d | un\s+sitio\s+(web\s+)?oficial\s+d
+          | official\s+websites\s+use\b | secure\s+\.gov\s+websites\b | here['’]s\s+how\s+you\s+know
+          | a\s+\.gov\s+website\s+belongs\b | a\s+lock\s+\(
           | tags?\s*: | mots[-\s]cl[ée]s\s*: | etiquetas\s*: | topics?\s*: | th[èe]mes?\s*: | temas?\s*:
         )",
     )
@@ -1292,6 +1296,11 @@ mod tests {
             "Mis à jour le 3 mars 2020",
             "2587580973 76dbba7b68 o",
             "My Unicef logo",
+            "Reading Time: 4 minutes",
+            "An official website of the United States government",
+            "Official websites use .gov",
+            "Secure .gov websites use HTTPS",
+            "Source(s): United Nations Office for Disaster Risk Reduction - Regional Office for Asia and Pacific",
             "Escudo de Colombia y texto de la Unidad para las Víctimas",
             "MSF/Juan Carlos Tomasi",
             "UNICEF/UN0321649/Carrillo",
