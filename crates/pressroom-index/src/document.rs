@@ -3,7 +3,7 @@
 use pressroom_enrich::Enrichment;
 use pressroom_ingest::Record;
 use serde::{Deserialize, Serialize};
-use tantivy::schema::{Facet, Value};
+use tantivy::schema::{Facet, Field, Value};
 use tantivy::{DateTime, TantivyDocument};
 
 use crate::fingerprint::Fingerprint;
@@ -34,33 +34,9 @@ pub fn to_document(fields: &Fields, record: &Record, enrichment: &Enrichment) ->
             document.add_u64(fields.year, year);
         }
     }
-    for path in &enrichment.regions {
-        document.add_facet(
-            fields.region,
-            Facet::from_text(path).unwrap_or_else(|_| Facet::from_path([path.as_str()])),
-        );
+    for (field, facet) in facet_values(fields, &record.source, enrichment) {
+        document.add_facet(field, facet);
     }
-    let flat = |value: &str| Facet::from_path([value]);
-    for iso3 in &enrichment.main_countries {
-        document.add_facet(fields.country, flat(iso3));
-    }
-    for iso3 in &enrichment.mentioned_countries {
-        document.add_facet(fields.mentioned, flat(iso3));
-    }
-    for path in &enrichment.topics {
-        document.add_facet(
-            fields.topic,
-            Facet::from_text(path).unwrap_or_else(|_| Facet::from_path([path.as_str()])),
-        );
-    }
-    for organization in &enrichment.organizations {
-        document.add_facet(fields.org, flat(organization));
-    }
-    for organization in &enrichment.main_organizations {
-        document.add_facet(fields.main_org, flat(organization));
-    }
-    document.add_facet(fields.lang, flat(&enrichment.lang));
-    document.add_facet(fields.source, flat(&record.source));
     for (field, value) in [
         (fields.url, &record.url),
         (fields.contributor, &record.contributor),
@@ -76,6 +52,39 @@ pub fn to_document(fields: &Fields, record: &Record, enrichment: &Enrichment) ->
     document.add_u64(fields.dup_exact, fingerprint.exact);
     document.add_bytes(fields.dup_sketch, &fingerprint.sketch);
     document
+}
+
+/// The facet values of a release from `source` and its enrichment, field by field: what
+/// the index counts and filters on, and what "similar" releases share. Only `source` is
+/// stored as a facet; the others are read back from the stored enrichment.
+pub fn facet_values(fields: &Fields, source: &str, enrichment: &Enrichment) -> Vec<(Field, Facet)> {
+    let path = |path: &String| Facet::from_text(path).unwrap_or_else(|_| Facet::from_path([path.as_str()]));
+    let flat = |value: &String| Facet::from_path([value.as_str()]);
+    let mut values = Vec::new();
+    values.extend(enrichment.regions.iter().map(|value| (fields.region, path(value))));
+    values.extend(
+        enrichment
+            .main_countries
+            .iter()
+            .map(|value| (fields.country, flat(value))),
+    );
+    values.extend(
+        enrichment
+            .mentioned_countries
+            .iter()
+            .map(|value| (fields.mentioned, flat(value))),
+    );
+    values.extend(enrichment.topics.iter().map(|value| (fields.topic, path(value))));
+    values.extend(enrichment.organizations.iter().map(|value| (fields.org, flat(value))));
+    values.extend(
+        enrichment
+            .main_organizations
+            .iter()
+            .map(|value| (fields.main_org, flat(value))),
+    );
+    values.push((fields.lang, flat(&enrichment.lang)));
+    values.push((fields.source, Facet::from_path([source])));
+    values
 }
 
 /// A stored document as the API returns it.

@@ -152,8 +152,12 @@ pub fn build_schema() -> Schema {
             .set_precision(DateTimePrecision::Seconds),
     );
     builder.add_u64_field(YEAR, NumericOptions::default().set_indexed().set_fast().set_stored());
+    // Only the source is read back from a stored document as a facet: the others are in the
+    // stored enrichment, and storing them twice made every hit's stored document longer to
+    // read.
     for facet in FACET_FIELDS {
-        builder.add_facet_field(facet, FacetOptions::default().set_stored());
+        let options = FacetOptions::default();
+        builder.add_facet_field(facet, if facet == SOURCE { options.set_stored() } else { options });
     }
     for stored in [URL, CONTRIBUTOR, CONTACT, ENRICHMENT] {
         builder.add_text_field(stored, STORED);

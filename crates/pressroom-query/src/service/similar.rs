@@ -4,10 +4,10 @@
 
 use std::time::Instant;
 
-use pressroom_index::StoredDocument;
+use pressroom_index::{facet_values, StoredDocument};
 use tantivy::collector::TopDocs;
 use tantivy::query::{BooleanQuery, MoreLikeThisQuery, Occur, Query, TermQuery};
-use tantivy::schema::{Facet, IndexRecordOption, OwnedValue};
+use tantivy::schema::{IndexRecordOption, OwnedValue};
 use tantivy::{TantivyDocument, Term};
 
 use super::filters::facet_term_query;
@@ -48,15 +48,15 @@ impl Snapshot {
                 )),
             ),
         ];
+        let facets = facet_values(&self.fields, &stored.source, &stored.enrichment);
         for facet in same {
             let Some(field) = self.fields.facet(facet.as_str()) else {
                 continue;
             };
-            let values: Vec<(Occur, Box<dyn Query>)> = document
-                .get_all(field)
-                .filter_map(|value| tantivy::schema::Value::as_facet(&value).map(str::to_string))
-                .filter_map(|encoded| Facet::from_encoded(encoded.into_bytes()).ok())
-                .map(|facet| (Occur::Should, facet_term_query(field, &facet)))
+            let values: Vec<(Occur, Box<dyn Query>)> = facets
+                .iter()
+                .filter(|(of, _)| *of == field)
+                .map(|(_, facet)| (Occur::Should, facet_term_query(field, facet)))
                 .collect();
             if !values.is_empty() {
                 clauses.push((Occur::Must, Box::new(BooleanQuery::new(values))));
