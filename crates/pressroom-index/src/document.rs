@@ -54,37 +54,39 @@ pub fn to_document(fields: &Fields, record: &Record, enrichment: &Enrichment) ->
     document
 }
 
+/// A facet field, a list of the enrichment, and how its values become facets.
+type FacetList<'a> = (Field, &'a [String], fn(&str) -> Facet);
+
 /// The facet values of a release from `source` and its enrichment, field by field: what
 /// the index counts and filters on, and what "similar" releases share. Only `source` is
 /// stored as a facet; the others are read back from the stored enrichment.
 pub fn facet_values(fields: &Fields, source: &str, enrichment: &Enrichment) -> Vec<(Field, Facet)> {
-    let path = |path: &String| Facet::from_text(path).unwrap_or_else(|_| Facet::from_path([path.as_str()]));
-    let flat = |value: &String| Facet::from_path([value.as_str()]);
-    let mut values = Vec::new();
-    values.extend(enrichment.regions.iter().map(|value| (fields.region, path(value))));
-    values.extend(
-        enrichment
-            .main_countries
-            .iter()
-            .map(|value| (fields.country, flat(value))),
-    );
-    values.extend(
-        enrichment
-            .mentioned_countries
-            .iter()
-            .map(|value| (fields.mentioned, flat(value))),
-    );
-    values.extend(enrichment.topics.iter().map(|value| (fields.topic, path(value))));
-    values.extend(enrichment.organizations.iter().map(|value| (fields.org, flat(value))));
-    values.extend(
-        enrichment
-            .main_organizations
-            .iter()
-            .map(|value| (fields.main_org, flat(value))),
-    );
-    values.push((fields.lang, flat(&enrichment.lang)));
-    values.push((fields.source, Facet::from_path([source])));
+    let lists: [FacetList; 6] = [
+        (fields.region, &enrichment.regions, path_facet),
+        (fields.country, &enrichment.main_countries, flat_facet),
+        (fields.mentioned, &enrichment.mentioned_countries, flat_facet),
+        (fields.topic, &enrichment.topics, path_facet),
+        (fields.org, &enrichment.organizations, flat_facet),
+        (fields.main_org, &enrichment.main_organizations, flat_facet),
+    ];
+    let mut values: Vec<(Field, Facet)> = lists
+        .iter()
+        .flat_map(|&(field, list, facet)| list.iter().map(move |value| (field, facet(value))))
+        .collect();
+    values.push((fields.lang, flat_facet(&enrichment.lang)));
+    values.push((fields.source, flat_facet(source)));
     values
+}
+
+/// A tree facet's value from its path (`/Africa/Eastern Africa/Kenya`), or the path as one
+/// value when it is not one.
+fn path_facet(path: &str) -> Facet {
+    Facet::from_text(path).unwrap_or_else(|_| Facet::from_path([path]))
+}
+
+/// A flat facet's value (`IOM`, `KEN`).
+fn flat_facet(value: &str) -> Facet {
+    Facet::from_path([value])
 }
 
 /// A stored document as the API returns it.
