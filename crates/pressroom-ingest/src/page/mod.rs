@@ -402,19 +402,23 @@ impl Page<'_> {
     }
 
     /// Is the line at `index` a headline written as a sentence, with its full stop: one line
-    /// of a sentence's length or less, with a date right under it and no headline right above
-    /// it, whose standfirst it would be (`14e réunion de revue annuelle … en Afrique de l'Ouest.` over `NIAMEY, NIGER, 1 – 3
-    /// Février 2022`)?
+    /// of a sentence's length or less, with a date right under it and no headline right
+    /// above it, whose standfirst it would be (`14e réunion de revue annuelle … en Afrique de
+    /// l'Ouest.` over `NIAMEY, NIGER, 1 – 3 Février 2022`)?
     fn sentence_over_date(&self, index: usize) -> bool {
         let line = self.lines[index];
-        let below = (index + 1..self.lines.len()).find(|&below| !self.lines[below].is_empty());
+        let date_below = || {
+            (index + 1..self.lines.len())
+                .find(|&below| !self.lines[below].is_empty())
+                .is_some_and(|below| is_date_line(self.lines[below]))
+        };
         ends_with_full_stop(line)
             && word_count(line) <= SENTENCE_HEADLINE_WORDS
             && line
                 .chars()
                 .next()
                 .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
-            && below.is_some_and(|below| is_date_line(self.lines[below]))
+            && date_below()
             && !self.paragraph(index).1
             && !self
                 .above(index)
@@ -422,8 +426,8 @@ impl Page<'_> {
     }
 
     /// Is the line at `index` the end of a headline wrapped onto it, in lower case and short,
-    /// no byline, right under its start (`Council of Europe releases expert reports` over `on human
-    /// trafficking`)?
+    /// no byline, right under its start (`Council of Europe releases expert reports` over
+    /// `on human trafficking`)?
     fn ends_wrapped_headline(&self, index: usize) -> bool {
         let line = self.lines[index];
         index > 0
