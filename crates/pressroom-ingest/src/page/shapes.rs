@@ -256,13 +256,6 @@ pub(super) fn is_boilerplate(line: &str) -> bool {
     {
         return true;
     }
-    // A logo's alternative text (`My Unicef logo`).
-    // A coat of arms' (`Escudo de Colombia y texto de la Unidad para las Víctimas`).
-    if words <= 5 && (fold(line).ends_with(" logo") || fold(line).starts_with("logo "))
-        || words <= 12 && COAT_OF_ARMS.is_match(&fold(line))
-    {
-        return true;
-    }
     if is_image_id(line) {
         return true;
     }
@@ -270,9 +263,14 @@ pub(super) fn is_boilerplate(line: &str) -> bool {
     if words <= 8 && BYLINE.is_match(line) {
         return true;
     }
-    // A date, alone or with a label, a place or a byline (`Communiqué de presse – 8 novembre
-    // 2022`): three words at most besides it (`At Least 20 May Have Drowned` is a headline).
     let folded = fold(line);
+    // A logo's alternative text (`My Unicef logo`) or a coat of arms' (`Escudo de Colombia y
+    // texto de la Unidad para las Víctimas`).
+    if (words <= 5 && (folded.ends_with(" logo") || folded.starts_with("logo ")))
+        || (words <= 12 && COAT_OF_ARMS.is_match(&folded))
+    {
+        return true;
+    }
     // A postal address (`26, Kakabadzeebi Brothers street, 0108 Tbilisi, Georgia`).
     if words <= 14 && ADDRESS.is_match(&folded) {
         return true;
@@ -281,7 +279,9 @@ pub(super) fn is_boilerplate(line: &str) -> bool {
     if folded.contains("cookie") && COOKIE_NOTICE.is_match(&folded) {
         return true;
     }
-    if is_date_line(line) {
+    // A date, alone or with a label, a place or a byline (`Communiqué de presse – 8 novembre
+    // 2022`): three words at most besides it (`At Least 20 May Have Drowned` is a headline).
+    if is_folded_date_line(&folded, words) {
         return true;
     }
     if words <= 16 && DATED_KIND.is_match(line) && DATE.is_match(&folded) {
@@ -882,11 +882,12 @@ static ATTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
 /// A date on a line of its own, with at most three other words (`Publicado 22 May 2018`,
 /// `NIAMEY, NIGER, 1 – 3 Février 2022`).
 pub(super) fn is_date_line(line: &str) -> bool {
-    if word_count(line) > 8 {
-        return false;
-    }
-    let folded = fold(line);
-    DATE.is_match(&folded) && lettered_words(&DATE.replace_all(&folded, " ")) <= 3
+    is_folded_date_line(&fold(line), word_count(line))
+}
+
+/// [`is_date_line`] of a line already folded, of `words` words.
+fn is_folded_date_line(folded: &str, words: usize) -> bool {
+    words <= 8 && DATE.is_match(folded) && lettered_words(&DATE.replace_all(folded, " ")) <= 3
 }
 
 /// An organization's account of itself: its name (and acronym) and `is an …organisation`,
