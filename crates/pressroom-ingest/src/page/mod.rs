@@ -27,7 +27,7 @@ use crate::clean::{clean_text, in_capitals, normalize_whitespace, split_contact,
 use shapes::{
     contains_words, ends_sentence, ends_with_credit, ends_with_full_stop, fold, in_title_case, is_attribution,
     is_boilerplate, is_credit, is_date_line, is_headline_shaped, is_prose, is_section, is_self_description,
-    opening_sentence, opens_with_credit, opens_with_dateline, opens_with_label, without_dated_source,
+    names_observance, opening_sentence, opens_with_credit, opens_with_dateline, opens_with_label, without_dated_source,
     without_framing_bars, without_glued_feed_date, without_glued_kicker, without_headline_prefixes,
     without_language_tags, without_scraper_date,
 };
@@ -642,11 +642,14 @@ impl Page<'_> {
         let is_deck = deck_words >= DECK_WORDS && deck_words > headline_words && !in_capitals(self.lines[deck]);
         // A short line over a long one may be a kicker over the headline (`Día Mundial contra
         // la Trata de Personas`, an occasion's name in Title Case): under ten words, the
-        // headline is not one. A line opening with a label is a breadcrumb glued into a line
+        // headline is not one, unless the deck is twice as long and the line names no
+        // observance. A line opening with a label is a breadcrumb glued into a line
         // (`Declaraciones Oficina del Alto Comisionado…`), however long.
         let line = self.lines[above];
-        let headline_like =
-            !opens_with_label(line) && (headline_words >= SURE_DECKED_HEADLINE_WORDS || !in_title_case(line));
+        let headline_like = !opens_with_label(line)
+            && (headline_words >= SURE_DECKED_HEADLINE_WORDS
+                || !in_title_case(line)
+                || (deck_words >= 2 * headline_words && !names_observance(line)));
         // A statement's speaker under its headline (`Statement from Michelle Nunn, President
         // and CEO of CARE`) is no deck of a sentence's length, but the headline is above it
         // however short.
@@ -1473,6 +1476,22 @@ mod tests {
         assert_eq!(
             page.title,
             "Grèce : réveil dans le camp après deux incendies consécutifs"
+        );
+    }
+
+    #[test]
+    fn a_deck_twice_as_long_as_a_title_case_headline_is_its_deck() {
+        let page = clean_page(
+            "Bank Renews its Commitment to Support Host Countries\n\nThe bank pledges 85 million dollars in grants and expects to leverage a billion more in investment loans from next year and beyond\n\nWASHINGTON – The bank announced today that it will keep supporting the countries that host the most migrants in the region.\nThe grants start next year.",
+        );
+        assert_eq!(page.title, "Bank Renews its Commitment to Support Host Countries");
+        // An observance's name over the headline is its kicker, however long the headline.
+        let page = clean_page(
+            "Día Mundial contra la Trata de Personas\n\nFiscales y policías de la frontera se capacitan para identificar a víctimas de trata de personas en los pasos fronterizos del norte\n\nTUMBES – Más de cuarenta fiscales y policías participaron hoy en un taller sobre la identificación de víctimas.\nEl taller duró dos días.",
+        );
+        assert_eq!(
+            page.title,
+            "Fiscales y policías de la frontera se capacitan para identificar a víctimas de trata de personas en los pasos fronterizos del norte"
         );
     }
 

@@ -890,6 +890,22 @@ fn is_folded_date_line(folded: &str, words: usize) -> bool {
     words <= 8 && DATE.is_match(folded) && lettered_words(&DATE.replace_all(folded, " ")) <= 3
 }
 
+/// Does the line name an observance (`Día Mundial contra la Trata de Personas`, `World
+/// Refugee Day`, `Journée internationale des migrants`), as a kicker over a headline does?
+pub(super) fn names_observance(line: &str) -> bool {
+    let folded = fold(line);
+    [
+        "dia mundial",
+        "dia internacional",
+        "journee mondiale",
+        "journee internationale",
+        "international day",
+    ]
+    .iter()
+    .any(|opening| folded.starts_with(opening))
+        || (folded.starts_with("world ") && folded.contains(" day"))
+}
+
 /// An organization's account of itself: its name (and acronym) and `is an …organisation`,
 /// `es una organización…`, `est une organisation…` (an "about us" block, not a release).
 static SELF_DESCRIPTION: LazyLock<Regex> = LazyLock::new(|| {
