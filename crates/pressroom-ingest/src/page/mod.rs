@@ -407,11 +407,7 @@ impl Page<'_> {
     /// l'Ouest.` over `NIAMEY, NIGER, 1 – 3 Février 2022`)?
     fn sentence_over_date(&self, index: usize) -> bool {
         let line = self.lines[index];
-        let date_below = || {
-            (index + 1..self.lines.len())
-                .find(|&below| !self.lines[below].is_empty())
-                .is_some_and(|below| is_date_line(self.lines[below]))
-        };
+        let date_below = || next_filled(self.lines, index).is_some_and(is_date_line);
         ends_with_full_stop(line)
             && word_count(line) <= SENTENCE_HEADLINE_WORDS
             && line
@@ -426,19 +422,19 @@ impl Page<'_> {
     }
 
     /// Is the line at `index` the end of a headline wrapped onto it, in lower case and short,
-    /// no byline, right under its start (`Council of Europe releases expert reports` over
-    /// `on human trafficking`)?
+    /// no byline, right under a headline-shaped start that [`Self::wrapped_start`] joins to
+    /// it (`Council of Europe releases expert reports` over `on human trafficking`)?
     fn ends_wrapped_headline(&self, index: usize) -> bool {
         let line = self.lines[index];
         index > 0
-            && !self.skip[index - 1]
             && word_count(line) <= WRAPPED_END_WORDS
             && line.chars().next().is_some_and(char::is_lowercase)
             && !ends_sentence(line)
             // Not a byline (`by UN Children's Fund`, `par AFPTV`) nor a source.
             && !["by ", "par ", "por ", "via ", "from ", "source"].iter().any(|opening| line.starts_with(opening))
             && is_headline_shaped(self.lines[index - 1])
-            && is_headline_shaped(&format!("{} {line}", self.lines[index - 1]))
+            // The line above goes on into it as `headline_at` will join them.
+            && self.wrapped_start(index) < index
     }
 
     /// The headline above the paragraph at `start`: the nearest headline-shaped line, a
@@ -825,6 +821,11 @@ impl Page<'_> {
     }
 }
 
+/// The first line after `index` that is not blank.
+fn next_filled<'l>(lines: &[&'l str], index: usize) -> Option<&'l str> {
+    lines.get(index + 1..)?.iter().copied().find(|line| !line.is_empty())
+}
+
 /// Is the line at `index` cut short with an ellipsis and holding the opening of the next
 /// line (`AccueilActualitéSociétéAide humanitaire au Nord-Kivu : 8 000 déplacés à...` over the
 /// headline it shortens)? A breadcrumb or a teaser of it, not prose.
@@ -832,7 +833,7 @@ fn cut_copy_of_next(lines: &[&str], index: usize) -> bool {
     let Some(stem) = without_ellipsis(lines[index]) else {
         return false;
     };
-    let Some(next) = lines[index + 1..].iter().find(|next| !next.is_empty()) else {
+    let Some(next) = next_filled(lines, index) else {
         return false;
     };
     let opening: String = next.chars().take(CUT_COPY_CHARS).collect();
