@@ -128,7 +128,9 @@ fn telling_terms(
     for (term, frequency) in frequencies {
         let doc_freq = searcher.doc_freq(&term)?;
         if (2..=max_doc_freq).contains(&doc_freq) {
-            let idf = ((num_docs - doc_freq) as f32 + 0.5) / (doc_freq as f32 + 0.5);
+            // BM25's idf. Deleted releases still count in a term's document frequency until
+            // a merge, so it may exceed the live releases: no fewer than none lack it.
+            let idf = (num_docs.saturating_sub(doc_freq) as f32 + 0.5) / (doc_freq as f32 + 0.5);
             scored.push((term, frequency as f32 * (1.0 + idf).ln()));
         }
     }
