@@ -650,3 +650,39 @@ fn a_name_ending_before_another_body_s_acronym_is_part_of_that_body_s_name() {
         &["OCHA"],
     );
 }
+
+/// A country's possessive before a name says whose body it is, not how the body is named:
+/// the body goes without it, with the country in brackets after a government's body or a
+/// generic name ("Central Bank (Malaysia)"), as the guide writes government bodies. Reuters
+/// writes this way ("Iraq's State Trade Organization for Grains and Foodstuffs", 2 stories;
+/// "Japan's Finance Ministry", 3). A saint's possessive names a church; a plural possessive
+/// closing a name is not part of it.
+#[test]
+fn a_country_s_possessive_owns_the_body_after_it() {
+    let enricher = Enricher::new().expect("tables load");
+    assert_organizations(
+        &enricher,
+        (
+            "Grain tender",
+            "Iraq's State Trade Organization for Grains and Foodstuffs bought wheat, traders said. \
+             Japan's Finance Ministry and Malaysia's Central Bank declined to comment, and the \
+             Council of Ministers' decision was delayed. Prayers were held at St Martin's Anglican \
+             Church, Sydney.",
+        ),
+        &[
+            "Iraq's State Trade Organization for Grains and Foodstuffs",
+            "Japan's Finance Ministry",
+            "Malaysia's Central Bank",
+            "Central Bank",
+            "Council of Ministers'",
+            "Anglican Church",
+        ],
+        &[
+            "State Trade Organization for Grains and Foodstuffs",
+            "Ministry of Finance (Japan)",
+            "Central Bank (Malaysia)",
+            "Council of Ministers",
+            "St Martin's Anglican Church",
+        ],
+    );
+}

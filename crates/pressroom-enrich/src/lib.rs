@@ -275,11 +275,17 @@ impl Enricher {
             &title_mentions,
             &body_mentions,
             main_country,
+            self.gazetteer.countries(),
         );
         let contact = record.contact.as_deref().unwrap_or("");
-        let in_contact = self
-            .organizations
-            .extract("", contact, &[], &contact_mentions, main_country);
+        let in_contact = self.organizations.extract(
+            "",
+            contact,
+            &[],
+            &contact_mentions,
+            main_country,
+            self.gazetteer.countries(),
+        );
         let main_organizations = organizations::main(&named, &in_contact, record.title.len(), |name| {
             self.organizations.is_media(name)
         });

@@ -707,6 +707,9 @@ pub struct FoundName {
     pub name: String,
     /// A government body whose name carries no country.
     pub needs_country: bool,
+    /// The country (its index among the gazetteer's) that a possessive before the name says
+    /// owns the body ("Iraq's State Trade Organization"), set by the organization extractor.
+    pub owner: Option<usize>,
 }
 
 impl FoundName {
@@ -721,6 +724,7 @@ impl FoundName {
             range,
             name,
             needs_country,
+            owner: None,
         })
     }
 
@@ -728,9 +732,24 @@ impl FoundName {
     /// no such span.
     pub fn ending_at(self, text: &str, end: usize) -> FoundName {
         let range = self.range.start..end;
-        let needs_country = self.needs_country;
-        FoundName::spanning(text, range, needs_country).unwrap_or(self)
+        match FoundName::spanning(text, range, self.needs_country) {
+            Some(name) => FoundName {
+                owner: self.owner,
+                ..name
+            },
+            None => self,
+        }
     }
+}
+
+/// Whether every word of a name is a head or a generic word ("Central Bank", "Policía
+/// Nacional"): it names no particular body without its country.
+pub fn generic_name(name: &str) -> bool {
+    name.split_whitespace().all(|word| {
+        let word = lower(word);
+        let word = word.trim_end_matches('.');
+        HEADS.contains(word) || GENERIC.contains(word)
+    })
 }
 
 /// One word of the text: its byte range and its letters.
@@ -1311,15 +1330,18 @@ fn accept(text: &str, run: &[Word<'_>]) -> Option<FoundName> {
             .chars()
             .next_back()
             .is_some_and(char::is_lowercase);
-    // "the Coalition Government's policy": the body is named without the possessive.
+    // "the Coalition Government's policy", "the Council of Ministers' decision": the body is
+    // named without the possessive.
     let possessive = ["'s", "’s"]
         .iter()
         .find(|ending| last.text.ends_with(*ending) && last.text.len() > ending.len() + 1)
         .map_or(0, |ending| ending.len());
+    // The word's letters end before the apostrophe of a plural's possessive.
+    let letters_end = last.range.start + last.text.len();
     let end = if footnote {
-        last.range.end - digits
+        letters_end - digits
     } else {
-        last.range.end - possessive
+        letters_end - possessive
     };
     let range = run.first()?.range.start..end;
     FoundName::spanning(text, range, needs_country)

@@ -10,7 +10,7 @@ use regex::Regex;
 
 use crate::acronyms;
 use crate::error::EnrichError;
-use crate::gazetteer::fold;
+use crate::gazetteer::{fold, Country};
 use crate::mention::{span_of, Mention, Target};
 use crate::org_names::{self, FoundName};
 use crate::tables;
@@ -213,6 +213,7 @@ impl OrganizationTable {
         title_mentions: &[Mention],
         body_mentions: &[Mention],
         country: Option<(&str, &str)>,
+        countries: &[Country],
     ) -> Vec<Named> {
         let country_name = country.map(|(_, name)| name);
         let mut found: Vec<(usize, String)> = Vec::new();
@@ -250,6 +251,7 @@ impl OrganizationTable {
                     .into_iter()
                     .map(|name| through_country(text, name, mentions))
                     .map(|name| without_place(text, name, mentions))
+                    .map(|name| without_owner(text, name, mentions))
                     .collect()
             };
             // Per pair, once: whether the table names a body inside its long form (it knows
@@ -285,7 +287,12 @@ impl OrganizationTable {
                 .map(|name| {
                     let known = self
                         .canonical(&name.name)
-                        .or_else(|| country.and_then(|(iso3, _)| self.local_canonical(&name.name, iso3)))
+                        // Another country's body is not the release's country's.
+                        .or_else(|| {
+                            country
+                                .filter(|_| name.owner.is_none())
+                                .and_then(|(iso3, _)| self.local_canonical(&name.name, iso3))
+                        })
                         .or_else(|| self.named_in_parentheses(text, name.range.end, mentions))
                         .or_else(|| self.office_of(text, &name, mentions));
                     (name, known)
@@ -389,11 +396,17 @@ impl OrganizationTable {
                         let has_country = mentions.iter().any(|mention| {
                             mention.is_country() && name.range.start <= mention.start && mention.end <= name.range.end
                         });
-                        let display = match country_name {
-                            Some(country) if name.needs_country && !has_country => {
-                                format!("{} ({country})", ministry_of(&name.name))
-                            }
-                            _ => ministry_of(&name.name),
+                        // The owner's name goes in brackets after a government's body or a
+                        // generic name ("Central Bank (Malaysia)"), not after a company's.
+                        let owner = name.owner.and_then(|index| countries.get(index));
+                        let bracket = match owner {
+                            Some(owner) => (name.needs_country || org_names::generic_name(&name.name))
+                                .then_some(owner.name.as_str()),
+                            None => country_name.filter(|_| name.needs_country && !has_country),
+                        };
+                        let display = match bracket {
+                            Some(country) => format!("{} ({country})", ministry_of(&name.name)),
+                            None => ministry_of(&name.name),
                         };
                         found.push((order + name.range.start, display));
                     }
@@ -497,6 +510,51 @@ fn without_place(text: &str, name: FoundName, mentions: &[Mention]) -> FoundName
         name.ending_at(text, end)
     } else {
         name
+    }
+}
+
+/// How a saint's name opens, in EN/FR/ES (some are also the names of countries or islands).
+const SAINTS: &[&str] = &["St", "Saint", "Sainte", "San", "Santa", "Santo", "São"];
+
+/// A name opening with a country's possessive ("Somaliland’s Ministry of Foreign Affairs",
+/// "Iraq's State Trade Organization for Grains and Foodstuffs") names the body after it, which
+/// that country owns: the country goes in brackets when the body is a government's, as for any
+/// government body. What is left must still be a name: two words or more, or a government's
+/// body ("Australia's Navy").
+fn without_owner(text: &str, name: FoundName, mentions: &[Mention]) -> FoundName {
+    let Some(owner) = mentions
+        .iter()
+        .find(|mention| mention.is_country() && mention.start == name.range.start)
+    else {
+        return name;
+    };
+    // A saint's possessive ("St Martin's Anglican Church") names a church, not its country.
+    let saint = text
+        .get(owner.start..owner.end)
+        .and_then(|written| written.split([' ', '.']).next())
+        .is_some_and(|first| SAINTS.contains(&first));
+    if saint {
+        return name;
+    }
+    let Some(after) = text.get(owner.end..name.range.end) else {
+        return name;
+    };
+    let Some(rest) = ["'s ", "’s "].iter().find_map(|ending| after.strip_prefix(ending)) else {
+        return name;
+    };
+    let rest = rest.trim_start();
+    if rest.split_whitespace().count() < 2 && !name.needs_country {
+        return name;
+    }
+    let Target::Country { index, .. } = owner.target else {
+        return name;
+    };
+    match FoundName::spanning(text, name.range.end - rest.len()..name.range.end, name.needs_country) {
+        Some(body) => FoundName {
+            owner: Some(index),
+            ..body
+        },
+        None => name,
     }
 }
 
