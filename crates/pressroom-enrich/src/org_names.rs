@@ -97,6 +97,10 @@ const HEADS_LIST: &[&str] = &[
     "unit",
     "coordinación",
     "coordinadora",
+    "coordinadoras",
+    // cooperatives ("Coopérative Réveil Kananga"; the English word is mostly an adjective)
+    "coopérative",
+    "cooperativa",
     "coordination",
     "equipo",
     "équipe",
@@ -1069,10 +1073,12 @@ fn split_at_conjunctions<'r, 'a>(run: &'r [Word<'a>]) -> Vec<&'r [Word<'a>]> {
         }
         let (left, right) = (&run[..index], &run[index + 1..]);
         // "Securities and Exchange Commission" is one name; "Kenya Red Cross Society and
-        // National Bank of Hungary", "Policía Nacional y OCHA" are two.
+        // National Bank of Hungary", "Policía Nacional y OCHA", "Coopérative Réveil Kananga et
+        // TDH-Unité de médiation" are two.
         let left_is_name = left.len() >= 2 && left.iter().any(|word| is_head(word.text));
+        let acronym = |word: &str| word.chars().count() >= 2 && word.chars().all(char::is_uppercase);
         let right_is_name = (right.len() >= 2 && right.iter().any(|word| is_head(word.text)))
-            || (right.len() == 1 && right[0].text.chars().all(|c| c.is_uppercase()));
+            || (right.len() == 1 && right[0].text.split('-').next().is_some_and(acronym));
         if left_is_name && right_is_name {
             let mut parts = vec![left];
             parts.extend(split_at_conjunctions(right));
@@ -1368,6 +1374,22 @@ mod tests {
 
     fn names(text: &str) -> Vec<String> {
         find(text).into_iter().map(|found| found.name).collect()
+    }
+
+    #[test]
+    fn cooperatives_and_plural_coordinators_are_bodies_and_an_acronym_after_a_conjunction_names_another() {
+        assert_eq!(
+            names("Ces évaluations ont été réalisées par la Coopérative Réveil Kananga et TDH-Unité de médiation."),
+            ["Coopérative Réveil Kananga"]
+        );
+        assert_eq!(
+            names("las autoridades de las Coordinadoras Municipales para la Reducción de Desastres –COMRED- de Santa Catarina"),
+            ["Coordinadoras Municipales para la Reducción de Desastres"]
+        );
+        assert_eq!(
+            names("Moody's Investors Service Inc and CCC-plus ratings."),
+            ["Moody's Investors Service Inc"]
+        );
     }
 
     #[test]
