@@ -701,6 +701,34 @@ static NAME_ENDERS: WordSet = LazyLock::new(|| NAME_ENDERS_LIST.iter().copied().
 static GENERIC: WordSet = LazyLock::new(|| GENERIC_LIST.iter().copied().collect());
 static OPENERS: WordSet = LazyLock::new(|| OPENERS_LIST.iter().copied().collect());
 
+/// Titles of people that no body's name holds after its head, as written before a name.
+const PERSON_TITLES: &[&str] = &[
+    "Professor",
+    "Prof",
+    "Dr",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Commander",
+    "Chairperson",
+    "Chairman",
+    "Chair",
+    "CEO",
+    "Adviser",
+    "Advisor",
+    "Manager",
+    "Head",
+    "Deputy",
+    "Acting",
+    "Spokesman",
+    "Spokeswoman",
+    "Spokesperson",
+    "Senator",
+    "Director",
+    "Director-General",
+    "Chief",
+];
+
 /// Longest name, in words.
 const MAX_WORDS: usize = 12;
 
@@ -1256,6 +1284,19 @@ fn accept(text: &str, run: &[Word<'_>]) -> Option<FoundName> {
             }
         }
     }
+    // "Qatar Red Crescent Society Head of Delegation Abdelmounaim Mhindate", "Border Force
+    // Commander", "University of Western Australia Professor Yasmeen": a person's title right
+    // after a body's name (or after `and`) starts a person, not more of the name. Not after
+    // `of` or `the` ("Office of the Inspector of Custodial Services"), nor before a head
+    // ("Westpac Head Office").
+    if let Some(title) = (2..run.len()).find(|&index| {
+        PERSON_TITLES.contains(&run[index].text)
+            && run[..index].iter().any(|word| is_head(word.text))
+            && (is_conjunction(run[index - 1].text) || !CONNECTORS.contains(lower(run[index - 1].text).as_ref()))
+            && !run.get(index + 1).is_some_and(|word| is_head(word.text))
+    }) {
+        run = &run[..title];
+    }
     while run
         .last()
         .is_some_and(|word| CONNECTORS.contains(lower(word.text).as_ref()))
@@ -1389,6 +1430,27 @@ mod tests {
         assert_eq!(
             names("Moody's Investors Service Inc and CCC-plus ratings."),
             ["Moody's Investors Service Inc"]
+        );
+    }
+
+    #[test]
+    fn a_person_s_title_after_a_body_s_name_is_not_part_of_it() {
+        assert_eq!(
+            names("said Qatar Red Crescent Society Head of Delegation Abdelmounaim Mhindate."),
+            ["Qatar Red Crescent Society"]
+        );
+        assert_eq!(
+            names("according to University of Western Australia Professor Yasmeen Hassan"),
+            ["University of Western Australia"]
+        );
+        assert_eq!(
+            names("the Border Protection Force and Commander McTavish"),
+            ["Border Protection Force"]
+        );
+        // After `the`, the title is part of the name.
+        assert_eq!(
+            names("a report by the Office of the Inspector of Custodial Services"),
+            ["Office of the Inspector of Custodial Services"]
         );
     }
 
