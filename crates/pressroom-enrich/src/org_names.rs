@@ -814,7 +814,20 @@ fn words(text: &str) -> Vec<Word<'_>> {
             (c, c.len_utf8())
         };
         let in_word = c.is_alphanumeric() || ((c == '\'' || c == '’' || c == '-' || c == '&') && start.is_some());
-        if c == '&' && start.is_none() {
+        // A French elided article is a word of its own (`l’Office national …`, `d’Action`), so
+        // the name after it starts with its head.
+        let elided = (c == '\'' || c == '’')
+            && start.is_some_and(|begin| index == begin + 1 && matches!(bytes[begin], b'l' | b'L' | b'd' | b'D'))
+            && text[index + width..].chars().next().is_some_and(char::is_alphabetic);
+        if elided {
+            if let Some(begin) = start.take() {
+                found.push(Word {
+                    range: begin..index,
+                    text: &text[begin..index],
+                    stops_after: false,
+                });
+            }
+        } else if c == '&' && start.is_none() {
             found.push(Word {
                 range: index..index + 1,
                 text: &text[index..index + 1],
@@ -846,11 +859,27 @@ fn words(text: &str) -> Vec<Word<'_>> {
     found
 }
 
+/// Whether `word` is a French elided article (`l’`, `d’`) before `next`.
+fn elided_article(text: &str, word: &Word<'_>, next: &Word<'_>) -> bool {
+    matches!(word.text, "l" | "L" | "d" | "D") && matches!(text.get(word.range.end..next.range.start), Some("'" | "’"))
+}
+
+/// Whether an elided article (`l’`, `d’`) stands right before `start`.
+fn follows_elided_article(text: &str, start: usize) -> bool {
+    text.get(..start)
+        .and_then(|before| before.strip_suffix(['\'', '’']))
+        .and_then(|before| before.strip_suffix(['l', 'L', 'd', 'D']))
+        .is_some_and(|rest| !rest.ends_with(char::is_alphanumeric))
+}
+
 /// Whether only white space stands between two words, a single line break at most (text
-/// wrapped at a width breaks names; a blank line or any mark ends them).
+/// wrapped at a width breaks names; a blank line or any mark ends them), or the apostrophe
+/// of an elided article (`de l’hydraulique`).
 fn plain_gap(before: &Word<'_>, after: &Word<'_>, text: &str) -> bool {
     text.get(before.range.end..after.range.start).is_some_and(|gap| {
-        gap == " " || gap.chars().all(char::is_whitespace) && gap.chars().filter(|c| *c == '\n').count() <= 1
+        gap == " "
+            || gap.chars().all(char::is_whitespace) && gap.chars().filter(|c| *c == '\n').count() <= 1
+            || elided_article(text, before, after)
     })
 }
 
@@ -985,6 +1014,13 @@ fn run_from(text: &str, words: &[Word<'_>], at: usize) -> Option<(usize, bool)> 
     {
         return None;
     }
+    // A name does not start after an elided article (`de l’Ouest et du Centre`, `l’Union
+    // africaine`: the table's names and acronym pairs find those).
+    if follows_elided_article(text, first.range.start)
+        || words.get(at + 1).is_some_and(|next| elided_article(text, first, next))
+    {
+        return None;
+    }
     let first_lower = lower(first.text);
     // French and Spanish write a ministry or a town hall in lowercase (`ministère de la Santé`,
     // `la mairie de Kikwit`).
@@ -1011,6 +1047,10 @@ fn run_from(text: &str, words: &[Word<'_>], at: usize) -> Option<(usize, bool)> 
             break;
         }
         let word = &words[end];
+        // `… de l’ONU`, `… de l’OIM`: the parent body, named on its own.
+        if elided_article(text, &words[end - 1], word) && word.text.chars().all(|c| !c.is_lowercase()) {
+            break;
+        }
         let word_lower = lower(word.text);
         // An honorific opens a person's name ("… Welfare Bureau Hon Jane Doe").
         if HONORIFICS.contains(&word_lower.trim_end_matches('.')) {
@@ -1027,7 +1067,9 @@ fn run_from(text: &str, words: &[Word<'_>], at: usize) -> Option<(usize, bool)> 
         }
         // A lone capital letter (the pronoun in "… the Labor Party I think", an OCR'd fragment
         // such as "Red C ross") or the `No` of a number ("Paper No 12") ends a name.
-        let lone_letter = word.text.chars().filter(|c| c.is_alphanumeric()).count() == 1 && capitalised(word.text);
+        let lone_letter = word.text.chars().filter(|c| c.is_alphanumeric()).count() == 1
+            && capitalised(word.text)
+            && !words.get(end + 1).is_some_and(|next| elided_article(text, word, next));
         if lone_letter || word.text.trim_end_matches('.') == "No" {
             break;
         }
@@ -1036,7 +1078,12 @@ fn run_from(text: &str, words: &[Word<'_>], at: usize) -> Option<(usize, bool)> 
             end += 1;
             last_kept = end;
         } else if matches!(word_lower.as_ref(), "and" | "y" | "et")
-            && words.get(end + 1).is_some_and(|next| is_article(next.text))
+            && words.get(end + 1).is_some_and(|next| {
+                is_article(next.text)
+                    || words
+                        .get(end + 2)
+                        .is_some_and(|after| elided_article(text, next, after))
+            })
             && !words
                 .get(end + 2)
                 .is_some_and(|after| capitalised(after.text) && !second_name_follows(text, words, end + 2))
@@ -1274,7 +1321,10 @@ fn accept(text: &str, run: &[Word<'_>]) -> Option<FoundName> {
         .position(|word| matches!(lower(word.text).as_ref(), "of" | "de" | "del"))
     {
         let (left, right) = (&run[..of], &run[of + 1..]);
-        if !left.iter().any(|word| is_head(word.text))
+        // `Afrique de l’Ouest et du Centre`: a place, no person before a body.
+        let elided = right.get(1).is_some_and(|next| elided_article(text, &right[0], next));
+        if !elided
+            && !left.iter().any(|word| is_head(word.text))
             && right.iter().filter(|word| capitalised(word.text)).count() >= 2
             && right.iter().any(|word| is_head(word.text))
         {
@@ -1296,6 +1346,11 @@ fn accept(text: &str, run: &[Word<'_>]) -> Option<FoundName> {
             && !run.get(index + 1).is_some_and(|word| is_head(word.text))
     }) {
         run = &run[..title];
+    }
+    // What follows an elided article (`Afrique de l’Ouest et du Centre` cut after its first
+    // word) is no name's start.
+    if follows_elided_article(text, run.first()?.range.start) {
+        return None;
     }
     while run
         .last()
@@ -1430,6 +1485,25 @@ mod tests {
         assert_eq!(
             names("Moody's Investors Service Inc and CCC-plus ratings."),
             ["Moody's Investors Service Inc"]
+        );
+    }
+
+    #[test]
+    fn a_french_elided_article_joins_a_name_but_starts_none() {
+        assert_eq!(
+            names("financé par la Direction Nationale de l’Eau Potable et de l’Assainissement."),
+            ["Direction Nationale de l’Eau Potable et de l’Assainissement"]
+        );
+        assert_eq!(
+            names("le rapport de la Fédération Internationale des Ligues des Droits de L'Homme publié"),
+            ["Fédération Internationale des Ligues des Droits de L'Homme"]
+        );
+        // No name starts after one; a parent's acronym after one is named on its own.
+        assert!(names("Afrique de l’Ouest et du Centre: Aperçu humanitaire").is_empty());
+        assert!(names("L’Union Africaine et l’Union européenne").is_empty());
+        assert_eq!(
+            names("selon le Haut Conseil pour la Paix de l’ONU au Mali"),
+            ["Haut Conseil pour la Paix"]
         );
     }
 

@@ -863,7 +863,13 @@ fn best_long_form<'a>(short: &str, long: &'a str) -> Option<&'a str> {
         .rev()
         .find(|(_, c)| c.is_whitespace())
         .map_or(0, |(index, space)| index + space.len_utf8());
-    Some(long[word_start.min(start)..].trim())
+    let long_form = long[word_start.min(start)..].trim();
+    // A French elided article is no part of the name (`l’Office national … (ONSER)`).
+    let unelided = ["l'", "l’", "d'", "d’", "L'", "L’", "D'", "D’"]
+        .iter()
+        .find_map(|article| long_form.strip_prefix(article))
+        .filter(|rest| rest.starts_with(char::is_alphabetic));
+    Some(unelided.unwrap_or(long_form))
 }
 
 #[cfg(test)]
@@ -905,6 +911,18 @@ mod tests {
         );
         // A dashed aside in ordinary words is no acronym.
         assert!(acronym_pairs("the Red Cross - Kenya - said").is_empty());
+    }
+
+    #[test]
+    fn a_french_elided_article_is_no_part_of_a_long_form() {
+        let text = "en collaboration avec la Direction nationale de l’hydraulique (DRH) et l’Office national des services d’eau en milieu rural (ONSER) a financé";
+        assert_eq!(
+            acronym_pairs(text),
+            [
+                ("Direction nationale de l’hydraulique", "DRH"),
+                ("Office national des services d’eau en milieu rural", "ONSER")
+            ]
+        );
     }
 
     #[test]
