@@ -739,12 +739,12 @@ pub(super) fn without_dated_source(title: &str) -> &str {
     title
 }
 
-/// A headline without a feed's date glued to its end (`… off Djibouti: UNTue, 23 Apr 2024
-/// 12:56:51 GMT`).
+/// A headline without a date glued to its end: a feed's (`… off Djibouti: UNTue, 23 Apr 2024
+/// 12:56:51 GMT`) or a numeric one (`… Public Service Licence Vehicles (PSV) 5/03/19`).
 pub(super) fn without_glued_feed_date(title: &str) -> &str {
     static FEED_DATE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"\s*(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{1,2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}(:\d{2})? (GMT|UTC|[+-]\d{4})$",
+            r"\s*(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{1,2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}(:\d{2})? (GMT|UTC|[+-]\d{4})$|\s+\d{1,2}/\d{1,2}/(\d{2}|\d{4})$",
         )
         .expect("feed date pattern is valid")
     });
@@ -754,10 +754,12 @@ pub(super) fn without_glued_feed_date(title: &str) -> &str {
     }
 }
 
-/// A headline without the language tags a site puts after it (`… displaced people [EN/AR]`).
+/// A headline without the language tags a site puts after it (`… displaced people [EN/AR]`,
+/// a link to the English page: `… aide d’urgence en Haïti [en]`).
 pub(super) fn without_language_tags(title: &str) -> &str {
-    static TAGS: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"\s*\[[A-Z]{2}(/[A-Z]{2})*\]$").expect("language tags pattern is valid"));
+    static TAGS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\s*\[([A-Z]{2}(/[A-Z]{2})*|[a-z]{2}(/[a-z]{2})*)\]$").expect("language tags pattern is valid")
+    });
     TAGS.find(title).map_or(title, |found| &title[..found.start()])
 }
 
@@ -1214,6 +1216,18 @@ mod tests {
         );
         let dated = "Mon, 1 Jan 2024 10:00:00 GMT";
         assert_eq!(without_glued_feed_date(dated), dated);
+        assert_eq!(
+            without_glued_feed_date("Day of Action to Target Abuses of Immigration Legislation 5/03/19"),
+            "Day of Action to Target Abuses of Immigration Legislation"
+        );
+        assert_eq!(
+            without_language_tags("La France mobilisée pour une aide d’urgence en Haïti [en]"),
+            "La France mobilisée pour une aide d’urgence en Haïti"
+        );
+        assert_eq!(
+            without_language_tags("Flash Update on displaced people [EN/AR]"),
+            "Flash Update on displaced people"
+        );
     }
 
     #[test]
