@@ -102,6 +102,10 @@ const LONG_UPPER_HEADLINE_WORDS: usize = 7;
 const BREADCRUMBED_WORDS: usize = 5;
 /// Characters of a line's opening that a line cut short above it must hold to be its copy.
 const CUT_COPY_CHARS: usize = 24;
+/// Most words of a kicker that the headline under it ends with, and how many more words the
+/// headline has.
+const KICKER_WORDS: usize = 6;
+const KICKER_HEADLINE_MORE_WORDS: usize = 3;
 /// Words at most of a line that is a menu's when the page gives it three times.
 const MENU_REPEAT_WORDS: usize = 4;
 /// A page's list entries looked for in a line that may be a menu's row (a page with more
@@ -161,6 +165,7 @@ fn read_page(raw: &str, known_title: Option<&str>, site: &SiteLines) -> PagePart
                 || menu_repeat(lines[index])
                 || menu_row(lines[index])
                 || cut_copy_of_next(&lines, index)
+                || kicker_ending_next(&lines, index)
         })
         .collect();
     let repeated = lines
@@ -840,6 +845,38 @@ fn cut_copy_of_next(lines: &[&str], index: usize) -> bool {
     opening.chars().count() == CUT_COPY_CHARS && stem.contains(&opening)
 }
 
+/// Is the line at `index` a short kicker that the next line, a longer headline, ends with
+/// (`Día Internacional de la Juventud` over `Mensaje del Director General de la OIT con
+/// ocasión del Día Internacional de la Juventud`): the headline's words run into it through a
+/// small word (`del`, `of`, `pour`). Not when the next line is a sentence (a deck restating a
+/// headline), nor under a breadcrumb that ends with the headline (`Home News And Events Gaza
+/// Update: …`).
+fn kicker_ending_next(lines: &[&str], index: usize) -> bool {
+    let line = lines[index];
+    let words = word_count(line);
+    if words == 0 || words > KICKER_WORDS || line.ends_with(['.', ':', '!', '?']) {
+        return false;
+    }
+    let Some(next) = next_filled(lines, index) else {
+        return false;
+    };
+    if next.ends_with('.') || word_count(next) < words + KICKER_HEADLINE_MORE_WORDS {
+        return false;
+    }
+    let (kicker, headline) = (fold(line), fold(next));
+    headline
+        .strip_suffix(&kicker)
+        .and_then(|before| before.strip_suffix(' '))
+        .and_then(|before| before.rsplit(' ').next())
+        .is_some_and(|word| KICKER_JOINS.contains(&word))
+}
+
+/// Small words through which a headline runs into the kicker it ends with (folded).
+const KICKER_JOINS: &[&str] = &[
+    "of", "for", "on", "in", "at", "to", "about", "the", "with", "de", "del", "du", "des", "la", "le", "les", "el",
+    "los", "las", "en", "sur", "sobre", "pour", "para", "por", "au", "aux", "con", "avec",
+];
+
 /// A line cut short with an ellipsis (`...` or `…`), without it.
 fn without_ellipsis(line: &str) -> Option<&str> {
     line.strip_suffix("...").or_else(|| line.strip_suffix('…'))
@@ -1505,6 +1542,22 @@ mod tests {
             page.title,
             "El ACNUR pide proteger a las familias desplazadas en la frontera sur"
         );
+    }
+
+    #[test]
+    fn a_kicker_the_headline_under_it_ends_with_is_not_the_title() {
+        let page = clean_page(
+            "Día Mundial del Refugiado\n\nMensaje de la Directora General con ocasión del Día Mundial del Refugiado\n\nDeclaración | Ginebra | 20 de junio de 2019\nEn este Día Mundial del Refugiado pensamos en los desplazados.\nSon millones.",
+        );
+        assert_eq!(
+            page.title,
+            "Mensaje de la Directora General con ocasión del Día Mundial del Refugiado"
+        );
+        // A breadcrumb that ends with the headline is no headline running into a kicker.
+        let page = clean_page(
+            "Gaza Update: providing emergency assistance\n\nHome News And Events Gaza Update: providing emergency assistance\n\nThe Red Cross is providing emergency assistance to families in Gaza this week.\nMore follows.",
+        );
+        assert_eq!(page.title, "Gaza Update: providing emergency assistance");
     }
 
     #[test]
