@@ -814,8 +814,48 @@ const POSTS: &[&str] = &[
 ];
 
 /// A byline: a name, a comma, a post (`António Guterres, Secretary-General`, `Amy Pope,
-/// Directora General de la OIM`).
+/// Directora General de la OIM`), or a post, a comma, a name (`Director Ejecutivo de la
+/// Oficina de las Naciones Unidas contra la Droga y el Delito, Yury Fedotov`).
 fn is_byline(line: &str) -> bool {
+    post_then_name(line) || name_then_post(line)
+}
+
+/// A post opening with its title, a comma and a proper name of two to four words ending the
+/// line.
+fn post_then_name(line: &str) -> bool {
+    let Some((post, name)) = line.rsplit_once(", ") else {
+        return false;
+    };
+    let opens_with_post = post
+        .split_whitespace()
+        .next()
+        .is_some_and(|word| fold(word).split('-').any(|part| POSTS.contains(&part)));
+    // A post is written as a title: capitalised words and small ones (`Secretary meets
+    // refugees in Cox's Bazar, Chittagong Division` is a headline).
+    let titled = post.split_whitespace().all(|word| {
+        word.chars().next().is_some_and(char::is_uppercase) || POST_SMALL_WORDS.contains(&fold(word).as_str())
+    });
+    let name_words: Vec<&str> = name.split_whitespace().collect();
+    opens_with_post
+        && titled
+        && word_count(post) <= POST_THEN_NAME_WORDS
+        && (2..=4).contains(&name_words.len())
+        && !name.ends_with(['.', '!', '?'])
+        && name_words
+            .iter()
+            .all(|word| word.chars().next().is_some_and(char::is_uppercase))
+}
+
+/// Most words of a post before the name it belongs to.
+const POST_THEN_NAME_WORDS: usize = 16;
+/// Small words inside a post's title, in EN/FR/ES (folded).
+const POST_SMALL_WORDS: &[&str] = &[
+    "of", "the", "for", "and", "on", "to", "de", "la", "le", "les", "du", "des", "d", "l", "pour", "et", "el", "los",
+    "las", "del", "y", "para", "contra", "en",
+];
+
+/// [`is_byline`]'s name, comma, post.
+fn name_then_post(line: &str) -> bool {
     let Some((name, post)) = line.split_once(", ") else {
         return false;
     };
@@ -1320,6 +1360,8 @@ mod tests {
             "António Guterres, Secretary-General",
             "Amy Pope, Directora General de la OIM",
             "Filippo Grandi, Haut-Commissaire des Nations Unies pour les réfugiés",
+            "Director Ejecutivo de la Oficina de las Naciones Unidas contra la Droga y el Delito, Yury Fedotov",
+            "Secretary-General of the International Maritime Organization, Kitack Lim",
             "Descargar Acción Humanitaria para la Infancia 2021, aquí",
             "Download the full report (PDF, 2 MB)",
             "Compte rendu de séance",
@@ -1432,6 +1474,7 @@ mod tests {
             "Accepting refugees is a duty, says the minister",
             "Ten thousand people ten thousand stories",
             "12 families return to their homes on Main Street after the flood",
+            "Secretary meets refugees in Cox's Bazar, Chittagong Division",
         ] {
             assert!(!is_boilerplate(line), "{line}");
             assert!(is_headline_shaped(line), "{line}");
