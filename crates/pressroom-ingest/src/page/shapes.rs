@@ -835,15 +835,18 @@ fn post_then_name(line: &str) -> bool {
     let titled = post.split_whitespace().all(|word| {
         word.chars().next().is_some_and(char::is_uppercase) || POST_SMALL_WORDS.contains(&fold(word).as_str())
     });
+    // A name is written in Title Case: a headline in capitals that runs on after commas
+    // (`SECRETARY-GENERAL, IN MESSAGE TO MARK MIGRANTS' DAY, STRESSES ROLE`) is no byline.
     let name_words: Vec<&str> = name.split_whitespace().collect();
     opens_with_post
         && titled
+        && !post.contains(", ")
         && word_count(post) <= POST_THEN_NAME_WORDS
         && (2..=4).contains(&name_words.len())
         && !name.ends_with(['.', '!', '?'])
         && name_words
             .iter()
-            .all(|word| word.chars().next().is_some_and(char::is_uppercase))
+            .all(|word| word.chars().next().is_some_and(char::is_uppercase) && word.chars().any(char::is_lowercase))
 }
 
 /// Most words of a post before the name it belongs to.
