@@ -816,8 +816,8 @@ fn words(text: &str) -> Vec<Word<'_>> {
         let in_word = c.is_alphanumeric() || ((c == '\'' || c == '’' || c == '-' || c == '&') && start.is_some());
         // A French elided article is a word of its own (`l’Office national …`, `d’Action`), so
         // the name after it starts with its head.
-        let elided = (c == '\'' || c == '’')
-            && start.is_some_and(|begin| index == begin + 1 && matches!(bytes[begin], b'l' | b'L' | b'd' | b'D'))
+        let elided = APOSTROPHES.contains(&c)
+            && start.is_some_and(|begin| index == begin + 1 && ELIDING.contains(&char::from(bytes[begin])))
             && text[index + width..].chars().next().is_some_and(char::is_alphabetic);
         if elided {
             if let Some(begin) = start.take() {
@@ -859,17 +859,36 @@ fn words(text: &str) -> Vec<Word<'_>> {
     found
 }
 
+/// The letters a French article elided before a vowel is left with (`l’`, `d’`), and the
+/// apostrophes that follow them.
+const ELIDING: [char; 4] = ['l', 'L', 'd', 'D'];
+const APOSTROPHES: [char; 2] = ['\'', '’'];
+
 /// Whether `word` is a French elided article (`l’`, `d’`) before `next`.
 fn elided_article(text: &str, word: &Word<'_>, next: &Word<'_>) -> bool {
-    matches!(word.text, "l" | "L" | "d" | "D") && matches!(text.get(word.range.end..next.range.start), Some("'" | "’"))
+    let mut letters = word.text.chars();
+    letters.next().is_some_and(|letter| ELIDING.contains(&letter))
+        && letters.next().is_none()
+        && text
+            .get(word.range.end..next.range.start)
+            .is_some_and(|gap| gap.strip_prefix(APOSTROPHES) == Some(""))
 }
 
 /// Whether an elided article (`l’`, `d’`) stands right before `start`.
 fn follows_elided_article(text: &str, start: usize) -> bool {
     text.get(..start)
-        .and_then(|before| before.strip_suffix(['\'', '’']))
-        .and_then(|before| before.strip_suffix(['l', 'L', 'd', 'D']))
+        .and_then(|before| before.strip_suffix(APOSTROPHES))
+        .and_then(|before| before.strip_suffix(ELIDING))
         .is_some_and(|rest| !rest.ends_with(char::is_alphanumeric))
+}
+
+/// `text` without a French elided article opening it (`l’Office national …` is `Office
+/// national …`).
+pub fn without_elided_article(text: &str) -> &str {
+    text.strip_prefix(ELIDING)
+        .and_then(|rest| rest.strip_prefix(APOSTROPHES))
+        .filter(|rest| rest.starts_with(char::is_alphabetic))
+        .unwrap_or(text)
 }
 
 /// Whether only white space stands between two words, a single line break at most (text

@@ -863,13 +863,8 @@ fn best_long_form<'a>(short: &str, long: &'a str) -> Option<&'a str> {
         .rev()
         .find(|(_, c)| c.is_whitespace())
         .map_or(0, |(index, space)| index + space.len_utf8());
-    let long_form = long[word_start.min(start)..].trim();
     // A French elided article is no part of the name (`l’Office national … (ONSER)`).
-    let unelided = ["l'", "l’", "d'", "d’", "L'", "L’", "D'", "D’"]
-        .iter()
-        .find_map(|article| long_form.strip_prefix(article))
-        .filter(|rest| rest.starts_with(char::is_alphabetic));
-    Some(unelided.unwrap_or(long_form))
+    Some(org_names::without_elided_article(long[word_start.min(start)..].trim()))
 }
 
 #[cfg(test)]
