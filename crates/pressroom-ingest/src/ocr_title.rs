@@ -310,7 +310,12 @@ pub fn find_title_in_blocks(text: &str) -> String {
         return tidy_title(block);
     }
     let first = prose_index.and_then(|i| blocks.get(i)).or_else(|| blocks.first());
-    first.map(|block| first_sentence(block, 120)).unwrap_or_default()
+    first
+        .map(|block| {
+            let sentence = first_sentence(block, 120);
+            without_run_on_text(&sentence).to_string()
+        })
+        .unwrap_or_default()
 }
 
 /// Marks OCR leaves before a headline (`' . ' . REFUGEES FROM MALAYSIA`).
@@ -334,7 +339,50 @@ fn tidy_title(title: &str) -> String {
     if trimmed.matches('\'').count() % 2 == 1 {
         trimmed = trimmed.trim_end_matches(|c: char| c.is_whitespace() || ".,;:'·*-_".contains(c));
     }
-    truncate_words(trimmed, MAX_TITLE_CHARS)
+    truncate_words(without_run_on_text(trimmed), MAX_TITLE_CHARS)
+}
+
+/// Words in capitals a headline run into the text's first sentence has at least, and words
+/// the sentence has at least.
+const RUN_ON_HEADLINE_WORDS: usize = 3;
+const RUN_ON_TEXT_WORDS: usize = 6;
+
+/// A headline in capitals run into the first sentence of the text on its line (`REPRIEVE
+/// URGED FOR AUSSIE MINE-HUNTERS The Federal Government should grant …`): the capitals
+/// alone. A word with a digit (`56th`) does not end them. Not a label and what follows it
+/// (`SUBJECT / S: Scott Morrison’s …`, `PRIME MINISTER : Before I ask …`), nor a date's day
+/// left before its month (`… INTERCEPTS VESSEL (4 April 2010) …`), nor an OCR slip in the
+/// capitals (`BUSlNESS`).
+fn without_run_on_text(title: &str) -> &str {
+    let mut capitals = 0;
+    let mut previous = "";
+    for (at, word) in title.split_whitespace().map(|word| (span_start(title, word), word)) {
+        let mut letters = word.chars().filter(|c| c.is_alphabetic());
+        if word.chars().all(|c| !c.is_lowercase()) || word.chars().any(|c| c.is_ascii_digit()) {
+            capitals += 1;
+            previous = word;
+            continue;
+        }
+        let sentence_word = letters.next().is_some_and(char::is_uppercase)
+            && word.chars().next().is_some_and(char::is_alphabetic)
+            && letters.all(char::is_lowercase);
+        let headline = &title[..at];
+        let cut = sentence_word
+            && capitals >= RUN_ON_HEADLINE_WORDS
+            && word_count(&title[at..]) >= RUN_ON_TEXT_WORDS
+            && !headline.contains(':')
+            && previous.chars().any(char::is_alphabetic);
+        if cut {
+            return headline.trim_end();
+        }
+        break;
+    }
+    title
+}
+
+/// Where `word`, a slice of `text`, starts in it.
+fn span_start(text: &str, word: &str) -> usize {
+    word.as_ptr() as usize - text.as_ptr() as usize
 }
 
 /// A line of prose this long is text, not a headline, even without a full stop.
@@ -354,6 +402,19 @@ mod tests {
         // A media contact at the top is a header too, not the release's first paragraph.
         let text = "Media contact: Jane Doe (Ministerial office) 02 6000 0000 and the department's media unit\n\n24 February 2007\n\nGROUP TRANSFERRED TO THE ISLAND\n\nThe group of 85 people intercepted on 21 February will be transferred to the island.";
         assert_eq!(find_title_in_blocks(text), "GROUP TRANSFERRED TO THE ISLAND");
+    }
+
+    #[test]
+    fn a_headline_in_capitals_run_into_the_text_is_cut_from_it() {
+        let text = "MEDIA RELEASE\n\nREPRIEVE URGED FOR AUSSIE MINE-HUNTERS The Federal Government should grant an 11th hour reprieve for the two ships.";
+        assert_eq!(find_title_in_blocks(text), "REPRIEVE URGED FOR AUSSIE MINE-HUNTERS");
+        // A label and what follows it, or a date's day, stay.
+        assert_eq!(
+            without_run_on_text("SUBJECT / S: Manus Island police investigation; Tony Abbott’s GP Tax"),
+            "SUBJECT / S: Manus Island police investigation; Tony Abbott’s GP Tax"
+        );
+        let dated = "BORDER PROTECTION COMMAND INTERCEPTS VESSEL (4 April 2010) Border Protection Command today intercepted a vessel";
+        assert_eq!(without_run_on_text(dated), dated);
     }
 
     #[test]
