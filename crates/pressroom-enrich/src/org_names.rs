@@ -777,11 +777,13 @@ impl FoundName {
 /// Whether every word of a name is a head or a generic word ("Central Bank", "Policía
 /// Nacional"): it names no particular body without its country.
 pub fn generic_name(name: &str) -> bool {
-    name.split_whitespace().all(|word| {
-        let word = lower(word);
-        let word = word.trim_end_matches('.');
-        HEADS.contains(word) || GENERIC.contains(word)
-    })
+    name.split_whitespace()
+        .all(|word| is_generic_word(lower(word).trim_end_matches('.')))
+}
+
+/// Whether a lowercase word, without a final dot, is a head or a generic word.
+fn is_generic_word(word: &str) -> bool {
+    HEADS.contains(word) || GENERIC.contains(word)
 }
 
 /// One word of the text: its byte range and its letters.
@@ -1424,12 +1426,7 @@ fn accept(text: &str, run: &[Word<'_>]) -> Option<FoundName> {
     // A head with nothing but generic words ("Dirección General", "Centro Comunitario")
     // names no particular body, but a government's ("Policía Nacional") does, with its country.
     // Several heads make a name of their own ("Securities and Exchange Commission").
-    if !needs_country
-        && heads < 2
-        && lowered
-            .iter()
-            .all(|word| HEADS.contains(&word.as_str()) || GENERIC.contains(&word.as_str()))
-    {
+    if !needs_country && heads < 2 && lowered.iter().all(|word| is_generic_word(word)) {
         return None;
     }
     // Capitals throughout ("MEET THE PRESS"): a heading or a show, not a name.
