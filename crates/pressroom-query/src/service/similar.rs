@@ -84,7 +84,13 @@ impl Snapshot {
             (self.fields.title, stored.title.as_str()),
             (self.fields.body, stored.body.as_str()),
         ];
-        let scored = telling_terms(searcher, &mut analyzer, &texts)?;
+        // Document frequencies as every search reads them, remembered per generation.
+        let scored = telling_terms(
+            searcher,
+            |term| self.lookups.doc_freq(searcher, term),
+            &mut analyzer,
+            &texts,
+        )?;
         let best = scored.first().map_or(1.0, |(_, score)| *score);
         Ok(BooleanQuery::new(
             scored
@@ -102,12 +108,13 @@ impl Snapshot {
 }
 
 /// The [`SIMILAR_QUERY_TERMS`] most telling words of `texts` (each with its field), most
-/// telling first: tf × idf, in at least two releases but under a quarter of them (and
-/// twenty), of four bytes or more. Ties go by the word, so every run and every replica picks
+/// telling first: tf × idf (`doc_freq`, the releases of `searcher` holding a term), in at
+/// least two releases but under a quarter of them (and twenty), of four bytes or more. Ties go by the word, so every run and every replica picks
 /// the same words (tantivy's `MoreLikeThisQuery` counts them in a hash map and breaks ties in
 /// its random order: the same release gave other similar releases after a restart).
 fn telling_terms(
     searcher: &Searcher,
+    doc_freq: impl Fn(&Term) -> tantivy::Result<u64>,
     analyzer: &mut TextAnalyzer,
     texts: &[(Field, &str)],
 ) -> Result<Vec<(Term, f32)>, SearchError> {
@@ -126,7 +133,7 @@ fn telling_terms(
     }
     let mut scored: Vec<(Term, f32)> = Vec::new();
     for (term, frequency) in frequencies {
-        let doc_freq = searcher.doc_freq(&term)?;
+        let doc_freq = doc_freq(&term)?;
         if (2..=max_doc_freq).contains(&doc_freq) {
             // BM25's idf. Deleted releases still count in a term's document frequency until
             // a merge, so it may exceed the live releases: no fewer than none lack it.
@@ -156,7 +163,13 @@ mod tests {
         let bodies: Vec<&str> = texts.iter().map(String::as_str).collect();
         let (searcher, fields) = crate::test_index::searcher_of(&[&bodies]);
         let mut analyzer = base_analyzer(searcher.index()).expect("the text analyzer");
-        let chosen = telling_terms(&searcher, &mut analyzer, &[(fields.body, &release)]).expect("terms");
+        let chosen = telling_terms(
+            &searcher,
+            |term| searcher.doc_freq(term),
+            &mut analyzer,
+            &[(fields.body, &release)],
+        )
+        .expect("terms");
         let chosen: Vec<String> = chosen
             .iter()
             .filter_map(|(term, _)| term.value().as_str().map(str::to_string))
