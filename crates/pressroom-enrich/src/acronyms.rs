@@ -29,6 +29,12 @@ const NOT_BODIES: &[&str] = &[
     "RRM", "JAM", "DDRR", "EPU", "ODD", "ODS", "SDG",
 ];
 
+/// Whether capitals name a thing, not a body, wherever they stand: a Roman numeral or one of
+/// [`NOT_BODIES`].
+pub(crate) fn is_no_body(acronym: &str) -> bool {
+    acronym.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C')) || NOT_BODIES.contains(&acronym)
+}
+
 /// Words that may follow an acronym used as a name: function words and verbs of saying.
 const FOLLOWERS: &[&str] = &[
     "said", "says", "say", "has", "have", "had", "is", "was", "were", "are", "will", "would", "could", "can", "may",
@@ -46,8 +52,7 @@ pub fn standing_alone(text: &str) -> Vec<(usize, &str)> {
             continue;
         };
         let name = acronym.as_str();
-        let roman = name.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C'));
-        if roman || NOT_BODIES.contains(&name) || in_capitals(text, acronym.start()) {
+        if is_no_body(name) || in_capitals(text, acronym.start()) {
             continue;
         }
         if followed_as_a_name(&text[acronym.end()..]) {
@@ -81,7 +86,7 @@ fn followed_as_a_name(rest: &str) -> bool {
 
 /// Whether the line around `at` is mostly capitals (an OCR'd heading, a telex): there
 /// capitals tell no acronym.
-fn in_capitals(text: &str, at: usize) -> bool {
+pub(crate) fn in_capitals(text: &str, at: usize) -> bool {
     let start = text[..at].rfind('\n').map_or(0, |newline| newline + 1);
     let end = text[at..].find('\n').map_or(text.len(), |newline| at + newline);
     let (upper, letters) = text[start..end]

@@ -36,6 +36,7 @@ mod error;
 pub mod eval;
 mod gazetteer;
 mod language;
+mod learned;
 mod matcher;
 mod mention;
 mod org_names;
@@ -119,6 +120,8 @@ pub struct Enricher {
     topics: topics::TopicRules,
     themes: themes::ThemeModel,
     language: language::LanguageDetector,
+    /// Acronyms learned from the records of this run (`learned.rs`); none until [`Self::learn`].
+    learned: learned::LearnedAcronyms,
 }
 
 impl Enricher {
@@ -136,7 +139,19 @@ impl Enricher {
             topics,
             themes,
             language: language::LanguageDetector::new(),
+            learned: learned::LearnedAcronyms::default(),
         })
+    }
+
+    /// Learns from every record of a run, before any is enriched, the acronyms its releases
+    /// spell out as bodies' (`learned.rs`): each record enriched after counts them where it
+    /// uses them alone. Returns how many were learned. Learning again replaces what was learned.
+    pub fn learn<'a>(&mut self, records: impl IntoIterator<Item = &'a Record>) -> usize {
+        let releases = records
+            .into_iter()
+            .map(|record| (record.source.as_str(), record.title.as_str(), record.body.as_str()));
+        self.learned = learned::LearnedAcronyms::learn(&self.organizations, releases);
+        self.learned.len()
     }
 
     pub fn gazetteer(&self) -> &Gazetteer {
@@ -269,23 +284,18 @@ impl Enricher {
             .or(places.main.first().map(String::as_str))
             .and_then(|iso3| self.gazetteer.country(iso3))
             .map(|country| (country.iso3.as_str(), country.name.as_str()));
-        let named = self.organizations.extract(
-            &record.title,
-            &record.body,
-            &title_mentions,
-            &body_mentions,
-            main_country,
-            self.gazetteer.countries(),
-        );
+        let setting = organizations::Setting {
+            country: main_country,
+            countries: self.gazetteer.countries(),
+            learned: self.learned.of(&record.source),
+        };
+        let named = self
+            .organizations
+            .extract(&record.title, &record.body, &title_mentions, &body_mentions, &setting);
         let contact = record.contact.as_deref().unwrap_or("");
-        let in_contact = self.organizations.extract(
-            "",
-            contact,
-            &[],
-            &contact_mentions,
-            main_country,
-            self.gazetteer.countries(),
-        );
+        let in_contact = self
+            .organizations
+            .extract("", contact, &[], &contact_mentions, &setting);
         let main_organizations = organizations::main(&named, &in_contact, record.title.len(), |name| {
             self.organizations.is_media(name)
         });

@@ -11,6 +11,7 @@ use regex::Regex;
 use crate::acronyms;
 use crate::error::EnrichError;
 use crate::gazetteer::{fold, Country};
+use crate::learned::CollectionAcronyms;
 use crate::mention::{span_of, Mention, Target};
 use crate::org_names::{self, FoundName};
 use crate::tables;
@@ -40,6 +41,16 @@ impl Organization {
             .into_iter()
             .chain(self.aliases.iter().map(String::as_str))
     }
+}
+
+/// Where a release stands, for [`OrganizationTable::extract`]: its main country (ISO3 code and
+/// name), the gazetteer's countries (a possessive's owner is one of them), and the acronyms its
+/// collection taught (`learned.rs`).
+#[derive(Clone, Copy)]
+pub(crate) struct Setting<'a> {
+    pub(crate) country: Option<(&'a str, &'a str)>,
+    pub(crate) countries: &'a [Country],
+    pub(crate) learned: Option<&'a CollectionAcronyms>,
 }
 
 pub struct OrganizationTable {
@@ -212,9 +223,13 @@ impl OrganizationTable {
         body: &str,
         title_mentions: &[Mention],
         body_mentions: &[Mention],
-        country: Option<(&str, &str)>,
-        countries: &[Country],
+        setting: &Setting<'_>,
     ) -> Vec<Named> {
+        let Setting {
+            country,
+            countries,
+            learned,
+        } = *setting;
         let country_name = country.map(|(_, name)| name);
         let mut found: Vec<(usize, String)> = Vec::new();
         for (text, mentions, order) in [(title, title_mentions, 0), (body, body_mentions, title.len() + 1)] {
@@ -363,7 +378,8 @@ impl OrganizationTable {
             }
             // Acronyms standing alone as names that neither the table, a pair nor a name
             // found by its shape accounts for.
-            for (start, acronym) in acronyms::standing_alone(text) {
+            let standing_alone = acronyms::standing_alone(text);
+            for &(start, acronym) in &standing_alone {
                 let end = start + acronym.len();
                 let covered = mentions
                     .iter()
@@ -375,6 +391,30 @@ impl OrganizationTable {
                     pairs.iter().any(|&(_, paired, _)| paired == acronym) || text.contains(&format!("({acronym})"));
                 if !covered && !spelt_out && self.canonical(acronym).is_none() {
                     found.push((order + start, acronym.to_string()));
+                }
+            }
+            // Acronyms the collection spells out elsewhere as a body's (`learned.rs`), used
+            // alone here, that neither the table, a pair of this text, a name found by its
+            // shape nor the article rule above accounts for; nor one a name found here by its
+            // shape spells out, its words' initials the acronym's letters (`Unidad Nacional
+            // para la Gestión del Riesgo de Desastres –UNGRD,`).
+            for (start, acronym, name) in learned.map(|learned| learned.find(text)).unwrap_or_default() {
+                let end = start + acronym.len();
+                let covered = mentions
+                    .iter()
+                    .any(|mention| mention.start < end && start < mention.end)
+                    || shaped
+                        .iter()
+                        .any(|(name, _)| name.range.start < end && start < name.range.end)
+                    || pairs.iter().any(|&((long_start, long_end), paired, _)| {
+                        paired == acronym || (long_start < end && start < long_end)
+                    })
+                    || standing_alone.iter().any(|&(at, _)| at == start)
+                    || shaped
+                        .iter()
+                        .any(|(shaped, _)| best_long_form(acronym, &shaped.name).is_some());
+                if !covered {
+                    found.push((order + start, name.to_string()));
                 }
             }
             for (name, known) in shaped {
@@ -765,7 +805,7 @@ const ORGANIZATION_WORDS: &[&str] = &[
     "proyecto",
 ];
 
-fn looks_like_organization(long_form: &str) -> bool {
+pub(crate) fn looks_like_organization(long_form: &str) -> bool {
     !org_names::headed_by_no_body(long_form)
         && long_form.split_whitespace().any(|word| {
             let word = word.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
@@ -777,6 +817,17 @@ fn looks_like_organization(long_form: &str) -> bool {
 /// run of preceding words whose letters spell the acronym in order, its first letter opening
 /// a word.
 pub fn acronym_pairs(text: &str) -> Vec<(&str, &str)> {
+    spelt_out(text)
+        .into_iter()
+        .filter(|&(_, _, capitalised)| capitalised)
+        .map(|(long_form, acronym, _)| (long_form, acronym))
+        .collect()
+}
+
+/// Every acronym `text` spells out, as [`acronym_pairs`] finds them, and whether its long form
+/// is capitalised: a name's is, a common noun's is not ("an immigration detention centre
+/// (IDC)", "the consumer price index (CPI)").
+pub(crate) fn spelt_out(text: &str) -> Vec<(&str, &str, bool)> {
     let mut pairs = Vec::new();
     for captures in ACRONYM_AFTER_NAME.captures_iter(text) {
         let (Some(whole), Some(acronym)) = (
@@ -814,8 +865,8 @@ pub fn acronym_pairs(text: &str) -> Vec<(&str, &str)> {
                         >= 2
                     && !words.iter().any(|word| word.eq_ignore_ascii_case(acronym.as_str()))
             };
-            if starts_upper && strict_enough && long_form.split_whitespace().count() >= 2 {
-                pairs.push((long_form, acronym.as_str()));
+            if strict_enough && long_form.split_whitespace().count() >= 2 {
+                pairs.push((long_form, acronym.as_str(), starts_upper));
             }
         }
     }
