@@ -559,34 +559,39 @@ fn print_search(args: SearchArgs) -> Result<()> {
 }
 
 fn extract(args: ExtractArgs) -> Result<()> {
-    let enricher = pressroom_enrich::Enricher::new()?;
-    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    let mut write_error = None;
+    let mut enricher = pressroom_enrich::Enricher::new()?;
+    // Every record is read before any is enriched: the acronyms a collection spells out are
+    // learned from all of it (as `pressroom index` does).
+    let mut records = Vec::new();
     let summary = pressroom_ingest::read_sources(&args.sources, args.format, &mut |item| match item {
-        Ok(record) => {
-            let enrichment = enricher.enrich(&record);
-            let mut line = serde_json::json!({
-                "id": record.id,
-                "title": record.title,
-                "source": record.source,
-                "date": record.date.map(|d| d.to_string())
-            });
-            if let (Some(object), Ok(serde_json::Value::Object(fields))) =
-                (line.as_object_mut(), serde_json::to_value(&enrichment))
-            {
-                object.extend(fields);
-                if args.with_text {
-                    object.insert("body".to_string(), serde_json::Value::String(record.body.clone()));
-                }
-            }
-            if write_error.is_none() {
-                if let Err(error) = writeln!(out, "{line}") {
-                    write_error = Some(error);
-                }
-            }
-        }
+        Ok(record) => records.push(record),
         Err(problem) => eprintln!("skipped: {problem}"),
     })?;
+    enricher.learn(&records);
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let mut write_error = None;
+    for record in records {
+        let enrichment = enricher.enrich(&record);
+        let mut line = serde_json::json!({
+            "id": record.id,
+            "title": record.title,
+            "source": record.source,
+            "date": record.date.map(|d| d.to_string())
+        });
+        if let (Some(object), Ok(serde_json::Value::Object(fields))) =
+            (line.as_object_mut(), serde_json::to_value(&enrichment))
+        {
+            object.extend(fields);
+            if args.with_text {
+                object.insert("body".to_string(), serde_json::Value::String(record.body.clone()));
+            }
+        }
+        if write_error.is_none() {
+            if let Err(error) = writeln!(out, "{line}") {
+                write_error = Some(error);
+            }
+        }
+    }
     if let Some(error) = write_error {
         if error.kind() != std::io::ErrorKind::BrokenPipe {
             return Err(error.into());
@@ -636,6 +641,18 @@ fn eval(args: EvalArgs) -> Result<()> {
     }
     let reuters = read_records(&[corpus.join("reuters21578")])?;
     let reliefweb = read_records(&[corpus.join("reliefweb")])?;
+    let mut others = read_records(&[corpus.join("seed"), corpus.join("trove-refugees")])?;
+    if Path::new("corpus").is_dir() {
+        others.extend(read_records(&[PathBuf::from("corpus")])?);
+    }
+    // Every record read, labelled or not, is the collection acronyms are learned from, as
+    // `pressroom index` learns from what it indexes (no label is read).
+    let mut enricher = enricher;
+    let learned = enricher.learn(reuters.iter().chain(&reliefweb).chain(&others));
+    eprintln!(
+        "{learned} acronyms learned from {} records",
+        reuters.len() + reliefweb.len() + others.len()
+    );
     // Reuters has its own split: TRAIN is what may be tuned on, TEST is held out.
     let reuters_splits: &[eval::ReutersSplit] = match args.split.as_deref() {
         Some("tune") => &[eval::ReutersSplit::Train],
@@ -652,10 +669,7 @@ fn eval(args: EvalArgs) -> Result<()> {
     if !gold_files.is_empty() {
         let mut everything = reuters;
         everything.extend(reliefweb);
-        everything.extend(read_records(&[corpus.join("seed"), corpus.join("trove-refugees")])?);
-        if Path::new("corpus").is_dir() {
-            everything.extend(read_records(&[PathBuf::from("corpus")])?);
-        }
+        everything.extend(others);
         for path in gold_files {
             let text = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
             let mut gold = eval::parse_gold(&text).map_err(|error| anyhow::anyhow!("{}: {error}", path.display()))?;
