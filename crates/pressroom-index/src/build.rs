@@ -3,12 +3,11 @@
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
-use std::sync::mpsc;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use indicatif::ProgressBar;
 use pressroom_enrich::Enricher;
-use pressroom_ingest::{Batches, Format, Problem, ReadSummary, Record};
+use pressroom_ingest::{Format, Problem, ReadSummary, Record};
 use rayon::prelude::*;
 use tantivy::{Index, IndexWriter, Term};
 
@@ -91,7 +90,7 @@ pub fn build_from(
     on_problem: &mut (dyn FnMut(&Problem) + Send),
 ) -> Result<BuildReport, IndexError> {
     let started = Instant::now();
-    let enricher = Enricher::new()?;
+    let mut enricher = Enricher::new()?;
     // One build or update at a time per folder: a second waits here (the lock goes with the
     // process, so a killed build never leaves it held). Cleaning up after a build can then
     // never remove another build's unfinished generation.
@@ -104,7 +103,7 @@ pub fn build_from(
     let partial = dir.join(format!("{generation_name}{PARTIAL_SUFFIX}"));
     std::fs::create_dir_all(&partial).map_err(IndexError::io(&partial))?;
 
-    let result = write_generation(&partial, input, dir, options, &enricher, on_problem);
+    let result = write_generation(&partial, input, dir, options, &mut enricher, on_problem);
     let (read, indexed, duplicates_replaced) = match result {
         Ok(counts) => counts,
         Err(error) => {
@@ -131,7 +130,7 @@ fn write_generation(
     input: Input<'_>,
     dir: &Path,
     options: &BuildOptions,
-    enricher: &Enricher,
+    enricher: &mut Enricher,
     on_problem: &mut (dyn FnMut(&Problem) + Send),
 ) -> Result<(ReadSummary, usize, usize), IndexError> {
     let index = Index::create_in_dir(path, build_schema())?;
@@ -152,19 +151,33 @@ fn write_generation(
         Input::Sources(_) => (0, false),
         Input::Records { sequence, .. } => (*sequence, true),
     };
-    let (read_summary, indexed, duplicates) = std::thread::scope(|scope| -> Result<_, IndexError> {
-        let (sender, receiver) = mpsc::sync_channel::<Vec<Record>>(4);
-        let reader = scope.spawn(move || match input {
-            Input::Sources(sources) => read_in_batches(sources, options.format, sender, on_problem),
-            Input::Records { records, .. } => Ok(send_in_batches(records, sender)),
-        });
-        let counts = index_batches(receiver, &fields, enricher, &mut writer, &progress)?;
-        let summary = reader.join().map_err(|_| IndexError::Io {
-            path: PathBuf::from("<reader thread>"),
-            source: std::io::Error::other("the reader thread panicked"),
-        })??;
-        Ok((summary, counts.0, counts.1))
-    })?;
+    // Every record is read before any is enriched: the acronyms a collection spells out are
+    // learned from all of it (`Enricher::learn`), so each release is read the same wherever
+    // it stands in the input. (Enriching as records are read, then again those a learned
+    // acronym changes, was slower: a tenth of the domain corpus uses one.)
+    let (records, read_summary) = match input {
+        Input::Sources(sources) => {
+            let mut records = Vec::new();
+            let summary = pressroom_ingest::read_sources(sources, options.format, &mut |item| match item {
+                Ok(record) => records.push(record),
+                Err(problem) => on_problem(&problem),
+            })?;
+            (records, summary)
+        }
+        Input::Records { records, .. } => {
+            let records: Vec<Record> = records.collect();
+            let summary = ReadSummary {
+                records: records.len(),
+                ..ReadSummary::default()
+            };
+            (records, summary)
+        }
+    };
+    progress.set_message("learning acronyms");
+    enricher.learn(&records);
+    progress.set_message("");
+    let (indexed, duplicates) = index_batches(&records, &fields, enricher, &mut writer, &progress)?;
+    drop(records);
     // Builds and `--update`s take turns on `build.lock`, but a server appends to the journal
     // whenever it is written to: what it appends after this read, it replays into this
     // generation before serving it (the payload says where to start).
@@ -193,51 +206,11 @@ fn write_generation(
     Ok((read_summary, indexed, duplicates))
 }
 
-/// Reads the sources (on its own thread) and sends their records on in batches.
-fn read_in_batches(
-    sources: &[PathBuf],
-    format: Option<Format>,
-    sender: mpsc::SyncSender<Vec<Record>>,
-    on_problem: &mut (dyn FnMut(&Problem) + Send),
-) -> Result<ReadSummary, pressroom_ingest::IngestError> {
-    let mut batches = Batches::new(BATCH);
-    let summary = pressroom_ingest::read_sources(sources, format, &mut |item| match item {
-        Ok(record) => {
-            if let Some(full) = batches.push(record) {
-                let _ = sender.send(full);
-            }
-        }
-        Err(problem) => on_problem(&problem),
-    });
-    if let Some(rest) = batches.rest() {
-        let _ = sender.send(rest);
-    }
-    summary
-}
-
-/// Sends records already read on in batches; a summary counts them.
-fn send_in_batches(
-    records: Box<dyn Iterator<Item = Record> + Send + '_>,
-    sender: mpsc::SyncSender<Vec<Record>>,
-) -> ReadSummary {
-    let mut summary = ReadSummary::default();
-    let mut batches = Batches::new(BATCH);
-    for record in records {
-        summary.records += 1;
-        if let Some(full) = batches.push(record) {
-            let _ = sender.send(full);
-        }
-    }
-    if let Some(rest) = batches.rest() {
-        let _ = sender.send(rest);
-    }
-    summary
-}
-
-/// Enriches each batch on all cores and adds it to the writer; a later record with an id
-/// seen before replaces the earlier one. Returns (documents, replaced ids).
+/// Enriches the records on all cores, a batch at a time, and adds them to the writer; a
+/// later record with an id seen before replaces the earlier one. Returns (documents,
+/// replaced ids).
 fn index_batches(
-    receiver: mpsc::Receiver<Vec<Record>>,
+    records: &[Record],
     fields: &Fields,
     enricher: &Enricher,
     writer: &mut IndexWriter,
@@ -245,7 +218,7 @@ fn index_batches(
 ) -> Result<(usize, usize), IndexError> {
     let mut seen_ids: HashSet<String> = HashSet::new();
     let (mut indexed, mut duplicates) = (0usize, 0usize);
-    for batch in receiver {
+    for batch in records.chunks(BATCH) {
         let documents: Vec<_> = batch
             .par_iter()
             .map(|record| to_document(fields, record, &enricher.enrich(record)))

@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 
 use pressroom_enrich::Enricher;
 use pressroom_index::{progress_spinner, Change};
-use pressroom_ingest::{Batches, Format, Problem, ReadSummary, Record};
+use pressroom_ingest::{Format, Problem, ReadSummary, Record};
 use rayon::prelude::*;
 
 use crate::error::ReplicaError;
@@ -42,7 +42,7 @@ pub async fn publish_sources(
     let started = Instant::now();
     let enricher = Enricher::new()?;
     let (sender, mut receiver) = tokio::sync::mpsc::channel::<Vec<Change>>(4);
-    let reader = tokio::task::spawn_blocking(move || read_and_enrich(&sources, format, &enricher, sender, on_problem));
+    let reader = tokio::task::spawn_blocking(move || read_and_enrich(&sources, format, enricher, sender, on_problem));
     let progress = progress_spinner(show_progress, "{spinner} {elapsed} {pos} records published ({per_sec})");
     let (mut published, mut too_large, mut last_sequence) = (0, Vec::new(), 0);
     while let Some(changes) = receiver.recv().await {
@@ -77,16 +77,25 @@ pub async fn publish_sources(
     })
 }
 
+/// Reads every record first, so the enricher learns the acronyms each collection spells out
+/// from all of it as a build does (`Enricher::learn`), then enriches and sends them in batches.
 fn read_and_enrich(
     sources: &[PathBuf],
     format: Option<Format>,
-    enricher: &Enricher,
+    mut enricher: Enricher,
     sender: tokio::sync::mpsc::Sender<Vec<Change>>,
     mut on_problem: impl FnMut(&Problem) + Send,
 ) -> Result<ReadSummary, ReplicaError> {
-    let mut batches = Batches::new(BATCH);
-    let send = |records: Vec<Record>| {
-        let changes: Vec<Change> = records
+    let mut records = Vec::new();
+    let summary = pressroom_ingest::read_sources(sources, format, &mut |item| match item {
+        Ok(record) => records.push(record),
+        Err(problem) => on_problem(&problem),
+    })?;
+    enricher.learn(&records);
+    let mut records = records.into_iter().peekable();
+    while records.peek().is_some() {
+        let batch: Vec<Record> = records.by_ref().take(BATCH).collect();
+        let changes: Vec<Change> = batch
             .into_par_iter()
             .map(|record| {
                 let enrichment = enricher.enrich(&record);
@@ -97,18 +106,9 @@ fn read_and_enrich(
             })
             .collect();
         // The receiver is gone only when publishing failed; its error is the one reported.
-        let _ = sender.blocking_send(changes);
-    };
-    let summary = pressroom_ingest::read_sources(sources, format, &mut |item| match item {
-        Ok(record) => {
-            if let Some(full) = batches.push(record) {
-                send(full);
-            }
+        if sender.blocking_send(changes).is_err() {
+            break;
         }
-        Err(problem) => on_problem(&problem),
-    })?;
-    if let Some(rest) = batches.rest() {
-        send(rest);
     }
     Ok(summary)
 }
