@@ -113,6 +113,15 @@ const THEME_BY_CUES: f32 = 16.0;
 const SIBLING_SHARE: f32 = 0.3;
 
 /// Loaded tables and automata; build once, share across threads.
+/// A record's facets but its organizations, and the mentions these are read from
+/// ([`Enricher::prepare`]).
+pub struct Prepared {
+    enrichment: Enrichment,
+    title_mentions: Vec<mention::Mention>,
+    body_mentions: Vec<mention::Mention>,
+    contact_mentions: Vec<mention::Mention>,
+}
+
 pub struct Enricher {
     gazetteer: Gazetteer,
     matcher: matcher::EntityMatcher,
@@ -246,6 +255,13 @@ impl Enricher {
 
     /// Derives every facet of a record.
     pub fn enrich(&self, record: &Record) -> Enrichment {
+        self.finish(record, self.prepare(record))
+    }
+
+    /// Every facet of a record but its organizations, which depend on what [`Self::learn`]
+    /// learned: a build prepares records as it reads them and [`Self::finish`]es them once
+    /// it has learned from all.
+    pub fn prepare(&self, record: &Record) -> Prepared {
         let lang = self
             .language
             .detect(&record.title, &record.body, record.declared_lang.as_deref());
@@ -277,11 +293,50 @@ impl Enricher {
                 home_country: record.home_country.as_deref(),
             },
         );
+        let topics = self.topics(&lang, &record.title, &record.body);
+        let date = record
+            .date
+            .map(|date| date.to_string())
+            .or_else(|| dateline.as_ref().and_then(|dateline| dateline.date.clone()));
+        let regions = places
+            .main
+            .iter()
+            .filter_map(|iso3| self.gazetteer.country(iso3))
+            .map(|c| c.facet_path())
+            .collect();
+        let enrichment = Enrichment {
+            lang,
+            main_countries: places.main,
+            mentioned_countries: places.mentioned,
+            regions,
+            organizations: Vec::new(),
+            main_organizations: Vec::new(),
+            topics,
+            dateline,
+            date,
+        };
+        Prepared {
+            enrichment,
+            title_mentions,
+            body_mentions,
+            contact_mentions,
+        }
+    }
+
+    /// A prepared record's organizations, with what [`Self::learn`] learned: the whole
+    /// enrichment.
+    pub fn finish(&self, record: &Record, prepared: Prepared) -> Enrichment {
+        let Prepared {
+            mut enrichment,
+            title_mentions,
+            body_mentions,
+            contact_mentions,
+        } = prepared;
         // A collection's own country (Trove's Australia) names its bodies in short first.
         let main_country = record
             .home_country
             .as_deref()
-            .or(places.main.first().map(String::as_str))
+            .or(enrichment.main_countries.first().map(String::as_str))
             .and_then(|iso3| self.gazetteer.country(iso3))
             .map(|country| (country.iso3.as_str(), country.name.as_str()));
         let setting = organizations::Setting {
@@ -300,27 +355,8 @@ impl Enricher {
             self.organizations.is_media(name)
         });
         let organizations = named.into_iter().map(|named| named.name).collect();
-        let topics = self.topics(&lang, &record.title, &record.body);
-        let date = record
-            .date
-            .map(|date| date.to_string())
-            .or_else(|| dateline.as_ref().and_then(|dateline| dateline.date.clone()));
-        let regions = places
-            .main
-            .iter()
-            .filter_map(|iso3| self.gazetteer.country(iso3))
-            .map(|c| c.facet_path())
-            .collect();
-        Enrichment {
-            lang,
-            main_countries: places.main,
-            mentioned_countries: places.mentioned,
-            regions,
-            organizations,
-            main_organizations,
-            topics,
-            dateline,
-            date,
-        }
+        enrichment.organizations = organizations;
+        enrichment.main_organizations = main_organizations;
+        enrichment
     }
 }

@@ -3,11 +3,12 @@
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
+use std::sync::mpsc;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use indicatif::ProgressBar;
-use pressroom_enrich::Enricher;
-use pressroom_ingest::{Format, Problem, ReadSummary, Record};
+use pressroom_enrich::{Enricher, Prepared};
+use pressroom_ingest::{Batches, Format, Problem, ReadSummary, Record};
 use rayon::prelude::*;
 use tantivy::{Index, IndexWriter, Term};
 
@@ -151,33 +152,26 @@ fn write_generation(
         Input::Sources(_) => (0, false),
         Input::Records { sequence, .. } => (*sequence, true),
     };
-    // Every record is read before any is enriched: the acronyms a collection spells out are
-    // learned from all of it (`Enricher::learn`), so each release is read the same wherever
-    // it stands in the input. (Enriching as records are read, then again those a learned
-    // acronym changes, was slower: a tenth of the domain corpus uses one.)
-    let (records, read_summary) = match input {
-        Input::Sources(sources) => {
-            let mut records = Vec::new();
-            let summary = pressroom_ingest::read_sources(sources, options.format, &mut |item| match item {
-                Ok(record) => records.push(record),
-                Err(problem) => on_problem(&problem),
-            })?;
-            (records, summary)
-        }
-        Input::Records { records, .. } => {
-            let records: Vec<Record> = records.collect();
-            let summary = ReadSummary {
-                records: records.len(),
-                ..ReadSummary::default()
-            };
-            (records, summary)
-        }
-    };
+    // Records are prepared (every facet but organizations) as they are read; once all are
+    // read the enricher learns the acronyms the collection spells out (`Enricher::learn`) and
+    // finishes them, so each release is read the same wherever it stands in the input.
+    let (read_summary, prepared) = std::thread::scope(|scope| -> Result<_, IndexError> {
+        let (sender, receiver) = mpsc::sync_channel::<Vec<Record>>(4);
+        let reader = scope.spawn(move || match input {
+            Input::Sources(sources) => read_in_batches(sources, options.format, sender, on_problem),
+            Input::Records { records, .. } => Ok(send_in_batches(records, sender)),
+        });
+        let prepared = prepare_batches(receiver, enricher);
+        let summary = reader.join().map_err(|_| IndexError::Io {
+            path: PathBuf::from("<reader thread>"),
+            source: std::io::Error::other("the reader thread panicked"),
+        })??;
+        Ok((summary, prepared))
+    })?;
     progress.set_message("learning acronyms");
-    enricher.learn(&records);
+    enricher.learn(prepared.iter().flat_map(|(batch, _)| batch));
     progress.set_message("");
-    let (indexed, duplicates) = index_batches(&records, &fields, enricher, &mut writer, &progress)?;
-    drop(records);
+    let (indexed, duplicates) = index_batches(prepared, &fields, enricher, &mut writer, &progress)?;
     // Builds and `--update`s take turns on `build.lock`, but a server appends to the journal
     // whenever it is written to: what it appends after this read, it replays into this
     // generation before serving it (the payload says where to start).
@@ -206,11 +200,65 @@ fn write_generation(
     Ok((read_summary, indexed, duplicates))
 }
 
-/// Enriches the records on all cores, a batch at a time, and adds them to the writer; a
-/// later record with an id seen before replaces the earlier one. Returns (documents,
-/// replaced ids).
+/// Reads the sources (on its own thread) and sends their records on in batches.
+fn read_in_batches(
+    sources: &[PathBuf],
+    format: Option<Format>,
+    sender: mpsc::SyncSender<Vec<Record>>,
+    on_problem: &mut (dyn FnMut(&Problem) + Send),
+) -> Result<ReadSummary, pressroom_ingest::IngestError> {
+    let mut batches = Batches::new(BATCH);
+    let summary = pressroom_ingest::read_sources(sources, format, &mut |item| match item {
+        Ok(record) => {
+            if let Some(full) = batches.push(record) {
+                let _ = sender.send(full);
+            }
+        }
+        Err(problem) => on_problem(&problem),
+    });
+    if let Some(rest) = batches.rest() {
+        let _ = sender.send(rest);
+    }
+    summary
+}
+
+/// Sends records already read on in batches; a summary counts them.
+fn send_in_batches(
+    records: Box<dyn Iterator<Item = Record> + Send + '_>,
+    sender: mpsc::SyncSender<Vec<Record>>,
+) -> ReadSummary {
+    let mut summary = ReadSummary::default();
+    let mut batches = Batches::new(BATCH);
+    for record in records {
+        summary.records += 1;
+        if let Some(full) = batches.push(record) {
+            let _ = sender.send(full);
+        }
+    }
+    if let Some(rest) = batches.rest() {
+        let _ = sender.send(rest);
+    }
+    summary
+}
+
+/// Batches of records and what [`Enricher::prepare`] found in each.
+type PreparedBatches = Vec<(Vec<Record>, Vec<Prepared>)>;
+
+/// Prepares each batch on all cores as the reader sends it.
+fn prepare_batches(receiver: mpsc::Receiver<Vec<Record>>, enricher: &Enricher) -> PreparedBatches {
+    receiver
+        .into_iter()
+        .map(|batch| {
+            let prepared = batch.par_iter().map(|record| enricher.prepare(record)).collect();
+            (batch, prepared)
+        })
+        .collect()
+}
+
+/// Finishes each prepared batch on all cores and adds it to the writer; a later record with
+/// an id seen before replaces the earlier one. Returns (documents, replaced ids).
 fn index_batches(
-    records: &[Record],
+    prepared: PreparedBatches,
     fields: &Fields,
     enricher: &Enricher,
     writer: &mut IndexWriter,
@@ -218,10 +266,11 @@ fn index_batches(
 ) -> Result<(usize, usize), IndexError> {
     let mut seen_ids: HashSet<String> = HashSet::new();
     let (mut indexed, mut duplicates) = (0usize, 0usize);
-    for batch in records.chunks(BATCH) {
+    for (batch, prepared) in prepared {
         let documents: Vec<_> = batch
             .par_iter()
-            .map(|record| to_document(fields, record, &enricher.enrich(record)))
+            .zip(prepared)
+            .map(|(record, prepared)| to_document(fields, record, &enricher.finish(record, prepared)))
             .collect();
         for (record, document) in batch.iter().zip(documents) {
             if !seen_ids.insert(record.id.clone()) {

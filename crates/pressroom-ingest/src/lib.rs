@@ -28,5 +28,5 @@ mod record;
 
 pub use detect::{detect_format, Format};
 pub use error::{IngestError, Problem, ProblemKind};
-pub use readers::{language_code, read_sources, record_from_json, ReadSummary};
+pub use readers::{language_code, read_sources, record_from_json, Batches, ReadSummary};
 pub use record::{Labels, Record, MAX_ID_BYTES};

@@ -60,6 +60,34 @@ impl Sink<'_> {
     }
 }
 
+/// Records gathered into batches of one size, for whoever hands records on in bulk (a
+/// build to its enriching threads): `push` gives back each full
+/// batch, `rest` the last, smaller one.
+pub struct Batches {
+    size: usize,
+    current: Vec<Record>,
+}
+
+impl Batches {
+    pub fn new(size: usize) -> Batches {
+        Batches {
+            size: size.max(1),
+            current: Vec::with_capacity(size.max(1)),
+        }
+    }
+
+    /// Adds a record; a full batch comes back.
+    pub fn push(&mut self, record: Record) -> Option<Vec<Record>> {
+        self.current.push(record);
+        (self.current.len() == self.size).then(|| std::mem::replace(&mut self.current, Vec::with_capacity(self.size)))
+    }
+
+    /// What is left, if anything.
+    pub fn rest(self) -> Option<Vec<Record>> {
+        (!self.current.is_empty()).then_some(self.current)
+    }
+}
+
 /// Reads every file under `paths` (files or folders, walked in name order), detecting each
 /// file's format unless `forced`, and hands each record or problem to `on_item`.
 ///
