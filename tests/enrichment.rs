@@ -138,16 +138,7 @@ fn corpus_labels_are_recovered() {
 fn release(title: &str, body: &str) -> Record {
     Record {
         id: "trap:1".into(),
-        source: "trap".into(),
-        title: title.into(),
-        body: body.into(),
-        date: None,
-        url: None,
-        contributor: None,
-        contact: None,
-        declared_lang: None,
-        home_country: None,
-        labels: Default::default(),
+        ..common::record("trap", title, body)
     }
 }
 

@@ -156,19 +156,7 @@ fn acronyms_a_collection_spells_out_are_learned_for_that_collection() {
     // What Trove teaches holds in Trove: its Assyrian Resource Centre is no ARC of Reuters,
     // whose ARC is the AIDS-related complex.
     let probe = |source: &str| {
-        let record = pressroom_ingest::Record {
-            id: format!("{source}:probe"),
-            source: source.to_string(),
-            title: "Funding".to_string(),
-            body: "The ARC said funding was cut.".to_string(),
-            date: None,
-            url: None,
-            contributor: None,
-            contact: None,
-            declared_lang: None,
-            home_country: None,
-            labels: Default::default(),
-        };
+        let record = common::record(source, "Funding", "The ARC said funding was cut.");
         learned.enrich(&record).organizations
     };
     assert!(probe("trove").iter().any(|name| name == "ARC"), "{:?}", probe("trove"));

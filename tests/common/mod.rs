@@ -110,3 +110,20 @@ pub async fn send(app: &Router, request: Request<Body>) -> (StatusCode, HeaderMa
     let json = serde_json::from_slice(&bytes).unwrap_or_else(|_| Value::String(String::from_utf8_lossy(&bytes).into()));
     (status, headers, json)
 }
+
+/// A record made of its collection (`source`), title and body alone, id `SOURCE:probe`.
+pub fn record(source: &str, title: &str, body: &str) -> pressroom_ingest::Record {
+    pressroom_ingest::Record {
+        id: format!("{source}:probe"),
+        source: source.to_string(),
+        title: title.to_string(),
+        body: body.to_string(),
+        date: None,
+        url: None,
+        contributor: None,
+        contact: None,
+        declared_lang: None,
+        home_country: None,
+        labels: Default::default(),
+    }
+}

@@ -376,17 +376,20 @@ impl OrganizationTable {
                     None => {}
                 }
             }
-            // Acronyms standing alone as names that neither the table, a pair nor a name
-            // found by its shape accounts for.
-            let standing_alone = acronyms::standing_alone(text);
-            for &(start, acronym) in &standing_alone {
-                let end = start + acronym.len();
-                let covered = mentions
+            // Whether the table or a name found by its shape names what stands at start..end.
+            let named_there = |start: usize, end: usize| {
+                mentions
                     .iter()
                     .any(|mention| mention.start < end && start < mention.end)
                     || shaped
                         .iter()
-                        .any(|(name, _)| name.range.start < end && start < name.range.end);
+                        .any(|(name, _)| name.range.start < end && start < name.range.end)
+            };
+            // Acronyms standing alone as names that neither the table, a pair nor a name
+            // found by its shape accounts for.
+            let standing_alone = acronyms::standing_alone(text);
+            for &(start, acronym) in &standing_alone {
+                let covered = named_there(start, start + acronym.len());
                 let spelt_out =
                     pairs.iter().any(|&(_, paired, _)| paired == acronym) || text.contains(&format!("({acronym})"));
                 if !covered && !spelt_out && self.canonical(acronym).is_none() {
@@ -400,12 +403,7 @@ impl OrganizationTable {
             // para la Gestión del Riesgo de Desastres –UNGRD,`).
             for (start, acronym, name) in learned.map(|learned| learned.find(text)).unwrap_or_default() {
                 let end = start + acronym.len();
-                let covered = mentions
-                    .iter()
-                    .any(|mention| mention.start < end && start < mention.end)
-                    || shaped
-                        .iter()
-                        .any(|(name, _)| name.range.start < end && start < name.range.end)
+                let covered = named_there(start, end)
                     || pairs.iter().any(|&((long_start, long_end), paired, _)| {
                         paired == acronym || (long_start < end && start < long_end)
                     })
