@@ -588,3 +588,42 @@ async fn near_duplicates_collapse_into_one_hit() {
         .collect();
     assert!(listed.contains(&"corpus:en-019-bangladesh-coxs-bazar-trafficking-awareness"));
 }
+
+#[test]
+fn writes_are_enriched_with_the_acronyms_their_generation_learned() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    // Both releases come from one collection, `collection` (the file's name): the first spells
+    // the ACTU out, the second names it alone.
+    let service = common::index_of_lines(
+        dir.path(),
+        &[
+            r#"{"id":"a","title":"Wages","body":"A statement of the Australian Council of Trade Unions (ACTU) on wages."}"#,
+            r#"{"id":"b","title":"Strike","body":"The ACTU said the strike at the port would go ahead on Monday."}"#,
+        ],
+    );
+    let organizations = |service: &SearchService, id: &str| {
+        service
+            .document(id)
+            .expect("the document is there")
+            .enrichment
+            .organizations
+    };
+    let names_actu = |service: &SearchService, id: &str| organizations(service, id).iter().any(|name| name == "ACTU");
+    assert!(names_actu(&service, "b"), "{:?}", organizations(&service, "b"));
+    // A release written later to that collection is read as the build read its own; one of
+    // another collection is not.
+    let release = |id: &str, source: &str| pressroom_ingest::Record {
+        id: id.to_string(),
+        ..common::record(source, "Talks", "The ACTU said talks with employers would resume.")
+    };
+    service
+        .upsert(&[release("c", "collection"), release("d", "api")])
+        .expect("written");
+    assert!(names_actu(&service, "c"), "{:?}", organizations(&service, "c"));
+    assert!(!names_actu(&service, "d"), "{:?}", organizations(&service, "d"));
+    // And so after a restart, which reads what the generation's build learned back.
+    drop(service);
+    let service = SearchService::open(&dir.path().join("index")).expect("index opens");
+    service.upsert(&[release("e", "collection")]).expect("written");
+    assert!(names_actu(&service, "e"), "{:?}", organizations(&service, "e"));
+}

@@ -94,6 +94,11 @@ impl LearnedAcronyms {
                 learned.entry(source).or_default().push((acronym.to_string(), name));
             }
         }
+        Self::gathered(learned)
+    }
+
+    /// Each collection's acronyms, found by one automaton.
+    fn gathered(learned: HashMap<&str, Vec<(String, String)>>) -> LearnedAcronyms {
         let collections = learned
             .into_iter()
             .filter_map(|(source, mut names)| {
@@ -111,6 +116,38 @@ impl LearnedAcronyms {
     /// How many acronyms were learned, over every collection.
     pub fn len(&self) -> usize {
         self.collections.values().map(|collection| collection.names.len()).sum()
+    }
+
+    /// What was learned, a line per acronym: `collection<TAB>acronym<TAB>organization`, in
+    /// order (a build keeps it with the generation it writes, for the writes made to it later).
+    pub fn to_tsv(&self) -> String {
+        let mut lines: Vec<String> = self
+            .collections
+            .iter()
+            .flat_map(|(source, collection)| {
+                collection
+                    .names
+                    .iter()
+                    .map(move |(acronym, name)| format!("{source}\t{acronym}\t{name}\n"))
+            })
+            .collect();
+        lines.sort();
+        lines.concat()
+    }
+
+    /// What [`Self::to_tsv`] wrote (a line that is not three fields is skipped).
+    pub fn from_tsv(text: &str) -> LearnedAcronyms {
+        let mut learned: HashMap<&str, Vec<(String, String)>> = HashMap::new();
+        for line in text.lines() {
+            let fields: Vec<&str> = line.split('\t').collect();
+            if let [source, acronym, name] = fields[..] {
+                learned
+                    .entry(source)
+                    .or_default()
+                    .push((acronym.to_string(), name.to_string()));
+            }
+        }
+        Self::gathered(learned)
     }
 
     /// What the collection `source` taught, if anything.
@@ -171,6 +208,19 @@ mod tests {
         assert!(find(&learned, "ACTU SAYS WAGES MUST RISE").is_empty());
         // Not inside longer capitals (`NH&MRC` is not `MRC`).
         assert!(find(&learned, "the ACTUS and NH&JCCC said").is_empty());
+    }
+
+    #[test]
+    fn what_is_learned_reads_back_from_its_text() {
+        let learned = learned(&[
+            "A statement of the Australian Council of Trade Unions (ACTU) on wages.",
+            "the International Organization for Migration (IOFM) said",
+        ]);
+        let text = learned.to_tsv();
+        assert_eq!(text.lines().count(), 2);
+        let again = LearnedAcronyms::from_tsv(&text);
+        assert_eq!(again.to_tsv(), text);
+        assert_eq!(find(&again, "the ACTU and the IOFM").len(), 2);
     }
 
     #[test]

@@ -46,6 +46,8 @@ mod themes;
 mod topics;
 pub mod tsv;
 
+use std::sync::{Arc, PoisonError, RwLock};
+
 use serde::{Deserialize, Serialize};
 
 pub use dateline::Dateline;
@@ -129,8 +131,9 @@ pub struct Enricher {
     topics: topics::TopicRules,
     themes: themes::ThemeModel,
     language: language::LanguageDetector,
-    /// Acronyms learned from the records of this run (`learned.rs`); none until [`Self::learn`].
-    learned: learned::LearnedAcronyms,
+    /// Acronyms learned from the records of this run (`learned.rs`), or read back with the
+    /// generation a server serves; none until then. Replaced whole, while enriching goes on.
+    learned: RwLock<Arc<learned::LearnedAcronyms>>,
 }
 
 impl Enricher {
@@ -148,7 +151,7 @@ impl Enricher {
             topics,
             themes,
             language: language::LanguageDetector::new(),
-            learned: learned::LearnedAcronyms::default(),
+            learned: RwLock::default(),
         })
     }
 
@@ -159,8 +162,29 @@ impl Enricher {
         let releases = records
             .into_iter()
             .map(|record| (record.source.as_str(), record.title.as_str(), record.body.as_str()));
-        self.learned = learned::LearnedAcronyms::learn(&self.organizations, releases);
-        self.learned.len()
+        let learned = learned::LearnedAcronyms::learn(&self.organizations, releases);
+        let count = learned.len();
+        self.use_learned(learned);
+        count
+    }
+
+    /// What [`Self::learn`] learned, as text to keep (`LearnedAcronyms::to_tsv`).
+    pub fn learned_tsv(&self) -> String {
+        self.learned().to_tsv()
+    }
+
+    /// Enriches from now on with the acronyms of a text [`Self::learned_tsv`] wrote: a
+    /// server, for the generation it serves.
+    pub fn use_learned_tsv(&self, text: &str) {
+        self.use_learned(learned::LearnedAcronyms::from_tsv(text));
+    }
+
+    fn use_learned(&self, learned: learned::LearnedAcronyms) {
+        *self.learned.write().unwrap_or_else(PoisonError::into_inner) = Arc::new(learned);
+    }
+
+    fn learned(&self) -> Arc<learned::LearnedAcronyms> {
+        self.learned.read().unwrap_or_else(PoisonError::into_inner).clone()
     }
 
     pub fn gazetteer(&self) -> &Gazetteer {
@@ -339,10 +363,11 @@ impl Enricher {
             .or(enrichment.main_countries.first().map(String::as_str))
             .and_then(|iso3| self.gazetteer.country(iso3))
             .map(|country| (country.iso3.as_str(), country.name.as_str()));
+        let learned = self.learned();
         let setting = organizations::Setting {
             country: main_country,
             countries: self.gazetteer.countries(),
-            learned: self.learned.of(&record.source),
+            learned: learned.of(&record.source),
         };
         let named = self
             .organizations

@@ -15,7 +15,9 @@ use tantivy::{Index, IndexWriter, Term};
 use crate::change::{add_change, Applied};
 use crate::error::IndexError;
 use crate::journal::{journal_path, read_from};
-use crate::location::{remove_old_generations, switch_current, BuildLock, GENERATION_PREFIX, PARTIAL_SUFFIX};
+use crate::location::{
+    remove_old_generations, switch_current, BuildLock, GENERATION_PREFIX, LEARNED_ACRONYMS, PARTIAL_SUFFIX,
+};
 use crate::progress::progress_spinner;
 use crate::schema::{build_schema, register_analyzers, Fields};
 use crate::to_document;
@@ -170,6 +172,9 @@ fn write_generation(
     })?;
     progress.set_message("learning acronyms");
     enricher.learn(prepared.iter().flat_map(|(batch, _)| batch));
+    // Kept with the generation: a server enriches the writes made to it with the same.
+    let learned = path.join(LEARNED_ACRONYMS);
+    std::fs::write(&learned, enricher.learned_tsv()).map_err(IndexError::io(&learned))?;
     progress.set_message("");
     let (indexed, duplicates) = index_batches(prepared, &fields, enricher, &mut writer, &progress)?;
     // Builds and `--update`s take turns on `build.lock`, but a server appends to the journal

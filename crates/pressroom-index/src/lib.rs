@@ -35,7 +35,9 @@ pub use build::{build, build_from, folder_size, BuildOptions, BuildReport, Input
 pub use change::{apply_changes, Applied, Change, ChangeWriter};
 pub use document::{facet_values, to_document, StoredDocument};
 pub use error::IndexError;
-pub use location::{current_generation, generation_name, open_current, open_index, BuildLock, Generation, Lease};
+pub use location::{
+    current_generation, generation_name, learned_acronyms, open_current, open_index, BuildLock, Generation, Lease,
+};
 pub use progress::progress_spinner;
 pub use schema::Fields;
 pub use update::{count_existing, delete_documents, update, upsert_documents, UpdateReport};

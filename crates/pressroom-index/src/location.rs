@@ -16,6 +16,9 @@ use crate::schema::{register_analyzers, Fields};
 pub(crate) const CURRENT_FILE: &str = "CURRENT";
 pub(crate) const GENERATION_PREFIX: &str = "gen-";
 pub(crate) const PARTIAL_SUFFIX: &str = ".partial";
+/// The acronyms a build learned from its collections (`Enricher::learned_tsv`), in its
+/// generation's folder.
+pub(crate) const LEARNED_ACRONYMS: &str = "learned-acronyms.tsv";
 const BUILD_LOCK_FILE: &str = "build.lock";
 const SERVING_LOCK_FILE: &str = "serving.lock";
 /// Attempts at opening `CURRENT`'s generation when a build switches and removes it meanwhile.
@@ -54,6 +57,17 @@ pub struct Generation {
 /// while any lease on it lives.
 pub struct Lease {
     _file: File,
+}
+
+/// The acronyms the build of the generation in `path` learned (`Enricher::use_learned_tsv`
+/// reads them); empty for a generation built before builds kept them.
+pub fn learned_acronyms(path: &Path) -> Result<String, IndexError> {
+    let file = path.join(LEARNED_ACRONYMS);
+    match std::fs::read_to_string(&file) {
+        Ok(text) => Ok(text),
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(String::new()),
+        Err(error) => Err(IndexError::io(&file)(error)),
+    }
 }
 
 /// Opens the generation `CURRENT` names, reading `CURRENT` once per attempt and taking the

@@ -17,7 +17,7 @@ use tantivy::{Index, IndexWriter, Term};
 
 use crate::change::{open_writer, Applied};
 use crate::error::IndexError;
-use crate::location::{open_current, BuildLock};
+use crate::location::{learned_acronyms, open_current, BuildLock};
 use crate::schema::Fields;
 use crate::to_document;
 
@@ -46,6 +46,7 @@ pub fn update(
     let _turn = BuildLock::acquire(dir)?;
     let generation = open_current(dir)?;
     let enricher = Enricher::new()?;
+    enricher.use_learned_tsv(&learned_acronyms(&generation.path)?);
     let mut records = Vec::new();
     let read = pressroom_ingest::read_sources(sources, format, &mut |item| match item {
         Ok(record) => records.push(record),

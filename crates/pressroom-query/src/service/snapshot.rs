@@ -38,6 +38,10 @@ impl Snapshot {
     pub(super) fn open_dir(dir: &Path, vocab: Arc<Vocabulary>) -> Result<Snapshot, SearchError> {
         let generation =
             pressroom_index::open_current(dir).map_err(|error| SearchError::Internal(error.to_string()))?;
+        // Writes to this generation are enriched with the acronyms its build learned.
+        let learned = pressroom_index::learned_acronyms(&generation.path)
+            .map_err(|error| SearchError::Internal(error.to_string()))?;
+        vocab.enricher.use_learned_tsv(&learned);
         let mut snapshot = Snapshot::new(generation.index, generation.fields, Some(generation.path), vocab)?;
         snapshot._lease = Some(generation.lease);
         Ok(snapshot)
