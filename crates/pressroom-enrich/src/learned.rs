@@ -1,15 +1,17 @@
 //! Acronyms learned from the collection itself (issue 16: names no table holds, learned from
-//! the releases). An English release names many bodies by an acronym alone ("the OSCE said"),
+//! the releases). An English release names many bodies by an acronym alone ("the ACTU said"),
 //! but English also puts "the" before taxes and schemes ("the GST"), so a lone acronym's shape
 //! tells nothing there ([`crate::acronyms`] reads French and Spanish only). The collection
-//! tells: another release that spells the acronym out, "Organisation for Security and
-//! Cooperation in Europe (OSCE)", with a long form that names a body (the table's, or one with
-//! an organization word). Such an acronym is that body wherever a release of the collection
-//! uses it alone; one spelt out more often as something else ("Goods and Services Tax
-//! (GST)"), or as two different bodies equally often, is not learned.
+//! tells: another release that spells the acronym out, "Australian Council of Trade Unions
+//! (ACTU)", with a long form that names a body (the table's, or one with an organization
+//! word). Such an acronym is that body wherever a release of the collection uses it alone; one
+//! spelt out more often as something else ("Goods and Services Tax (GST)"), or as two
+//! different bodies equally often, is not learned. (Asking two releases to spell it out as a
+//! body was tried: nothing gained on the extraction gold's tune half.)
 //!
-//! [`crate::Enricher::learn`] reads every record before any is enriched; `pressroom index`,
-//! `extract` and `eval` call it with all the records they read.
+//! [`crate::Enricher::learn`] reads every record before any is finished: `pressroom index`,
+//! `extract`, `eval` and `publish` call it with all the records they read, and a build keeps
+//! what it learned with its generation for the server's writes ([`LearnedAcronyms::to_tsv`]).
 
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
@@ -22,11 +24,7 @@ use crate::organizations::{self, OrganizationTable};
 
 /// Capitals, 3 to 10 (with `&`): the acronyms learned.
 static CAPITALS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b[A-Z][A-Z&]{2,9}\b").expect("capitals pattern is valid"));
-
-/// Releases of a collection that must spell an acronym out as one body's for it to be
-/// learned.
-const MIN_RELEASES: usize = 1;
+    LazyLock::new(|| Regex::new(r"^[A-Z][A-Z&]{2,9}$").expect("capitals pattern is valid"));
 
 /// Per collection (a record's `source`: `trove`, `reliefweb`…, for a generic JSONL file its
 /// name, for scraped pages their folder's), what its releases taught: the
@@ -65,8 +63,7 @@ impl LearnedAcronyms {
                 .into_iter()
                 .chain(organizations::spelt_out(body));
             for (long_form, acronym, capitalised) in pairs {
-                let whole = CAPITALS.find(acronym).is_some_and(|found| found.len() == acronym.len());
-                if !whole || acronyms::is_no_body(acronym) || table.canonical(acronym).is_some() {
+                if !CAPITALS.is_match(acronym) || acronyms::is_no_body(acronym) || table.canonical(acronym).is_some() {
                     continue;
                 }
                 // A long form in small letters is a common noun's: no body.
@@ -88,9 +85,8 @@ impl LearnedAcronyms {
                 .into_iter()
                 .filter_map(|(meaning, releases)| meaning.map(|name| (name, releases)))
                 .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0)));
-            // More than half of the releases that spell it out mean this one body, and at
-            // least [`MIN_RELEASES`] of them: a name that recurs.
-            if let Some((name, _)) = best.filter(|&(_, releases)| releases * 2 > all && releases >= MIN_RELEASES) {
+            // More than half of the releases that spell it out mean this one body.
+            if let Some((name, _)) = best.filter(|&(_, releases)| releases * 2 > all) {
                 learned.entry(source).or_default().push((acronym.to_string(), name));
             }
         }
