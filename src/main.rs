@@ -586,10 +586,10 @@ fn extract(args: ExtractArgs) -> Result<()> {
                 object.insert("body".to_string(), serde_json::Value::String(record.body.clone()));
             }
         }
-        if write_error.is_none() {
-            if let Err(error) = writeln!(out, "{line}") {
-                write_error = Some(error);
-            }
+        // A closed pipe (`| head`) ends the run: nothing more is enriched.
+        if let Err(error) = writeln!(out, "{line}") {
+            write_error = Some(error);
+            break;
         }
     }
     if let Some(error) = write_error {
@@ -631,7 +631,7 @@ fn read_extracted(path: &Path) -> Result<std::collections::HashMap<String, press
 
 fn eval(args: EvalArgs) -> Result<()> {
     use pressroom_enrich::eval;
-    let enricher = pressroom_enrich::Enricher::new()?;
+    let mut enricher = pressroom_enrich::Enricher::new()?;
     let corpus = args.shared.join("corpus");
     if !corpus.is_dir() {
         bail!(
@@ -647,7 +647,6 @@ fn eval(args: EvalArgs) -> Result<()> {
     }
     // Every record read, labelled or not, is the collection acronyms are learned from, as
     // `pressroom index` learns from what it indexes (no label is read).
-    let mut enricher = enricher;
     let learned = enricher.learn(reuters.iter().chain(&reliefweb).chain(&others));
     eprintln!(
         "{learned} acronyms learned from {} records",
