@@ -559,7 +559,7 @@ fn print_search(args: SearchArgs) -> Result<()> {
 }
 
 fn extract(args: ExtractArgs) -> Result<()> {
-    let mut enricher = pressroom_enrich::Enricher::new()?;
+    let enricher = pressroom_enrich::Enricher::new()?;
     // Every record is read before any is enriched: the acronyms a collection spells out are
     // learned from all of it (as `pressroom index` does).
     let mut records = Vec::new();
@@ -631,7 +631,7 @@ fn read_extracted(path: &Path) -> Result<std::collections::HashMap<String, press
 
 fn eval(args: EvalArgs) -> Result<()> {
     use pressroom_enrich::eval;
-    let mut enricher = pressroom_enrich::Enricher::new()?;
+    let enricher = pressroom_enrich::Enricher::new()?;
     let corpus = args.shared.join("corpus");
     if !corpus.is_dir() {
         bail!(

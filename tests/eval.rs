@@ -118,7 +118,7 @@ fn gold_records(shared: &std::path::Path) -> &'static [pressroom_ingest::Record]
 fn learned_enricher(shared: &std::path::Path) -> &'static Enricher {
     static ENRICHER: OnceLock<Enricher> = OnceLock::new();
     ENRICHER.get_or_init(|| {
-        let mut enricher = Enricher::new().expect("tables load");
+        let enricher = Enricher::new().expect("tables load");
         enricher.learn(gold_records(shared));
         enricher
     })

@@ -158,7 +158,7 @@ impl Enricher {
     /// Learns from every record of a run, before any is enriched, the acronyms its releases
     /// spell out as bodies' (`learned.rs`): each record enriched after counts them where it
     /// uses them alone. Returns how many were learned. Learning again replaces what was learned.
-    pub fn learn<'a>(&mut self, records: impl IntoIterator<Item = &'a Record>) -> usize {
+    pub fn learn<'a>(&self, records: impl IntoIterator<Item = &'a Record>) -> usize {
         let releases = records
             .into_iter()
             .map(|record| (record.source.as_str(), record.title.as_str(), record.body.as_str()));

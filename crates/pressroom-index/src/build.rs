@@ -93,7 +93,7 @@ pub fn build_from(
     on_problem: &mut (dyn FnMut(&Problem) + Send),
 ) -> Result<BuildReport, IndexError> {
     let started = Instant::now();
-    let mut enricher = Enricher::new()?;
+    let enricher = Enricher::new()?;
     // One build or update at a time per folder: a second waits here (the lock goes with the
     // process, so a killed build never leaves it held). Cleaning up after a build can then
     // never remove another build's unfinished generation.
@@ -106,7 +106,7 @@ pub fn build_from(
     let partial = dir.join(format!("{generation_name}{PARTIAL_SUFFIX}"));
     std::fs::create_dir_all(&partial).map_err(IndexError::io(&partial))?;
 
-    let result = write_generation(&partial, input, dir, options, &mut enricher, on_problem);
+    let result = write_generation(&partial, input, dir, options, &enricher, on_problem);
     let (read, indexed, duplicates_replaced) = match result {
         Ok(counts) => counts,
         Err(error) => {
@@ -133,7 +133,7 @@ fn write_generation(
     input: Input<'_>,
     dir: &Path,
     options: &BuildOptions,
-    enricher: &mut Enricher,
+    enricher: &Enricher,
     on_problem: &mut (dyn FnMut(&Problem) + Send),
 ) -> Result<(ReadSummary, usize, usize), IndexError> {
     let index = Index::create_in_dir(path, build_schema())?;

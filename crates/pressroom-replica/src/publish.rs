@@ -42,7 +42,7 @@ pub async fn publish_sources(
     let started = Instant::now();
     let enricher = Enricher::new()?;
     let (sender, mut receiver) = tokio::sync::mpsc::channel::<Vec<Change>>(4);
-    let reader = tokio::task::spawn_blocking(move || read_and_enrich(&sources, format, enricher, sender, on_problem));
+    let reader = tokio::task::spawn_blocking(move || read_and_enrich(&sources, format, &enricher, sender, on_problem));
     let progress = progress_spinner(show_progress, "{spinner} {elapsed} {pos} records published ({per_sec})");
     let (mut published, mut too_large, mut last_sequence) = (0, Vec::new(), 0);
     while let Some(changes) = receiver.recv().await {
@@ -82,7 +82,7 @@ pub async fn publish_sources(
 fn read_and_enrich(
     sources: &[PathBuf],
     format: Option<Format>,
-    mut enricher: Enricher,
+    enricher: &Enricher,
     sender: tokio::sync::mpsc::Sender<Vec<Change>>,
     mut on_problem: impl FnMut(&Problem) + Send,
 ) -> Result<ReadSummary, ReplicaError> {
