@@ -37,9 +37,12 @@ impl FacetTable {
         let mut node_paths: Vec<Arc<str>> = Vec::new();
         let mut node_index: HashMap<String, u32> = HashMap::new();
         let mut nodes_of_ord = Vec::with_capacity(reader.num_facets());
-        let mut facet = Facet::root();
-        for ord in 0..reader.num_facets() as u64 {
-            reader.facet_from_ord(ord, &mut facet)?;
+        // The dictionary is read in one pass, in ordinal order: looking each ordinal up
+        // (`facet_from_ord`) decompresses its block again, for every value of the block.
+        let mut stream = reader.facet_dict().stream()?;
+        while stream.advance() {
+            let facet = Facet::from_encoded(stream.key().to_vec())
+                .map_err(|_| tantivy::TantivyError::InternalError("a facet value is not UTF-8".to_string()))?;
             let mut nodes = Vec::new();
             let mut path = String::new();
             for segment in facet.to_path() {
