@@ -203,8 +203,9 @@ fn read_page(raw: &str, known_title: Option<&str>, site: &SiteLines) -> PagePart
     }
 }
 
-/// Button words a scraper glued to the end of a headline (`… en EEUU Imprimir`).
-const GLUED_BUTTONS: [&str; 8] = [
+/// Button words a scraper glued to the end of a headline (`… en EEUU Imprimir`), and the
+/// label of the page's kind (`… dans l'incertitude » Press Release`).
+const GLUED_BUTTONS: [&str; 16] = [
     " Imprimir",
     " Imprimer",
     " Print",
@@ -213,6 +214,14 @@ const GLUED_BUTTONS: [&str; 8] = [
     " Share",
     " Tweet",
     " Email",
+    " Press Release",
+    " Press release",
+    " News Release",
+    " News release",
+    " Media Release",
+    " Media release",
+    " Communiqué de presse",
+    " Comunicado de prensa",
 ];
 
 /// A headline without a button glued to its end, and without the quotes some sites put
@@ -373,7 +382,7 @@ impl Page<'_> {
             .chain(starts.iter().map(|&(start, _)| start).take(PARAGRAPHS_TRIED));
         for start in tried {
             if let Some(repeated) = self.repeated_headline(start) {
-                return Some((repeated, repeated));
+                return Some(repeated);
             }
             if self.sentence_over_date(start) {
                 return Some((start, start));
@@ -448,8 +457,10 @@ impl Page<'_> {
         let mut looked = 0;
         let mut deck_passed = !at_dateline;
         let mut caption = None;
+        // Lines from here up are another story's teaser headline.
+        let mut teaser_from = usize::MAX;
         for index in (0..start).rev() {
-            if self.skip[index] {
+            if self.skip[index] || index >= teaser_from {
                 continue;
             }
             looked += 1;
@@ -469,8 +480,9 @@ impl Page<'_> {
             }
             let line = self.lines[index];
             // One- and two-word lines above a release are labels; a line after a field
-            // label (`Delivered by`, `En`) is the field's value.
+            // label (`Delivered by`, `En`) is the field's value; a link is no headline.
             if word_count(line) > 2
+                && !is_read_more(line)
                 && (is_headline_shaped(line) || self.ends_wrapped_headline(index))
                 && !self.follows_field_label(index)
                 && !self.wraps_onto(index, start)
@@ -480,6 +492,10 @@ impl Page<'_> {
                     continue;
                 }
                 if self.quoted_below(index, start) {
+                    continue;
+                }
+                if self.teaser_at(index) {
+                    teaser_from = self.headline_at(index).0;
                     continue;
                 }
                 return Some(self.headline_over_subtitles(self.headline_at(index), looked));
@@ -565,6 +581,17 @@ impl Page<'_> {
         (first, last)
     }
 
+    /// Is the line at `index` another story's teaser: a headline with a link to its story
+    /// (`Lire le communiqué`) on one of the next two lines (the teaser's may wrap)?
+    fn teaser_at(&self, index: usize) -> bool {
+        let next = next_filled_index(self.lines, index);
+        let after = next.and_then(|next| next_filled_index(self.lines, next));
+        [next, after]
+            .into_iter()
+            .flatten()
+            .any(|line| is_read_more(self.lines[line]))
+    }
+
     /// Is the line at `index` (eight words or more) a pull quote: the opening of a longer line
     /// of the release after the paragraph at `start` (`More than 8,300 refugees and migrants are in the former
     /// military camp` over `More than 8,300 refugees and migrants are in the former military
@@ -612,8 +639,10 @@ impl Page<'_> {
 
     /// A headline the page gives twice above its release (once in the page's header, once
     /// above the text, a caption or a label between them and the release): that line, the
-    /// nearer of the two. Menu entries repeat too, so a headline is six words or more.
-    fn repeated_headline(&self, start: usize) -> Option<usize> {
+    /// nearer of the two, with the line it is wrapped onto there (a headline in capitals the
+    /// header gives on one line, cut). Menu entries repeat too, so a headline is six words or
+    /// more.
+    fn repeated_headline(&self, start: usize) -> Option<(usize, usize)> {
         let candidates: Vec<(usize, &str)> = (0..start)
             .filter(|&index| {
                 !self.skip[index]
@@ -631,7 +660,11 @@ impl Page<'_> {
                     .any(|(other, text)| other.abs_diff(*index) > 1 && text == folded)
                     && !self.beside_credit(*index)
             })
-            .map(|(index, _)| *index)
+            .map(|&(index, _)| {
+                let wrapped = next_filled_index(self.lines, index)
+                    .filter(|&next| next < start && !self.skip[next] && self.wrapped_start(next) <= index);
+                (index, wrapped.unwrap_or(index))
+            })
     }
 
     /// A deck (a sentence-long summary under the headline, in the headline's shape) at `deck`:
@@ -826,9 +859,24 @@ impl Page<'_> {
     }
 }
 
+/// A link to a story on its own line (`Read more`, `Lire le communiqué`, `Leer más`): the
+/// headline above it is a teaser of another page's story.
+fn is_read_more(line: &str) -> bool {
+    static READ_MORE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(read more|read the (full )?(story|statement|press release|release)|learn more|lire la suite|lire le communiqu[ée]|lire l'article|en savoir plus|leer m[áa]s|ver m[áa]s|seguir leyendo|leer el comunicado)\W*$")
+            .expect("read-more pattern is valid")
+    });
+    READ_MORE.is_match(line.trim())
+}
+
 /// The first line after `index` that is not blank.
 fn next_filled<'l>(lines: &[&'l str], index: usize) -> Option<&'l str> {
-    lines.get(index + 1..)?.iter().copied().find(|line| !line.is_empty())
+    next_filled_index(lines, index).map(|next| lines[next])
+}
+
+/// Where the next line after `index` that is not blank stands.
+fn next_filled_index(lines: &[&str], index: usize) -> Option<usize> {
+    (index + 1..lines.len()).find(|&next| !lines[next].is_empty())
 }
 
 /// Is the line at `index` cut short with an ellipsis and holding the opening of the next
@@ -1139,6 +1187,57 @@ mod tests {
             page.body.starts_with("GARISSA") || page.body.starts_with("Kenya."),
             "{}",
             page.body
+        );
+    }
+
+    #[test]
+    fn a_headline_in_capitals_given_cut_in_the_header_is_read_whole_above_the_text() {
+        let page = clean_page(
+            "THE SECRETARY-GENERAL MOURNS THE LOSS OF LIFE\nPress release SG/SM/9999 |\nSG/SM/9999\n3 March 2004\nTHE SECRETARY-GENERAL MOURNS THE LOSS OF LIFE\nCAUSED BY THE FLOODS IN THE NORTH\nThe following statement was issued today by the Spokesperson for the Secretary-General:\nThe Secretary-General is saddened by the reports of lives lost in the floods.",
+        );
+        assert_eq!(
+            page.title,
+            "THE SECRETARY-GENERAL MOURNS THE LOSS OF LIFE CAUSED BY THE FLOODS IN THE NORTH"
+        );
+        assert!(page.body.starts_with("The following"), "{}", page.body);
+    }
+
+    #[test]
+    fn the_label_of_a_page_s_kind_is_not_part_of_its_headline() {
+        // Before the headline with a colon…
+        let page = clean_page(
+            "Media Release: Two charged over forced labour on a farm\n\nRelease Date: Monday, 4 March 2019\n\nPolice today charged two people over the alleged exploitation of seasonal workers on a farm near the coast.\n\nThey will appear in court on Friday.",
+        );
+        assert_eq!(page.title, "Two charged over forced labour on a farm");
+        // …or glued after it.
+        let page = clean_page(
+            "Accueil\n\nGenève : « Les familles doivent savoir ce qu'il est advenu des leurs » Press Release\n\nGENÈVE (CICR) – Des milliers de familles attendent encore des nouvelles de leurs proches disparus pendant le conflit, rappelle le Comité international.\n\nLe CICR demande aux parties de partager ce qu'elles savent.",
+        );
+        assert_eq!(
+            page.title,
+            "Genève : « Les familles doivent savoir ce qu'il est advenu des leurs »"
+        );
+    }
+
+    #[test]
+    fn a_statement_s_sender_under_its_headline_is_not_the_title() {
+        let page = clean_page(
+            "Three children hurt when a school bus was shelled in the east\n\nFrom Jane Roe, UNICEF Regional Director for Eastern and Southern Africa and the Indian Ocean\n\nHome > Press releases > Three children hurt when a school bus was shelled in the east\n\n12 May 2022 – \"Three children were hurt this morning when the bus taking them to school was shelled. Children must never be a target.\"\n\nENDS",
+        );
+        assert_eq!(
+            page.title,
+            "Three children hurt when a school bus was shelled in the east"
+        );
+    }
+
+    #[test]
+    fn another_story_s_teaser_above_the_release_is_not_the_title() {
+        let page = clean_page(
+            "URGENCE SAHEL\n\nSahel : l'appel des équipes médicales à garantir l'accès\naux blessés doit être entendu\n\nLire le communiqué\n\nFonds d'urgence\n\nGrâce à vos dons, nos équipes interviennent en urgence partout où nous agissons, auprès de celles et ceux qui en ont besoin.\n\nje donne\n\nNos équipes renforcent leur aide aux déplacés du nord du pays\n\nLes équipes médicales sont très inquiètes du sort des familles qui fuient les combats dans le nord du pays depuis une semaine.\n\nElles ont soigné plus de cent blessés.",
+        );
+        assert_eq!(
+            page.title,
+            "Nos équipes renforcent leur aide aux déplacés du nord du pays"
         );
     }
 

@@ -637,7 +637,8 @@ pub(super) fn without_framing_bars(line: &str) -> &str {
 }
 
 /// What a scraper or a site puts before a headline on its line, dropped when three words or
-/// more are left: a scraper's date (`date 2018-12 Cruz Roja solicita…`), then a date and a
+/// more are left: a scraper's date (`date 2018-12 Cruz Roja solicita…`), a label of the
+/// page's kind and a colon (`Media Release: …`), then a date and a
 /// colon (`4 June 2018: …`), a release number and a date (`No: 145, 16 de junio de 2023, …`)
 /// or a `Text:` label.
 pub(super) fn without_headline_prefixes(title: &str) -> &str {
@@ -657,7 +658,16 @@ pub(super) fn without_headline_prefixes(title: &str) -> &str {
         ))
         .expect("glued date pattern is valid")
     });
+    // The page's kind and a colon (`Media Release: Three arrested…`).
+    static KIND: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^([^:]{4,40}?)\s*:\s+").expect("kind prefix pattern is valid"));
     let title = without_scraper_date(title);
+    if let Some(found) = KIND.captures(title) {
+        let rest = &title[found.get(0).map_or(0, |whole| whole.end())..];
+        if found.get(1).is_some_and(|kind| is_label(kind.as_str())) && word_count(rest) > 2 {
+            return rest;
+        }
+    }
     match LABEL.find(title) {
         Some(found) if word_count(&title[found.end()..]) > 2 => &title[found.end()..],
         _ => match GLUED_FULL_DATE.find(title) {
@@ -815,10 +825,22 @@ const POSTS: &[&str] = &[
 
 /// A byline: a name, a comma, a post (`António Guterres, Secretary-General`, `Amy Pope,
 /// Directora General de la OIM`), or a post, a comma, a name (`Director Ejecutivo de la
-/// Oficina de las Naciones Unidas contra la Droga y el Delito, Yury Fedotov`).
+/// Oficina de las Naciones Unidas contra la Droga y el Delito, Yury Fedotov`), or a
+/// statement's sender under its headline (`From Ted Chaiban, UNICEF Regional Director for the
+/// Middle East and North Africa`).
 fn is_byline(line: &str) -> bool {
-    post_then_name(line) || name_then_post(line)
+    post_then_name(line)
+        || name_then_post(line, POST_WORDS)
+        || line
+            .strip_prefix("From ")
+            .is_some_and(|sender| name_then_post(sender, SENDER_POST_WORDS))
 }
+
+/// Most words of a post after the name it belongs to…
+const POST_WORDS: usize = 9;
+/// …and after a statement's sender, which names the office's region (`UNICEF Regional
+/// Director for the Middle East and North Africa`).
+const SENDER_POST_WORDS: usize = 12;
 
 /// A post opening with its title, a comma and a proper name of two to four words ending the
 /// line.
@@ -858,7 +880,7 @@ const POST_SMALL_WORDS: &[&str] = &[
 ];
 
 /// [`is_byline`]'s name, comma, post.
-fn name_then_post(line: &str) -> bool {
+fn name_then_post(line: &str, max_post_words: usize) -> bool {
     let Some((name, post)) = line.split_once(", ") else {
         return false;
     };
@@ -896,7 +918,7 @@ fn name_then_post(line: &str) -> bool {
             .all(|word| word.chars().next().is_some_and(char::is_uppercase));
     let post = fold(post);
     proper_name
-        && word_count(&post) <= 9
+        && word_count(&post) <= max_post_words
         && post
             .split(|c: char| !c.is_alphanumeric() && c != '-')
             .flat_map(|word| word.split('-'))
