@@ -26,7 +26,7 @@ use regex::Regex;
 use crate::clean::{clean_text, in_capitals, normalize_whitespace, split_contact, word_count};
 use shapes::{
     contains_words, ends_sentence, ends_with_credit, ends_with_full_stop, fold, in_title_case, is_attribution,
-    is_boilerplate, is_credit, is_date_line, is_headline_shaped, is_prose, is_section, is_self_description,
+    is_boilerplate, is_credit, is_date_line, is_headline_shaped, is_label, is_prose, is_self_description,
     names_observance, opening_sentence, opens_with_credit, opens_with_dateline, opens_with_label, without_dated_source,
     without_framing_bars, without_glued_feed_date, without_glued_kicker, without_headline_prefixes,
     without_language_tags, without_scraper_date,
@@ -76,6 +76,13 @@ const DECK_PROSE_WORDS: usize = 60;
 const HEADLINE_LINES: usize = 3;
 /// Words of a headline recognised by being given twice above the release.
 const REPEATED_HEADLINE_WORDS: usize = 6;
+/// Words of a headline recognised by ending the page's breadcrumb.
+const CRUMBED_HEADLINE_WORDS: usize = 3;
+/// Most lines between two lines of a headline wrapped above the release (blank lines in
+/// between: UN press pages)…
+const WRAP_GAP_LINES: usize = 3;
+/// …and most lines from its first to its last.
+const MAX_REWRAPPED_LINES: usize = 8;
 /// A headline-shaped line this long, right under a shorter headline of at least
 /// [`DECKED_HEADLINE_WORDS`], is the release's deck (summary), not its headline. Seven words,
 /// not ten, since news sites' standfirsts sit under headlines of seven to nine (`300 Afghan
@@ -178,6 +185,7 @@ fn read_page(raw: &str, known_title: Option<&str>, site: &SiteLines) -> PagePart
         skip,
         repeated,
         folded: OnceCell::new(),
+        crumbs: OnceCell::new(),
     };
     let (title, after_title) = match known_title.map(clean_text).filter(|title| !title.is_empty()) {
         Some(title) => {
@@ -310,10 +318,59 @@ struct Page<'a> {
     wrap_width: Option<usize>,
     /// Every line folded ([`fold`]), worked out once when first needed.
     folded: OnceCell<Vec<String>>,
+    /// The items of the page's breadcrumbs, folded: all but the last of each, and the last
+    /// ones; worked out once when first needed.
+    crumbs: OnceCell<(Vec<String>, Vec<String>)>,
 }
 
 impl Page<'_> {
     /// The line at `index` folded.
+    /// Is the line at `index` an item of one of the page's breadcrumbs other than its last (a
+    /// section or an office the page sits under: `Office to Monitor and Combat Trafficking in
+    /// Persons` from `You are in: … > Office to Monitor … > Releases and Remarks > 2005`)?
+    fn in_breadcrumb(&self, index: usize) -> bool {
+        let line = self.folded(index).trim();
+        !line.is_empty() && self.crumbs().0.iter().any(|crumb| crumb == line)
+    }
+
+    /// Is the line at `index` the last item of one of the page's breadcrumbs (the page's own
+    /// name: `Home > Press releases > Statement on Attacks Against Children`)?
+    fn ends_breadcrumb(&self, index: usize) -> bool {
+        let line = self.folded(index).trim();
+        !line.is_empty()
+            && breadcrumb_separator(self.lines[index]).is_none()
+            && self.crumbs().1.iter().any(|crumb| crumb == line)
+    }
+
+    fn crumbs(&self) -> &(Vec<String>, Vec<String>) {
+        self.crumbs.get_or_init(|| {
+            let mut crumbs = (Vec::new(), Vec::new());
+            for line in self.lines {
+                if let Some(separator) = breadcrumb_separator(line) {
+                    let mut items: Vec<String> = line.split(separator).map(|item| fold(item.trim())).collect();
+                    if let Some(last) = items.pop() {
+                        crumbs.1.push(last);
+                    }
+                    crumbs.0.extend(items);
+                }
+            }
+            crumbs
+        })
+    }
+
+    /// A headline above the release that the page's breadcrumb ends with: the nearest.
+    fn crumbed_headline(&self, start: usize) -> Option<(usize, usize)> {
+        (0..start)
+            .rev()
+            .find(|&index| {
+                !self.skip[index]
+                    && word_count(self.lines[index]) >= CRUMBED_HEADLINE_WORDS
+                    && is_headline_shaped(self.lines[index])
+                    && self.ends_breadcrumb(index)
+            })
+            .map(|index| (index, index))
+    }
+
     fn folded(&self, index: usize) -> &str {
         &self
             .folded
@@ -381,7 +438,11 @@ impl Page<'_> {
             .into_iter()
             .chain(starts.iter().map(|&(start, _)| start).take(PARAGRAPHS_TRIED));
         for start in tried {
-            if let Some(repeated) = self.repeated_headline(start) {
+            if let Some(repeated) = self
+                .repeated_headline(start)
+                .or_else(|| self.rewrapped_headline(start))
+                .or_else(|| self.crumbed_headline(start))
+            {
                 return Some(repeated);
             }
             if self.sentence_over_date(start) {
@@ -494,7 +555,7 @@ impl Page<'_> {
                 if self.quoted_below(index, start) {
                     continue;
                 }
-                if self.teaser_at(index) {
+                if self.teaser_at(index) || self.in_breadcrumb(index) {
                     teaser_from = self.headline_at(index).0;
                     continue;
                 }
@@ -518,16 +579,22 @@ impl Page<'_> {
             index -= 1;
             let line = self.lines[index];
             if self.skip[index] {
-                // Blank lines, dates, bylines, credits and labels stand in a header block; a
-                // menu, a site's line or a newspaper's section (`Société` under another story's
-                // teaser) ends it.
-                if line.is_empty() || (is_boilerplate(line) && !is_navigation(self.lines, index) && !is_section(line)) {
+                // Blank lines, dates, bylines and credits stand in a header block; a menu, a
+                // site's line, a breadcrumb, a newspaper's section (`Société` under another
+                // story's teaser) or a label of the page's kind (`Media Release` over the
+                // headline) ends it.
+                if line.is_empty()
+                    || (is_boilerplate(line)
+                        && !is_navigation(self.lines, index)
+                        && !is_label(line)
+                        && breadcrumb_separator(line).is_none())
+                {
                     continue;
                 }
                 break;
             }
             looked += 1;
-            if looked > LOOK_BACK || self.starts_prose(index) {
+            if looked > LOOK_BACK || self.starts_prose(index) || breadcrumb_separator(line).is_some() {
                 break;
             }
             if word_count(line) <= 2
@@ -664,6 +731,47 @@ impl Page<'_> {
                 let wrapped = next_filled_index(self.lines, index)
                     .filter(|&next| next < start && !self.skip[next] && self.wrapped_start(next) <= index);
                 (index, wrapped.unwrap_or(index))
+            })
+    }
+
+    /// A headline the page's header gives on one line and the text above the release wraps
+    /// over two or three (`Secretary-General Commends … Process,` over `Says Stands as …`,
+    /// with a subtitle between it and the release, maybe): the first and last line of the
+    /// wrapped copy.
+    fn rewrapped_headline(&self, start: usize) -> Option<(usize, usize)> {
+        let words = |index: usize| self.folded(index).split_whitespace().collect::<Vec<_>>().join(" ");
+        (0..start)
+            .filter(|&header| {
+                !self.skip[header]
+                    && word_count(self.lines[header]) >= REPEATED_HEADLINE_WORDS
+                    && is_headline_shaped(self.lines[header])
+            })
+            .find_map(|header| {
+                let whole = words(header);
+                (header + 2..start).find_map(|first| {
+                    let mut joined = words(first);
+                    if self.skip[first]
+                        || joined.is_empty()
+                        || joined.len() >= whole.len()
+                        || !whole.starts_with(&joined)
+                    {
+                        return None;
+                    }
+                    let mut last = first;
+                    while let Some(next) = next_filled_index(self.lines, last)
+                        .filter(|&next| next < start && next - last <= WRAP_GAP_LINES && !self.skip[next])
+                    {
+                        joined = format!("{joined} {}", words(next));
+                        last = next;
+                        if joined == whole {
+                            return Some((first, last));
+                        }
+                        if !whole.starts_with(&joined) || last - first > MAX_REWRAPPED_LINES {
+                            break;
+                        }
+                    }
+                    None
+                })
             })
     }
 
@@ -857,6 +965,13 @@ impl Page<'_> {
         }
         normalize_whitespace(&kept.join("\n"))
     }
+}
+
+/// What separates the items of a breadcrumb line (`Home > News > 2005`), when `line` is one.
+fn breadcrumb_separator(line: &str) -> Option<&'static str> {
+    [" > ", " › ", " » "]
+        .into_iter()
+        .find(|separator| line.matches(separator).count() >= 2)
 }
 
 /// A link to a story on its own line (`Read more`, `Lire le communiqué`, `Leer más`): the
@@ -1239,6 +1354,49 @@ mod tests {
             page.title,
             "Nos équipes renforcent leur aide aux déplacés du nord du pays"
         );
+    }
+
+    #[test]
+    fn a_headline_the_header_gives_on_one_line_and_the_text_wraps_is_read_whole() {
+        let page = clean_page(
+            "In progress at UNHQ\n\nSG/SM/9998\n\nSecretary-General Welcomes Agreement on Return of Displaced Families, Calls It ‘First Step towards Lasting Peace’\n\n2 May 2011\n\nSecretary-General Welcomes Agreement on Return of Displaced Families,\n\n\nCalls It ‘First Step towards Lasting Peace’\n\n\nThe following statement was issued today by the Spokesperson for the Secretary-General:\n\n\nThe Secretary-General welcomes the agreement signed today on the voluntary return of displaced families to their villages, and thanks all who made it possible.",
+        );
+        assert_eq!(
+            page.title,
+            "Secretary-General Welcomes Agreement on Return of Displaced Families, Calls It ‘First Step towards Lasting Peace’"
+        );
+    }
+
+    #[test]
+    fn the_label_of_the_page_s_kind_over_a_headline_ends_its_header_block() {
+        // A site's tagline above, nearly as long as the headline, is not its headline.
+        let page = clean_page(
+            "Police logo\n\nNews Centre\n\nOur latest media releases, videos and stories\n3 March 2023, 9:15am\nMedia Release\n\nCoastal man charged over forced marriage, fraud offences\n\nA man from a coastal town has been charged with forced marriage and fraud offences after a police investigation that began last year.\n\nHe will appear in court next month.",
+        );
+        assert_eq!(page.title, "Coastal man charged over forced marriage, fraud offences");
+    }
+
+    #[test]
+    fn an_office_the_breadcrumb_names_and_a_contact_line_are_not_the_title() {
+        let page = clean_page(
+            "Ministry of Foreign Affairs\nHome About Press Countries Careers Video\n You are in: Under Secretary for Global Affairs > Office for Refugee Protection > Releases > 2006\n\nRefugee Protection: Annual Country Review\n\nOffice for Refugee Protection\nThe Capital\nMarch 3, 2006\n\nOn March 2, 2006, the Minister announced that four countries have improved the protection they give to refugees since the last review.",
+        );
+        assert_eq!(page.title, "Refugee Protection: Annual Country Review");
+        let page = clean_page(
+            "accessibility & help\n\nRed Cross opens an appeal for families who lost their homes in the floods\n\nFor further information please contact\nJane Roe\nTelephone: 0044 (0)20 1234 5678, email:, out of hours: 07700 900 123\n\nThe Red Cross has opened an appeal in response to the floods that have swept through the valley this week.\n\nThousands of people have been left homeless.",
+        );
+        assert_eq!(
+            page.title,
+            "Red Cross opens an appeal for families who lost their homes in the floods"
+        );
+    }
+
+    #[test]
+    fn a_headline_the_breadcrumb_ends_with_wins_over_lines_under_it() {
+        let page = clean_page(
+            "Statement on Attacks on Schools in the North\n\nHome > Media and Press Releases > Statement on Attacks on Schools in the North\n\nPhotos of the damaged schools available here\n\nFrom Jane Roe, UNICEF Regional Director for West and Central Africa\n\n3 March 2018- “In the past two days we have received reports of more attacks on schools in the north. Children must be able to learn in safety.”\n\nENDS",
+        );
+        assert_eq!(page.title, "Statement on Attacks on Schools in the North");
     }
 
     #[test]

@@ -222,8 +222,9 @@ pub(super) fn is_boilerplate(line: &str) -> bool {
     if lettered_words(line) <= 8 && MEETING.is_match(line) {
         return true;
     }
-    // A name and a telephone number: a contact, not a headline.
-    if lettered_words(line) <= 6 && PHONE.is_match(line) {
+    // A name and a telephone number: a contact, not a headline; so is a line opening with a
+    // contact's field (`Telephone: 0044 (0)20 …, email: …`).
+    if (lettered_words(line) <= 6 && PHONE.is_match(line)) || CONTACT_FIELD.is_match(line) {
         return true;
     }
     if words <= 3 && BUTTON.is_match(line) {
@@ -360,7 +361,7 @@ fn label_key(line: &str) -> String {
 }
 
 /// A section or kind label on its own line (`Société`, `Press release`, `Image caption`).
-fn is_label(line: &str) -> bool {
+pub(super) fn is_label(line: &str) -> bool {
     let label = label_key(line);
     LABELS.contains(&label.as_str()) || SECTIONS.contains(&label.as_str())
 }
@@ -370,12 +371,6 @@ fn is_label(line: &str) -> bool {
 pub(super) fn opens_with_label(line: &str) -> bool {
     let words: Vec<&str> = line.split_whitespace().collect();
     (1..words.len().min(4)).any(|taken| is_label(&words[..taken].join(" ")))
-}
-
-/// A newspaper's section on its own line (`Société`, `World`): it opens a story's block, so
-/// what stands above it is another story's.
-pub(super) fn is_section(line: &str) -> bool {
-    SECTIONS.contains(&label_key(line).as_str())
 }
 
 /// The first sentence of a page's line, cut at a word boundary after at most `max_chars`: a
@@ -613,6 +608,15 @@ static PHONE: LazyLock<Regex> = LazyLock::new(|| {
         r"\+\d{1,3}([\s.-]?\(?\d{1,4}\)?){3,}|\b\d{3}[\s.-]\d{3}[\s.-]\d{4}\b|\b0\d{1,3}[\s.-]\d{3,4}[\s.-]\d{3,4}\b|\b0\d([\s.]\d{2}){4}\b",
     )
     .expect("phone pattern is valid")
+});
+
+/// A contact's field opening a line, with a number of six figures or more, or an address
+/// (`Tel: +41 22 …`, `Téléphone : 01 45 …`, `Correo: prensa@…`).
+static CONTACT_FIELD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(tel|t[ée]l[ée]phone|tel[ée]fono|phone|mobile|mob|cell|fax|e-?mail|courriel|correo)\.?\s*:\s*(.*\d.*\d.*\d.*\d.*\d.*\d|\S+@\S+)",
+    )
+    .expect("contact field pattern is valid")
 });
 
 /// A line without the date a scraper wrote at its start (`date 2025-11-15 Llegan 54 personas…`,
