@@ -1400,6 +1400,40 @@ mod tests {
     }
 
     #[test]
+    fn the_office_a_release_comes_from_is_not_its_title() {
+        let page = clean_page(
+            "Department of Foreign Affairs\n\nGovernment Delegation to Visit Refugee Camps on the Northern Border\n\nBack to previous page\n\nMedia Note\nOffice of the Spokesperson\nThe Capital\nJanuary 22, 2014\n\nOn January 23-30, 2014, the Department will send a delegation of senior officials to the camps on the northern border to meet the families who have fled the fighting.",
+        );
+        assert_eq!(
+            page.title,
+            "Government Delegation to Visit Refugee Camps on the Northern Border"
+        );
+        let page = clean_page(
+            "Humanitarian Update\n\nSituation Report\n\nFloods: Partners step up support as the river keeps rising\n\nPress Release by Office of the UN Resident Coordinator and Humanitarian Coordinator\n\nThe Capital, 1 November 2021 – The United Nations and humanitarian partners are stepping up their support to the national response as the river keeps rising today.",
+        );
+        assert_eq!(page.title, "Floods: Partners step up support as the river keeps rising");
+    }
+
+    #[test]
+    fn a_kind_label_with_a_dash_or_a_full_text_label_before_a_headline_is_dropped() {
+        for (line, title) in [
+            (
+                "News Release — Law to Protect the Asylum System Receives Royal Assent",
+                "Law to Protect the Asylum System Receives Royal Assent",
+            ),
+            (
+                "Texto Íntegro: La vacunación infantil sigue por debajo de los niveles de antes",
+                "La vacunación infantil sigue por debajo de los niveles de antes",
+            ),
+        ] {
+            let page = clean_page(&format!(
+                "{line}\n\nThe government announced today that the measure has been approved by both chambers after a long debate about how it will be applied."
+            ));
+            assert_eq!(page.title, title);
+        }
+    }
+
+    #[test]
     fn a_headline_in_capitals_wrapped_across_blank_lines_is_joined() {
         let page = clean_page(
             "SG/SM/10804\n15 December 2006\nSECRETARY-GENERAL, IN MESSAGE TO MARK MIGRANTS' DAY, STRESSES ROLE\n\n\nOF INTERNATIONAL COOPERATION IN ENDING ABUSES\n\nFollowing is the text of the Secretary-General's message on International Migrants' Day, to be observed on 18 December:\nMigration is a strong expression of the will to overcome adversity.",

@@ -156,6 +156,9 @@ const LABELS: &[&str] = &[
     "disease outbreak news",
     "bulletins d'information sur les flambees epidemiques",
     "noticias sobre brotes de enfermedades",
+    "emergency preparedness and response",
+    "preparation et riposte aux situations d'urgence",
+    "preparacion y respuesta ante emergencias",
     "situation at a glance",
     "description of the situation",
     "description of situation",
@@ -260,8 +263,10 @@ pub(super) fn is_boilerplate(line: &str) -> bool {
     if is_image_id(line) {
         return true;
     }
-    // A byline (`By political reporter Jane Doe`, `Por Ana Pérez y Juan Ruiz`).
-    if words <= 8 && BYLINE.is_match(line) {
+    // A byline (`By political reporter Jane Doe`, `Por Ana Pérez y Juan Ruiz`), and the
+    // office a release comes from, however long its name (`Press Release by Office of the UN
+    // Resident Coordinator and Humanitarian Coordinator`, `Office of the Spokesperson`).
+    if (words <= 8 && BYLINE.is_match(line)) || ISSUER.is_match(line) {
         return true;
     }
     let folded = fold(line);
@@ -642,13 +647,13 @@ pub(super) fn without_framing_bars(line: &str) -> &str {
 
 /// What a scraper or a site puts before a headline on its line, dropped when three words or
 /// more are left: a scraper's date (`date 2018-12 Cruz Roja solicita…`), a label of the
-/// page's kind and a colon (`Media Release: …`), then a date and a
+/// page's kind and a colon or a dash (`Media Release: …`, `News Release — …`), then a date and a
 /// colon (`4 June 2018: …`), a release number and a date (`No: 145, 16 de junio de 2023, …`)
-/// or a `Text:` label.
+/// or a `Text:` label (`Texto íntegro:`).
 pub(super) fn without_headline_prefixes(title: &str) -> &str {
     static LABEL: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(&format!(
-            r"(?i)^((no\.?\s*:?\s*\d+\s*,\s*)?{}\s*[:,]|(text|texte|texto)\s*:)\s+",
+            r"(?i)^((no\.?\s*:?\s*\d+\s*,\s*)?{}\s*[:,]|(full\s+)?(text|texte|texto)(\s+(intégral|integral|íntegro|integro|completo))?\s*:)\s+",
             day_month_year()
         ))
         .expect("headline prefix pattern is valid")
@@ -664,7 +669,7 @@ pub(super) fn without_headline_prefixes(title: &str) -> &str {
     });
     // The page's kind and a colon (`Media Release: Three arrested…`).
     static KIND: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"^([^:]{4,40}?)\s*:\s+").expect("kind prefix pattern is valid"));
+        LazyLock::new(|| Regex::new(r"^([^:—–]{4,40}?)\s*(:|\s—|\s–)\s+").expect("kind prefix pattern is valid"));
     let title = without_scraper_date(title);
     if let Some(found) = KIND.captures(title) {
         let rest = &title[found.get(0).map_or(0, |whole| whole.end())..];
@@ -1005,6 +1010,17 @@ static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
         r"^(By:?\s|(Por|Par)\s*:?\s+\p{Lu}|(?i:reporter|author|auteure?|autora?|redacci[oó]n|r[ée]daction|written\s+by|(media|press|news)\s+release\s+by)\b)",
     )
     .expect("byline pattern is valid")
+});
+
+/// The office a release comes from, on a line of its own: its kind and `by` an office (not a
+/// person: `Press Statement by U.S. Ambassador …` is a headline), or an office alone in Title
+/// Case (`Office of the Spokesperson`, `Bureau of Population, Refugees,
+/// and Migration`).
+static ISSUER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^((?i:press|media|news)\s+(?i:release|statement|note)\s+(?i:by|from)\s+(the\s+)?(Office|Bureau|Department|Ministry|Embassy|Mission|Secretariat)\b.*|(Office|Bureau)\s+of(\s+(the|and|for|of|on|\p{Lu}[\p{L}.'’-]*,?))+)$",
+    )
+    .expect("issuer pattern is valid")
 });
 
 /// A release's kind and its date (`Communiqué de presse du ministre de l'Intérieur en date du
