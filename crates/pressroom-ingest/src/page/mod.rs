@@ -556,7 +556,7 @@ impl Page<'_> {
                     continue;
                 }
                 if self.teaser_at(index) || self.in_breadcrumb(index) {
-                    teaser_from = self.headline_at(index).0;
+                    teaser_from = self.wrapped_start(index);
                     continue;
                 }
                 return Some(self.headline_over_subtitles(self.headline_at(index), looked));
@@ -649,10 +649,13 @@ impl Page<'_> {
     }
 
     /// Is the line at `index` another story's teaser: a headline with a link to its story
-    /// (`Lire le communiqué`) on one of the next two lines (the teaser's may wrap)?
+    /// (`Lire le communiqué`) on the next line, or after the line right under it that the
+    /// teaser wraps onto?
     fn teaser_at(&self, index: usize) -> bool {
         let next = next_filled_index(self.lines, index);
-        let after = next.and_then(|next| next_filled_index(self.lines, next));
+        let after = next
+            .filter(|&next| next == index + 1)
+            .and_then(|next| next_filled_index(self.lines, next));
         [next, after]
             .into_iter()
             .flatten()
@@ -1354,6 +1357,11 @@ mod tests {
             page.title,
             "Nos équipes renforcent leur aide aux déplacés du nord du pays"
         );
+        // The headline over a teaser block of its own is the headline still.
+        let page = clean_page(
+            "Skip to main content\nCholera vaccination in the eastern districts\n\nA deadly cholera outbreak is spreading through the camps\n\nFloods in the south: find out how we're responding\nLearn more\n\nCholera is a waterborne disease that can kill within hours. The only way to stop it is clean water, vaccination and quick treatment of the sick.\n\nThe outbreak declared in June is the worst in a decade.",
+        );
+        assert_eq!(page.title, "A deadly cholera outbreak is spreading through the camps");
     }
 
     #[test]
