@@ -7,8 +7,9 @@
 //! over what is never a title ([`shapes`]: labels, dates, bylines…); a page whose first prose
 //! is a banner (an archive notice, a menu description) is read on to the next paragraph. A
 //! headline the page gives twice above the release wins over whatever sits between it and the
-//! release (a caption, a label), and a long deck right under a shorter headline is not the
-//! title. A headline wrapped over
+//! release (a caption, a label), and so does one the page's breadcrumb ends with; a long deck
+//! right under a shorter headline is not the title, nor is another story's teaser (a headline
+//! over a `Read more` link). A headline wrapped over
 //! lines (in capitals, or broken on a small word) is joined. When the page's markup names
 //! the title (`<h1>`, `og:title`), [`clean_page_titled`] only looks for where the release
 //! starts. Labels, dates and captions between the headline and the release are dropped;
