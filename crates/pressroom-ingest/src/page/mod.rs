@@ -1443,6 +1443,18 @@ mod tests {
     }
 
     #[test]
+    fn a_photo_s_alternative_text_under_the_headline_and_a_release_number_before_it_are_not_the_title() {
+        let page = clean_page(
+            "World\n\nNeighbour to protect migrants from across the border\n\nPhoto of migrants walking into a registration centre with their belongings and their bags\n\nThe government said on Monday it would give temporary protection to nearly a million migrants who have crossed the border in the past five years.\n\nThe measure will let them work legally.",
+        );
+        assert_eq!(page.title, "Neighbour to protect migrants from across the border");
+        let page = clean_page(
+            "Nº 105/18: Llegan familias reasentadas en el marco del programa rural\n\nEl Ministerio informó hoy que llegaron al país doce familias reasentadas en el marco del programa de reasentamiento rural que gestiona junto con ACNUR.",
+        );
+        assert_eq!(page.title, "Llegan familias reasentadas en el marco del programa rural");
+    }
+
+    #[test]
     fn a_headline_in_capitals_wrapped_across_blank_lines_is_joined() {
         let page = clean_page(
             "SG/SM/10804\n15 December 2006\nSECRETARY-GENERAL, IN MESSAGE TO MARK MIGRANTS' DAY, STRESSES ROLE\n\n\nOF INTERNATIONAL COOPERATION IN ENDING ABUSES\n\nFollowing is the text of the Secretary-General's message on International Migrants' Day, to be observed on 18 December:\nMigration is a strong expression of the will to overcome adversity.",

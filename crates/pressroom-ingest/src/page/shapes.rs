@@ -325,6 +325,11 @@ pub(super) fn is_boilerplate(line: &str) -> bool {
     if (6..=30).contains(&words) && !line.ends_with('.') && DATED_CAPTION.is_match(&folded) {
         return true;
     }
+    // A photo's alternative text (`Photo of Venezuelan migrants walking into …`, `Foto de
+    // familias …`).
+    if words >= 4 && PHOTO_OF.is_match(line) {
+        return true;
+    }
     // An observance named under its date (`12 de febrero: Día Internacional contra …`).
     if words <= 14 && OBSERVANCE.is_match(&folded) {
         return true;
@@ -647,7 +652,8 @@ pub(super) fn without_framing_bars(line: &str) -> &str {
 
 /// What a scraper or a site puts before a headline on its line, dropped when three words or
 /// more are left: a scraper's date (`date 2018-12 Cruz Roja solicita…`), a label of the
-/// page's kind and a colon or a dash (`Media Release: …`, `News Release — …`), then a date and a
+/// page's kind and a colon or a dash (`Media Release: …`, `News Release — …`), a release's
+/// number and a colon (`Nº 105/18: …`), then a date and a
 /// colon (`4 June 2018: …`), a release number and a date (`No: 145, 16 de junio de 2023, …`)
 /// or a `Text:` label (`Texto íntegro:`).
 pub(super) fn without_headline_prefixes(title: &str) -> &str {
@@ -667,10 +673,19 @@ pub(super) fn without_headline_prefixes(title: &str) -> &str {
         ))
         .expect("glued date pattern is valid")
     });
-    // The page's kind and a colon (`Media Release: Three arrested…`).
+    // A release's number and a colon (`Nº 105/18: Arribo de familias…`).
+    static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(n[º°]|no\.|n\.º)\s*\d+(/\d+)?\s*:\s+").expect("release number pattern is valid")
+    });
+    // The page's kind and a colon (`Media Release: Two charged…`).
     static KIND: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"^([^:—–]{4,40}?)\s*(:|\s—|\s–)\s+").expect("kind prefix pattern is valid"));
     let title = without_scraper_date(title);
+    if let Some(found) = NUMBER.find(title) {
+        if word_count(&title[found.end()..]) > 2 {
+            return &title[found.end()..];
+        }
+    }
     if let Some(found) = KIND.captures(title) {
         let rest = &title[found.get(0).map_or(0, |whole| whole.end())..];
         if found.get(1).is_some_and(|kind| is_label(kind.as_str())) && word_count(rest) > 2 {
@@ -933,6 +948,12 @@ fn name_then_post(line: &str, max_post_words: usize) -> bool {
             .flat_map(|word| word.split('-'))
             .any(|word| POSTS.contains(&word))
 }
+
+/// A photo's alternative text opening with what it is a photo of.
+static PHOTO_OF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(Photo|Photos|Image|Picture|Foto|Fotos|Imagen) (of|de|du|des|del) \S")
+        .expect("photo-of pattern is valid")
+});
 
 /// A photo caption's credit, opening the line or a sentence of it, or after a bar (`… à
 /// Conakry. Photo : Mobilité Guinée`, `… entre junio y julio / Foto: cortesía …`); `Accès au
