@@ -1455,6 +1455,35 @@ mod tests {
     }
 
     #[test]
+    fn notices_prompts_media_tags_and_glued_weekdays_are_not_the_title() {
+        let body = "\n\nThe agency said on Monday that it would open three new shelters before the rains, and called on donors to fund the appeal in full.";
+        for (page, title) in [
+            (
+                "For information only - not an official document\n\nMore help needed for families who fled the floods: agency launches its appeal for the rainy season",
+                "More help needed for families who fled the floods: agency launches its appeal for the rainy season",
+            ),
+            (
+                "Agency to open three shelters before the rains\n\nSi tienes cuenta en EL DIARIO, puedes utilizarla para identificarte",
+                "Agency to open three shelters before the rains",
+            ),
+            (
+                "Agency to open three shelters before the rains\n\nTap to join the Daily Herald WhatsApp News Channel for the latest updates",
+                "Agency to open three shelters before the rains",
+            ),
+            (
+                "[Images] La Marine intercepte une pirogue avec 90 migrants à bord",
+                "La Marine intercepte une pirogue avec 90 migrants à bord",
+            ),
+            (
+                "Agency to roll out flood preparedness campaignWednesday, May 19, 2021",
+                "Agency to roll out flood preparedness campaign",
+            ),
+        ] {
+            assert_eq!(clean_page(&format!("{page}{body}")).title, title);
+        }
+    }
+
+    #[test]
     fn a_headline_in_capitals_wrapped_across_blank_lines_is_joined() {
         let page = clean_page(
             "SG/SM/10804\n15 December 2006\nSECRETARY-GENERAL, IN MESSAGE TO MARK MIGRANTS' DAY, STRESSES ROLE\n\n\nOF INTERNATIONAL COOPERATION IN ENDING ABUSES\n\nFollowing is the text of the Secretary-General's message on International Migrants' Day, to be observed on 18 December:\nMigration is a strong expression of the will to overcome adversity.",

@@ -325,6 +325,12 @@ pub(super) fn is_boilerplate(line: &str) -> bool {
     if (6..=30).contains(&words) && !line.ends_with('.') && DATED_CAPTION.is_match(&folded) {
         return true;
     }
+    // A UN notice (`For information only - not an official document`), a prompt to join a
+    // messaging channel or to sign in (`Tap to join … WhatsApp News Channel`, `Si tienes
+    // cuenta en EL PAÍS, puedes utilizarla para identificarte`).
+    if words <= 16 && (UN_NOTICE.is_match(&folded) || SITE_PROMPT.is_match(&folded)) {
+        return true;
+    }
     // A photo's alternative text (`Photo of Venezuelan migrants walking into …`, `Foto de
     // familias …`).
     if words >= 4 && PHOTO_OF.is_match(line) {
@@ -651,7 +657,8 @@ pub(super) fn without_framing_bars(line: &str) -> &str {
 }
 
 /// What a scraper or a site puts before a headline on its line, dropped when three words or
-/// more are left: a scraper's date (`date 2018-12 Cruz Roja solicita…`), a label of the
+/// more are left: a scraper's date (`date 2018-12 Cruz Roja solicita…`), a media tag
+/// (`[Images] …`), a label of the
 /// page's kind and a colon or a dash (`Media Release: …`, `News Release — …`), a release's
 /// number and a colon (`Nº 105/18: …`), then a date and a
 /// colon (`4 June 2018: …`), a release number and a date (`No: 145, 16 de junio de 2023, …`)
@@ -680,7 +687,16 @@ pub(super) fn without_headline_prefixes(title: &str) -> &str {
     // The page's kind and a colon (`Media Release: Two charged…`).
     static KIND: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"^([^:—–]{4,40}?)\s*(:|\s—|\s–)\s+").expect("kind prefix pattern is valid"));
+    // A media tag (`[Images] La Marine nationale…`, `[VIDEO] …`).
+    static MEDIA_TAG: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^\[(images?|photos?|fotos?|v[ií]d[eé]os?|audio|live|en direct|en vivo)\]\s+")
+            .expect("media tag pattern is valid")
+    });
     let title = without_scraper_date(title);
+    let title = match MEDIA_TAG.find(title) {
+        Some(found) if word_count(&title[found.end()..]) > 2 => &title[found.end()..],
+        _ => title,
+    };
     if let Some(found) = NUMBER.find(title) {
         if word_count(&title[found.end()..]) > 2 {
             return &title[found.end()..];
@@ -774,11 +790,12 @@ pub(super) fn without_dated_source(title: &str) -> &str {
 }
 
 /// A headline without a date glued to its end: a feed's (`… off Djibouti: UNTue, 23 Apr 2024
-/// 12:56:51 GMT`) or a numeric one (`… Public Service Licence Vehicles (PSV) 5/03/19`).
+/// 12:56:51 GMT`), a numeric one (`… Public Service Licence Vehicles (PSV) 5/03/19`) or a
+/// weekday's (`… preparedness campaignWednesday, May 19, 2021`).
 pub(super) fn without_glued_feed_date(title: &str) -> &str {
     static FEED_DATE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"\s*(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{1,2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}(:\d{2})? (GMT|UTC|[+-]\d{4})$|\s+\d{1,2}/\d{1,2}/(\d{2}|\d{4})$",
+            r"\s*(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{1,2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}(:\d{2})? (GMT|UTC|[+-]\d{4})$|\s+\d{1,2}/\d{1,2}/(\d{2}|\d{4})$|(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), [A-Z][a-z]+ \d{1,2}, \d{4}$",
         )
         .expect("feed date pattern is valid")
     });
@@ -948,6 +965,18 @@ fn name_then_post(line: &str, max_post_words: usize) -> bool {
             .flat_map(|word| word.split('-'))
             .any(|word| POSTS.contains(&word))
 }
+
+/// The UN's notice on an information service's page (folded text).
+static UN_NOTICE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(for information (only|purposes only)|pour information|a des fins d'information|solo para (fines de )?informacion|para informacion)\b.*\b(official (document|record)|document (non )?officiel|documento (no )?oficial)")
+        .expect("UN notice pattern is valid")
+});
+
+/// A prompt to join the site's messaging channel or to sign in to it (folded text).
+static SITE_PROMPT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(join|follow|rejoignez|suivez|unete|siguenos)\b.*\b(whatsapp|telegram)\b|\b(sign in|log in|inicia sesion|iniciar sesion|identificarte|connectez-vous|se connecter|create an account|creer un compte)\b")
+        .expect("site prompt pattern is valid")
+});
 
 /// A photo's alternative text opening with what it is a photo of.
 static PHOTO_OF: LazyLock<Regex> = LazyLock::new(|| {
