@@ -1449,6 +1449,16 @@ mod tests {
         );
         assert_eq!(page.title, "Neighbour to protect migrants from across the border");
         let page = clean_page(
+            "World\n\nMigrants hit by winter storm in the hills\n\nMedia captionMigrants are living in makeshift shelters in harsh winter conditions in the hills\n\nThe storm brought snow and strong winds to the camps on Tuesday, and aid groups said thousands of families needed blankets and fuel.",
+        );
+        assert_eq!(page.title, "Migrants hit by winter storm in the hills");
+        // A caption given twice, under a headline given twice.
+        let caption = "In this photo released by the National Search and Rescue Agency (NSRA), rescuers prepare to head out to the site of a landslide on the island, Monday, July 8, 2024. (NSRA via AP)";
+        let page = clean_page(&format!(
+            "Rescuers search for dozens buried in landslide\n\n{caption}\n{caption}\nTT\n\nRescuers search for dozens buried in landslide\n\n{caption}\n{caption}\n\nRescuers searched on Monday for dozens of people buried by a landslide that hit a gold mine on the island, officials said."
+        ));
+        assert_eq!(page.title, "Rescuers search for dozens buried in landslide");
+        let page = clean_page(
             "Nº 105/18: Llegan familias reasentadas en el marco del programa rural\n\nEl Ministerio informó hoy que llegaron al país doce familias reasentadas en el marco del programa de reasentamiento rural que gestiona junto con ACNUR.",
         );
         assert_eq!(page.title, "Llegan familias reasentadas en el marco del programa rural");

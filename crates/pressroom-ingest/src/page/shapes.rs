@@ -978,9 +978,11 @@ static SITE_PROMPT: LazyLock<Regex> = LazyLock::new(|| {
         .expect("site prompt pattern is valid")
 });
 
-/// A photo's alternative text opening with what it is a photo of.
+/// A photo's alternative text opening with what it is a photo of, a caption opening with
+/// `In this photo` (`In this photo released by the agency, rescuers …`), and a caption's
+/// label glued to its text (`Media captionSyrian refugees are living …`).
 static PHOTO_OF: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(Photo|Photos|Image|Picture|Foto|Fotos|Imagen) (of|de|du|des|del) \S")
+    Regex::new(r"^((Photo|Photos|Image|Picture|Foto|Fotos|Imagen) (of|de|du|des|del) \S|In this (photo|image|picture)\b|(Media|Image) caption\S)")
         .expect("photo-of pattern is valid")
 });
 
