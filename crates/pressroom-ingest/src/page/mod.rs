@@ -1481,6 +1481,10 @@ mod tests {
                 "Agency to open three shelters before the rains",
             ),
             (
+                "Informing humanitarians worldwide 24/7 — a service provided by the Office\n\n« Nous assistons aux pires inondations depuis trente ans »",
+                "Nous assistons aux pires inondations depuis trente ans",
+            ),
+            (
                 "[Images] La Marine intercepte une pirogue avec 90 migrants à bord",
                 "La Marine intercepte une pirogue avec 90 migrants à bord",
             ),

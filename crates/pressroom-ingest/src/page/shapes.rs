@@ -325,10 +325,11 @@ pub(super) fn is_boilerplate(line: &str) -> bool {
     if (6..=30).contains(&words) && !line.ends_with('.') && DATED_CAPTION.is_match(&folded) {
         return true;
     }
-    // A UN notice (`For information only - not an official document`), a prompt to join a
+    // A UN notice (`For information only - not an official document`), a site's account of
+    // itself as a service (`… — a service provided by UN OCHA`), a prompt to join a
     // messaging channel or to sign in (`Tap to join … WhatsApp News Channel`, `Si tienes
     // cuenta en EL PAÍS, puedes utilizarla para identificarte`).
-    if words <= 16 && (UN_NOTICE.is_match(&folded) || SITE_PROMPT.is_match(&folded)) {
+    if words <= 16 && (UN_NOTICE.is_match(&folded) || SITE_PROMPT.is_match(&folded) || SERVICE_OF.is_match(&folded)) {
         return true;
     }
     // A photo's alternative text (`Photo of Venezuelan migrants walking into …`, `Foto de
@@ -970,6 +971,13 @@ fn name_then_post(line: &str, max_post_words: usize) -> bool {
 static UN_NOTICE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(for information (only|purposes only)|pour information|a des fins d'information|solo para (fines de )?informacion|para informacion)\b.*\b(official (document|record)|document (non )?officiel|documento (no )?oficial)")
         .expect("UN notice pattern is valid")
+});
+
+/// A site's account of itself as a service of its owner (`Informing humanitarians worldwide
+/// 24/7 — a service provided by UN OCHA`; folded text).
+static SERVICE_OF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\ba service (provided|brought to you|run|operated) by\b|\bun service (propose|fourni|gere) par\b|\bun servicio (prestado|proporcionado|ofrecido) por\b")
+        .expect("service pattern is valid")
 });
 
 /// A prompt to join the site's messaging channel or to sign in to it (folded text).
