@@ -213,7 +213,7 @@ fn read_page(raw: &str, known_title: Option<&str>, site: &SiteLines) -> PagePart
 }
 
 /// Button words a scraper glued to the end of a headline (`… en EEUU Imprimir`), and the
-/// label of the page's kind (`… dans l'incertitude » Press Release`).
+/// label of the page's kind (`… ce qu'il est advenu des leurs » Press Release`).
 const GLUED_BUTTONS: [&str; 16] = [
     " Imprimir",
     " Imprimer",
@@ -327,15 +327,15 @@ struct Page<'a> {
 impl Page<'_> {
     /// The line at `index` folded.
     /// Is the line at `index` an item of one of the page's breadcrumbs other than its last (a
-    /// section or an office the page sits under: `Office to Monitor and Combat Trafficking in
-    /// Persons` from `You are in: … > Office to Monitor … > Releases and Remarks > 2005`)?
+    /// section or an office the page sits under: `Office for Refugee Protection` from `You are
+    /// in: … > Office for Refugee Protection > Releases > 2006`)?
     fn in_breadcrumb(&self, index: usize) -> bool {
         let line = self.folded(index).trim();
         !line.is_empty() && self.crumbs().0.iter().any(|crumb| crumb == line)
     }
 
     /// Is the line at `index` the last item of one of the page's breadcrumbs (the page's own
-    /// name: `Home > Press releases > Statement on Attacks Against Children`)?
+    /// name: `Home > Press releases > Statement on Attacks on Schools`)?
     fn ends_breadcrumb(&self, index: usize) -> bool {
         let line = self.folded(index).trim();
         !line.is_empty()
@@ -739,7 +739,7 @@ impl Page<'_> {
     }
 
     /// A headline the page's header gives on one line and the text above the release wraps
-    /// over two or three (`Secretary-General Commends … Process,` over `Says Stands as …`,
+    /// over two or three (`Secretary-General Welcomes … Families,` over `Calls It …`,
     /// with a subtitle between it and the release, maybe): the first and last line of the
     /// wrapped copy.
     fn rewrapped_headline(&self, start: usize) -> Option<(usize, usize)> {

@@ -328,12 +328,11 @@ pub(super) fn is_boilerplate(line: &str) -> bool {
     // A UN notice (`For information only - not an official document`), a site's account of
     // itself as a service (`… — a service provided by UN OCHA`), a prompt to join a
     // messaging channel or to sign in (`Tap to join … WhatsApp News Channel`, `Si tienes
-    // cuenta en EL PAÍS, puedes utilizarla para identificarte`).
+    // cuenta en EL DIARIO, puedes utilizarla para identificarte`).
     if words <= 16 && (UN_NOTICE.is_match(&folded) || SITE_PROMPT.is_match(&folded) || SERVICE_OF.is_match(&folded)) {
         return true;
     }
-    // A photo's alternative text (`Photo of Venezuelan migrants walking into …`, `Foto de
-    // familias …`).
+    // A photo's alternative text (`Photo of migrants walking into …`, `Foto de familias …`).
     if words >= 4 && PHOTO_OF.is_match(line) {
         return true;
     }
@@ -661,7 +660,7 @@ pub(super) fn without_framing_bars(line: &str) -> &str {
 /// more are left: a scraper's date (`date 2018-12 Cruz Roja solicita…`), a media tag
 /// (`[Images] …`), a label of the
 /// page's kind and a colon or a dash (`Media Release: …`, `News Release — …`), a release's
-/// number and a colon (`Nº 105/18: …`), then a date and a
+/// number and a colon (`Nº 12/19: …`), then a date and a
 /// colon (`4 June 2018: …`), a release number and a date (`No: 145, 16 de junio de 2023, …`)
 /// or a `Text:` label (`Texto íntegro:`).
 pub(super) fn without_headline_prefixes(title: &str) -> &str {
@@ -681,14 +680,14 @@ pub(super) fn without_headline_prefixes(title: &str) -> &str {
         ))
         .expect("glued date pattern is valid")
     });
-    // A release's number and a colon (`Nº 105/18: Arribo de familias…`).
+    // A release's number and a colon (`Nº 12/19: Llegan familias…`).
     static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)^(n[º°]|no\.|n\.º)\s*\d+(/\d+)?\s*:\s+").expect("release number pattern is valid")
     });
     // The page's kind and a colon (`Media Release: Two charged…`).
     static KIND: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"^([^:—–]{4,40}?)\s*(:|\s—|\s–)\s+").expect("kind prefix pattern is valid"));
-    // A media tag (`[Images] La Marine nationale…`, `[VIDEO] …`).
+    // A media tag (`[Images] La Marine intercepte…`, `[VIDEO] …`).
     static MEDIA_TAG: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)^\[(images?|photos?|fotos?|v[ií]d[eé]os?|audio|live|en direct|en vivo)\]\s+")
             .expect("media tag pattern is valid")
@@ -868,8 +867,8 @@ const POSTS: &[&str] = &[
 /// A byline: a name, a comma, a post (`António Guterres, Secretary-General`, `Amy Pope,
 /// Directora General de la OIM`), or a post, a comma, a name (`Director Ejecutivo de la
 /// Oficina de las Naciones Unidas contra la Droga y el Delito, Yury Fedotov`), or a
-/// statement's sender under its headline (`From Ted Chaiban, UNICEF Regional Director for the
-/// Middle East and North Africa`).
+/// statement's sender under its headline (`From Jane Roe, UNICEF Regional Director for West
+/// and Central Africa`).
 fn is_byline(line: &str) -> bool {
     post_then_name(line)
         || name_then_post(line, POST_WORDS)
@@ -881,7 +880,7 @@ fn is_byline(line: &str) -> bool {
 /// Most words of a post after the name it belongs to…
 const POST_WORDS: usize = 9;
 /// …and after a statement's sender, which names the office's region (`UNICEF Regional
-/// Director for the Middle East and North Africa`).
+/// Director for West and Central Africa and the Gulf of Guinea`).
 const SENDER_POST_WORDS: usize = 12;
 
 /// A post opening with its title, a comma and a proper name of two to four words ending the
@@ -988,7 +987,7 @@ static SITE_PROMPT: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A photo's alternative text opening with what it is a photo of, a caption opening with
 /// `In this photo` (`In this photo released by the agency, rescuers …`), and a caption's
-/// label glued to its text (`Media captionSyrian refugees are living …`).
+/// label glued to its text (`Media captionMigrants are living …`).
 static PHOTO_OF: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^((Photo|Photos|Image|Picture|Foto|Fotos|Imagen) (of|de|du|des|del) \S|In this (photo|image|picture)\b|(Media|Image) caption\S)")
         .expect("photo-of pattern is valid")
