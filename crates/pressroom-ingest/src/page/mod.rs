@@ -325,7 +325,6 @@ struct Page<'a> {
 }
 
 impl Page<'_> {
-    /// The line at `index` folded.
     /// Is the line at `index` an item of one of the page's breadcrumbs other than its last (a
     /// section or an office the page sits under: `Office for Refugee Protection` from `You are
     /// in: … > Office for Refugee Protection > Releases > 2006`)?
@@ -343,6 +342,7 @@ impl Page<'_> {
             && self.crumbs().1.iter().any(|crumb| crumb == line)
     }
 
+    /// The items of the page's breadcrumbs (the `crumbs` field), read on first use.
     fn crumbs(&self) -> &(Vec<String>, Vec<String>) {
         self.crumbs.get_or_init(|| {
             let mut crumbs = (Vec::new(), Vec::new());
@@ -363,15 +363,16 @@ impl Page<'_> {
     fn crumbed_headline(&self, start: usize) -> Option<(usize, usize)> {
         (0..start)
             .rev()
-            .find(|&index| {
-                !self.skip[index]
-                    && word_count(self.lines[index]) >= CRUMBED_HEADLINE_WORDS
-                    && is_headline_shaped(self.lines[index])
-                    && self.ends_breadcrumb(index)
-            })
+            .find(|&index| self.is_headline_of(index, CRUMBED_HEADLINE_WORDS) && self.ends_breadcrumb(index))
             .map(|index| (index, index))
     }
 
+    /// Is the line at `index` one a headline may stand on, of `min_words` words or more?
+    fn is_headline_of(&self, index: usize, min_words: usize) -> bool {
+        !self.skip[index] && word_count(self.lines[index]) >= min_words && is_headline_shaped(self.lines[index])
+    }
+
+    /// The line at `index` folded.
     fn folded(&self, index: usize) -> &str {
         &self
             .folded
@@ -579,23 +580,21 @@ impl Page<'_> {
         while index > 0 {
             index -= 1;
             let line = self.lines[index];
+            // A breadcrumb ends the header block, whether the line is skipped or not.
+            if breadcrumb_separator(line).is_some() {
+                break;
+            }
             if self.skip[index] {
                 // Blank lines, dates, bylines and credits stand in a header block; a menu, a
-                // site's line, a breadcrumb, a newspaper's section (`Société` under another
-                // story's teaser) or a label of the page's kind (`Media Release` over the
-                // headline) ends it.
-                if line.is_empty()
-                    || (is_boilerplate(line)
-                        && !is_navigation(self.lines, index)
-                        && !is_label(line)
-                        && breadcrumb_separator(line).is_none())
-                {
+                // site's line, a newspaper's section (`Société` under another story's teaser)
+                // or a label of the page's kind (`Media Release` over the headline) ends it.
+                if line.is_empty() || (is_boilerplate(line) && !is_navigation(self.lines, index) && !is_label(line)) {
                     continue;
                 }
                 break;
             }
             looked += 1;
-            if looked > LOOK_BACK || self.starts_prose(index) || breadcrumb_separator(line).is_some() {
+            if looked > LOOK_BACK || self.starts_prose(index) {
                 break;
             }
             if word_count(line) <= 2
@@ -715,11 +714,7 @@ impl Page<'_> {
     /// more.
     fn repeated_headline(&self, start: usize) -> Option<(usize, usize)> {
         let candidates: Vec<(usize, &str)> = (0..start)
-            .filter(|&index| {
-                !self.skip[index]
-                    && word_count(self.lines[index]) >= REPEATED_HEADLINE_WORDS
-                    && is_headline_shaped(self.lines[index])
-            })
+            .filter(|&index| self.is_headline_of(index, REPEATED_HEADLINE_WORDS))
             .map(|index| (index, self.folded(index)))
             .collect();
         candidates
@@ -743,17 +738,16 @@ impl Page<'_> {
     /// with a subtitle between it and the release, maybe): the first and last line of the
     /// wrapped copy.
     fn rewrapped_headline(&self, start: usize) -> Option<(usize, usize)> {
-        let words = |index: usize| self.folded(index).split_whitespace().collect::<Vec<_>>().join(" ");
+        // Each line folded, its words joined by single spaces, once for every pair of lines.
+        let words: Vec<String> = (0..start)
+            .map(|index| self.folded(index).split_whitespace().collect::<Vec<_>>().join(" "))
+            .collect();
         (0..start)
-            .filter(|&header| {
-                !self.skip[header]
-                    && word_count(self.lines[header]) >= REPEATED_HEADLINE_WORDS
-                    && is_headline_shaped(self.lines[header])
-            })
+            .filter(|&header| self.is_headline_of(header, REPEATED_HEADLINE_WORDS))
             .find_map(|header| {
-                let whole = words(header);
+                let whole = &words[header];
                 (header + 2..start).find_map(|first| {
-                    let mut joined = words(first);
+                    let mut joined = words[first].clone();
                     if self.skip[first]
                         || joined.is_empty()
                         || joined.len() >= whole.len()
@@ -765,9 +759,9 @@ impl Page<'_> {
                     while let Some(next) = next_filled_index(self.lines, last)
                         .filter(|&next| next < start && next - last <= WRAP_GAP_LINES && !self.skip[next])
                     {
-                        joined = format!("{joined} {}", words(next));
+                        joined = format!("{joined} {}", words[next]);
                         last = next;
-                        if joined == whole {
+                        if joined == *whole {
                             return Some((first, last));
                         }
                         if !whole.starts_with(&joined) || last - first > MAX_REWRAPPED_LINES {

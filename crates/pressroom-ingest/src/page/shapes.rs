@@ -658,12 +658,11 @@ pub(super) fn without_framing_bars(line: &str) -> &str {
 
 /// What a scraper or a site puts before a headline on its line, dropped when three words or
 /// more are left: a scraper's date (`date 2018-12 Cruz Roja solicita…`), a media tag
-/// (`[Images] …`), a label of the
-/// page's kind and a colon or a dash (`Media Release: …`, `News Release — …`), a release's
-/// number and a colon (`Nº 12/19: …`), then a date and a
-/// colon (`4 June 2018: …`), a release number and a date (`No: 145, 16 de junio de 2023, …`)
-/// or a `Text:` label (`Texto íntegro:`).
-pub(super) fn without_headline_prefixes(title: &str) -> &str {
+/// (`[Images] …`), then a release's number and a colon (`Nº 12/19: …`), a label of the page's
+/// kind and a colon or a dash (`Media Release: …`, `News Release — …`), a date and a colon
+/// (`4 June 2018: …`), a release number and a date (`No: 145, 16 de junio de 2023, …`) or a
+/// `Text:` label (`Texto íntegro:`).
+pub(super) fn without_headline_prefixes<'t>(title: &'t str) -> &'t str {
     static LABEL: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(&format!(
             r"(?i)^((no\.?\s*:?\s*\d+\s*,\s*)?{}\s*[:,]|(full\s+)?(text|texte|texto)(\s+(intégral|integral|íntegro|integro|completo))?\s*:)\s+",
@@ -684,7 +683,7 @@ pub(super) fn without_headline_prefixes(title: &str) -> &str {
     static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)^(n[º°]|no\.|n\.º)\s*\d+(/\d+)?\s*:\s+").expect("release number pattern is valid")
     });
-    // The page's kind and a colon (`Media Release: Two charged…`).
+    // The page's kind and a colon or a dash (`Media Release: Two charged…`).
     static KIND: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"^([^:—–]{4,40}?)\s*(:|\s—|\s–)\s+").expect("kind prefix pattern is valid"));
     // A media tag (`[Images] La Marine intercepte…`, `[VIDEO] …`).
@@ -692,25 +691,25 @@ pub(super) fn without_headline_prefixes(title: &str) -> &str {
         Regex::new(r"(?i)^\[(images?|photos?|fotos?|v[ií]d[eé]os?|audio|live|en direct|en vivo)\]\s+")
             .expect("media tag pattern is valid")
     });
+    // What follows a prefix ending at `end`, when three words or more are left.
+    let headline_after = |title: &'t str, end: usize| Some(&title[end..]).filter(|rest| word_count(rest) > 2);
     let title = without_scraper_date(title);
-    let title = match MEDIA_TAG.find(title) {
-        Some(found) if word_count(&title[found.end()..]) > 2 => &title[found.end()..],
-        _ => title,
-    };
-    if let Some(found) = NUMBER.find(title) {
-        if word_count(&title[found.end()..]) > 2 {
-            return &title[found.end()..];
-        }
+    let title = MEDIA_TAG
+        .find(title)
+        .and_then(|found| headline_after(title, found.end()))
+        .unwrap_or(title);
+    if let Some(rest) = NUMBER.find(title).and_then(|found| headline_after(title, found.end())) {
+        return rest;
     }
     if let Some(found) = KIND.captures(title) {
-        let rest = &title[found.get(0).map_or(0, |whole| whole.end())..];
-        if found.get(1).is_some_and(|kind| is_label(kind.as_str())) && word_count(rest) > 2 {
+        let rest = found.get(0).and_then(|whole| headline_after(title, whole.end()));
+        if let Some(rest) = rest.filter(|_| found.get(1).is_some_and(|kind| is_label(kind.as_str()))) {
             return rest;
         }
     }
-    match LABEL.find(title) {
-        Some(found) if word_count(&title[found.end()..]) > 2 => &title[found.end()..],
-        _ => match GLUED_FULL_DATE.find(title) {
+    match LABEL.find(title).and_then(|found| headline_after(title, found.end())) {
+        Some(rest) => rest,
+        None => match GLUED_FULL_DATE.find(title) {
             Some(found)
                 if word_count(&title[found.end()..]) > 3
                     && title[found.end()..].chars().next().is_some_and(char::is_uppercase) =>
