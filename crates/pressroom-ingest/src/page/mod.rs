@@ -95,6 +95,16 @@ const DECK_WORDS: usize = 15;
 const DECKED_HEADLINE_WORDS: usize = 7;
 /// From this many words the line over a deck is its headline whatever its case.
 const SURE_DECKED_HEADLINE_WORDS: usize = 10;
+/// A shorter line over a deck is its headline when it reads like one: a sentence in sentence
+/// case, with this many lower-case words that are not small words (`Refugees flee from
+/// Darfur to Chad`, `Aftershocks, rain hamper aid to Nepal`), where a kicker or a site's name
+/// has none (`Jungle de Calais`, `Incident Summary Report`). Chosen on fresh33–fresh38
+/// (2026-12-06): four words and two such words fixed four titles and lost one, to an
+/// advertisement glued into one line (`Anúnciate aquíGoogle search engine`), hence no glued
+/// words either; and a sample page's tagline over a deck (`L'actualité mondiale Un regard
+/// humain`), hence no capitalised small word after the first.
+const SHORT_DECKED_HEADLINE_WORDS: usize = 4;
+const SHORT_HEADLINE_CONTENT_WORDS: usize = 2;
 /// Words a headline above a subtitle or caption has at least.
 const UPPER_HEADLINE_WORDS: usize = 6;
 /// Words at most of the lower-case end of a headline wrapped onto its own line.
@@ -793,7 +803,12 @@ impl Page<'_> {
         // A statement's speaker under its headline (`Statement from Michelle Nunn, President
         // and CEO of CARE`) is no deck of a sentence's length, but the headline is above it
         // however short.
-        let decked = (is_deck && headline_like && headline_words >= DECKED_HEADLINE_WORDS)
+        let reads_as_headline = headline_words >= DECKED_HEADLINE_WORDS
+            || (headline_words >= SHORT_DECKED_HEADLINE_WORDS
+                && lower_case_content_words(line) >= SHORT_HEADLINE_CONTENT_WORDS
+                && !has_glued_words(line)
+                && !capitalised_small_word_inside(line));
+        let decked = (is_deck && headline_like && reads_as_headline)
             || (is_attribution(self.lines[deck]) && headline_words >= ATTRIBUTED_HEADLINE_WORDS);
         (decked && is_headline_shaped(self.lines[above]) && !self.starts_prose(above)).then_some(above)
     }
@@ -1129,16 +1144,46 @@ fn is_list_item(line: &str) -> bool {
     ["- ", "• ", "* ", "· "].iter().any(|bullet| line.starts_with(bullet))
 }
 
+/// Articles, prepositions and conjunctions of EN/FR/ES, folded.
+const SMALL_WORDS: &[&str] = &[
+    "the", "of", "for", "and", "to", "in", "on", "at", "a", "an", "with", "by", "from", "into", "than", "that",
+    "which", "who", "or", "but", "as", "de", "du", "des", "la", "le", "les", "et", "au", "aux", "en", "pour", "sur",
+    "dans", "par", "que", "qui", "del", "el", "los", "las", "y", "para", "con", "por", "un", "una", "al",
+];
+
 /// A line broken off on a small word (`THE MINISTER FOR THE`, `Le Secrétaire général et la`).
 fn breaks_off(line: &str) -> bool {
-    const SMALL: &[&str] = &[
-        "the", "of", "for", "and", "to", "in", "on", "at", "a", "an", "with", "by", "from", "into", "than", "that",
-        "which", "who", "or", "but", "as", "de", "du", "des", "la", "le", "les", "et", "à", "au", "aux", "en", "pour",
-        "sur", "dans", "par", "que", "qui", "del", "el", "los", "las", "y", "para", "con", "por", "un", "una", "al",
-    ];
     line.rsplit(' ')
         .next()
-        .is_some_and(|word| SMALL.contains(&fold(word).as_str()))
+        .is_some_and(|word| SMALL_WORDS.contains(&fold(word).as_str()))
+}
+
+/// The words of a line that open in lower case and are no small word ([`SMALL_WORDS`]).
+fn lower_case_content_words(line: &str) -> usize {
+    line.split_whitespace()
+        .filter(|word| {
+            word.chars().next().is_some_and(char::is_lowercase) && !SMALL_WORDS.contains(&fold(word).as_str())
+        })
+        .count()
+}
+
+/// Whether a small word after the line's first is capitalised (`L'actualité mondiale Un
+/// regard humain`): two phrases of a page run into one line, or a line in Title Case.
+fn capitalised_small_word_inside(line: &str) -> bool {
+    line.split_whitespace()
+        .skip(1)
+        .any(|word| word.chars().next().is_some_and(char::is_uppercase) && SMALL_WORDS.contains(&fold(word).as_str()))
+}
+
+/// Whether a word of the line has a capital right after a lower-case letter (`aquíGoogle`):
+/// two entries of a page glued together by its scraper.
+fn has_glued_words(line: &str) -> bool {
+    line.split_whitespace().any(|word| {
+        let letters: Vec<char> = word.chars().collect();
+        letters
+            .windows(2)
+            .any(|pair| pair[0].is_lowercase() && pair[1].is_uppercase())
+    })
 }
 
 #[cfg(test)]
@@ -1949,5 +1994,23 @@ mod tests {
         assert_eq!(page.title, "Mauritanie : un réseau d'eau pour les réfugiés");
         assert!(page.body.starts_with("BASSIKOUNOU"), "{}", page.body);
         assert!(!page.body.contains('<'));
+    }
+
+    #[test]
+    fn a_short_headline_in_sentence_case_over_a_deck_is_the_title() {
+        let deck = "More than two hundred thousand people have left their homes in the north since the fighting began in March";
+        let body = "\n\nGENEVA – The agency said on Tuesday that its teams were registering new arrivals every day.\nMore followed.";
+        let page = clean_page(&format!("News\n\nAid convoys reach flooded towns\n\n{deck}{body}"));
+        assert_eq!(page.title, "Aid convoys reach flooded towns");
+        // A kicker or a site's tagline has no lower-case word of content, or is two phrases
+        // run together, or holds a glued word: the deck under it stays the title.
+        for kicker in [
+            "Jungle de Calais",
+            "Regional Response Update",
+            "L'actualité mondiale Un regard humain",
+            "Advertise hereGoogle search engine",
+        ] {
+            assert_eq!(clean_page(&format!("{kicker}\n\n{deck}{body}")).title, deck, "{kicker}");
+        }
     }
 }
