@@ -2013,4 +2013,28 @@ mod tests {
             assert_eq!(clean_page(&format!("{kicker}\n\n{deck}{body}")).title, deck, "{kicker}");
         }
     }
+
+    #[test]
+    fn share_buttons_code_names_copyright_archive_notices_and_dated_place_lines_are_not_the_title() {
+        let headline = "Agency opens three shelters for families displaced by the floods";
+        let body = "\n\nThe agency said on Monday that it would open three new shelters before the rains, and called on donors to fund the appeal in full.";
+        for line in [
+            "Pin It",
+            "Compartir en WhatsappCompartir en Facebook",
+            "Share on Facebook",
+            "facebook-pixel",
+            "Copyright: Agency/Jane Roe",
+            "This Web page has been archived on the Web",
+            "Le 19 août 2020 – Ottawa (Ontario) – Affaires mondiales Canada",
+            "October 27, Ottawa, Ontario –Global Affairs Canada",
+        ] {
+            // Under a headline the page gives as a bullet, such a line was the nearest
+            // headline-shaped line above the release.
+            let title = clean_page(&format!("• {headline}\n\n{line}{body}")).title;
+            assert!(!title.contains(line), "{line}: {title}");
+        }
+        // A headline after a date and a dash is one.
+        let dated = "12 May 2020 – Floods force thousands from their homes in the north";
+        assert_eq!(clean_page(&format!("{dated}{body}")).title, dated);
+    }
 }

@@ -52,7 +52,7 @@ static CHROME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?ix)^(
             skip\s+to | jump\s+to | aller\s+au | passer\s+au | ir\s+al | saltar\s+al
-          | photo\s*: | photos?\s+credit | foto\s*: | crédits?\s*(photo)?\s*: | credits?\s*: | ©
+          | photo\s*: | photos?\s+credit | foto\s*: | crédits?\s*(photo)?\s*: | credits?\s*: | © | copyright\s*[:©]
           | posted\s+(by|on|in)\b | published\s+(by|on)\b | publié\s+(le|par)\b | publicado\s+(el|por)\b
           | published\s*: | publié\s*: | publicado\s*: | \d{1,2}\s*(h|hrs?|hours?|mins?)\s+ago
           | publisher\s*: | published\s+under\s*: | éditeur\s*: | editorial\s*:
@@ -231,6 +231,11 @@ pub(super) fn is_boilerplate(line: &str) -> bool {
         return true;
     }
     if words <= 3 && BUTTON.is_match(line) {
+        return true;
+    }
+    // Share buttons naming their networks (`Compartir en WhatsappCompartir en Facebook`,
+    // `Share on X`), and a script's or a style's name left in the text (`facebook-pixel`).
+    if (words <= 8 && SHARE_ON.is_match(line)) || is_code_name(line) {
         return true;
     }
     // A site's name given twice in one line (a logo's text glued to its caption).
@@ -1021,7 +1026,29 @@ pub(super) fn is_date_line(line: &str) -> bool {
 
 /// [`is_date_line`] of a line already folded, of `words` words.
 fn is_folded_date_line(folded: &str, words: usize) -> bool {
-    words <= 8 && DATE.is_match(folded) && lettered_words(&DATE.replace_all(folded, " ")) <= 3
+    (words <= 8 && DATE.is_match(folded) && lettered_words(&DATE.replace_all(folded, " ")) <= 3)
+        || is_dated_place_line(folded, words)
+}
+
+/// A release's date line with its place and office set off by dashes or commas (`Le 19 août
+/// 2020 – Ottawa (Ontario) – Affaires mondiales Canada`, `October 27, Ottawa, Ontario –Global
+/// Affairs Canada`): the date opens it, then two parts or more of four words at most each.
+fn is_dated_place_line(folded: &str, words: usize) -> bool {
+    static PARTS: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\s[–—-]|[–—,]").expect("date line separator pattern is valid"));
+    let Some(date) = DATE.find(folded) else {
+        return false;
+    };
+    let before = folded[..date.start()].trim();
+    if words > 14 || !matches!(before, "" | "le" | "el" | "the" | "on") {
+        return false;
+    }
+    let parts: Vec<&str> = PARTS
+        .split(&folded[date.end()..])
+        .map(str::trim)
+        .filter(|part| lettered_words(part) > 0)
+        .collect();
+    parts.len() >= 2 && parts.iter().all(|part| lettered_words(part) <= 4)
 }
 
 /// Does the line name an observance (`Día Mundial contra la Trata de Personas`, `World
@@ -1107,7 +1134,7 @@ static STORY_AGE: LazyLock<Regex> = LazyLock::new(|| {
 /// A notice that the page is kept as an archive (`Archived page: may contain outdated
 /// information!`, `Page archivée`, `Página archivada`), on folded text.
 static ARCHIVED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(this (page|content|article) (is|has been) archived|archived (page|content|article|news)|page archivee|contenu archive|pagina archivada|contenido archivado)\b")
+    Regex::new(r"^(this (web ?)?(page|content|article) (is|has been) archived|archived (page|content|article|news)|page archivee|contenu archive|pagina archivada|contenido archivado)\b")
         .expect("archived notice pattern is valid")
 });
 
@@ -1149,10 +1176,27 @@ static BRACKETED_DAY: LazyLock<Regex> = LazyLock::new(|| {
 /// top, a cookie notice's consent.
 static BUTTON: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(share|partager|compartir|print|imprimer|imprimir|tweet|email|e-mail|loading|chargement|cargando|donate|fai(re|tes)\s+un\s+don|donar|dona\s+ahora|search|rechercher|buscar|scroll\s+(to\s+)?top|back\s+to\s+top|top\s+of\s+(the\s+)?page|haut\s+de\s+(la\s+)?page|retour\s+en\s+haut|volver\s+arriba|ir\s+arriba|j['’]ai\s+compris|accept(er)?|aceptar)\b",
+        r"(?i)^(share|partager|compartir|pin\s+it|print|imprimer|imprimir|tweet|email|e-mail|loading|chargement|cargando|donate|fai(re|tes)\s+un\s+don|donar|dona\s+ahora|search|rechercher|buscar|scroll\s+(to\s+)?top|back\s+to\s+top|top\s+of\s+(the\s+)?page|haut\s+de\s+(la\s+)?page|retour\s+en\s+haut|volver\s+arriba|ir\s+arriba|j['’]ai\s+compris|accept(er)?|aceptar)\b",
     )
     .expect("button pattern is valid")
 });
+
+/// A share button naming its network: `Share on`, `Partager sur`, `Compartir en`.
+static SHARE_ON: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(share|partager|compartir)\s+(on|via|sur|par|en|por)\s+\S")
+        .expect("share button pattern is valid")
+});
+
+/// One word in lower-case ASCII letters joined by hyphens or underscores (`facebook-pixel`,
+/// `main_menu`): a name in a page's code, never a line of its text.
+fn is_code_name(line: &str) -> bool {
+    let line = line.trim();
+    !line.contains(char::is_whitespace)
+        && line.contains(['-', '_'])
+        && line
+            .split(['-', '_'])
+            .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase()))
+}
 
 /// Is `line` one text twice, glued or a space apart (`Food and Agriculture Organization of the
 /// United NationsFood and Agriculture Organization of the United Nations`)?
