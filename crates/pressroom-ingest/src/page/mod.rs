@@ -28,9 +28,9 @@ use crate::clean::{clean_text, in_capitals, normalize_whitespace, split_contact,
 use shapes::{
     contains_words, ends_sentence, ends_with_credit, ends_with_full_stop, fold, in_title_case, is_attribution,
     is_boilerplate, is_credit, is_date_line, is_headline_shaped, is_label, is_prose, is_self_description,
-    names_observance, opening_sentence, opens_with_credit, opens_with_dateline, opens_with_label, without_dated_source,
-    without_framing_bars, without_glued_feed_date, without_glued_kicker, without_headline_prefixes,
-    without_language_tags, without_scraper_date,
+    names_observance, opening_sentence, opens_with_credit, opens_with_dateline, opens_with_label,
+    without_bracketed_tag, without_dated_source, without_framing_bars, without_glued_feed_date, without_glued_kicker,
+    without_headline_prefixes, without_language_tags, without_scraper_date,
 };
 pub use site::{SiteLines, MAX_PAGES_LEARNED, MIN_PAGES};
 
@@ -265,7 +265,9 @@ fn tidy_title(title: &str) -> String {
             title = rest.trim_start();
         }
     }
-    title = without_language_link(without_language_tags(without_headline_prefixes(title)));
+    title = without_language_link(without_bracketed_tag(without_language_tags(without_headline_prefixes(
+        title,
+    ))));
     title = without_glued_feed_date(without_dated_source(title));
     while let Some(rest) = GLUED_BUTTONS
         .iter()
@@ -2036,5 +2038,32 @@ mod tests {
         // A headline after a date and a dash is one.
         let dated = "12 May 2020 – Floods force thousands from their homes in the north";
         assert_eq!(clean_page(&format!("{dated}{body}")).title, dated);
+    }
+
+    #[test]
+    fn a_tag_in_brackets_after_a_headline_and_a_medium_before_it_are_dropped() {
+        let body = "\n\nThe agency said on Monday that it would open three new shelters before the rains, and called on donors to fund the appeal in full.";
+        for (line, title) in [
+            (
+                "Efforts must be stepped up to contain the outbreak [AGENCY PRESS RELEASE]",
+                "Efforts must be stepped up to contain the outbreak",
+            ),
+            (
+                "Le pays débordé par l'afflux de réfugiés fuyant la guerre [1]",
+                "Le pays débordé par l'afflux de réfugiés fuyant la guerre",
+            ),
+            (
+                "VIDEO. Inondations : la Croix-Rouge lance un appel aux dons",
+                "Inondations : la Croix-Rouge lance un appel aux dons",
+            ),
+            ("Agency opens shelters [EN]", "Agency opens shelters"),
+            // What brackets hold at a headline's end when it is its own words stays.
+            (
+                "Floods: the agency appeals for help [and for volunteers in every district]",
+                "Floods: the agency appeals for help [and for volunteers in every district]",
+            ),
+        ] {
+            assert_eq!(clean_page(&format!("{line}{body}")).title, title, "{line}");
+        }
     }
 }

@@ -663,8 +663,8 @@ pub(super) fn without_framing_bars(line: &str) -> &str {
 
 /// What a scraper or a site puts before a headline on its line, dropped when three words or
 /// more are left: a scraper's date (`date 2018-12 Cruz Roja solicita…`), a media tag
-/// (`[Images] …`), then a release's number and a colon (`Nº 12/19: …`), a label of the page's
-/// kind and a colon or a dash (`Media Release: …`, `News Release — …`), a date and a colon
+/// (`[Images] …`, `VIDEO. …`), then a release's number and a colon (`Nº 12/19: …`), a label
+/// of the page's kind and a colon or a dash (`Media Release: …`, `News Release — …`), a date and a colon
 /// (`4 June 2018: …`), a release number and a date (`No: 145, 16 de junio de 2023, …`) or a
 /// `Text:` label (`Texto íntegro:`).
 pub(super) fn without_headline_prefixes<'t>(title: &'t str) -> &'t str {
@@ -691,9 +691,9 @@ pub(super) fn without_headline_prefixes<'t>(title: &'t str) -> &'t str {
     // The page's kind and a colon or a dash (`Media Release: Two charged…`).
     static KIND: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"^([^:—–]{4,40}?)\s*(:|\s—|\s–)\s+").expect("kind prefix pattern is valid"));
-    // A media tag (`[Images] La Marine intercepte…`, `[VIDEO] …`).
+    // A media tag (`[Images] La Marine intercepte…`, `[VIDEO] …`, `VIDEO. Inondations…`).
     static MEDIA_TAG: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^\[(images?|photos?|fotos?|v[ií]d[eé]os?|audio|live|en direct|en vivo)\]\s+")
+        Regex::new(r"(?i)^(\[(images?|photos?|fotos?|v[ií]d[eé]os?|audio|live|en direct|en vivo)\]|(photos?|fotos?|v[ií]d[eé]os?|audio)\.)\s+")
             .expect("media tag pattern is valid")
     });
     // What follows a prefix ending at `end`, when three words or more are left.
@@ -816,6 +816,20 @@ pub(super) fn without_language_tags(title: &str) -> &str {
         Regex::new(r"\s*\[([A-Z]{2}(/[A-Z]{2})*|[a-z]{2}(/[a-z]{2})*)\]$").expect("language tags pattern is valid")
     });
     TAGS.find(title).map_or(title, |found| &title[..found.start()])
+}
+
+/// A headline without a tag in square brackets at its end, of four words at most (`…
+/// cholera outbreak [WHO PRESS RELEASE]`, a footnote's number `[1]`, `[VIDEO]`), when three
+/// words or more are left: a headline's own words are not bracketed so.
+pub(super) fn without_bracketed_tag(title: &str) -> &str {
+    static TAG: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\s*\[([^\[\]]{1,40})\]$").expect("bracketed tag pattern is valid"));
+    TAG.captures(title)
+        .filter(|found| found.get(1).is_some_and(|tag| word_count(tag.as_str()) <= 4))
+        .and_then(|found| found.get(0))
+        .map(|found| &title[..found.start()])
+        .filter(|rest| word_count(rest) > 2)
+        .unwrap_or(title)
 }
 
 static SLASH_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
