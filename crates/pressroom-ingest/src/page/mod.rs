@@ -2017,6 +2017,15 @@ mod tests {
     }
 
     #[test]
+    fn a_notice_that_the_story_came_from_a_feed_is_not_the_title() {
+        let page = clean_page(
+            "Noticia servida automáticamente por la Agencia de Noticias\nEsta información es un despacho de la Agencia de Noticias y se publica en esta web de manera automática como parte del servicio que la agencia presta a sus clientes\nLa agencia abre tres refugios antes de las lluvias\nLa agencia anunció el lunes que abrirá tres refugios nuevos antes de la temporada de lluvias y pidió a los donantes que financien el llamamiento.",
+        );
+        assert_eq!(page.title, "La agencia abre tres refugios antes de las lluvias");
+        assert!(page.body.starts_with("La agencia anunció"), "{}", page.body);
+    }
+
+    #[test]
     fn share_buttons_code_names_copyright_archive_notices_and_dated_place_lines_are_not_the_title() {
         let headline = "Agency opens three shelters for families displaced by the floods";
         let body = "\n\nThe agency said on Monday that it would open three new shelters before the rains, and called on donors to fund the appeal in full.";

@@ -337,6 +337,10 @@ pub(super) fn is_boilerplate(line: &str) -> bool {
     if words <= 16 && (UN_NOTICE.is_match(&folded) || SITE_PROMPT.is_match(&folded) || SERVICE_OF.is_match(&folded)) {
         return true;
     }
+    // A notice that the story came from an agency's feed, and its explanation.
+    if words <= 40 && FEED_NOTICE.is_match(&folded) {
+        return true;
+    }
     // A photo's alternative text (`Photo of migrants walking into …`, `Foto de familias …`).
     if words >= 4 && PHOTO_OF.is_match(line) {
         return true;
@@ -995,6 +999,14 @@ static UN_NOTICE: LazyLock<Regex> = LazyLock::new(|| {
 static SERVICE_OF: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\ba service (provided|brought to you|run|operated) by\b|\bun service (propose|fourni|gere) par\b|\bun servicio (prestado|proporcionado|ofrecido) por\b")
         .expect("service pattern is valid")
+});
+
+/// A notice that a story comes from an agency's feed, published as it came (`Noticia servida
+/// automáticamente por la Agencia EFE`, `Esta información … se publica en nuestra web de
+/// manera automática …`); folded text.
+static FEED_NOTICE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(servid[ao]s?|se publica|publicad[ao]s?|served|published|provided|fournie?s?|publiee?s?)\b[^.]{0,60}\b(automaticamente|de (manera|forma) automatica|automatically|automatiquement|de (maniere|facon) automatique)\b")
+        .expect("feed notice pattern is valid")
 });
 
 /// A prompt to join the site's messaging channel or to sign in to it (folded text).
