@@ -2026,6 +2026,26 @@ mod tests {
     }
 
     #[test]
+    fn listen_buttons_terms_of_sale_seals_and_credited_captions_are_not_the_title() {
+        let headline = "Agency opens three shelters for families displaced by the floods";
+        let body = "\n\nThe agency said on Monday that it would open three new shelters before the rains, and called on donors to fund the appeal in full.";
+        for line in [
+            "Escuchar el artículo",
+            "Écouter l'article",
+            "Términos y condiciones de compra",
+            "Department of Health Seal Department of Health",
+            "Une plantation de cacao dans l'ouest du pays @Agence Nouvelles",
+            "Rescuers carry supplies to a shelter in the north of the country, April 8, 2023. (Agency photo by Field Officer Jane Roe)",
+        ] {
+            let title = clean_page(&format!("• {headline}\n\n{line}{body}")).title;
+            assert!(!title.contains(line), "{line}: {title}");
+        }
+        // A headline's `seal` is a verb in sentence case.
+        let sealed = "Police seal off the border town after the floods";
+        assert_eq!(clean_page(&format!("{sealed}{body}")).title, sealed);
+    }
+
+    #[test]
     fn share_buttons_code_names_copyright_archive_notices_and_dated_place_lines_are_not_the_title() {
         let headline = "Agency opens three shelters for families displaced by the floods";
         let body = "\n\nThe agency said on Monday that it would open three new shelters before the rains, and called on donors to fund the appeal in full.";

@@ -65,6 +65,7 @@ static CHROME: LazyLock<Regex> = LazyLock::new(|| {
           | mis\s+à\s+jour | last\s+updated | actualizado | updated\s*:
           | disponible\s+aussi | also\s+available | tambi[ée]n\s+disponible | disponible\s+en\s*:
           | read\s+(more|in) | lire\s+(la\s+suite|en) | leer\s+(m[aá]s|en)
+          | terms\s+(and|&)\s+conditions | t[ée]rminos\s+y\s+condiciones | conditions\s+g[ée]n[ée]rales
           | you\s+are\s+(here|viewing) | vous\s+êtes\s+ici | usted\s+est[aá]\s+aqu[ií]
           | source\s*: | sources?\s*\(s\)\s*: | fuente\s*: | contacts?\s*: | contacto\s*: | media\s+contacts?\b
           | reading\s+time\s*: | temps\s+de\s+lecture\s*: | tiempo\s+de\s+lectura\s*:
@@ -275,9 +276,11 @@ pub(super) fn is_boilerplate(line: &str) -> bool {
         return true;
     }
     let folded = fold(line);
-    // A logo's alternative text (`My Unicef logo`) or a coat of arms' (`Escudo de Colombia y
-    // texto de la Unidad para las Víctimas`).
+    // A logo's alternative text (`My Unicef logo`), a seal's (`Department of Justice Seal
+    // Department of Justice`) or a coat of arms' (`Escudo de Colombia y texto de la Unidad para
+    // las Víctimas`).
     if (words <= 5 && (folded.ends_with(" logo") || folded.starts_with("logo ")))
+        || (words <= 10 && is_seal(line))
         || (words <= 12 && COAT_OF_ARMS.is_match(&folded))
     {
         return true;
@@ -448,7 +451,9 @@ fn is_credited_caption(line: &str) -> bool {
                 || AGENCY_SLASH_NAME_END.is_match(line)
                 || BRACKETED_PIC_END.is_match(line)
                 || BRACKETED_SLASH_CREDIT_END.is_match(line)
-                || DASHED_CREDIT_END.is_match(line)))
+                || DASHED_CREDIT_END.is_match(line)
+                || AT_SOURCE_END.is_match(line)
+                || BRACKETED_PHOTO_BY_END.is_match(line)))
 }
 
 static READING_TIME: LazyLock<Regex> = LazyLock::new(|| {
@@ -566,6 +571,18 @@ static BRACKETED_PIC_END: LazyLock<Regex> = LazyLock::new(|| {
 /// Roe/IRIN)`, `… people smuggling.(Australian Defence Force/Jane Roe)`).
 static BRACKETED_SLASH_CREDIT_END: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\(\p{Lu}[\p{L}'’. &-]{1,40}/\s*\p{L}[^()/]{0,40}\)?\s*$").expect("bracketed credit pattern is valid")
+});
+
+/// A caption ending in its source after an at sign (`… en Côte d'Ivoire @Vatican News`).
+static AT_SOURCE_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\s@\s?\p{Lu}[\p{L}.'’-]*(\s+\p{Lu}[\p{L}.'’-]*){0,2}\s*$").expect("at-sign credit pattern is valid")
+});
+
+/// A caption ending in its photographer's credit in parentheses, however long (`… April 13,
+/// 2023. (U.S. Coast Guard photo by Petty Officer 3rd Class Jane Roe)`).
+static BRACKETED_PHOTO_BY_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\([^()]{0,60}\b(photo|foto|photograph)\s+(by|de|par|por|courtesy)\b[^()]{1,80}\)\s*$")
+        .expect("bracketed photographer credit pattern is valid")
 });
 
 /// A caption's last sentence followed by a dash and its source (`… in Cheras. — Bernama`).
@@ -1202,10 +1219,25 @@ static BRACKETED_DAY: LazyLock<Regex> = LazyLock::new(|| {
 /// top, a cookie notice's consent.
 static BUTTON: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(share|partager|compartir|pin\s+it|print|imprimer|imprimir|tweet|email|e-mail|loading|chargement|cargando|donate|fai(re|tes)\s+un\s+don|donar|dona\s+ahora|search|rechercher|buscar|scroll\s+(to\s+)?top|back\s+to\s+top|top\s+of\s+(the\s+)?page|haut\s+de\s+(la\s+)?page|retour\s+en\s+haut|volver\s+arriba|ir\s+arriba|j['’]ai\s+compris|accept(er)?|aceptar)\b",
+        r"(?i)^(share|partager|compartir|pin\s+it|listen(\s+to)?|[ée]couter|escuchar|print|imprimer|imprimir|tweet|email|e-mail|loading|chargement|cargando|donate|fai(re|tes)\s+un\s+don|donar|dona\s+ahora|search|rechercher|buscar|scroll\s+(to\s+)?top|back\s+to\s+top|top\s+of\s+(the\s+)?page|haut\s+de\s+(la\s+)?page|retour\s+en\s+haut|volver\s+arriba|ir\s+arriba|j['’]ai\s+compris|accept(er)?|aceptar)\b",
     )
     .expect("button pattern is valid")
 });
+
+/// A seal's alternative text: `Seal` among capitalised words (`Department of Justice Seal`,
+/// `Seal of the President`); a headline's `seal` is a verb in sentence case (`Police seal off …`).
+fn is_seal(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    words.contains(&"Seal")
+        && words
+            .iter()
+            .all(|word| word.chars().next().is_some_and(|c| !c.is_lowercase()) || SMALL_TITLE_WORDS.contains(word))
+}
+
+/// Small words a name in Title Case keeps in lower case.
+const SMALL_TITLE_WORDS: &[&str] = &[
+    "of", "the", "and", "for", "de", "du", "des", "del", "la", "el", "y", "et",
+];
 
 /// A share button naming its network: `Share on`, `Partager sur`, `Compartir en`.
 static SHARE_ON: LazyLock<Regex> = LazyLock::new(|| {
