@@ -92,6 +92,11 @@ const MAX_REWRAPPED_LINES: usize = 8;
 /// and labels, 7 fixed 12 titles and lost none; 6 and 5 lost a newspaper's tagline, 4 a
 /// breadcrumb, 8 a seven-word headline).
 const DECK_WORDS: usize = 15;
+/// A deck this long counts when its headline shares a word with it or the text under it
+/// (chosen on fresh33–fresh40, 2026-12-06: twelve words without that condition fixed five
+/// titles and lost three to a site's tagline or a promotion over a twelve-word headline; with
+/// it, none lost; nine lost four).
+const SHORT_DECK_WORDS: usize = 12;
 const DECKED_HEADLINE_WORDS: usize = 7;
 /// From this many words the line over a deck is its headline whatever its case.
 const SURE_DECKED_HEADLINE_WORDS: usize = 10;
@@ -791,7 +796,11 @@ impl Page<'_> {
         let above = self.above(deck)?;
         let (deck_words, headline_words) = (word_count(self.lines[deck]), word_count(self.lines[above]));
         // A line in capitals is a headline: decks are written in sentence case.
-        let is_deck = deck_words >= DECK_WORDS && deck_words > headline_words && !in_capitals(self.lines[deck]);
+        // A shorter deck counts when the line above shares a word with it or the text under it
+        // (a headline sums up its story; a site's tagline or a promotion over it does not).
+        let long_enough =
+            deck_words >= DECK_WORDS || (deck_words >= SHORT_DECK_WORDS && self.shares_a_word(above, deck));
+        let is_deck = long_enough && deck_words > headline_words && !in_capitals(self.lines[deck]);
         // A short line over a long one may be a kicker over the headline (`Día Mundial contra
         // la Trata de Personas`, an occasion's name in Title Case): under ten words, the
         // headline is not one, unless the deck is twice as long and the line names no
@@ -851,6 +860,22 @@ impl Page<'_> {
     }
 
     /// The nearest line above `index` that is not skipped, if any.
+    /// Does the line at `line` share a word in lower case with the line at `from` or the two
+    /// lines under it ([`content_stems`])? A name (`Kivu` in a regional site's tagline) is
+    /// not enough.
+    fn shares_a_word(&self, line: usize, from: usize) -> bool {
+        let lower_case: String = self.lines[line]
+            .split_whitespace()
+            .filter(|word| word.chars().next().is_some_and(char::is_lowercase))
+            .collect::<Vec<_>>()
+            .join(" ");
+        let own = content_stems(&lower_case);
+        (from..self.lines.len())
+            .filter(|&index| !self.skip[index])
+            .take(3)
+            .any(|index| content_stems(self.lines[index]).iter().any(|stem| own.contains(stem)))
+    }
+
     fn above(&self, index: usize) -> Option<usize> {
         (0..index).rev().find(|&above| !self.skip[above])
     }
@@ -1158,6 +1183,16 @@ fn breaks_off(line: &str) -> bool {
     line.rsplit(' ')
         .next()
         .is_some_and(|word| SMALL_WORDS.contains(&fold(word).as_str()))
+}
+
+/// The first five letters of each word of four letters or more that is no small word, folded
+/// (`cayuco`, `Llega` and `llegar` → `llega`).
+fn content_stems(line: &str) -> Vec<String> {
+    line.split(|c: char| !c.is_alphanumeric())
+        .map(fold)
+        .filter(|word| word.chars().count() >= 4 && !SMALL_WORDS.contains(&word.as_str()))
+        .map(|word| word.chars().take(5).collect())
+        .collect()
 }
 
 /// The words of a line that open in lower case and are no small word ([`SMALL_WORDS`]).
@@ -2043,6 +2078,27 @@ mod tests {
         // A headline's `seal` is a verb in sentence case.
         let sealed = "Police seal off the border town after the floods";
         assert_eq!(clean_page(&format!("{sealed}{body}")).title, sealed);
+    }
+
+    #[test]
+    fn a_deck_of_twelve_words_counts_when_its_headline_shares_a_word_with_the_story() {
+        let body = "\n\nThe boat reached the harbour on Tuesday morning with 230 people on board, the coastguard said.\nMore followed.";
+        let page = clean_page(&format!(
+            "Boat with 230 people reaches the island\n\nThe boat could reach the harbour of the small town without any incident{body}"
+        ));
+        assert_eq!(page.title, "Boat with 230 people reaches the island");
+        // A site's tagline over a headline of twelve words shares no word in lower case with
+        // it, or only a name.
+        for tagline in [
+            "Our latest media releases, podcasts and stories",
+            "All the news of Kivu, every day and in detail",
+        ] {
+            let headline = "Two men arrested near Kivu port for their part in a smuggling venture";
+            let page = clean_page(&format!(
+                "{tagline}\n\n{headline}\n\nPolice arrested two men on Tuesday near the port after a year-long investigation into a smuggling venture.\nMore followed."
+            ));
+            assert_eq!(page.title, headline, "{tagline}");
+        }
     }
 
     #[test]
