@@ -798,8 +798,12 @@ impl Page<'_> {
         // A line in capitals is a headline: decks are written in sentence case.
         // A shorter deck counts when the line above shares a word with it or the text under it
         // (a headline sums up its story; a site's tagline or a promotion over it does not).
-        let long_enough =
-            deck_words >= DECK_WORDS || (deck_words >= SHORT_DECK_WORDS && self.shares_a_word(above, deck));
+        // Not under a short line: a kicker shares its story's words too (`Otra tragedia en el
+        // mar` over a headline of thirteen words).
+        let long_enough = deck_words >= DECK_WORDS
+            || (deck_words >= SHORT_DECK_WORDS
+                && headline_words >= DECKED_HEADLINE_WORDS
+                && self.shares_a_word(above, deck));
         let is_deck = long_enough && deck_words > headline_words && !in_capitals(self.lines[deck]);
         // A short line over a long one may be a kicker over the headline (`Día Mundial contra
         // la Trata de Personas`, an occasion's name in Title Case): under ten words, the
@@ -2087,6 +2091,13 @@ mod tests {
             "Boat with 230 people reaches the island\n\nThe boat could reach the harbour of the small town without any incident{body}"
         ));
         assert_eq!(page.title, "Boat with 230 people reaches the island");
+        // A kicker of five words over a headline of thirteen shares its story's words, but is
+        // too short to be the headline over a deck of under fifteen.
+        let headline = "Rescued boat with 33 survivors and 11 bodies on board reaches the port";
+        let page = clean_page(&format!(
+            "Another tragedy at sea\n\n{headline}\n\nThe tragedy of irregular migration struck again this morning off the coast, the rescue service said.\nMore followed."
+        ));
+        assert_eq!(page.title, headline);
         // A site's tagline over a headline of twelve words shares no word in lower case with
         // it, or only a name.
         for tagline in [
