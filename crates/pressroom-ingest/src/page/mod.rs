@@ -2113,6 +2113,24 @@ mod tests {
     }
 
     #[test]
+    fn share_rows_texts_given_three_times_and_paywall_notices_are_not_the_title() {
+        let headline = "Agency opens three shelters for families displaced by the floods";
+        let body = "\n\nThe agency said on Monday that it would open three new shelters before the rains, and called on donors to fund the appeal in full.";
+        for line in [
+            "Facebook Twitter LinkedIn Pinterest Email Reddit WhatsApp Copy Link",
+            "Why trust The Daily PaperWhy trust The Daily Paper Why trust The Daily Paper",
+            "Este artículo es exclusivo para suscriptores (1)",
+            "Ingrese a su cuenta para continuar disfrutando de nuestro contenido",
+        ] {
+            let title = clean_page(&format!("• {headline}\n\n{line}{body}")).title;
+            assert!(!title.contains(line), "{line}: {title}");
+        }
+        // Names of networks in a headline are words of it.
+        let named = "Facebook and Twitter remove posts inciting attacks on migrants";
+        assert_eq!(clean_page(&format!("{named}{body}")).title, named);
+    }
+
+    #[test]
     fn share_buttons_code_names_copyright_archive_notices_and_dated_place_lines_are_not_the_title() {
         let headline = "Agency opens three shelters for families displaced by the floods";
         let body = "\n\nThe agency said on Monday that it would open three new shelters before the rains, and called on donors to fund the appeal in full.";
@@ -2153,6 +2171,10 @@ mod tests {
                 "Inondations : la Croix-Rouge lance un appel aux dons",
             ),
             ("Agency opens shelters [EN]", "Agency opens shelters"),
+            (
+                "Sudán.- Las agencias de Naciones Unidas alertan de un riesgo de hambruna",
+                "Las agencias de Naciones Unidas alertan de un riesgo de hambruna",
+            ),
             // What brackets hold at a headline's end when it is its own words stays.
             (
                 "Floods: the agency appeals for help [and for volunteers in every district]",

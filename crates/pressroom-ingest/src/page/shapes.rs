@@ -239,6 +239,11 @@ pub(super) fn is_boilerplate(line: &str) -> bool {
     if (words <= 8 && SHARE_ON.is_match(line)) || is_code_name(line) {
         return true;
     }
+    // A row of share buttons (`Facebook Twitter LinkedIn Pinterest Email Reddit WhatsApp Copy
+    // Link`), and a paywall's notice (`Este artículo es exclusivo para suscriptores (1)`).
+    if is_share_row(line) || (words <= 12 && PAYWALL.is_match(line)) {
+        return true;
+    }
     // A site's name given twice in one line (a logo's text glued to its caption).
     if is_doubled(line) {
         return true;
@@ -684,7 +689,8 @@ pub(super) fn without_framing_bars(line: &str) -> &str {
 
 /// What a scraper or a site puts before a headline on its line, dropped when three words or
 /// more are left: a scraper's date (`date 2018-12 Cruz Roja solicita…`), a media tag
-/// (`[Images] …`, `VIDEO. …`), then a release's number and a colon (`Nº 12/19: …`), a label
+/// (`[Images] …`, `VIDEO. …`), then a release's number and a colon (`Nº 12/19: …`), an
+/// agency's kicker (`Sudán.- …`), a label
 /// of the page's kind and a colon or a dash (`Media Release: …`, `News Release — …`), a date and a colon
 /// (`4 June 2018: …`), a release number and a date (`No: 145, 16 de junio de 2023, …`) or a
 /// `Text:` label (`Texto íntegro:`).
@@ -712,6 +718,9 @@ pub(super) fn without_headline_prefixes<'t>(title: &'t str) -> &'t str {
     // The page's kind and a colon or a dash (`Media Release: Two charged…`).
     static KIND: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"^([^:—–]{4,40}?)\s*(:|\s—|\s–)\s+").expect("kind prefix pattern is valid"));
+    // A news agency's kicker, a place or a subject and `.-` (`Sudán.- Las organizaciones…`).
+    static WIRE_KICKER: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^\p{Lu}[\p{L}'’ ]{1,30}\.-\s+\p{Lu}").expect("wire kicker pattern is valid"));
     // A media tag (`[Images] La Marine intercepte…`, `[VIDEO] …`, `VIDEO. Inondations…`).
     static MEDIA_TAG: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)^(\[(images?|photos?|fotos?|v[ií]d[eé]os?|audio|live|en direct|en vivo)\]|(photos?|fotos?|v[ií]d[eé]os?|audio)\.)\s+")
@@ -725,6 +734,12 @@ pub(super) fn without_headline_prefixes<'t>(title: &'t str) -> &'t str {
         .and_then(|found| headline_after(title, found.end()))
         .unwrap_or(title);
     if let Some(rest) = NUMBER.find(title).and_then(|found| headline_after(title, found.end())) {
+        return rest;
+    }
+    if let Some(rest) = WIRE_KICKER
+        .find(title)
+        .and_then(|found| headline_after(title, found.end() - 1))
+    {
         return rest;
     }
     if let Some(found) = KIND.captures(title) {
@@ -1028,7 +1043,7 @@ static FEED_NOTICE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A prompt to join the site's messaging channel or to sign in to it (folded text).
 static SITE_PROMPT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(join|follow|rejoignez|suivez|unete|siguenos)\b.*\b(whatsapp|telegram)\b|\b(sign in|log in|inicia sesion|iniciar sesion|identificarte|connectez-vous|se connecter|create an account|creer un compte)\b")
+    Regex::new(r"\b(join|follow|rejoignez|suivez|unete|siguenos)\b.*\b(whatsapp|telegram)\b|\b(sign in|log in|inicia sesion|iniciar sesion|identificarte|(ingrese|ingresa|acceda|accede) a (su|tu) cuenta|connectez-vous|se connecter|create an account|creer un compte)\b")
         .expect("site prompt pattern is valid")
 });
 
@@ -1245,6 +1260,51 @@ static SHARE_ON: LazyLock<Regex> = LazyLock::new(|| {
         .expect("share button pattern is valid")
 });
 
+/// A line of two share buttons or more and nothing else: networks, `Email`, `Copy Link`.
+fn is_share_row(line: &str) -> bool {
+    const BUTTONS: &[&str] = &[
+        "facebook",
+        "twitter",
+        "x",
+        "linkedin",
+        "pinterest",
+        "email",
+        "e-mail",
+        "mail",
+        "reddit",
+        "whatsapp",
+        "telegram",
+        "instagram",
+        "youtube",
+        "tiktok",
+        "messenger",
+        "tumblr",
+        "vk",
+        "print",
+        "copy",
+        "link",
+        "share",
+    ];
+    let words: Vec<String> = line
+        .split(|c: char| c.is_whitespace() || matches!(c, '|' | '/' | '·' | ','))
+        .filter(|word| !word.is_empty())
+        .map(|word| word.to_lowercase())
+        .collect();
+    words.len() >= 2
+        && words.iter().all(|word| BUTTONS.contains(&word.as_str()))
+        && words
+            .iter()
+            .filter(|word| !matches!(word.as_str(), "copy" | "link" | "share" | "print"))
+            .count()
+            >= 2
+}
+
+/// A paywall's notice that the story is for subscribers.
+static PAYWALL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(exclusiv[oa]s?\s+para\s+suscriptores|r[ée]serv[ée]e?s?\s+aux\s+abonn[ée]s|(for|to)\s+subscribers\s+only|exclusive\s+to\s+subscribers|subscriber-only|subscribers-only)\b")
+        .expect("paywall pattern is valid")
+});
+
 /// One word in lower-case ASCII letters joined by hyphens or underscores (`facebook-pixel`,
 /// `main_menu`): a name in a page's code, never a line of its text.
 fn is_code_name(line: &str) -> bool {
@@ -1268,6 +1328,19 @@ fn is_doubled(line: &str) -> bool {
             && line.is_char_boundary(start)
             && line[end..start].trim().is_empty()
             && line[..end] == line[start..]
+    }) || is_repeated(line)
+}
+
+/// Is `line` one text given three or four times, glued or a space apart (`Por qué confiar en
+/// El PeriódicoPor qué confiar en El Periódico Por qué confiar en El Periódico`)?
+fn is_repeated(line: &str) -> bool {
+    let letters: Vec<char> = line.chars().filter(|c| !c.is_whitespace()).collect();
+    (3..=4).any(|times| {
+        letters.len() % times == 0
+            && letters.len() / times >= 8
+            && letters
+                .chunks(letters.len() / times)
+                .all(|chunk| chunk == &letters[..letters.len() / times])
     })
 }
 
