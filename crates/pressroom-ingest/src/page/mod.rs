@@ -2140,6 +2140,7 @@ mod tests {
             "Share on Facebook",
             "facebook-pixel",
             "Copyright: Agency/Jane Roe",
+            "Photo: Jane Roe/Agency",
             "This Web page has been archived on the Web",
             "Le 19 août 2020 – Ottawa (Ontario) – Affaires mondiales Canada",
             "October 27, Ottawa, Ontario –Global Affairs Canada",
@@ -2171,6 +2172,10 @@ mod tests {
                 "Inondations : la Croix-Rouge lance un appel aux dons",
             ),
             ("Agency opens shelters [EN]", "Agency opens shelters"),
+            (
+                "Photos: Thousands forced to leave home in the flooded north\n\nDisplaced people are sheltering in hundreds of relief camps set up along roads and in public buildings.",
+                "Thousands forced to leave home in the flooded north",
+            ),
             (
                 "Sudán.- Las agencias de Naciones Unidas alertan de un riesgo de hambruna",
                 "Las agencias de Naciones Unidas alertan de un riesgo de hambruna",

@@ -637,7 +637,30 @@ pub(super) fn ends_with_credit(line: &str) -> bool {
 /// initials and a name or an image number joined by a slash (`MSF/Juan Carlos Tomasi`,
 /// `UNICEF/UN0321649/Carrillo`, `UN Photo/Mark Garten`; `Chad/Sudan …` is not one).
 pub(super) fn is_credit(line: &str) -> bool {
-    line.contains('©') || CAPTION.is_match(line) || SLASH_CREDIT.is_match(line) || PHOTO_AGENCY.is_match(line)
+    line.contains('©')
+        || (CAPTION.is_match(line) && !is_gallery_headline(line))
+        || SLASH_CREDIT.is_match(line)
+        || PHOTO_AGENCY.is_match(line)
+}
+
+/// A gallery's headline after its medium and a colon (`Photos: Thousands forced to leave home
+/// in …`): the plural, five words or more, two of them in lower case, no full stop at the end;
+/// a credit names its photographer (`Photo: Jane Roe/Agency`), a caption is a sentence
+/// (`Image: A Border Patrol agent gathers belongings before a transfer.`).
+fn is_gallery_headline(line: &str) -> bool {
+    static GALLERY: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(photos|fotos|pictures|images|im[aá]genes)\s*:\s+").expect("gallery label pattern is valid")
+    });
+    GALLERY.find(line).is_some_and(|label| {
+        let rest = &line[label.end()..];
+        !ends_with_full_stop(rest)
+            && word_count(rest) >= 5
+            && rest
+                .split_whitespace()
+                .filter(|word| word.chars().next().is_some_and(char::is_lowercase))
+                .count()
+                >= 2
+    })
 }
 
 /// A credit ending in a photo agency's name (`Anadolu Agency via Getty Images`, `Jane Roe /
@@ -723,7 +746,7 @@ pub(super) fn without_headline_prefixes<'t>(title: &'t str) -> &'t str {
         LazyLock::new(|| Regex::new(r"^\p{Lu}[\p{L}'’ ]{1,30}\.-\s+\p{Lu}").expect("wire kicker pattern is valid"));
     // A media tag (`[Images] La Marine intercepte…`, `[VIDEO] …`, `VIDEO. Inondations…`).
     static MEDIA_TAG: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^(\[(images?|photos?|fotos?|v[ií]d[eé]os?|audio|live|en direct|en vivo)\]|(photos?|fotos?|v[ií]d[eé]os?|audio)\.)\s+")
+        Regex::new(r"(?i)^(\[(images?|photos?|fotos?|v[ií]d[eé]os?|audio|live|en direct|en vivo)\]|(photos?|fotos?|v[ií]d[eé]os?|audio)\s*[.:])\s+")
             .expect("media tag pattern is valid")
     });
     // What follows a prefix ending at `end`, when three words or more are left.
