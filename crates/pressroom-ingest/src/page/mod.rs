@@ -2113,6 +2113,14 @@ mod tests {
     }
 
     #[test]
+    fn numbered_skip_links_are_not_the_title() {
+        let page = clean_page(
+            "1. Skip to content\n  2. Skip to main menu\n  3. Skip to more of our sites\n\nMass evacuations ahead of typhoon\n\nAuthorities ordered tens of thousands of people to leave the coast on Sunday as the typhoon approached, officials said.\nMore followed.",
+        );
+        assert_eq!(page.title, "Mass evacuations ahead of typhoon");
+    }
+
+    #[test]
     fn share_rows_texts_given_three_times_and_paywall_notices_are_not_the_title() {
         let headline = "Agency opens three shelters for families displaced by the floods";
         let body = "\n\nThe agency said on Monday that it would open three new shelters before the rains, and called on donors to fund the appeal in full.";
@@ -2121,6 +2129,8 @@ mod tests {
             "Why trust The Daily PaperWhy trust The Daily Paper Why trust The Daily Paper",
             "Este artículo es exclusivo para suscriptores (1)",
             "Ingrese a su cuenta para continuar disfrutando de nuestro contenido",
+            "Editor’s note: Interview audio and photos are available on request",
+            "Image caption Rescuers have worked to reopen the road, with people housed in tents",
         ] {
             let title = clean_page(&format!("• {headline}\n\n{line}{body}")).title;
             assert!(!title.contains(line), "{line}: {title}");

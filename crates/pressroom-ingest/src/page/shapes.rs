@@ -51,7 +51,9 @@ static MEETING: LazyLock<Regex> = LazyLock::new(|| {
 static CHROME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?ix)^(
-            skip\s+to | jump\s+to | aller\s+au | passer\s+au | ir\s+al | saltar\s+al
+            (\d{1,2}\.\s+)?(skip\s+to | jump\s+to | aller\s+au | passer\s+au | ir\s+al | saltar\s+al)
+          | editor['’]?s\s+note | notes?\s+(to|for)\s+editors | nota\s+(del|para\s+el|para\s+los)\s+(editor|editores)
+          | note\s+(de\s+la\s+r[ée]daction|aux\s+r[ée]dactions)
           | photo\s*: | photos?\s+credit | foto\s*: | crédits?\s*(photo)?\s*: | credits?\s*: | © | copyright\s*[:©]
           | posted\s+(by|on|in)\b | published\s+(by|on)\b | publié\s+(le|par)\b | publicado\s+(el|por)\b
           | published\s*: | publié\s*: | publicado\s*: | \d{1,2}\s*(h|hrs?|hours?|mins?)\s+ago
@@ -1074,7 +1076,7 @@ static SITE_PROMPT: LazyLock<Regex> = LazyLock::new(|| {
 /// `In this photo` (`In this photo released by the agency, rescuers …`), and a caption's
 /// label glued to its text (`Media captionMigrants are living …`).
 static PHOTO_OF: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^((Photo|Photos|Image|Picture|Foto|Fotos|Imagen) (of|de|du|des|del) \S|In this (photo|image|picture)\b|(Media|Image) caption\S)")
+    Regex::new(r"^((Photo|Photos|Image|Picture|Foto|Fotos|Imagen) (of|de|du|des|del) \S|In this (photo|image|picture)\b|(Media|Image) caption\s*\S)")
         .expect("photo-of pattern is valid")
 });
 
