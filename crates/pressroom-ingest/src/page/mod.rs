@@ -1231,6 +1231,19 @@ fn has_glued_words(line: &str) -> bool {
 mod tests {
     use super::*;
 
+    /// A release's first paragraph, for pages made up in the tests.
+    const BODY: &str = "\n\nThe agency said on Monday that it would open three new shelters before the rains, and called on donors to fund the appeal in full.";
+
+    /// Each line, under a headline the page gives as a bullet (so that the line is the nearest
+    /// headline-shaped line above the release), is not taken for the title.
+    fn never_the_title(lines: &[&str]) {
+        let headline = "Agency opens three shelters for families displaced by the floods";
+        for line in lines {
+            let title = clean_page(&format!("• {headline}\n\n{line}{BODY}")).title;
+            assert!(!title.contains(line), "{line}: {title}");
+        }
+    }
+
     #[test]
     fn page_without_navigation_takes_first_line_as_title() {
         let page = clean_page(
@@ -1546,7 +1559,6 @@ mod tests {
 
     #[test]
     fn notices_prompts_media_tags_and_glued_weekdays_are_not_the_title() {
-        let body = "\n\nThe agency said on Monday that it would open three new shelters before the rains, and called on donors to fund the appeal in full.";
         for (page, title) in [
             (
                 "For information only - not an official document\n\nMore help needed for families who fled the floods: agency launches its appeal for the rainy season",
@@ -1573,7 +1585,7 @@ mod tests {
                 "Agency to roll out flood preparedness campaign",
             ),
         ] {
-            assert_eq!(clean_page(&format!("{page}{body}")).title, title);
+            assert_eq!(clean_page(&format!("{page}{BODY}")).title, title);
         }
     }
 
@@ -2066,22 +2078,17 @@ mod tests {
 
     #[test]
     fn listen_buttons_terms_of_sale_seals_and_credited_captions_are_not_the_title() {
-        let headline = "Agency opens three shelters for families displaced by the floods";
-        let body = "\n\nThe agency said on Monday that it would open three new shelters before the rains, and called on donors to fund the appeal in full.";
-        for line in [
+        never_the_title(&[
             "Escuchar el artículo",
             "Écouter l'article",
             "Términos y condiciones de compra",
             "Department of Health Seal Department of Health",
             "Une plantation de cacao dans l'ouest du pays @Agence Nouvelles",
             "Rescuers carry supplies to a shelter in the north of the country, April 8, 2023. (Agency photo by Field Officer Jane Roe)",
-        ] {
-            let title = clean_page(&format!("• {headline}\n\n{line}{body}")).title;
-            assert!(!title.contains(line), "{line}: {title}");
-        }
+        ]);
         // A headline's `seal` is a verb in sentence case.
         let sealed = "Police seal off the border town after the floods";
-        assert_eq!(clean_page(&format!("{sealed}{body}")).title, sealed);
+        assert_eq!(clean_page(&format!("{sealed}{BODY}")).title, sealed);
     }
 
     #[test]
@@ -2122,29 +2129,22 @@ mod tests {
 
     #[test]
     fn share_rows_texts_given_three_times_and_paywall_notices_are_not_the_title() {
-        let headline = "Agency opens three shelters for families displaced by the floods";
-        let body = "\n\nThe agency said on Monday that it would open three new shelters before the rains, and called on donors to fund the appeal in full.";
-        for line in [
+        never_the_title(&[
             "Facebook Twitter LinkedIn Pinterest Email Reddit WhatsApp Copy Link",
             "Why trust The Daily PaperWhy trust The Daily Paper Why trust The Daily Paper",
             "Este artículo es exclusivo para suscriptores (1)",
             "Ingrese a su cuenta para continuar disfrutando de nuestro contenido",
             "Editor’s note: Interview audio and photos are available on request",
             "Image caption Rescuers have worked to reopen the road, with people housed in tents",
-        ] {
-            let title = clean_page(&format!("• {headline}\n\n{line}{body}")).title;
-            assert!(!title.contains(line), "{line}: {title}");
-        }
+        ]);
         // Names of networks in a headline are words of it.
         let named = "Facebook and Twitter remove posts inciting attacks on migrants";
-        assert_eq!(clean_page(&format!("{named}{body}")).title, named);
+        assert_eq!(clean_page(&format!("{named}{BODY}")).title, named);
     }
 
     #[test]
     fn share_buttons_code_names_copyright_archive_notices_and_dated_place_lines_are_not_the_title() {
-        let headline = "Agency opens three shelters for families displaced by the floods";
-        let body = "\n\nThe agency said on Monday that it would open three new shelters before the rains, and called on donors to fund the appeal in full.";
-        for line in [
+        never_the_title(&[
             "Pin It",
             "Compartir en WhatsappCompartir en Facebook",
             "Share on Facebook",
@@ -2154,20 +2154,14 @@ mod tests {
             "This Web page has been archived on the Web",
             "Le 19 août 2020 – Ottawa (Ontario) – Affaires mondiales Canada",
             "October 27, Ottawa, Ontario –Global Affairs Canada",
-        ] {
-            // Under a headline the page gives as a bullet, such a line was the nearest
-            // headline-shaped line above the release.
-            let title = clean_page(&format!("• {headline}\n\n{line}{body}")).title;
-            assert!(!title.contains(line), "{line}: {title}");
-        }
+        ]);
         // A headline after a date and a dash is one.
         let dated = "12 May 2020 – Floods force thousands from their homes in the north";
-        assert_eq!(clean_page(&format!("{dated}{body}")).title, dated);
+        assert_eq!(clean_page(&format!("{dated}{BODY}")).title, dated);
     }
 
     #[test]
     fn a_tag_in_brackets_after_a_headline_and_a_medium_before_it_are_dropped() {
-        let body = "\n\nThe agency said on Monday that it would open three new shelters before the rains, and called on donors to fund the appeal in full.";
         for (line, title) in [
             (
                 "Efforts must be stepped up to contain the outbreak [AGENCY PRESS RELEASE]",
@@ -2196,7 +2190,7 @@ mod tests {
                 "Floods: the agency appeals for help [and for volunteers in every district]",
             ),
         ] {
-            assert_eq!(clean_page(&format!("{line}{body}")).title, title, "{line}");
+            assert_eq!(clean_page(&format!("{line}{BODY}")).title, title, "{line}");
         }
     }
 }
