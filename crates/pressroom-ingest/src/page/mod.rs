@@ -30,7 +30,7 @@ use shapes::{
     is_boilerplate, is_credit, is_date_line, is_headline_shaped, is_label, is_prose, is_self_description,
     names_observance, opening_sentence, opens_with_credit, opens_with_dateline, opens_with_label,
     without_bracketed_tag, without_dated_source, without_framing_bars, without_glued_feed_date, without_glued_kicker,
-    without_headline_prefixes, without_language_tags, without_scraper_date,
+    without_headline_prefixes, without_language_tags, without_scraper_date, SMALL_WORDS,
 };
 pub use site::{SiteLines, MAX_PAGES_LEARNED, MIN_PAGES};
 
@@ -92,12 +92,13 @@ const MAX_REWRAPPED_LINES: usize = 8;
 /// and labels, 7 fixed 12 titles and lost none; 6 and 5 lost a newspaper's tagline, 4 a
 /// breadcrumb, 8 a seven-word headline).
 const DECK_WORDS: usize = 15;
-/// A deck this long counts when its headline shares a word with it or the text under it
-/// (chosen on fresh33–fresh40, 2026-12-06: twelve words without that condition fixed five
-/// titles and lost three to a site's tagline or a promotion over a twelve-word headline; with
-/// it, none lost; nine lost four).
-const SHORT_DECK_WORDS: usize = 12;
 const DECKED_HEADLINE_WORDS: usize = 7;
+/// A deck this long counts under a headline of [`DECKED_HEADLINE_WORDS`] or more that shares a
+/// word with it or the text under it (chosen on fresh33–fresh40, 2026-12-06: twelve words
+/// without that condition fixed five titles and lost three to a site's tagline or a promotion
+/// over a twelve-word headline; with it, none lost; nine lost four. fresh41 showed a kicker of
+/// five words sharing its story's words, hence the headline's length).
+const SHORT_DECK_WORDS: usize = 12;
 /// From this many words the line over a deck is its headline whatever its case.
 const SURE_DECKED_HEADLINE_WORDS: usize = 10;
 /// A shorter line over a deck is its headline when it reads like one: a sentence in sentence
@@ -1174,13 +1175,6 @@ fn is_tag_list(line: &str) -> bool {
 fn is_list_item(line: &str) -> bool {
     ["- ", "• ", "* ", "· "].iter().any(|bullet| line.starts_with(bullet))
 }
-
-/// Articles, prepositions and conjunctions of EN/FR/ES, folded.
-const SMALL_WORDS: &[&str] = &[
-    "the", "of", "for", "and", "to", "in", "on", "at", "a", "an", "with", "by", "from", "into", "than", "that",
-    "which", "who", "or", "but", "as", "de", "du", "des", "la", "le", "les", "et", "au", "aux", "en", "pour", "sur",
-    "dans", "par", "que", "qui", "del", "el", "los", "las", "y", "para", "con", "por", "un", "una", "al",
-];
 
 /// A line broken off on a small word (`THE MINISTER FOR THE`, `Le Secrétaire général et la`).
 fn breaks_off(line: &str) -> bool {

@@ -197,6 +197,13 @@ const LABELS: &[&str] = &[
     "light/dark",
 ];
 
+/// Articles, prepositions and conjunctions of EN/FR/ES, folded.
+pub(super) const SMALL_WORDS: &[&str] = &[
+    "the", "of", "for", "and", "to", "in", "on", "at", "a", "an", "with", "by", "from", "into", "than", "that",
+    "which", "who", "or", "but", "as", "de", "du", "des", "la", "le", "les", "et", "au", "aux", "en", "pour", "sur",
+    "dans", "par", "que", "qui", "del", "el", "los", "las", "y", "para", "con", "por", "un", "una", "al",
+];
+
 /// Letters folded to lower case without accents (enough for labels and months).
 pub(super) fn fold(text: &str) -> String {
     text.chars()
@@ -1271,13 +1278,8 @@ fn is_seal(line: &str) -> bool {
     words.contains(&"Seal")
         && words
             .iter()
-            .all(|word| word.chars().next().is_some_and(|c| !c.is_lowercase()) || SMALL_TITLE_WORDS.contains(word))
+            .all(|word| word.chars().next().is_some_and(|c| !c.is_lowercase()) || SMALL_WORDS.contains(word))
 }
-
-/// Small words a name in Title Case keeps in lower case.
-const SMALL_TITLE_WORDS: &[&str] = &[
-    "of", "the", "and", "for", "de", "du", "des", "del", "la", "el", "y", "et",
-];
 
 /// A share button naming its network: `Share on`, `Partager sur`, `Compartir en`.
 static SHARE_ON: LazyLock<Regex> = LazyLock::new(|| {
