@@ -722,8 +722,8 @@ pub(super) fn without_framing_bars(line: &str) -> &str {
 /// What a scraper or a site puts before a headline on its line, dropped when three words or
 /// more are left: a scraper's date (`date 2018-12 Cruz Roja solicita…`), a media tag
 /// (`[Images] …`, `VIDEO. …`), then a release's number and a colon (`Nº 12/19: …`), an
-/// agency's kicker (`Sudán.- …`), a label
-/// of the page's kind and a colon or a dash (`Media Release: …`, `News Release — …`), a date and a colon
+/// agency's kicker (`Sudán.- …`), a label of the page's kind and a colon or a dash (`Media
+/// Release: …`, `News Release — …`), a date and a colon
 /// (`4 June 2018: …`), a release number and a date (`No: 145, 16 de junio de 2023, …`) or a
 /// `Text:` label (`Texto íntegro:`).
 pub(super) fn without_headline_prefixes<'t>(title: &'t str) -> &'t str {
