@@ -1363,7 +1363,7 @@ fn is_doubled(line: &str) -> bool {
 fn is_repeated(line: &str) -> bool {
     let letters: Vec<char> = line.chars().filter(|c| !c.is_whitespace()).collect();
     (3..=4).any(|times| {
-        letters.len() % times == 0
+        letters.len().is_multiple_of(times)
             && letters.len() / times >= 8
             && letters
                 .chunks(letters.len() / times)
