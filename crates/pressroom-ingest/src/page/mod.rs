@@ -2178,6 +2178,11 @@ mod tests {
                 "Chad.- Las agencias de Naciones Unidas alertan de un riesgo de hambruna",
                 "Las agencias de Naciones Unidas alertan de un riesgo de hambruna",
             ),
+            // A capital of two bytes after the tag (the tag was once cut inside it).
+            (
+                "Chad.- Éxodo de miles de refugiados hacia el sur del país",
+                "Éxodo de miles de refugiados hacia el sur del país",
+            ),
             // What brackets hold at a headline's end when it is its own words stays.
             (
                 "Floods: the agency appeals for help [and for volunteers in every district]",

@@ -750,9 +750,10 @@ pub(super) fn without_headline_prefixes<'t>(title: &'t str) -> &'t str {
     // The page's kind and a colon or a dash (`Media Release: Two charged…`).
     static KIND: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"^([^:—–]{4,40}?)\s*(:|\s—|\s–)\s+").expect("kind prefix pattern is valid"));
-    // A news agency's kicker, a place or a subject and `.-` (`Chad.- Las agencias…`).
+    // A news agency's kicker, a place or a subject and `.-` (`Chad.- Las agencias…`), before a
+    // capital.
     static WIRE_KICKER: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"^\p{Lu}[\p{L}'’ ]{1,30}\.-\s+\p{Lu}").expect("wire kicker pattern is valid"));
+        LazyLock::new(|| Regex::new(r"^\p{Lu}[\p{L}'’ ]{1,30}\.-\s+").expect("wire kicker pattern is valid"));
     // A media tag (`[Images] La Marine intercepte…`, `[VIDEO] …`, `VIDEO. Inondations…`).
     static MEDIA_TAG: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)^(\[(images?|photos?|fotos?|v[ií]d[eé]os?|audio|live|en direct|en vivo)\]|(photos?|fotos?|v[ií]d[eé]os?|audio)\s*[.:])\s+")
@@ -770,7 +771,8 @@ pub(super) fn without_headline_prefixes<'t>(title: &'t str) -> &'t str {
     }
     if let Some(rest) = WIRE_KICKER
         .find(title)
-        .and_then(|found| headline_after(title, found.end() - 1))
+        .and_then(|found| headline_after(title, found.end()))
+        .filter(|rest| rest.chars().next().is_some_and(char::is_uppercase))
     {
         return rest;
     }
