@@ -864,7 +864,6 @@ impl Page<'_> {
         .then_some(above)
     }
 
-    /// The nearest line above `index` that is not skipped, if any.
     /// Does the line at `line` share a word in lower case with the line at `from` or the two
     /// lines under it ([`content_stems`])? A name (`Kivu` in a regional site's tagline) is
     /// not enough.
@@ -881,6 +880,7 @@ impl Page<'_> {
             .any(|index| content_stems(self.lines[index]).iter().any(|stem| own.contains(stem)))
     }
 
+    /// The nearest line above `index` that is not skipped, if any.
     fn above(&self, index: usize) -> Option<usize> {
         (0..index).rev().find(|&above| !self.skip[above])
     }

@@ -653,9 +653,9 @@ pub(super) fn is_credit(line: &str) -> bool {
 }
 
 /// A gallery's headline after its medium and a colon (`Photos: Thousands leave their homes in
-/// the flooded north`): the plural, five words or more, two of them in lower case, no full stop at the end;
-/// a credit names its photographer (`Photo: Jane Roe/Agency`), a caption is a sentence
-/// (`Image: A Border Patrol agent gathers belongings before a transfer.`).
+/// the flooded north`): the plural, five words or more, two of them in lower case, no full
+/// stop at the end; a credit names its photographer (`Photo: Jane Roe/Agency`), a caption is
+/// a sentence (`Image: A Border Patrol agent gathers belongings before a transfer.`).
 fn is_gallery_headline(line: &str) -> bool {
     static GALLERY: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)^(photos|fotos|pictures|images|im[aá]genes)\s*:\s+").expect("gallery label pattern is valid")
