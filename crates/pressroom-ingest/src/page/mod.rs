@@ -1228,6 +1228,13 @@ mod tests {
     /// A release's first paragraph, for pages made up in the tests.
     const BODY: &str = "\n\nThe agency said on Monday that it would open three new shelters before the rains, and called on donors to fund the appeal in full.";
 
+    /// Each page, the release's first paragraph ([`BODY`]) under it, is read with this title.
+    fn titled(cases: &[(&str, &str)]) {
+        for (page, title) in cases {
+            assert_eq!(clean_page(&format!("{page}{BODY}")).title, *title, "{page}");
+        }
+    }
+
     /// Each line, under a headline the page gives as a bullet (so that the line is the nearest
     /// headline-shaped line above the release), is not taken for the title.
     fn never_the_title(lines: &[&str]) {
@@ -1553,7 +1560,7 @@ mod tests {
 
     #[test]
     fn notices_prompts_media_tags_and_glued_weekdays_are_not_the_title() {
-        for (page, title) in [
+        titled(&[
             (
                 "For information only - not an official document\n\nMore help needed for families who fled the floods: agency launches its appeal for the rainy season",
                 "More help needed for families who fled the floods: agency launches its appeal for the rainy season",
@@ -1578,9 +1585,7 @@ mod tests {
                 "Agency to roll out flood preparedness campaignWednesday, May 19, 2021",
                 "Agency to roll out flood preparedness campaign",
             ),
-        ] {
-            assert_eq!(clean_page(&format!("{page}{BODY}")).title, title);
-        }
+        ]);
     }
 
     #[test]
@@ -2156,7 +2161,7 @@ mod tests {
 
     #[test]
     fn a_tag_in_brackets_after_a_headline_and_a_medium_before_it_are_dropped() {
-        for (line, title) in [
+        titled(&[
             (
                 "Efforts must be stepped up to contain the outbreak [AGENCY PRESS RELEASE]",
                 "Efforts must be stepped up to contain the outbreak",
@@ -2188,8 +2193,6 @@ mod tests {
                 "Floods: the agency appeals for help [and for volunteers in every district]",
                 "Floods: the agency appeals for help [and for volunteers in every district]",
             ),
-        ] {
-            assert_eq!(clean_page(&format!("{line}{BODY}")).title, title, "{line}");
-        }
+        ]);
     }
 }
