@@ -1128,11 +1128,13 @@ fn is_folded_date_line(folded: &str, words: usize) -> bool {
 fn is_dated_place_line(folded: &str, words: usize) -> bool {
     static PARTS: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"\s[–—-]|[–—,]").expect("date line separator pattern is valid"));
+    if words > 14 {
+        return false;
+    }
     let Some(date) = DATE.find(folded) else {
         return false;
     };
-    let before = folded[..date.start()].trim();
-    if words > 14 || !matches!(before, "" | "le" | "el" | "the" | "on") {
+    if !matches!(folded[..date.start()].trim(), "" | "le" | "el" | "the" | "on") {
         return false;
     }
     let parts: Vec<&str> = PARTS
@@ -1276,11 +1278,10 @@ static BUTTON: LazyLock<Regex> = LazyLock::new(|| {
 /// A seal's alternative text: `Seal` among capitalised words (`Department of Health Seal`,
 /// `Seal of the President`); a headline's `seal` is a verb in sentence case (`Police seal off …`).
 fn is_seal(line: &str) -> bool {
-    let words: Vec<&str> = line.split_whitespace().collect();
-    words.contains(&"Seal")
-        && words
-            .iter()
-            .all(|word| word.chars().next().is_some_and(|c| !c.is_lowercase()) || SMALL_WORDS.contains(word))
+    line.split_whitespace().any(|word| word == "Seal")
+        && line
+            .split_whitespace()
+            .all(|word| word.chars().next().is_some_and(|c| !c.is_lowercase()) || SMALL_WORDS.contains(&word))
 }
 
 /// A share button naming its network: `Share on`, `Partager sur`, `Compartir en`.
@@ -1314,18 +1315,22 @@ fn is_share_row(line: &str) -> bool {
         "link",
         "share",
     ];
-    let words: Vec<String> = line
+    // Read word by word, so that a line of prose is given up at its first word.
+    let (mut buttons, mut networks) = (0, 0);
+    for word in line
         .split(|c: char| c.is_whitespace() || matches!(c, '|' | '/' | '·' | ','))
         .filter(|word| !word.is_empty())
-        .map(|word| word.to_lowercase())
-        .collect();
-    words.len() >= 2
-        && words.iter().all(|word| BUTTONS.contains(&word.as_str()))
-        && words
-            .iter()
-            .filter(|word| !matches!(word.as_str(), "copy" | "link" | "share" | "print"))
-            .count()
-            >= 2
+    {
+        let word = word.to_lowercase();
+        if !BUTTONS.contains(&word.as_str()) {
+            return false;
+        }
+        buttons += 1;
+        if !matches!(word.as_str(), "copy" | "link" | "share" | "print") {
+            networks += 1;
+        }
+    }
+    buttons >= 2 && networks >= 2
 }
 
 /// A paywall's notice that the story is for subscribers.
