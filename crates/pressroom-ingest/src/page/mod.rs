@@ -2160,6 +2160,30 @@ mod tests {
     }
 
     #[test]
+    fn weather_and_poll_widgets_video_buttons_bylines_with_a_site_and_file_photo_credits_are_not_the_title() {
+        never_the_title(&[
+            "14.4° c YEREVAN",
+            "-3°C Oslo",
+            "Progresista 86.8%Conservador 13.2%",
+            "Sí 54% No 46%",
+            "Click to play video: 'Minister announces a task force on trafficking' Minister announces a task force on trafficking",
+            "Jane Roe, example.com By Jane Roe, example.com The Daily Paper",
+            "A health worker in protective gear at a treatment centre in the east of the country. File photo: Agency",
+        ]);
+        // A headline may give a temperature or shares.
+        titled(&[
+            (
+                "Heatwave: 45°C recorded as the city opens cooling shelters",
+                "Heatwave: 45°C recorded as the city opens cooling shelters",
+            ),
+            (
+                "Aid cut by 30% as needs rise by 40%",
+                "Aid cut by 30% as needs rise by 40%",
+            ),
+        ]);
+    }
+
+    #[test]
     fn a_tag_in_brackets_after_a_headline_and_a_medium_before_it_are_dropped() {
         titled(&[
             (

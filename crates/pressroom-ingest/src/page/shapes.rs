@@ -75,6 +75,7 @@ static CHROME: LazyLock<Regex> = LazyLock::new(|| {
           | official\s+websites\s+use\b | secure\s+\.gov\s+websites\b | here['’]s\s+how\s+you\s+know
           | a\s+\.gov\s+website\s+belongs\b | a\s+lock\s+\(
           | tags?\s*: | mots[-\s]cl[ée]s\s*: | etiquetas\s*: | topics?\s*: | th[èe]mes?\s*: | temas?\s*:
+          | (click|tap)\s+to\s+(play|watch|view|expand|enlarge)\b | cliquez\s+pour\s+(lire|voir|agrandir) | haga\s+clic\s+para
         )",
     )
     .expect("chrome pattern is valid")
@@ -251,6 +252,11 @@ pub(super) fn is_boilerplate(line: &str) -> bool {
     // A row of share buttons (`Facebook Twitter LinkedIn Pinterest Email Reddit WhatsApp Copy
     // Link`), and a paywall's notice (`Este artículo es exclusivo para suscriptores (1)`).
     if is_share_row(line) || (words <= 12 && PAYWALL.is_match(line)) {
+        return true;
+    }
+    // A weather widget (`14.4° c YEREVAN`), a poll's results (`Sí 54% No 46%`), and a byline
+    // with its outlet's web address (`By Jane Roe, example.com`).
+    if (words <= 4 && TEMPERATURE.is_match(line)) || is_poll_result(line, words) || BYLINE_WITH_SITE.is_match(line) {
         return true;
     }
     // A site's name given twice in one line (a logo's text glued to its caption).
@@ -504,6 +510,27 @@ static MASTHEAD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(The\s+)?(\p{Lu}[\p{L}.'’-]*\s+){1,3}(Post|Times|Herald|Tribune|Journal|Gazette|Mail|Telegraph|Chronicle|Observer|Courier|Inquirer|Monitor)$")
         .expect("masthead pattern is valid")
 });
+
+/// A temperature (`14.4° c`, `-3°C`).
+static TEMPERATURE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(^|\s)[-−]?\d{1,2}([.,]\d)?\s?°\s?[cCfF]?(\s|$)").expect("temperature pattern is valid")
+});
+
+/// A byline naming its outlet by its web address (`By Jane Roe, example.com`).
+static BYLINE_WITH_SITE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(^|\s)By\s+\p{Lu}[\p{L}'’.-]+(\s+\p{Lu}[\p{L}'’.-]+){1,2},\s+[\w-]+\.(com|org|net)\b")
+        .expect("byline pattern is valid")
+});
+
+/// A poll's results: two shares or more in a line of six words at most, none of them in lower
+/// case (`Progresista 86.8%Conservador 13.2%`); a headline has words in lower case.
+fn is_poll_result(line: &str, words: usize) -> bool {
+    words <= 6
+        && line.matches('%').count() >= 2
+        && !line
+            .split(|c: char| !c.is_alphabetic())
+            .any(|word| word.chars().next().is_some_and(char::is_lowercase))
+}
 
 /// Reporters' names and their newspaper, capitalised throughout (`John Roe And Jane Doe Los
 /// Angeles Times`).
@@ -1093,7 +1120,7 @@ static PHOTO_OF: LazyLock<Regex> = LazyLock::new(|| {
 /// Conakry. Photo : Mobilité Guinée`, `… entre junio y julio / Foto: cortesía …`); `Accès au
 /// crédit : …` is not one.
 static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(^|[.!?»”)/|–]\s+)\(?(photos?|fotos?|pictures?|images?|imagen|cr[ée]dits?\s+photos?|photo\s+credits?|cr[ée]dito\s+(de\s+)?foto)\s*:\s*\S|[.!?]\s+credits?\s*:\s*\S")
+    Regex::new(r"(?i)(^|[.!?»”)/|–]\s+)\(?((file|archive|archivo|archives?)\s+)?(photos?|fotos?|pictures?|images?|imagen|cr[ée]dits?\s+photos?|photo\s+credits?|cr[ée]dito\s+(de\s+)?foto)\s*:\s*\S|[.!?]\s+credits?\s*:\s*\S")
         .expect("caption pattern is valid")
 });
 
