@@ -2184,6 +2184,19 @@ mod tests {
     }
 
     #[test]
+    fn dated_observance_lines_format_notices_and_bracketed_labels_are_not_the_title() {
+        never_the_title(&[
+            "Tuesday March 8th, 2011, International Women's Day",
+            "Lundi 20 juin 2016 – Journée mondiale des réfugiés",
+            "Note: Where available, the PDF icon below opens the fully formatted document",
+            "[Ministry of Health] [Monday, May 4, 2015]",
+        ]);
+        // A headline about the day is one.
+        let about = "Thousands march on International Women's Day to demand equal pay";
+        assert_eq!(clean_page(&format!("{about}{BODY}")).title, about);
+    }
+
+    #[test]
     fn a_tag_in_brackets_after_a_headline_and_a_medium_before_it_are_dropped() {
         titled(&[
             (

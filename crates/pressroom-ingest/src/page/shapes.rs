@@ -254,6 +254,12 @@ pub(super) fn is_boilerplate(line: &str) -> bool {
     if is_share_row(line) || (words <= 12 && PAYWALL.is_match(line)) {
         return true;
     }
+    // A notice of the document's other formats (`Where available, the PDF/Word icon below is
+    // provided to view the complete document`), and a line of labels in brackets only
+    // (`[Ministry of Foreign Affairs] [Friday, Nov 7, 2014]`).
+    if (words <= 25 && FORMATS_NOTICE.is_match(line)) || BRACKETED_ONLY.is_match(line) {
+        return true;
+    }
     // A weather widget (`14.4° c YEREVAN`), a poll's results (`Sí 54% No 46%`), and a byline
     // with its outlet's web address (`By Jane Roe, example.com`).
     if (words <= 4 && TEMPERATURE.is_match(line)) || is_poll_result(line, words) || BYLINE_WITH_SITE.is_match(line) {
@@ -510,6 +516,15 @@ static MASTHEAD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(The\s+)?(\p{Lu}[\p{L}.'’-]*\s+){1,3}(Post|Times|Herald|Tribune|Journal|Gazette|Mail|Telegraph|Chronicle|Observer|Courier|Inquirer|Monitor)$")
         .expect("masthead pattern is valid")
 });
+
+/// A notice pointing to the document in another format (PDF, Word) by its icon or version.
+static FORMATS_NOTICE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(pdf|word)\b.{0,40}\b(icon|version\s+of|fully\s+formatted)\b").expect("formats pattern is valid")
+});
+
+/// Labels in square brackets and nothing else.
+static BRACKETED_ONLY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\s*\[[^\[\]]{1,80}\])+\s*$").expect("bracketed labels pattern is valid"));
 
 /// A temperature (`14.4° c`, `-3°C`).
 static TEMPERATURE: LazyLock<Regex> = LazyLock::new(|| {
@@ -1151,7 +1166,8 @@ fn is_folded_date_line(folded: &str, words: usize) -> bool {
 
 /// A release's date line with its place and office set off by dashes or commas (`Le 3 mai
 /// 2021 – Québec (Québec) – Bureau du ministre`, `June 2, Ottawa, Ontario –Department of
-/// Foreign Affairs`): the date opens it, then two parts or more of four words at most each.
+/// Foreign Affairs`): the date opens it (after a weekday, maybe), then two parts or more of four
+/// words at most each, or an observance's name (`Wednesday December 10th, 2008, Human Rights Day`).
 fn is_dated_place_line(folded: &str, words: usize) -> bool {
     static PARTS: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"\s[–—-]|[–—,]").expect("date line separator pattern is valid"));
@@ -1161,7 +1177,8 @@ fn is_dated_place_line(folded: &str, words: usize) -> bool {
     let Some(date) = DATE.find(folded) else {
         return false;
     };
-    if !matches!(folded[..date.start()].trim(), "" | "le" | "el" | "the" | "on") {
+    let before = folded[..date.start()].trim().trim_end_matches(',');
+    if !matches!(before, "" | "le" | "el" | "the" | "on") && !WEEKDAYS.contains(&before) {
         return false;
     }
     let parts: Vec<&str> = PARTS
@@ -1169,8 +1186,34 @@ fn is_dated_place_line(folded: &str, words: usize) -> bool {
         .map(str::trim)
         .filter(|part| lettered_words(part) > 0)
         .collect();
-    parts.len() >= 2 && parts.iter().all(|part| lettered_words(part) <= 4)
+    let observance = |part: &&str| part.ends_with(" day") || part.starts_with("journee ") || part.starts_with("dia ");
+    (parts.len() >= 2 || parts.iter().any(observance)) && parts.iter().all(|part| lettered_words(part) <= 4)
 }
+
+/// Days of the week in EN/FR/ES, folded.
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "lundi",
+    "mardi",
+    "mercredi",
+    "jeudi",
+    "vendredi",
+    "samedi",
+    "dimanche",
+    "lunes",
+    "martes",
+    "miercoles",
+    "jueves",
+    "viernes",
+    "sabado",
+    "domingo",
+];
 
 /// Does the line name an observance (`Día Mundial contra la Trata de Personas`, `World
 /// Refugee Day`, `Journée internationale des migrants`), as a kicker over a headline does?
