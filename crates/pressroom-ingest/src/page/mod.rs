@@ -2184,12 +2184,14 @@ mod tests {
     }
 
     #[test]
-    fn dated_observance_lines_format_notices_and_bracketed_labels_are_not_the_title() {
+    fn dated_observance_lines_format_and_summary_notices_and_bracketed_labels_are_not_the_title() {
         never_the_title(&[
             "Tuesday March 8th, 2011, International Women's Day",
             "Lundi 20 juin 2016 – Journée mondiale des réfugiés",
             "Note: Where available, the PDF icon below opens the fully formatted document",
             "[Ministry of Health] [Monday, May 4, 2015]",
+            "Este resumen se realiza automáticamente. Si encuentra errores lea el artículo.",
+            "This summary was generated automatically by AI",
         ]);
         // A headline about the day is one.
         let about = "Thousands march on International Women's Day to demand equal pay";
@@ -2219,6 +2221,10 @@ mod tests {
             (
                 "Chad.- Las agencias de Naciones Unidas alertan de un riesgo de hambruna",
                 "Las agencias de Naciones Unidas alertan de un riesgo de hambruna",
+            ),
+            (
+                "AFRICA/CHAD - Thousands of families flee to the camps in the east",
+                "Thousands of families flee to the camps in the east",
             ),
             // A capital of two bytes after the tag (the tag was once cut inside it).
             (
