@@ -2184,7 +2184,7 @@ mod tests {
     }
 
     #[test]
-    fn dated_observance_lines_format_and_summary_notices_and_bracketed_labels_are_not_the_title() {
+    fn dated_observance_lines_notices_bracketed_labels_and_courtesy_credits_are_not_the_title() {
         never_the_title(&[
             "Tuesday March 8th, 2011, International Women's Day",
             "Lundi 20 juin 2016 – Journée mondiale des réfugiés",
@@ -2192,7 +2192,14 @@ mod tests {
             "[Ministry of Health] [Monday, May 4, 2015]",
             "Este resumen se realiza automáticamente. Si encuentra errores lea el artículo.",
             "This summary was generated automatically by AI",
+            "Students at the camp walk home from school. JANE ROE FOR THE DAILY PAPER",
         ]);
+        // A caption credited as a courtesy, given twice under the headline.
+        let caption = "Floods update - A village north of the city, August 8 - Photo courtesy of Agency/Jane Roe";
+        titled(&[(
+            &format!("Floods update - More aid reaches families in the north\n\n{caption}\n\n{caption}"),
+            "Floods update - More aid reaches families in the north",
+        )]);
         // A headline about the day is one.
         let about = "Thousands march on International Women's Day to demand equal pay";
         assert_eq!(clean_page(&format!("{about}{BODY}")).title, about);

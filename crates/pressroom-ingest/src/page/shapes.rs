@@ -703,7 +703,22 @@ pub(super) fn is_credit(line: &str) -> bool {
         || (CAPTION.is_match(line) && !is_gallery_headline(line))
         || SLASH_CREDIT.is_match(line)
         || PHOTO_AGENCY.is_match(line)
+        || COURTESY.is_match(line)
+        || CAPITALS_CREDIT_END.is_match(line)
 }
+
+/// A photo's credit given as a courtesy (`… August 8 - Photo courtesy of Agency/Jane Roe`).
+static COURTESY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(photo\s+courtesy|courtesy\s+photo|foto\s+cortes[ií]a|photo\s+gracieuset[ée])\b")
+        .expect("courtesy pattern is valid")
+});
+
+/// A caption's sentence, then its photographer and outlet in capitals (`… walk home from
+/// school. JANE ROE FOR THE DAILY PAPER`).
+static CAPITALS_CREDIT_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[.!?]\s+\p{Lu}{2,}(\s+\p{Lu}[\p{Lu}'’.-]+){1,3}\s+(FOR|PARA|POUR)\s+\p{Lu}[\p{Lu}\s'’.-]+$")
+        .expect("capitals credit pattern is valid")
+});
 
 /// A gallery's headline after its medium and a colon (`Photos: Thousands leave their homes in
 /// the flooded north`): the plural, five words or more, two of them in lower case, no full
