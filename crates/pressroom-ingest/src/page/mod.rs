@@ -968,7 +968,11 @@ impl Page<'_> {
             .find(|&index| !self.skip[index] && is_headline_shaped(self.lines[index]))
             .or_else(|| (0..self.lines.len()).find(|&index| !self.skip[index]));
         match candidate {
-            Some(index) if self.starts_prose(index) => (opening_sentence(self.lines[index], 200), index),
+            // A short line of two sentences that does not end with a full stop is a headline
+            // (`A shelter opened its doors. But where are the children?`).
+            Some(index) if self.starts_prose(index) && !is_two_sentence_headline(self.lines[index]) => {
+                (opening_sentence(self.lines[index], 200), index)
+            }
             Some(index) => (self.lines[index].to_string(), index + 1),
             None => (String::new(), self.lines.len()),
         }
@@ -1011,6 +1015,15 @@ impl Page<'_> {
         normalize_whitespace(&kept.join("\n"))
     }
 }
+
+/// A headline of two sentences: twenty words at most, the last ending with `?`, `!` or no
+/// stop at all.
+fn is_two_sentence_headline(line: &str) -> bool {
+    word_count(line) <= TWO_SENTENCE_HEADLINE_WORDS && !line.trim_end().ends_with(['.', ':', ';'])
+}
+
+/// Most words of a headline of two sentences.
+const TWO_SENTENCE_HEADLINE_WORDS: usize = 20;
 
 /// What separates the items of a breadcrumb line (`Home > News > 2005`), when `line` is one.
 fn breadcrumb_separator(line: &str) -> Option<&'static str> {
@@ -2184,7 +2197,7 @@ mod tests {
     }
 
     #[test]
-    fn dated_observance_lines_notices_bracketed_labels_and_courtesy_credits_are_not_the_title() {
+    fn dated_observance_lines_notices_bracketed_labels_courtesy_credits_and_image_paths_are_not_the_title() {
         never_the_title(&[
             "Tuesday March 8th, 2011, International Women's Day",
             "Lundi 20 juin 2016 – Journée mondiale des réfugiés",
@@ -2193,6 +2206,8 @@ mod tests {
             "Este resumen se realiza automáticamente. Si encuentra errores lea el artículo.",
             "This summary was generated automatically by AI",
             "Students at the camp walk home from school. JANE ROE FOR THE DAILY PAPER",
+            "This content from the Department of Health has moved to example.org/health",
+            "Floods: the agency opens shelters12/05/2020images/front123.jpg.445x577",
         ]);
         // A caption credited as a courtesy, given twice under the headline.
         let caption = "Floods update - A village north of the city, August 8 - Photo courtesy of Agency/Jane Roe";
@@ -2203,6 +2218,18 @@ mod tests {
         // A headline about the day is one.
         let about = "Thousands march on International Women's Day to demand equal pay";
         assert_eq!(clean_page(&format!("{about}{BODY}")).title, about);
+    }
+
+    #[test]
+    fn a_short_headline_of_two_sentences_is_kept_whole() {
+        let page = clean_page("A new shelter for children opened its doors. But where are the kids?\n\nJane Roe\nThe Daily Paper\nView Comments");
+        assert_eq!(
+            page.title,
+            "A new shelter for children opened its doors. But where are the kids?"
+        );
+        // A title glued to its text is still cut at its first sentence.
+        let glued = clean_page("Floods force thousands from their homes. The agency said on Monday that it would open three new shelters before the rains, and called on donors to fund the appeal in full.");
+        assert_eq!(glued.title, "Floods force thousands from their homes.");
     }
 
     #[test]

@@ -260,6 +260,12 @@ pub(super) fn is_boilerplate(line: &str) -> bool {
     if (words <= 25 && FORMATS_NOTICE.is_match(line)) || BRACKETED_ONLY.is_match(line) {
         return true;
     }
+    // A notice that the page has moved (`This content from the Department has moved to
+    // example.org`), and a line holding an image's file name (a headline glued to its
+    // picture's path: `… la Cimade18/11/2009images/une2155.jpg.445x577`).
+    if (words <= 25 && MOVED_NOTICE.is_match(line)) || IMAGE_FILE.is_match(line) {
+        return true;
+    }
     // A weather widget (`14.4° c YEREVAN`), a poll's results (`Sí 54% No 46%`), and a byline
     // with its outlet's web address (`By Jane Roe, example.com`).
     if (words <= 4 && TEMPERATURE.is_match(line)) || is_poll_result(line, words) || BYLINE_WITH_SITE.is_match(line) {
@@ -521,6 +527,16 @@ static MASTHEAD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(The\s+)?(\p{Lu}[\p{L}.'’-]*\s+){1,3}(Post|Times|Herald|Tribune|Journal|Gazette|Mail|Telegraph|Chronicle|Observer|Courier|Inquirer|Monitor)$")
         .expect("masthead pattern is valid")
 });
+
+/// A notice that a page has moved or redirects.
+static MOVED_NOTICE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(has|have)\s+moved\s+to\b|\bif\s+you\s+are\s+not\s+redirected\b|\ba\s+[ée]t[ée]\s+d[ée]plac[ée]e?\s+(vers|sur)\b|\bse\s+ha\s+(trasladado|mudado)\s+a\b")
+        .expect("moved notice pattern is valid")
+});
+
+/// An image's file name.
+static IMAGE_FILE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)[\w-]\.(jpe?g|png|gif|webp)\b").expect("image file pattern is valid"));
 
 /// A notice pointing to the document in another format (PDF, Word) by its icon or version.
 static FORMATS_NOTICE: LazyLock<Regex> = LazyLock::new(|| {
