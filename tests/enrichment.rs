@@ -187,6 +187,36 @@ fn country_traps_do_not_fire() {
 
 /// Issue 16: a name cut inside a country's name goes on to its end; renamed bodies and the
 /// branches of armed forces are their own entries; news agencies and armed groups are named.
+/// "Congo" alone is the Democratic Republic where the text places that country (its capital,
+/// a province, a city, `DRC`), and stays the Republic of the Congo otherwise, as it does
+/// beside Brazzaville or beside Zaire (1987's name for the larger country).
+#[test]
+fn congo_alone_takes_the_country_the_text_places() {
+    let enricher = Enricher::new().expect("tables load");
+    let main = |title: &str, body: &str| enricher.enrich(&release(title, body)).main_countries;
+    assert_eq!(
+        main(
+            "Ebola outbreak in Congo declared an emergency",
+            "KINSHASA (Agency) - Health workers in Congo said on Friday that cases had spread from Goma."
+        ),
+        ["COD"]
+    );
+    assert_eq!(
+        main(
+            "Floods in Congo",
+            "Rains flooded the outskirts of Brazzaville, Congo, on Monday."
+        ),
+        ["COG"]
+    );
+    let newswire = enricher.enrich(&release(
+        "Congo coffee exports",
+        "Congo raised coffee exports, while Zaire's fell.",
+    ));
+    assert_eq!(newswire.main_countries, ["COG"]);
+    assert_eq!(newswire.mentioned_countries, ["COG", "COD"]);
+    assert_eq!(main("Congo votes", "Voters in Congo went to the polls."), ["COG"]);
+}
+
 #[test]
 fn organizations_reach_across_countries_renamings_media_and_armed_groups() {
     let enricher = Enricher::new().expect("tables load");

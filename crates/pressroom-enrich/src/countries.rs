@@ -55,6 +55,7 @@ fn kind_weight(kind: AliasKind) -> f32 {
 
 pub fn resolve(gazetteer: &Gazetteer, evidence: Evidence<'_>) -> Places {
     let mut scores = Scores::new(gazetteer.countries().len());
+    scores.congo = bare_congo_is_drc(gazetteer, &evidence);
     let focus_regions = scores.add_text_mentions(gazetteer, &evidence);
     scores.add_contact_offices(evidence.contact);
     if let Some(index) = evidence.dateline_country.and_then(|iso3| gazetteer.country_index(iso3)) {
@@ -97,6 +98,62 @@ struct Scores {
     score: Vec<f32>,
     first_seen: Vec<usize>,
     order: usize,
+    /// The Democratic Republic of the Congo, when "Congo" alone stands for it here.
+    congo: Option<usize>,
+}
+
+/// Cities of the Democratic Republic of the Congo that its news names (the Republic of the
+/// Congo's are Brazzaville and Pointe-Noire).
+const DRC_CITIES: &[&str] = &[
+    "Goma",
+    "Bukavu",
+    "Beni",
+    "Bunia",
+    "Butembo",
+    "Lubumbashi",
+    "Kisangani",
+    "Mbandaka",
+    "Kananga",
+    "Uvira",
+];
+
+/// Whether "Congo" alone stands for the Democratic Republic of the Congo in this release: the
+/// text names that country otherwise (its full name, `DRC`, `RDC`, Kinshasa, one of its
+/// provinces or cities) and names the Republic of the Congo only as "Congo". UN names
+/// give "Congo" to the Republic; news gives it to the larger country when its places are
+/// around. Its old name (Zaire, in 1987's newswire) is no such sign: then the Congo was
+/// the Republic.
+fn bare_congo_is_drc(gazetteer: &Gazetteer, evidence: &Evidence<'_>) -> Option<usize> {
+    let (drc, republic) = (gazetteer.country_index("COD")?, gazetteer.country_index("COG")?);
+    let texts = [
+        (evidence.title, evidence.title_text),
+        (evidence.body, evidence.body_text),
+    ];
+    let mut bare = false;
+    let mut drc_named = false;
+    for (mentions, text) in texts {
+        for mention in mentions {
+            let Target::Country { index, kind } = mention.target else {
+                continue;
+            };
+            let alias = &text[mention.start..mention.end];
+            if index == republic {
+                if !alias.eq_ignore_ascii_case("congo") {
+                    return None;
+                }
+                bare = true;
+            } else if index == drc && kind != AliasKind::Historical {
+                drc_named = true;
+            }
+        }
+    }
+    let city_named = || {
+        texts.iter().any(|(_, text)| {
+            text.split(|c: char| !c.is_alphabetic())
+                .any(|word| DRC_CITIES.contains(&word))
+        })
+    };
+    (bare && (drc_named || city_named())).then_some(drc)
 }
 
 impl Scores {
@@ -105,6 +162,7 @@ impl Scores {
             score: vec![0f32; countries],
             first_seen: vec![usize::MAX; countries],
             order: 0,
+            congo: None,
         }
     }
 
@@ -149,6 +207,11 @@ impl Scores {
                     if PERSON_NAME_COUNTRIES.contains(&alias)
                         && is_part_of_person_name(text, mention.start, mention.end)
                     {
+                        continue;
+                    }
+                    // "Congo" alone, where the text places the Democratic Republic.
+                    if let Some(drc) = self.congo.filter(|_| alias.eq_ignore_ascii_case("congo")) {
+                        self.note(drc, place);
                         continue;
                     }
                     // "Atlanta, Georgia", "the state of Georgia": the US state.
