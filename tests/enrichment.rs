@@ -187,6 +187,36 @@ fn country_traps_do_not_fire() {
 
 /// Issue 16: a name cut inside a country's name goes on to its end; renamed bodies and the
 /// branches of armed forces are their own entries; news agencies and armed groups are named.
+/// A release that names only a province, a state or an island of its country is placed in
+/// it (`subdivisions.tsv`); a name two countries share (Punjab) places nothing.
+#[test]
+fn a_province_or_an_island_alone_places_the_release() {
+    let enricher = Enricher::new().expect("tables load");
+    let main = |title: &str, body: &str| enricher.enrich(&release(title, body)).main_countries;
+    assert_eq!(
+        main(
+            "Llega a El Hierro un cayuco con 51 personas",
+            "Un cayuco llegó por sus propios medios al muelle de La Restinga, en El Hierro."
+        ),
+        ["ESP"]
+    );
+    assert_eq!(
+        main(
+            "Landslide in Chimborazo: rescuers search for the missing",
+            "Rescue teams in the province of Chimborazo searched through the night."
+        ),
+        ["ECU"]
+    );
+    assert_eq!(
+        main(
+            "Inondations dans le Nord-Kivu",
+            "Des milliers de familles ont fui les eaux au Nord-Kivu."
+        ),
+        ["COD"]
+    );
+    assert!(main("Floods in Punjab", "Rivers burst their banks across Punjab.").is_empty());
+}
+
 /// "Congo" alone is the Democratic Republic where the text places that country (its capital,
 /// a province, a city, `DRC`), and stays the Republic of the Congo otherwise, as it does
 /// beside Brazzaville or beside Zaire (1987's name for the larger country).
