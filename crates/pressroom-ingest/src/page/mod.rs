@@ -2197,7 +2197,7 @@ mod tests {
     }
 
     #[test]
-    fn dated_observance_lines_notices_bracketed_labels_courtesy_credits_and_image_paths_are_not_the_title() {
+    fn dated_observance_lines_notices_prompts_hashtags_labels_credits_and_image_paths_are_not_the_title() {
         never_the_title(&[
             "Tuesday March 8th, 2011, International Women's Day",
             "Lundi 20 juin 2016 – Journée mondiale des réfugiés",
@@ -2208,6 +2208,10 @@ mod tests {
             "Students at the camp walk home from school. JANE ROE FOR THE DAILY PAPER",
             "This content from the Department of Health has moved to example.org/health",
             "Floods: the agency opens shelters12/05/2020images/front123.jpg.445x577",
+            "Get the latest news from around the world, live coverage, features and analysis.",
+            "Suivez-nous sur Facebook pour ne rien rater de l'actualité du pays",
+            "#StopBombing #Floods",
+            "Current Situation",
         ]);
         // A caption credited as a courtesy, given twice under the headline.
         let caption = "Floods update - A village north of the city, August 8 - Photo courtesy of Agency/Jane Roe";

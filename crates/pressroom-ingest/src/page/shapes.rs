@@ -164,6 +164,9 @@ const LABELS: &[&str] = &[
     "preparation et riposte aux situations d'urgence",
     "preparacion y respuesta ante emergencias",
     "situation at a glance",
+    "current situation",
+    "situation actuelle",
+    "situacion actual",
     "description of the situation",
     "description of situation",
     "situation overview",
@@ -264,6 +267,13 @@ pub(super) fn is_boilerplate(line: &str) -> bool {
     // example.org`), and a line holding an image's file name (a headline glued to its
     // picture's path: `… la Cimade18/11/2009images/une2155.jpg.445x577`).
     if (words <= 25 && MOVED_NOTICE.is_match(line)) || IMAGE_FILE.is_match(line) {
+        return true;
+    }
+    // Hashtags alone (`#StopBombing #Syria`).
+    if line
+        .split_whitespace()
+        .all(|word| word.starts_with('#') && word.len() > 1)
+    {
         return true;
     }
     // A weather widget (`14.4° c YEREVAN`), a poll's results (`Sí 54% No 46%`), and a byline
@@ -1164,7 +1174,7 @@ static FEED_NOTICE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A prompt to join the site's messaging channel or to sign in to it (folded text).
 static SITE_PROMPT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(join|follow|rejoignez|suivez|unete|siguenos)\b.*\b(whatsapp|telegram)\b|\b(sign in|log in|inicia sesion|iniciar sesion|identificarte|(ingrese|ingresa|acceda|accede) a (su|tu) cuenta|connectez-vous|se connecter|create an account|creer un compte)\b")
+    Regex::new(r"\b(join|follow|rejoignez|suivez|unete|siguenos)\b.*\b(whatsapp|telegram|facebook|twitter|instagram|youtube)\b|^get the latest (news|updates|headlines)\b|\b(sign in|log in|inicia sesion|iniciar sesion|identificarte|(ingrese|ingresa|acceda|accede) a (su|tu) cuenta|connectez-vous|se connecter|create an account|creer un compte)\b")
         .expect("site prompt pattern is valid")
 });
 
