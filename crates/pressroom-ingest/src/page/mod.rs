@@ -2253,6 +2253,18 @@ mod tests {
             ),
             ("Agency opens shelters [EN]", "Agency opens shelters"),
             (
+                "AGENCY statement: National panel report on people seeking asylum",
+                "National panel report on people seeking asylum",
+            ),
+            (
+                "Comunicado de la Agencia: Llegan familias desplazadas por las lluvias",
+                "Llegan familias desplazadas por las lluvias",
+            ),
+            (
+                "Embassy Statement – Honoring aid workers, condemning violence",
+                "Embassy Statement – Honoring aid workers, condemning violence",
+            ),
+            (
                 "Photos: Thousands forced to leave home in the flooded north\n\nDisplaced people are sheltering in hundreds of relief camps set up along roads and in public buildings.",
                 "Thousands forced to leave home in the flooded north",
             ),

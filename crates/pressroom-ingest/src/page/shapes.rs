@@ -557,6 +557,16 @@ static FORMATS_NOTICE: LazyLock<Regex> = LazyLock::new(|| {
 static BRACKETED_ONLY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\s*\[[^\[\]]{1,80}\])+\s*$").expect("bracketed labels pattern is valid"));
 
+/// An issuer and the page's kind (`UNHCR statement`, `Comunicado de la OIM`): three words
+/// at most besides the kind.
+fn names_its_kind(prefix: &str) -> bool {
+    static KIND_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(\S+\s+){0,3}(statement|press\s+release|news\s+release|media\s+release)$|^(comunicado|declaraci[oó]n|communiqu[ée]|d[ée]claration)(\s+\S+){0,3}$")
+            .expect("kind words pattern is valid")
+    });
+    KIND_WORDS.is_match(prefix.trim())
+}
+
 /// A notice that a summary was written by a machine, folded.
 static AUTOMATIC_SUMMARY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(summary|resumen|resume)\b.{0,40}\b(automatica(mente)?|automatically|automatiquement|by ai|par l'ia|por ia|artificial intelligence|inteligencia artificial|intelligence artificielle)\b")
@@ -875,7 +885,11 @@ pub(super) fn without_headline_prefixes<'t>(title: &'t str) -> &'t str {
     }
     if let Some(found) = KIND.captures(title) {
         let rest = found.get(0).and_then(|whole| headline_after(title, whole.end()));
-        if let Some(rest) = rest.filter(|_| found.get(1).is_some_and(|kind| is_label(kind.as_str()))) {
+        // An issuer's statement is left out before a colon only (`Embassy Statement – Honoring
+        // …` is the headline's own wording).
+        let colon = found.get(2).is_some_and(|separator| separator.as_str() == ":");
+        let is_kind = |kind: &str| is_label(kind) || (colon && names_its_kind(kind));
+        if let Some(rest) = rest.filter(|_| found.get(1).is_some_and(|kind| is_kind(kind.as_str()))) {
             return rest;
         }
     }
