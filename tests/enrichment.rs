@@ -215,6 +215,10 @@ fn a_province_or_an_island_alone_places_the_release() {
         ["COD"]
     );
     assert!(main("Floods in Punjab", "Rivers burst their banks across Punjab.").is_empty());
+    // A name that is also something else's (a rail line's, Brisbane's Cross River Rail) is
+    // left out of the table.
+    let mentioned = |title: &str, body: &str| enricher.enrich(&release(title, body)).mentioned_countries;
+    assert!(mentioned("Transport", "The Cross River Rail line will open next year.").is_empty());
 }
 
 /// "Congo" alone is the Democratic Republic where the text places that country (its capital,
