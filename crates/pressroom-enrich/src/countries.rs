@@ -55,8 +55,8 @@ fn kind_weight(kind: AliasKind) -> f32 {
 
 pub fn resolve(gazetteer: &Gazetteer, evidence: Evidence<'_>) -> Places {
     let mut scores = Scores::new(gazetteer.countries().len());
-    scores.congo = bare_congo_is_drc(gazetteer, &evidence);
-    let focus_regions = scores.add_text_mentions(gazetteer, &evidence);
+    let congo = bare_congo_is_drc(gazetteer, &evidence);
+    let focus_regions = scores.add_text_mentions(gazetteer, &evidence, congo);
     scores.add_contact_offices(evidence.contact);
     if let Some(index) = evidence.dateline_country.and_then(|iso3| gazetteer.country_index(iso3)) {
         scores.note(index, DATELINE_WEIGHT);
@@ -98,8 +98,6 @@ struct Scores {
     score: Vec<f32>,
     first_seen: Vec<usize>,
     order: usize,
-    /// The Democratic Republic of the Congo, when "Congo" alone stands for it here.
-    congo: Option<usize>,
 }
 
 /// Cities of the Democratic Republic of the Congo that its news names (the Republic of the
@@ -162,7 +160,6 @@ impl Scores {
             score: vec![0f32; countries],
             first_seen: vec![usize::MAX; countries],
             order: 0,
-            congo: None,
         }
     }
 
@@ -175,8 +172,14 @@ impl Scores {
     }
 
     /// The country mentions of the title and body, weighted by kind and place; returns the
-    /// regions the title or lead names.
-    fn add_text_mentions<'g>(&mut self, gazetteer: &'g Gazetteer, evidence: &Evidence<'_>) -> Vec<&'g str> {
+    /// regions the title or lead names. `congo` is the Democratic Republic of the Congo when
+    /// "Congo" alone stands for it here ([`bare_congo_is_drc`]).
+    fn add_text_mentions<'g>(
+        &mut self,
+        gazetteer: &'g Gazetteer,
+        evidence: &Evidence<'_>,
+        congo: Option<usize>,
+    ) -> Vec<&'g str> {
         let mut focus_regions = Vec::new();
         for (mentions, text, in_title) in [
             (evidence.title, evidence.title_text, true),
@@ -210,7 +213,7 @@ impl Scores {
                         continue;
                     }
                     // "Congo" alone, where the text places the Democratic Republic.
-                    if let Some(drc) = self.congo.filter(|_| alias.eq_ignore_ascii_case("congo")) {
+                    if let Some(drc) = congo.filter(|_| alias.eq_ignore_ascii_case("congo")) {
                         self.note(drc, place);
                         continue;
                     }
