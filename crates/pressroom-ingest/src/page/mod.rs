@@ -212,7 +212,10 @@ fn read_page(raw: &str, known_title: Option<&str>, site: &SiteLines) -> PagePart
         }
         None => {
             let (title, after) = match page.find_headline() {
-                Some((first, last)) => (tidy_title(&page.joined(first, last)), last + 1),
+                Some(found) => {
+                    let (first, last) = page.headline_on_top(found).unwrap_or(found);
+                    (tidy_title(&page.joined(first, last)), last + 1)
+                }
                 None => {
                     let (title, after) = page.fallback_title();
                     (tidy_title(&title), after)
@@ -227,6 +230,15 @@ fn read_page(raw: &str, known_title: Option<&str>, site: &SiteLines) -> PagePart
         contact,
     }
 }
+
+/// A page's first line is its headline over a line found lower only with this many content
+/// words ([`content_stems`]), checked against the release's first words.
+const TOP_MIN_STEMS: usize = 3;
+const TOP_RELEASE_WORDS: usize = 150;
+/// Two sentences in one line (`… the port of Messina, Italy, Tuesday. The ship …`).
+static SENTENCE_INSIDE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\p{Ll}{3,}\. \p{Lu}").expect("valid regex"));
+/// A counter of more entries (`Burkina Faso + 2 more`).
+static COUNTER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\+ ?\d+ more\b").expect("valid regex"));
 
 /// Button words a scraper glued to the end of a headline (`… en EEUU Imprimir`), and the
 /// label of the page's kind (`… ce qu'il est advenu des leurs » Press Release`).
@@ -881,6 +893,65 @@ impl Page<'_> {
     }
 
     /// The nearest line above `index` that is not skipped, if any.
+    /// The headline a page opens with, when the one found lies further down its header: many
+    /// scrapers write the page's headline first, so a caption, a standfirst or a label found
+    /// above the release (`Strong tremors raise fears; toll at 2,500` under `Aftershocks, rain
+    /// hamper aid to Nepal`) gives way to the page's first line when that line is a headline
+    /// about the release. It must be headline-shaped, one sentence, not in Title Case (a name
+    /// or a site's line: `Canadian Red Cross`), not a breadcrumb, a counter (`Burkina Faso + 2
+    /// more`) nor the found headline glued to a kicker (`Home News …`), and three in five of
+    /// its content words must come back in the release's first words (a site's tagline shares
+    /// none). Nothing but blank lines, dates, bylines, credits, captions and headline-shaped
+    /// lines may stand between: no menu, label or prose.
+    fn headline_on_top(&self, found: (usize, usize)) -> Option<(usize, usize)> {
+        let top = self.lines.iter().position(|line| !line.is_empty())?;
+        let line = self.lines[top];
+        if top >= found.0
+            || self.skip[top]
+            || word_count(line) < 3
+            || !is_headline_shaped(line)
+            || is_label(line)
+            || in_title_case(line)
+            || breadcrumb_separator(line).is_some()
+            || SENTENCE_INSIDE.is_match(line)
+            || COUNTER.is_match(line)
+        {
+            return None;
+        }
+        let (first, last) = self.headline_at(top);
+        if first != top || last >= found.0 {
+            return None;
+        }
+        let (top_folded, found_folded) = (fold(line), fold(&self.joined(found.0, found.1)));
+        if top_folded.contains(&found_folded) || found_folded.contains(&top_folded) {
+            return None;
+        }
+        let own = content_stems(line);
+        let mut release = std::collections::HashSet::new();
+        let mut words = 0;
+        for later in &self.lines[found.1 + 1..] {
+            if words > TOP_RELEASE_WORDS {
+                break;
+            }
+            words += word_count(later);
+            release.extend(content_stems(later));
+        }
+        let shared = own.iter().filter(|stem| release.contains(*stem)).count();
+        if own.len() < TOP_MIN_STEMS || shared * 5 < own.len() * 3 {
+            return None;
+        }
+        let header_only = (last + 1..found.0).all(|index| {
+            let line = self.lines[index];
+            line.is_empty()
+                || if self.skip[index] {
+                    is_boilerplate(line) && !is_navigation(self.lines, index) && !is_label(line)
+                } else {
+                    !self.starts_prose(index)
+                }
+        });
+        header_only.then_some((first, last))
+    }
+
     fn above(&self, index: usize) -> Option<usize> {
         (0..index).rev().find(|&above| !self.skip[above])
     }
@@ -1256,6 +1327,39 @@ mod tests {
             let title = clean_page(&format!("• {headline}\n\n{line}{BODY}")).title;
             assert!(!title.contains(line), "{line}: {title}");
         }
+    }
+
+    #[test]
+    fn a_headline_opening_the_page_wins_over_a_standfirst_or_caption_under_it() {
+        let headline = "Agency to open shelters before the rains";
+        titled(&[
+            (
+                "Agency to open shelters before the rains\n\nDonors are asked to fund the appeal as thousands wait for a roof over their heads",
+                headline,
+            ),
+            (
+                "Agency to open shelters before the rains\n4 March 2024\nFamilies queue for blankets at a school in the north of the country",
+                headline,
+            ),
+            // A site's tagline shares no word with the release; a name is in Title Case; a
+            // counter and a line of two sentences are no headline.
+            (
+                "Stories that matter from around the world\n\nAgency opens three shelters for families displaced by the floods",
+                "Agency opens three shelters for families displaced by the floods",
+            ),
+            (
+                "Regional Shelter Agency for Donors\n\nAgency opens three shelters for families displaced by the floods",
+                "Agency opens three shelters for families displaced by the floods",
+            ),
+            (
+                "Shelters, rains and donors + 2 more\n\nAgency opens three shelters for families displaced by the floods",
+                "Agency opens three shelters for families displaced by the floods",
+            ),
+            (
+                "Donors fund shelters. Rains come soon\n\nAgency opens three shelters for families displaced by the floods",
+                "Agency opens three shelters for families displaced by the floods",
+            ),
+        ]);
     }
 
     #[test]
