@@ -1706,6 +1706,42 @@ mod tests {
     }
 
     #[test]
+    fn a_date_and_dash_before_a_headline_and_a_medium_after_it_are_dropped() {
+        titled(&[
+            (
+                "3 March, 2021 - Agency to open three shelters before the rains",
+                "Agency to open three shelters before the rains",
+            ),
+            (
+                "Agency to open three shelters before the rains (PHOTOS)",
+                "Agency to open three shelters before the rains",
+            ),
+            (
+                "La agencia abrirá tres albergues antes de las lluvias (VIDEO)",
+                "La agencia abrirá tres albergues antes de las lluvias",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_headline_ending_with_initials_is_no_sentence() {
+        // Given twice, as headlines are, above and under the page's tags and byline.
+        let twice = |headline: &str| format!("{headline}\n\nNoticias\n\nJuan Pérez García\n\n{headline}");
+        let spanish = "La agencia abrirá tres albergues para migrantes en EE. UU.";
+        let english = "Aid reaches all flooded districts with latest delivery: U.N.";
+        titled(&[(&twice(spanish), spanish), (&twice(english), english)]);
+    }
+
+    #[test]
+    fn a_wire_reporter_s_byline_and_credits_naming_their_source_are_not_the_title() {
+        never_the_title(&[
+            "Jane Roe, The Associated Press",
+            "Foto tomada de: El Diario",
+            "Families carry aid parcels in the besieged town, June 29, 2016. REUTERS/Jane Roe (Reuters)",
+        ]);
+    }
+
+    #[test]
     fn a_headline_in_capitals_wrapped_across_blank_lines_is_joined() {
         let page = clean_page(
             "SG/SM/10804\n15 December 2006\nSECRETARY-GENERAL, IN MESSAGE TO MARK MIGRANTS' DAY, STRESSES ROLE\n\n\nOF INTERNATIONAL COOPERATION IN ENDING ABUSES\n\nFollowing is the text of the Secretary-General's message on International Migrants' Day, to be observed on 18 December:\nMigration is a strong expression of the will to overcome adversity.",
@@ -2271,9 +2307,11 @@ mod tests {
             "Le 3 mai 2021 – Québec (Québec) – Bureau du ministre",
             "June 2, Ottawa, Ontario –Department of Foreign Affairs",
         ]);
-        // A headline after a date and a dash is one.
-        let dated = "12 May 2020 – Floods force thousands from their homes in the north";
-        titled(&[(dated, dated)]);
+        // A headline after a date and a dash is one, without the date.
+        titled(&[(
+            "12 May 2020 – Floods force thousands from their homes in the north",
+            "Floods force thousands from their homes in the north",
+        )]);
     }
 
     #[test]

@@ -299,10 +299,12 @@ pub(super) fn is_boilerplate(line: &str) -> bool {
     if SERVER_ERROR.is_match(line) {
         return true;
     }
-    // A newspaper's name on a line of its own (`The Jakarta Post`, `Sunday Mail`), or a digest's
-    // source before a quoted headline (`Reuters: Q&A with WHO: …`).
+    // A newspaper's name on a line of its own (`The Jakarta Post`, `Sunday Mail`), a reporter
+    // and a news agency, or a digest's source before a quoted headline (`Reuters: Q&A with
+    // WHO: …`).
     if (words <= 5 && MASTHEAD.is_match(line))
         || (words <= 12 && BYLINE_WITH_PAPER.is_match(line))
+        || BYLINE_WITH_AGENCY.is_match(line)
         || CITED_SOURCE.is_match(line)
         || BRACKETED_CREDIT.is_match(line)
     {
@@ -594,6 +596,12 @@ fn is_poll_result(line: &str, words: usize) -> bool {
             .any(|word| word.chars().next().is_some_and(char::is_lowercase))
 }
 
+/// A reporter's name and a news agency (`Jane Roe, The Associated Press`).
+static BYLINE_WITH_AGENCY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\p{Lu}[\p{L}'’.-]+(\s+\p{Lu}[\p{L}'’.-]+){1,2},\s+(The\s+)?(Associated Press|Canadian Press|Press Association|Agence France-Presse|AP|AFP|Reuters|Bloomberg|EFE|Europa Press|dpa|ANSA|Xinhua)$")
+        .expect("byline pattern is valid")
+});
+
 /// Reporters' names and their newspaper, capitalised throughout (`John Roe And Jane Doe Los
 /// Angeles Times`).
 static BYLINE_WITH_PAPER: LazyLock<Regex> = LazyLock::new(|| {
@@ -660,7 +668,7 @@ static NAME_SLASH_AGENCY_END: LazyLock<Regex> = LazyLock::new(|| {
 /// A caption's last sentence naming an agency and its photographer (`… on the island of
 /// Lesbos, Greece, November 30, 2017. REUTERS/Jane Roe/File photo`).
 static AGENCY_SLASH_NAME_END: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[.!?]\s+\p{Lu}{2,}(\s\p{Lu}{2,})?/\p{Lu}[\p{L}'’.-]*(\s+\p{Lu}[\p{L}'’.-]*){0,3}(/(?i:file\s+)?(?i:photo|foto))?\s*$")
+    Regex::new(r"[.!?]\s+\p{Lu}{2,}(\s\p{Lu}{2,})?/\p{Lu}[\p{L}'’.-]*(\s+\p{Lu}[\p{L}'’.-]*){0,3}(/(?i:file\s+)?(?i:photo|foto))?(\s+\(\p{Lu}[\p{L} ]{1,20}\))?\s*$")
         .expect("agency and photographer pattern is valid")
 });
 
@@ -838,11 +846,12 @@ pub(super) fn without_headline_prefixes<'t>(title: &'t str) -> &'t str {
         ))
         .expect("headline prefix pattern is valid")
     });
-    // A full date glued before a capitalised headline without a colon (`February 8, 2021
-    // First batch of OFWs…`, `8 février 2021 Plus de…`).
+    // A full date glued before a capitalised headline without a colon, or with a dash
+    // (`February 8, 2021 First batch of OFWs…`, `8 février 2021 Plus de…`, `13 February, 2015 -
+    // Valentine's Day: …`).
     static GLUED_FULL_DATE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(&format!(
-            r"(?i)^({}|({MONTHS})\.?\s+\d{{1,2}}(st|nd|rd|th)?,?\s+\d{{4}})\s+",
+            r"(?i)^({}|({MONTHS})\.?\s+\d{{1,2}}(st|nd|rd|th)?,?\s+\d{{4}})\s+([-–—]\s+)?",
             day_month_year()
         ))
         .expect("glued date pattern is valid")
@@ -1000,13 +1009,16 @@ pub(super) fn without_language_tags(title: &str) -> &str {
 }
 
 /// A headline without a tag in square brackets at its end, of four words at most (`…
-/// outbreak [AGENCY PRESS RELEASE]`, a footnote's number `[1]`, `[VIDEO]`), when three
-/// words or more are left: a headline's own words are not bracketed so.
+/// outbreak [AGENCY PRESS RELEASE]`, a footnote's number `[1]`, `[VIDEO]`), or a medium in
+/// parentheses (`… engulfs Philippines (PHOTOS)`), when three words or more are left: a
+/// headline's own words are not bracketed so.
 pub(super) fn without_bracketed_tag(title: &str) -> &str {
-    static TAG: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"\s*\[([^\[\]]{1,40})\]$").expect("bracketed tag pattern is valid"));
+    static TAG: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\s*(\[([^\[\]]{1,40})\]|\(((?i)photos?|fotos?|pictures?|v[ií]d[eé]os?|audio|live|en vivo|en direct|graphic|map)\))$")
+            .expect("bracketed tag pattern is valid")
+    });
     TAG.captures(title)
-        .filter(|found| found.get(1).is_some_and(|tag| word_count(tag.as_str()) <= 4))
+        .filter(|found| found.get(2).is_none_or(|tag| word_count(tag.as_str()) <= 4))
         .and_then(|found| found.get(0))
         .map(|found| &title[..found.start()])
         .filter(|rest| word_count(rest) > 2)
@@ -1204,7 +1216,7 @@ static PHOTO_OF: LazyLock<Regex> = LazyLock::new(|| {
 /// Conakry. Photo : Mobilité Guinée`, `… entre junio y julio / Foto: cortesía …`); `Accès au
 /// crédit : …` is not one.
 static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(^|[.!?»”)/|–]\s+)\(?((file|archive|archivo|archives?)\s+)?(photos?|fotos?|pictures?|images?|imagen|cr[ée]dits?\s+photos?|photo\s+credits?|cr[ée]dito\s+(de\s+)?foto)\s*:\s*\S|[.!?]\s+credits?\s*:\s*\S")
+    Regex::new(r"(?i)(^|[.!?»”)/|–]\s+)\(?((file|archive|archivo|archives?)\s+)?(photos?|fotos?|pictures?|images?|imagen|cr[ée]dits?\s+photos?|photo\s+credits?|cr[ée]dito\s+(de\s+)?foto)(\s+(tomada\s+de|taken\s+from|tir[ée]e\s+de))?\s*:\s*\S|[.!?]\s+credits?\s*:\s*\S")
         .expect("caption pattern is valid")
 });
 
@@ -1610,7 +1622,15 @@ pub(super) fn is_headline_shaped(line: &str) -> bool {
         .chars()
         .next()
         .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "\"'‘“«¿¡".contains(c));
-    opens && !line.ends_with([',', ';', ':', '.'])
+    opens && (!line.ends_with([',', ';', ':', '.']) || ends_with_initials(line))
+}
+
+/// Does the line end with an abbreviation in capitals and full stops, not a sentence's full
+/// stop (`… a defensores de DD. HH.`, `… with latest delivery: U.N.`)?
+fn ends_with_initials(line: &str) -> bool {
+    static INITIALS: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\s(\p{Lu}{1,2}\.\s?){2,3}$").expect("initials pattern is valid"));
+    INITIALS.is_match(line)
 }
 
 /// Does the line end a sentence?
