@@ -234,7 +234,7 @@ fn read_page(raw: &str, known_title: Option<&str>, site: &SiteLines) -> PagePart
 /// A page's first line is its headline over a line found lower only with this many content
 /// words ([`content_stems`]), checked against the release's first words.
 const TOP_MIN_STEMS: usize = 3;
-const TOP_RELEASE_WORDS: usize = 150;
+const RELEASE_WORDS: usize = 150;
 /// Two sentences in one line (`… the port of Messina, Italy, Tuesday. The ship …`).
 static SENTENCE_INSIDE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\p{Ll}{3,}\. \p{Lu}").expect("valid regex"));
 /// A counter of more entries (`Burkina Faso + 2 more`).
@@ -655,7 +655,15 @@ impl Page<'_> {
                     || !folded.contains(&folded_current)
                     || folded.starts_with(&folded_current))
                 && (!ends_with_full_stop(line) || ends_with_full_stop(&current));
-            if !(longer || glued_under) {
+            // A site's tagline over its headline shares no word with it or the release
+            // (`Des perspectives suisses en 10 langues` over `Tsunami: les autorités…`).
+            let about_release = || {
+                let release = self.release_stems(nearest.1);
+                content_stems(line)
+                    .iter()
+                    .any(|stem| release.contains(stem) || content_stems(&current).contains(stem))
+            };
+            if !(glued_under || (longer && about_release())) {
                 break;
             }
             headline = self.headline_at(index);
@@ -927,15 +935,7 @@ impl Page<'_> {
             return None;
         }
         let own = content_stems(line);
-        let mut release = std::collections::HashSet::new();
-        let mut words = 0;
-        for later in &self.lines[found.1 + 1..] {
-            if words > TOP_RELEASE_WORDS {
-                break;
-            }
-            words += word_count(later);
-            release.extend(content_stems(later));
-        }
+        let release = self.release_stems(found.1);
         let shared = own.iter().filter(|stem| release.contains(*stem)).count();
         if own.len() < TOP_MIN_STEMS || shared * 5 < own.len() * 3 {
             return None;
@@ -950,6 +950,21 @@ impl Page<'_> {
                 }
         });
         header_only.then_some((first, last))
+    }
+
+    /// The content words ([`content_stems`]) of the first 150 words or so after the line at
+    /// `last`: what a headline above the release shares with it.
+    fn release_stems(&self, last: usize) -> std::collections::HashSet<String> {
+        let mut release = std::collections::HashSet::new();
+        let mut words = 0;
+        for later in &self.lines[last + 1..] {
+            if words > RELEASE_WORDS {
+                break;
+            }
+            words += word_count(later);
+            release.extend(content_stems(later));
+        }
+        release
     }
 
     fn above(&self, index: usize) -> Option<usize> {
@@ -1738,6 +1753,29 @@ mod tests {
             "Jane Roe, The Associated Press",
             "Foto tomada de: El Diario",
             "Families carry aid parcels in the besieged town, June 29, 2016. REUTERS/Jane Roe (Reuters)",
+        ]);
+    }
+
+    #[test]
+    fn a_tagline_a_spanish_cookie_notice_and_tags_before_a_headline_are_not_the_title() {
+        titled(&[
+            // A site's tagline sharing no word with the headline or the release.
+            (
+                "Stories that matter from around the world\n\nAgency opens shelters for displaced families",
+                "Agency opens shelters for displaced families",
+            ),
+            (
+                "Esta web contiene cookies. Al navegar acepta su uso conforme a la legislación vigente\n\nLa agencia abrirá tres albergues antes de las lluvias",
+                "La agencia abrirá tres albergues antes de las lluvias",
+            ),
+            (
+                "[Floods in the North] Agency opens three shelters for displaced families",
+                "Agency opens three shelters for displaced families",
+            ),
+            (
+                "Crise migratoireEn 24 heures, l'agence ouvre trois abris pour les familles",
+                "En 24 heures, l'agence ouvre trois abris pour les familles",
+            ),
         ]);
     }
 

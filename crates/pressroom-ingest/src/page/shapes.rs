@@ -870,9 +870,10 @@ pub(super) fn without_headline_prefixes<'t>(title: &'t str) -> &'t str {
         Regex::new(r"^(\p{Lu}[\p{L}'’ ]{1,30}\.-|\p{Lu}{2,}(/\p{Lu}[\p{Lu}' ]{1,30})+\s-)\s+")
             .expect("wire kicker pattern is valid")
     });
-    // A media tag (`[Images] La Marine intercepte…`, `[VIDEO] …`, `VIDEO. Inondations…`).
+    // A media or subject tag (`[Images] La Marine intercepte…`, `[VIDEO] …`, `[Sri Lanka
+    // Floods] Singapore Red Cross sends…`, `VIDEO. Inondations…`).
     static MEDIA_TAG: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^(\[(images?|photos?|fotos?|v[ií]d[eé]os?|audio|live|en direct|en vivo)\]|(photos?|fotos?|v[ií]d[eé]os?|audio)\s*[.:])\s+")
+        Regex::new(r"(?i)^(\[[^\[\]]{1,40}\]|(photos?|fotos?|v[ií]d[eé]os?|audio)\s*[.:])\s+")
             .expect("media tag pattern is valid")
     });
     // What follows a prefix ending at `end`, when three words or more are left.
@@ -932,6 +933,21 @@ pub(super) fn contains_words(line: &str, words: &str) -> bool {
 /// have a shorter first part, or are written so again in the page's `lines` outside the
 /// headline (`ShelterBox delivers aid…` over `ShelterBox is working to distribute tents…`).
 pub(super) fn without_glued_kicker<'t>(title: &'t str, lines: &[&str]) -> &'t str {
+    // A kicker of a few words whose last, in lower case, runs into the headline's capitalised
+    // first word (`Crise migratoireEn 24 heures, plus de 200 migrants…`).
+    static LOWER_CASE_KICKER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\p{Lu}\S*(\s+\S+){0,2}\s+\p{Ll}{5,}(?<headline>\p{Lu}\p{Ll}+\s)")
+            .expect("kicker pattern is valid")
+    });
+    if let Some(headline) = LOWER_CASE_KICKER
+        .captures(title)
+        .and_then(|found| found.name("headline"))
+    {
+        let rest = &title[headline.start()..];
+        if word_count(rest) >= 5 {
+            return rest;
+        }
+    }
     // Offsets are taken in the first word, so in the title from its first letter on.
     let trimmed = title.trim_start();
     let first = trimmed.split_whitespace().next().unwrap_or("");
@@ -1543,7 +1559,7 @@ static COAT_OF_ARMS: LazyLock<Regex> = LazyLock::new(|| {
 
 /// What a cookie notice asks, says or is named, on folded text.
 static COOKIE_NOTICE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(accept|consent|navigat|utilis|usamos|utilizamos|we use|this site|ce site|este sitio|polic|politi|regles|reglas|settings|parametr|configura|preferen|notice|aviso|confidential|privacy|privacidad)")
+    Regex::new(r"\b(accept|acept|consent|navigat|naveg|utilis|usamos|utilizamos|we use|this site|ce site|este sitio|polic|politi|regles|reglas|settings|parametr|configura|preferen|notice|aviso|confidential|privacy|privacidad)")
         .expect("cookie notice pattern is valid")
 });
 
@@ -1618,12 +1634,18 @@ pub(super) fn is_headline_shaped(line: &str) -> bool {
     if words <= 14 && NAMED_BYLINE.is_match(line) {
         return false;
     }
-    let opens = line
+    // A tag in brackets may open it (`[Sri Lanka Floods] Singapore Red Cross sends aid`).
+    let opening = TAG_BEFORE.find(line).map_or(line, |tag| &line[tag.end()..]);
+    let opens = opening
         .chars()
         .next()
         .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "\"'‘“«¿¡".contains(c));
     opens && (!line.ends_with([',', ';', ':', '.']) || ends_with_initials(line))
 }
+
+/// A tag in square brackets before a headline (`[Sri Lanka Floods] …`).
+static TAG_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\[[^\[\]]{1,40}\]\s+").expect("tag pattern is valid"));
 
 /// Does the line end with an abbreviation in capitals and full stops, not a sentence's full
 /// stop (`… a defensores de DD. HH.`, `… with latest delivery: U.N.`)?
