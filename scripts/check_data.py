@@ -41,7 +41,8 @@ def fold(s):
     return "".join(c for c in s if not unicodedata.combining(c)).casefold()
 
 
-def load(name, columns, list_columns=()):
+def load(name, columns, list_columns=(), optional=0):
+    """Rows of a table; the last `optional` columns may be left off a row."""
     path = os.path.join(DATA, name)
     rows = []
     with open(path, encoding="utf-8", newline="") as f:
@@ -64,6 +65,8 @@ def load(name, columns, list_columns=()):
             err(f"{name}:{no}: blank line")
             continue
         fields = line.split("\t")
+        if len(columns) - optional <= len(fields) < len(columns):
+            fields += [""] * (len(columns) - len(fields))
         if len(fields) != len(columns):
             err(f"{name}:{no}: {len(fields)} columns, expected {len(columns)}: {line[:80]!r}")
             continue
@@ -172,8 +175,8 @@ for p in sorted(node_paths - set(node_rows)):
     err(f"regions.tsv: no node row for {p}")
 
 # ---------------------------------------------------------------- organizations
-orgs = load("organizations.tsv", ["canonical", "name", "kind", "aliases", "reuters", "cs"],
-            ["aliases", "cs"])
+orgs = load("organizations.tsv", ["canonical", "name", "kind", "aliases", "reuters", "cs", "country", "local"],
+            ["aliases", "cs", "local"], optional=2)
 reuters_labels = set()
 lbl_path = os.path.join(SHARED, "corpus", "reuters21578", "all-orgs-strings.lc.txt")
 if os.path.exists(lbl_path):
@@ -187,7 +190,7 @@ for r in orgs:
         err(f"organizations.tsv:{r['_line']}: duplicate canonical {r['canonical']}")
     canon.add(r["canonical"])
     if r["kind"] not in ("un", "un-mission", "igo", "financial", "commodity", "process",
-                         "red-cross", "ngo", "government", "party"):
+                         "red-cross", "ngo", "government", "party", "media", "armed-group"):
         err(f"organizations.tsv:{r['_line']}: bad kind {r['kind']}")
     al = r["aliases"].split("|")
     if not r["aliases"]:
