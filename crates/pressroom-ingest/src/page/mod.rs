@@ -1780,6 +1780,20 @@ mod tests {
     }
 
     #[test]
+    fn a_feed_link_a_reaction_label_and_media_in_parentheses_are_not_the_title() {
+        let headline = "Agency to open three shelters before the rains";
+        titled(&[
+            (
+                &format!("RSS Feed Icon RSS Feed for Recent Agency Press Releases\n\n{headline}"),
+                headline,
+            ),
+            (&format!("REACTION: {headline}"), headline),
+            (&format!("{headline} (+ b-roll)"), headline),
+            (&format!("{headline} (cartes)"), headline),
+        ]);
+    }
+
+    #[test]
     fn a_headline_in_capitals_wrapped_across_blank_lines_is_joined() {
         let page = clean_page(
             "SG/SM/10804\n15 December 2006\nSECRETARY-GENERAL, IN MESSAGE TO MARK MIGRANTS' DAY, STRESSES ROLE\n\n\nOF INTERNATIONAL COOPERATION IN ENDING ABUSES\n\nFollowing is the text of the Secretary-General's message on International Migrants' Day, to be observed on 18 December:\nMigration is a strong expression of the will to overcome adversity.",

@@ -285,7 +285,7 @@ pub(super) fn is_boilerplate(line: &str) -> bool {
     if is_doubled(line) {
         return true;
     }
-    if words <= 12 && DOWNLOAD.is_match(line) {
+    if words <= 12 && (DOWNLOAD.is_match(line) || RSS.is_match(line)) {
         return true;
     }
     if words <= 15 && UPDATED.is_match(line) {
@@ -563,7 +563,7 @@ static BRACKETED_ONLY: LazyLock<Regex> =
 /// at most besides the kind.
 fn names_its_kind(prefix: &str) -> bool {
     static KIND_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^(\S+\s+){0,3}(statement|press\s+release|news\s+release|media\s+release)$|^(comunicado|declaraci[oó]n|communiqu[ée]|d[ée]claration)(\s+\S+){0,3}$")
+        Regex::new(r"(?i)^(\S+\s+){0,3}(statement|press\s+release|news\s+release|media\s+release|reaction)$|^(comunicado|declaraci[oó]n|communiqu[ée]|d[ée]claration|reacci[oó]n|r[ée]action)(\s+\S+){0,3}$")
             .expect("kind words pattern is valid")
     });
     KIND_WORDS.is_match(prefix.trim())
@@ -1026,11 +1026,11 @@ pub(super) fn without_language_tags(title: &str) -> &str {
 
 /// A headline without a tag in square brackets at its end, of four words at most (`…
 /// outbreak [AGENCY PRESS RELEASE]`, a footnote's number `[1]`, `[VIDEO]`), or a medium in
-/// parentheses (`… engulfs Philippines (PHOTOS)`), when three words or more are left: a
+/// parentheses (`… engulfs Philippines (PHOTOS)`, `… (+ b-roll)`, `… (cartes)`), when three words or more are left: a
 /// headline's own words are not bracketed so.
 pub(super) fn without_bracketed_tag(title: &str) -> &str {
     static TAG: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\s*(\[([^\[\]]{1,40})\]|\(((?i)photos?|fotos?|pictures?|v[ií]d[eé]os?|audio|live|en vivo|en direct|graphic|map)\))$")
+        Regex::new(r"\s*(\[([^\[\]]{1,40})\]|\((\+\s*)?((?i)photos?|fotos?|pictures?|v[ií]d[eé]os?|audio|live|en vivo|en direct|graphics?|maps?|mapas?|cartes?|b-roll|infographics?|infographies?|infograf[ií]as?|podcast|diaporama|galerie|galer[ií]a)\))$")
             .expect("bracketed tag pattern is valid")
     });
     TAG.captures(title)
@@ -1562,6 +1562,10 @@ static COOKIE_NOTICE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(accept|acept|consent|navigat|naveg|utilis|usamos|utilizamos|we use|this site|ce site|este sitio|polic|politi|regles|reglas|settings|parametr|configura|preferen|notice|aviso|confidential|privacy|privacidad)")
         .expect("cookie notice pattern is valid")
 });
+
+/// A news feed's link (`RSS Feed Icon RSS Feed for Recent Press Releases`, `Flux RSS`).
+static RSS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^(rss|flux rss|fil rss)\b|\brss\s+(feed|icon)\b").expect("rss pattern is valid"));
 
 /// A download link on a line of its own (`Descargar Acción Humanitaria para la Infancia 2021,
 /// aquí`, `Download the full report (PDF)`).
