@@ -906,7 +906,8 @@ impl Page<'_> {
     /// above the release (`Strong tremors raise fears; toll at 2,500` under `Aftershocks, rain
     /// hamper aid to Nepal`) gives way to the page's first line when that line is a headline
     /// about the release. It must be headline-shaped, one sentence, not in Title Case (a name
-    /// or a site's line: `Canadian Red Cross`), not a breadcrumb, a counter (`Burkina Faso + 2
+    /// or a site's line: `Canadian Red Cross`), not a breadcrumb nor a label and what follows
+    /// it (`Communiqués de presse Procédures spéciales`), a counter (`Burkina Faso + 2
     /// more`) nor the found headline glued to a kicker (`Home News …`), and three in five of
     /// its content words must come back in the release's first words (a site's tagline shares
     /// none). Nothing but blank lines, dates, bylines, credits, captions and headline-shaped
@@ -919,6 +920,7 @@ impl Page<'_> {
             || word_count(line) < 3
             || !is_headline_shaped(line)
             || is_label(line)
+            || opens_with_label(line)
             || in_title_case(line)
             || breadcrumb_separator(line).is_some()
             || SENTENCE_INSIDE.is_match(line)
@@ -1790,6 +1792,20 @@ mod tests {
             (&format!("REACTION: {headline}"), headline),
             (&format!("{headline} (+ b-roll)"), headline),
             (&format!("{headline} (cartes)"), headline),
+        ]);
+    }
+
+    #[test]
+    fn a_label_run_into_a_line_an_issuer_s_label_and_a_section_in_capitals_are_not_the_title() {
+        let headline = "L'agence ouvre trois abris avant les pluies";
+        titled(&[
+            // A label and what follows it on the page's first line is no headline on top.
+            (
+                "Press releases Shelters before the rains\nAGENCY TO OPEN THREE SHELTERS BEFORE THE RAINS\n12 March 2024",
+                "AGENCY TO OPEN THREE SHELTERS BEFORE THE RAINS",
+            ),
+            (&format!("COMMUNIQUÉ DU SECOURS AUX FAMILLES (SAF)\n\n{headline}"), headline),
+            (&format!("ACTUALITES {headline}"), headline),
         ]);
     }
 

@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 pub(super) use crate::clean::in_title_case;
-use crate::clean::{capitalised_words, truncate_words, word_count};
+use crate::clean::{capitalised_words, in_capitals, truncate_words, word_count};
 
 /// Months (full and abbreviated) and weekdays in English, French and Spanish, folded to
 /// lower case without accents.
@@ -316,7 +316,7 @@ pub(super) fn is_boilerplate(line: &str) -> bool {
     // A byline (`By political reporter Jane Doe`, `Por Ana Pérez y Juan Ruiz`), and the
     // office a release comes from, however long its name (`Press Release by Office of the UN
     // Resident Coordinator and Humanitarian Coordinator`, `Office of the Spokesperson`).
-    if (words <= 8 && BYLINE.is_match(line)) || ISSUER.is_match(line) {
+    if (words <= 8 && (BYLINE.is_match(line) || is_issuer_label(line))) || ISSUER.is_match(line) {
         return true;
     }
     let folded = fold(line);
@@ -903,6 +903,13 @@ pub(super) fn without_headline_prefixes<'t>(title: &'t str) -> &'t str {
             return rest;
         }
     }
+    // A section's label in capitals glued before the headline (`ACTUALITES 410 Réfugiés…`).
+    if let Some((label, rest)) = title.split_once(' ') {
+        let rest_opens = rest.split_whitespace().next().is_some_and(|word| !in_capitals(word));
+        if in_capitals(label) && is_label(label) && rest_opens && word_count(rest) >= 4 {
+            return rest;
+        }
+    }
     match LABEL.find(title).and_then(|found| headline_after(title, found.end())) {
         Some(rest) => rest,
         None => match GLUED_FULL_DATE.find(title) {
@@ -1368,6 +1375,28 @@ static ISSUER: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("issuer pattern is valid")
 });
+
+/// A French or Spanish release's kind and its issuer and no more (`COMMUNIQUÉ DU SECOURS
+/// ISLAMIQUE FRANCE (SIF)`, `Comunicado de la Cancillería`): a headline goes on to its subject
+/// (`Comunicado de la OMS sobre el brote…`).
+fn is_issuer_label(line: &str) -> bool {
+    static KIND_OF: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(communiqu[ée](\s+de\s+presse)?|comunicado(\s+de\s+prensa)?)\s+(du|des|de\s+la|de\s+l['’]|del|de\s+los|de\s+las)\s*\S")
+            .expect("issuer label pattern is valid")
+    });
+    const SUBJECT: [&str; 8] = [
+        " sur ",
+        " à ",
+        " concernant ",
+        " sobre ",
+        " ante ",
+        " para ",
+        " pour ",
+        " relatif ",
+    ];
+    let lower = line.to_lowercase();
+    KIND_OF.is_match(line) && !SUBJECT.iter().any(|word| lower.contains(word))
+}
 
 /// A release's kind and its date (`Communiqué de presse du ministre de l'Intérieur en date du
 /// 16 février 2016`, `Press release – 3 May 2021`): a label, not a headline.
