@@ -1793,6 +1793,7 @@ mod tests {
             (&format!("{headline} (+ b-roll)"), headline),
             (&format!("{headline} (cartes)"), headline),
         ]);
+        never_the_title(&["Live updates: follow the latest news on the floods"]);
     }
 
     #[test]

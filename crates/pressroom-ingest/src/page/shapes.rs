@@ -1221,9 +1221,10 @@ static FEED_NOTICE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("feed notice pattern is valid")
 });
 
-/// A prompt to join the site's messaging channel or to sign in to it (folded text).
+/// A prompt to join the site's messaging channel, to sign in to it or to follow its live blog
+/// (`Live updates: follow the latest news on …`) (folded text).
 static SITE_PROMPT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(join|follow|rejoignez|suivez|unete|siguenos)\b.*\b(whatsapp|telegram|facebook|twitter|instagram|youtube)\b|^get the latest (news|updates|headlines)\b|\b(sign in|log in|inicia sesion|iniciar sesion|identificarte|(ingrese|ingresa|acceda|accede) a (su|tu) cuenta|connectez-vous|se connecter|create an account|creer un compte)\b")
+    Regex::new(r"\b(join|follow|rejoignez|suivez|unete|siguenos)\b.*\b(whatsapp|telegram|facebook|twitter|instagram|youtube)\b|^get the latest (news|updates|headlines)\b|^live (updates|blog)\s*:\s*follow\b|\b(sign in|log in|inicia sesion|iniciar sesion|identificarte|(ingrese|ingresa|acceda|accede) a (su|tu) cuenta|connectez-vous|se connecter|create an account|creer un compte)\b")
         .expect("site prompt pattern is valid")
 });
 
