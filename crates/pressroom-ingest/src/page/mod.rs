@@ -655,16 +655,20 @@ impl Page<'_> {
                     || !folded.contains(&folded_current)
                     || folded.starts_with(&folded_current))
                 && (!ends_with_full_stop(line) || ends_with_full_stop(&current));
-            // A site's tagline over its headline shares no word with it or the release
-            // (`Des perspectives suisses en 10 langues` over `Tsunami: les autorités…`).
+            if !(longer || glued_under) {
+                break;
+            }
+            // A line sharing no word with the headline found or the release is not climbed
+            // to, but looked over: a site's tagline (`Des perspectives suisses en 10 langues`
+            // over `Tsunami: les autorités…`), a byline between the headline and a label.
             let about_release = || {
                 let release = self.release_stems(nearest.1);
                 content_stems(line)
                     .iter()
                     .any(|stem| release.contains(stem) || content_stems(&current).contains(stem))
             };
-            if !(glued_under || (longer && about_release())) {
-                break;
+            if !glued_under && !about_release() {
+                continue;
             }
             headline = self.headline_at(index);
             index = headline.0;
@@ -1769,6 +1773,11 @@ mod tests {
             (
                 "Esta web contiene cookies. Al navegar acepta su uso conforme a la legislación vigente\n\nLa agencia abrirá tres albergues antes de las lluvias",
                 "La agencia abrirá tres albergues antes de las lluvias",
+            ),
+            // A byline sharing no word with the release is looked over, not climbed to.
+            (
+                "L'agence ouvre trois abris avant les pluies\n\nArticle rédigé par Jeanne Roux, Paul Durand, Anne Petit\nFrance Médias\nPublié Mis à jour",
+                "L'agence ouvre trois abris avant les pluies",
             ),
             (
                 "[Floods in the North] Agency opens three shelters for displaced families",
