@@ -607,6 +607,7 @@ impl Page<'_> {
     fn headline_over_subtitles(&self, nearest: (usize, usize), mut looked: usize) -> (usize, usize) {
         let mut headline = nearest;
         let mut index = headline.0;
+        let release = OnceCell::new();
         while index > 0 {
             index -= 1;
             let line = self.lines[index];
@@ -615,10 +616,7 @@ impl Page<'_> {
                 break;
             }
             if self.skip[index] {
-                // Blank lines, dates, bylines and credits stand in a header block; a menu, a
-                // site's line, a newspaper's section (`Société` under another story's teaser)
-                // or a label of the page's kind (`Media Release` over the headline) ends it.
-                if line.is_empty() || (is_boilerplate(line) && !is_navigation(self.lines, index) && !is_label(line)) {
+                if self.stands_in_header(index) {
                     continue;
                 }
                 break;
@@ -661,14 +659,15 @@ impl Page<'_> {
             // A line sharing no word with the headline found or the release is not climbed
             // to, but looked over: a site's tagline (`Des perspectives suisses en 10 langues`
             // over `Tsunami: les autorités…`), a byline between the headline and a label.
-            let about_release = || {
-                let release = self.release_stems(nearest.1);
-                content_stems(line)
+            if !glued_under {
+                let release = release.get_or_init(|| self.release_stems(nearest.1));
+                let current_stems = content_stems(&current);
+                let about_release = content_stems(line)
                     .iter()
-                    .any(|stem| release.contains(stem) || content_stems(&current).contains(stem))
-            };
-            if !glued_under && !about_release() {
-                continue;
+                    .any(|stem| release.contains(stem) || current_stems.contains(stem));
+                if !about_release {
+                    continue;
+                }
             }
             headline = self.headline_at(index);
             index = headline.0;
@@ -947,15 +946,22 @@ impl Page<'_> {
             return None;
         }
         let header_only = (last + 1..found.0).all(|index| {
-            let line = self.lines[index];
-            line.is_empty()
-                || if self.skip[index] {
-                    is_boilerplate(line) && !is_navigation(self.lines, index) && !is_label(line)
-                } else {
-                    !self.starts_prose(index)
-                }
+            if self.skip[index] {
+                self.stands_in_header(index)
+            } else {
+                !self.starts_prose(index)
+            }
         });
         header_only.then_some((first, last))
+    }
+
+    /// Whether the line at `index`, skipped as no headline, may stand in a headline's header
+    /// block: blank lines, dates, bylines and credits do; a menu, a site's line, a newspaper's
+    /// section (`Société` under another story's teaser) or a label of the page's kind (`Media
+    /// Release` over the headline) ends it.
+    fn stands_in_header(&self, index: usize) -> bool {
+        let line = self.lines[index];
+        line.is_empty() || (is_boilerplate(line) && !is_navigation(self.lines, index) && !is_label(line))
     }
 
     /// The content words ([`content_stems`]) of the first 150 words or so after the line at

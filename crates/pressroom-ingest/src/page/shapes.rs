@@ -870,17 +870,18 @@ pub(super) fn without_headline_prefixes<'t>(title: &'t str) -> &'t str {
         Regex::new(r"^(\p{Lu}[\p{L}'’ ]{1,30}\.-|\p{Lu}{2,}(/\p{Lu}[\p{Lu}' ]{1,30})+\s-)\s+")
             .expect("wire kicker pattern is valid")
     });
-    // A media or subject tag (`[Images] La Marine intercepte…`, `[VIDEO] …`, `[Sri Lanka
-    // Floods] Singapore Red Cross sends…`, `VIDEO. Inondations…`).
+    // A media or subject tag in brackets ([`TAG_BEFORE`]: `[Images] La Marine intercepte…`,
+    // `[VIDEO] …`, `[Sri Lanka Floods] Singapore Red Cross sends…`), or a medium and a full
+    // stop or a colon (`VIDEO. Inondations…`).
     static MEDIA_TAG: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^(\[[^\[\]]{1,40}\]|(photos?|fotos?|v[ií]d[eé]os?|audio)\s*[.:])\s+")
-            .expect("media tag pattern is valid")
+        Regex::new(r"(?i)^(photos?|fotos?|v[ií]d[eé]os?|audio)\s*[.:]\s+").expect("media tag pattern is valid")
     });
     // What follows a prefix ending at `end`, when three words or more are left.
     let headline_after = |title: &'t str, end: usize| Some(&title[end..]).filter(|rest| word_count(rest) > 2);
     let title = without_scraper_date(title);
-    let title = MEDIA_TAG
+    let title = TAG_BEFORE
         .find(title)
+        .or_else(|| MEDIA_TAG.find(title))
         .and_then(|found| headline_after(title, found.end()))
         .unwrap_or(title);
     if let Some(rest) = NUMBER.find(title).and_then(|found| headline_after(title, found.end())) {
