@@ -185,8 +185,6 @@ fn country_traps_do_not_fire() {
     assert_eq!(enrichment.organizations, ["NRC"]);
 }
 
-/// Issue 16: a name cut inside a country's name goes on to its end; renamed bodies and the
-/// branches of armed forces are their own entries; news agencies and armed groups are named.
 /// A release that names only a province, a state or an island of its country is placed in
 /// it (`subdivisions.tsv`); a name two countries share (Punjab) places nothing.
 #[test]
@@ -251,6 +249,8 @@ fn congo_alone_takes_the_country_the_text_places() {
     assert_eq!(main("Congo votes", "Voters in Congo went to the polls."), ["COG"]);
 }
 
+/// Issue 16: a name cut inside a country's name goes on to its end; renamed bodies and the
+/// branches of armed forces are their own entries; news agencies and armed groups are named.
 #[test]
 fn organizations_reach_across_countries_renamings_media_and_armed_groups() {
     let enricher = Enricher::new().expect("tables load");
