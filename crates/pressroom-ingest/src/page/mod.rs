@@ -28,7 +28,7 @@ use crate::clean::{clean_text, in_capitals, normalize_whitespace, split_contact,
 use shapes::{
     contains_words, ends_sentence, ends_with_credit, ends_with_full_stop, fold, in_title_case, is_attribution,
     is_boilerplate, is_credit, is_date_line, is_headline_shaped, is_label, is_prose, is_self_description,
-    names_observance, opening_sentence, opens_with_credit, opens_with_dateline, opens_with_label,
+    names_observance, opening_sentence, opens_with_credit, opens_with_dateline, opens_with_label, opens_with_sender,
     without_bracketed_tag, without_dated_source, without_framing_bars, without_glued_feed_date, without_glued_kicker,
     without_headline_prefixes, without_language_tags, without_scraper_date, SMALL_WORDS,
 };
@@ -739,7 +739,10 @@ impl Page<'_> {
         let credited_again = self.lines.get(index + 1).is_some_and(|next| credited(line, next))
             || index
                 .checked_sub(1)
-                .is_some_and(|above| !self.lines[above].is_empty() && credited(self.lines[above], line));
+                .is_some_and(|above| !self.lines[above].is_empty() && credited(self.lines[above], line))
+            // The caption with its credit first, then again without it, a blank line between
+            // (`… hit the Philippines Credits: Caritas Manila` over `… hit the Philippines`).
+            || next_filled(self.lines, index).is_some_and(|next| credited(next, line));
         let twice_in_a_row = ends_with_credit(line)
             && [index.checked_sub(1), Some(index + 1)]
                 .into_iter()
@@ -1037,7 +1040,7 @@ impl Page<'_> {
                 || line.chars().next().is_some_and(char::is_lowercase)
                 || above.ends_with(',')
                 || breaks_off(above);
-            if !continues || !is_headline_shaped(&format!("{above} {line}")) {
+            if !continues || opens_with_sender(line) || !is_headline_shaped(&format!("{above} {line}")) {
                 break;
             }
             first -= 1;
@@ -1809,6 +1812,23 @@ mod tests {
             (&format!("{headline} (cartes)"), headline),
         ]);
         never_the_title(&["Live updates: follow the latest news on the floods"]);
+    }
+
+    #[test]
+    fn a_caption_given_with_and_without_its_credit_a_sender_a_stream_prompt_and_a_server_error_are_not_the_title() {
+        let headline = "Cyclone Ida and Samoa tsunami";
+        let caption = "A family wades through a flooded street after the typhoon hit the coast";
+        let server_error = "Deprecated function: Unparenthesized `a ? b : c ? d` is deprecated in include_once() (line 1442 of /var/www/site/includes/bootstrap.inc).";
+        let statement = "Agency Calls for Safe Passage of Aid as the First Convoy Rolls In";
+        titled(&[
+            (
+                &format!("{headline}\n\n{caption} Credits: Agency Manila\n\n{caption}\nCredits: Agency Manila"),
+                headline,
+            ),
+            (&format!("{statement}\nStatement by Agency CEO Jane Roe"), statement),
+            (&format!("Mensaje de error\n\n{server_error}\n\n{headline}"), headline),
+        ]);
+        never_the_title(&["Watch LIVE: Minister holds news conference on the floods", server_error]);
     }
 
     #[test]

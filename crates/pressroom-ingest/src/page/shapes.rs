@@ -529,8 +529,10 @@ static AGENCY_ALONE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("agency pattern is valid")
 });
 
+/// A web server's error message (`Notice: … on line 24`, Drupal's `Deprecated function: … (line
+/// 1442 of /var/www/…/bootstrap.inc).`), and the heading it comes under (`Mensaje de error`).
 static SERVER_ERROR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(Strict Standards|Warning|Notice|Deprecated|Fatal error|Parse error)\s*:.*\son line \d+\s*$")
+    Regex::new(r"^(Strict Standards|Warning|Notice|Deprecated( function)?|Fatal error|Parse error)\s*:.*\s(on line \d+|\(line \d+ of [^()]*\)\.?)\s*$|^(?i:error message|mensaje de error|message d['’]erreur|status message|mensaje de estado|message d['’][ée]tat)$")
         .expect("server error pattern is valid")
 });
 
@@ -715,9 +717,9 @@ static AGENCY_AFTER_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// What follows a caption given again with its credit: `Photo credit …`, `(MSF photo)`, `—
-/// Dawn photo`, `Foto: …`, `Crédit …`.
+/// Dawn photo`, `Foto: …`, `Crédit …`, `Credits: …`.
 static CREDIT_AFTER_CAPTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(\(|[—–-]\s*)?\S*\s*(photo|foto|crédit|credit|picture|image|imagen)\b")
+    Regex::new(r"(?i)^\s*(\(|[—–-]\s*)?\S*\s*(photo|foto|crédits?|credits?|picture|image|imagen)\b")
         .expect("credit pattern is valid")
 });
 
@@ -1222,10 +1224,11 @@ static FEED_NOTICE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("feed notice pattern is valid")
 });
 
-/// A prompt to join the site's messaging channel, to sign in to it or to follow its live blog
-/// (`Live updates: follow the latest news on …`) (folded text).
+/// A prompt to join the site's messaging channel, to sign in to it, to follow its live blog
+/// (`Live updates: follow the latest news on …`) or to watch its live stream (`Watch LIVE:
+/// Minister holds news conference`) (folded text).
 static SITE_PROMPT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(join|follow|rejoignez|suivez|unete|siguenos)\b.*\b(whatsapp|telegram|facebook|twitter|instagram|youtube)\b|^get the latest (news|updates|headlines)\b|^live (updates|blog)\s*:\s*follow\b|\b(sign in|log in|inicia sesion|iniciar sesion|identificarte|(ingrese|ingresa|acceda|accede) a (su|tu) cuenta|connectez-vous|se connecter|create an account|creer un compte)\b")
+    Regex::new(r"\b(join|follow|rejoignez|suivez|unete|siguenos)\b.*\b(whatsapp|telegram|facebook|twitter|instagram|youtube)\b|^get the latest (news|updates|headlines)\b|^live (updates|blog)\s*:\s*follow\b|^watch( it)? live\s*:|\b(sign in|log in|inicia sesion|iniciar sesion|identificarte|(ingrese|ingresa|acceda|accede) a (su|tu) cuenta|connectez-vous|se connecter|create an account|creer un compte)\b")
         .expect("site prompt pattern is valid")
 });
 
@@ -1238,10 +1241,10 @@ static PHOTO_OF: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A photo caption's credit, opening the line or a sentence of it, or after a bar (`… à
-/// Conakry. Photo : Mobilité Guinée`, `… entre junio y julio / Foto: cortesía …`); `Accès au
-/// crédit : …` is not one.
+/// Conakry. Photo : Mobilité Guinée`, `… entre junio y julio / Foto: cortesía …`, `Credits:
+/// Caritas Manila`); `Accès au crédit : …` is not one.
 static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(^|[.!?»”)/|–]\s+)\(?((file|archive|archivo|archives?)\s+)?(photos?|fotos?|pictures?|images?|imagen|cr[ée]dits?\s+photos?|photo\s+credits?|cr[ée]dito\s+(de\s+)?foto)(\s+(tomada\s+de|taken\s+from|tir[ée]e\s+de))?\s*:\s*\S|[.!?]\s+credits?\s*:\s*\S")
+    Regex::new(r"(?i)(^|[.!?»”)/|–]\s+)\(?((file|archive|archivo|archives?)\s+)?(photos?|fotos?|pictures?|images?|imagen|cr[ée]dits?(\s+photos?)?|photo\s+credits?|cr[ée]dito\s+(de\s+)?foto)(\s+(tomada\s+de|taken\s+from|tir[ée]e\s+de))?\s*:\s*\S|[.!?]\s+credits?\s*:\s*\S")
         .expect("caption pattern is valid")
 });
 
@@ -1257,6 +1260,18 @@ static ATTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(Statement|Remarks|Message|Speech|Déclaration|Allocution|Discours|Declaración|Mensaje|Discurso)\s+(from|by|de|du|del)\s+\p{Lu}[\p{L}'’.-]+(\s+\p{Lu}[\p{L}'’.-]+)+,\s")
         .expect("attribution pattern is valid")
 });
+
+/// A line opening with a statement's kind and its sender (`Statement by Mercy Corps CEO Jane
+/// Roe`): never the end of a headline wrapped onto it.
+static SENDER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(Statement|Remarks|Message|Speech|Déclaration|Allocution|Discours|Declaración|Mensaje|Discurso)\s+(from|by|de|du|del)\s+\p{Lu}")
+        .expect("sender pattern is valid")
+});
+
+/// Whether `line` opens with a statement's kind and its sender.
+pub(super) fn opens_with_sender(line: &str) -> bool {
+    SENDER.is_match(line)
+}
 
 /// A date on a line of its own, with at most three other words (`Publicado 22 May 2018`,
 /// `NIAMEY, NIGER, 1 – 3 Février 2022`).
