@@ -99,6 +99,9 @@ const DECKED_HEADLINE_WORDS: usize = 7;
 /// over a twelve-word headline; with it, none lost; nine lost four. fresh41 showed a kicker of
 /// five words sharing its story's words, hence the headline's length).
 const SHORT_DECK_WORDS: usize = 12;
+/// A line in Title Case shares its story's words when this many of its words come back in
+/// lower case in the deck under it or the text under that.
+const TITLE_CASE_SHARED_WORDS: usize = 2;
 /// From this many words the line over a deck is its headline whatever its case.
 const SURE_DECKED_HEADLINE_WORDS: usize = 10;
 /// A shorter line over a deck is its headline when it reads like one: a sentence in sentence
@@ -892,18 +895,29 @@ impl Page<'_> {
 
     /// Does the line at `line` share a word in lower case with the line at `from` or the two
     /// lines under it ([`content_stems`])? A name (`Kivu` in a regional site's tagline) is
-    /// not enough.
+    /// not enough. A line in Title Case has no words in lower case: it shares
+    /// [`TITLE_CASE_SHARED_WORDS`] of its words with those lines' words in lower case.
     fn shares_a_word(&self, line: usize, from: usize) -> bool {
-        let lower_case: String = self.lines[line]
-            .split_whitespace()
-            .filter(|word| word.chars().next().is_some_and(char::is_lowercase))
-            .collect::<Vec<_>>()
-            .join(" ");
-        let own = content_stems(&lower_case);
-        (from..self.lines.len())
+        let text = self.lines[line];
+        let below: Vec<&str> = (from..self.lines.len())
             .filter(|&index| !self.skip[index])
             .take(3)
-            .any(|index| content_stems(self.lines[index]).iter().any(|stem| own.contains(stem)))
+            .map(|index| self.lines[index])
+            .collect();
+        if in_title_case(text) {
+            // Its words are capitalised, names or not: those the text under it writes in lower
+            // case are its story's words (`Violence` over `… face violence`), a name is not.
+            let lower_below: Vec<String> = below
+                .iter()
+                .flat_map(|line| content_stems(&lower_case_words(line)))
+                .collect();
+            let own: std::collections::HashSet<String> = content_stems(text).into_iter().collect();
+            return own.iter().filter(|stem| lower_below.contains(stem)).count() >= TITLE_CASE_SHARED_WORDS;
+        }
+        let own = content_stems(&lower_case_words(text));
+        below
+            .iter()
+            .any(|line| content_stems(line).iter().any(|stem| own.contains(stem)))
     }
 
     /// The nearest line above `index` that is not skipped, if any.
@@ -1295,6 +1309,14 @@ fn breaks_off(line: &str) -> bool {
     line.rsplit(' ')
         .next()
         .is_some_and(|word| SMALL_WORDS.contains(&fold(word).as_str()))
+}
+
+/// The words of `line` that open in lower case, joined by spaces.
+fn lower_case_words(line: &str) -> String {
+    line.split_whitespace()
+        .filter(|word| word.chars().next().is_some_and(char::is_lowercase))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The first five letters of each word of four letters or more that is no small word, folded
@@ -1812,6 +1834,22 @@ mod tests {
             (&format!("{headline} (cartes)"), headline),
         ]);
         never_the_title(&["Live updates: follow the latest news on the floods"]);
+    }
+
+    #[test]
+    fn a_headline_in_title_case_over_its_deck_is_the_title_and_a_site_s_name_over_one_is_not() {
+        let headline = "Agency Welcomes Introduction of the Regional Act Against Violence in Schools";
+        let deck = "Bipartisan bill will ensure that violence against pupils is a top policy priority";
+        let body = "The agency today welcomes the introduction of a bill that would make schools safer, after a year in which violence against pupils rose in every province.";
+        assert_eq!(clean_page(&format!("{headline}\n\n{deck}\n\n{body}")).title, headline);
+        // Its words come back in the text capitalised, as names do: not the story's words.
+        let office = "Agency Liaison Office with the United Nations in New York";
+        let headline = "Agency and partners call for support against massive swarms of crop-destroying locusts";
+        let body = "On 10 February 2020, the Agency and the United Nations Office for Humanitarian Affairs co-hosted a briefing for United Nations members on the desert locust upsurge in the Horn of Africa.";
+        assert_eq!(
+            clean_page(&format!("{office}\n\n{headline}\n\n10/02/2020\n\n{body}")).title,
+            headline
+        );
     }
 
     #[test]
