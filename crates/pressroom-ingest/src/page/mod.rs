@@ -1837,6 +1837,12 @@ mod tests {
     }
 
     #[test]
+    fn a_headline_with_an_initial_before_a_name_is_no_caption_with_its_credit() {
+        let headline = "Over 200 child soldiers freed in war-torn S. Sudan";
+        titled(&[(headline, headline)]);
+    }
+
+    #[test]
     fn a_headline_in_title_case_over_its_deck_is_the_title_and_a_site_s_name_over_one_is_not() {
         let headline = "Agency Welcomes Introduction of the Regional Act Against Violence in Schools";
         let deck = "Bipartisan bill will ensure that violence against pupils is a top policy priority";

@@ -631,16 +631,25 @@ static AGENCY_PHOTO: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\((AP|AFP|EFE|Reuters|EPA|Xinhua)\s+(Photo|Foto)\s*/").expect("agency photo pattern is valid")
 });
 
+/// Initials before a full stop: `S`, `U.S`, `U.N`.
+static INITIALS_WORD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\p{Lu}\.)*\p{Lu}$").expect("initials pattern is valid"));
+
 /// A caption in sentence case whose credit follows its last full stop: one to four capitalised
 /// words (`Salvamento Marítimo rescata a cinco migrantes a bordo de una patera este viernes.
 /// Salvamento Marítimo`); a headline in title case with two sentences is not one, nor a
-/// paragraph (over fifty words) ending in a link (`… the previous weekend. Read More>`).
+/// paragraph (over fifty words) ending in a link (`… the previous weekend. Read More>`), nor a
+/// headline with an initial (`… in war-torn S. Sudan`).
 fn credited_after_sentence(line: &str) -> bool {
     let Some((caption, credit)) = line.trim_end().rsplit_once(". ") else {
         return false;
     };
     let credit_words: Vec<&str> = credit.split_whitespace().collect();
     let caption_words: Vec<&str> = caption.split_whitespace().collect();
+    // An initial's full stop ends no sentence (`… freed in war-torn S. Sudan`, `… U.S. Army`).
+    if caption_words.last().is_some_and(|word| INITIALS_WORD.is_match(word)) {
+        return false;
+    }
     let lower = caption_words
         .iter()
         .filter(|word| word.chars().next().is_some_and(char::is_lowercase))
