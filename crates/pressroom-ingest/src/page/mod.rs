@@ -1837,6 +1837,14 @@ mod tests {
     }
 
     #[test]
+    fn a_skip_link_glued_to_a_banner_and_a_caption_credited_to_two_agencies_are_not_the_title() {
+        never_the_title(&[
+            "The Campaign to Protect Flood Victims skip to primary page content",
+            "A man carries a child through a flooded street in the north of the country, 13 September 2023. EFE/EPA/JANE ROE",
+        ]);
+    }
+
+    #[test]
     fn a_headline_with_an_initial_before_a_name_is_no_caption_with_its_credit() {
         let headline = "Over 200 child soldiers freed in war-torn S. Sudan";
         titled(&[(headline, headline)]);

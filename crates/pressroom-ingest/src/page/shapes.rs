@@ -232,7 +232,7 @@ pub(super) fn is_boilerplate(line: &str) -> bool {
     if words == 0 || !line.chars().any(char::is_alphabetic) {
         return true;
     }
-    if URL_LINE.is_match(line) || CHROME.is_match(line) || SYMBOL.is_match(line) {
+    if URL_LINE.is_match(line) || CHROME.is_match(line) || SYMBOL.is_match(line) || SKIP_LINK_END.is_match(line) {
         return true;
     }
     // Words with letters: `23e & 24e séances plénières – matin & après-midi` is six.
@@ -529,6 +529,13 @@ static AGENCY_ALONE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("agency pattern is valid")
 });
 
+/// A link to skip the page's navigation glued to the end of a banner (`The Campaign to …
+/// skip to primary page content`).
+static SKIP_LINK_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(skip|jump)\s+to\s+(the\s+)?(main|primary)?\s*(page\s+)?(content|navigation)\s*$")
+        .expect("skip link pattern is valid")
+});
+
 /// A web server's error message (`Notice: … on line 24`, Drupal's `Deprecated function: … (line
 /// 1442 of /var/www/…/bootstrap.inc).`), and the heading it comes under (`Mensaje de error`).
 static SERVER_ERROR: LazyLock<Regex> = LazyLock::new(|| {
@@ -676,10 +683,11 @@ static NAME_SLASH_AGENCY_END: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\s\p{Lu}[\p{L}'-]+(\s\p{Lu}[\p{L}'-]+){0,2}/[\p{Lu}]{2,}$").expect("name and agency pattern is valid")
 });
 
-/// A caption's last sentence naming an agency and its photographer (`… on the island of
-/// Lesbos, Greece, November 30, 2017. REUTERS/Jane Roe/File photo`).
+/// A caption's last sentence naming an agency (or two) and its photographer (`… on the island
+/// of Lesbos, Greece, November 30, 2017. REUTERS/Jane Roe/File photo`, `… 13 September 2023.
+/// EFE/EPA/JANE ROE`).
 static AGENCY_SLASH_NAME_END: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[.!?]\s+\p{Lu}{2,}(\s\p{Lu}{2,})?/\p{Lu}[\p{L}'’.-]*(\s+\p{Lu}[\p{L}'’.-]*){0,3}(/(?i:file\s+)?(?i:photo|foto))?(\s+\(\p{Lu}[\p{L} ]{1,20}\))?\s*$")
+    Regex::new(r"[.!?]\s+\p{Lu}{2,}(\s\p{Lu}{2,})?(/\p{Lu}{2,}){0,2}/\p{Lu}[\p{L}'’.-]*(\s+\p{Lu}[\p{L}'’.-]*){0,3}(/(?i:file\s+)?(?i:photo|foto))?(\s+\(\p{Lu}[\p{L} ]{1,20}\))?\s*$")
         .expect("agency and photographer pattern is valid")
 });
 
