@@ -237,6 +237,9 @@ fn read_page(raw: &str, known_title: Option<&str>, site: &SiteLines) -> PagePart
 /// A page's first line is its headline over a line found lower only with this many content
 /// words ([`content_stems`]), checked against the release's first words.
 const TOP_MIN_STEMS: usize = 3;
+/// Words at most of a skipped line (a link, a label) that may stand above the headline a page
+/// opens with.
+const TOP_LINK_WORDS: usize = 3;
 const RELEASE_WORDS: usize = 150;
 /// Two sentences in one line (`… the port of Messina, Italy, Tuesday. The ship …`).
 static SENTENCE_INSIDE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\p{Ll}{3,}\. \p{Lu}").expect("valid regex"));
@@ -920,7 +923,6 @@ impl Page<'_> {
             .any(|line| content_stems(line).iter().any(|stem| own.contains(stem)))
     }
 
-    /// The nearest line above `index` that is not skipped, if any.
     /// The headline a page opens with, when the one found lies further down its header: many
     /// scrapers write the page's headline first, so a caption, a standfirst or a label found
     /// above the release (`Strong tremors raise fears; toll at 2,500` under `Aftershocks, rain
@@ -931,9 +933,13 @@ impl Page<'_> {
     /// more`) nor the found headline glued to a kicker (`Home News …`), and three in five of
     /// its content words must come back in the release's first words (a site's tagline shares
     /// none). Nothing but blank lines, dates, bylines, credits, captions and headline-shaped
-    /// lines may stand between: no menu, label or prose.
+    /// lines may stand between: no menu, label or prose; above it, only short links and labels
+    /// (`top of page`).
     fn headline_on_top(&self, found: (usize, usize)) -> Option<(usize, usize)> {
-        let top = self.lines.iter().position(|line| !line.is_empty())?;
+        // Short links and labels may stand above it (`top of page`, `Menu`).
+        let top = (0..self.lines.len()).find(|&index| {
+            !self.lines[index].is_empty() && (!self.skip[index] || word_count(self.lines[index]) > TOP_LINK_WORDS)
+        })?;
         let line = self.lines[top];
         if top >= found.0
             || self.skip[top]
@@ -956,7 +962,10 @@ impl Page<'_> {
         if top_folded.contains(&found_folded) || found_folded.contains(&top_folded) {
             return None;
         }
-        let own = content_stems(line);
+        // Its words counted once: a kicker repeating one (`De plus en plus jeunes`) has few.
+        let mut own = content_stems(line);
+        own.sort_unstable();
+        own.dedup();
         let release = self.release_stems(found.1);
         let shared = own.iter().filter(|stem| release.contains(*stem)).count();
         if own.len() < TOP_MIN_STEMS || shared * 5 < own.len() * 3 {
@@ -996,6 +1005,7 @@ impl Page<'_> {
         release
     }
 
+    /// The nearest line above `index` that is not skipped, if any.
     fn above(&self, index: usize) -> Option<usize> {
         (0..index).rev().find(|&above| !self.skip[above])
     }
@@ -1834,6 +1844,20 @@ mod tests {
             (&format!("{headline} (cartes)"), headline),
         ]);
         never_the_title(&["Live updates: follow the latest news on the floods"]);
+    }
+
+    #[test]
+    fn a_headline_under_a_back_to_top_link_still_opens_the_page_but_a_kicker_of_one_repeated_word_does_not() {
+        let headline = "Aid for families affected by monsoon floods and landslides";
+        let page = format!(
+            "top of page\n\n{headline}\n\nMonsoon floods and landslides are common in the hills every year\n\nMonsoon floods strike the hill districts every year, and this year persistent rain has triggered landslides that left families homeless. The agency is giving aid to the families in three districts."
+        );
+        assert_eq!(clean_page(&page).title, headline);
+        let headline = "The region takes better care of unaccompanied minors";
+        let page = format!(
+            "Menu\nMore and more younger\n{headline}\n\nThe region is taking better care of unaccompanied minors after more and more younger children arrived last year, the council announced on Thursday, with new homes and more staff for them."
+        );
+        assert_eq!(clean_page(&page).title, headline);
     }
 
     #[test]
