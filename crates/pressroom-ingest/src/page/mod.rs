@@ -237,6 +237,9 @@ fn read_page(raw: &str, known_title: Option<&str>, site: &SiteLines) -> PagePart
 /// A page's first line is its headline over a line found lower only with this many content
 /// words ([`content_stems`]), checked against the release's first words.
 const TOP_MIN_STEMS: usize = 3;
+/// Words at least of a headline in capitals over a subtitle that is not: a section's label
+/// in capitals has fewer (`CLIMA Y FENÓMENOS NATURALES`).
+const CAPITALS_HEADLINE_WORDS: usize = 5;
 /// Words at most of a skipped line (a link, a label) that may stand above the headline a page
 /// opens with.
 const TOP_LINK_WORDS: usize = 3;
@@ -1029,7 +1032,7 @@ impl Page<'_> {
             above = self.above(above)?;
         }
         let line = self.lines[above];
-        (in_capitals(line) && word_count(line) >= 4 && is_headline_shaped(line)).then_some(above)
+        (in_capitals(line) && word_count(line) >= CAPITALS_HEADLINE_WORDS && is_headline_shaped(line)).then_some(above)
     }
 
     /// Where a headline ending at `last` starts: lines in capitals above a line in
@@ -1844,6 +1847,29 @@ mod tests {
             (&format!("{headline} (cartes)"), headline),
         ]);
         never_the_title(&["Live updates: follow the latest news on the floods"]);
+    }
+
+    #[test]
+    fn language_tags_a_glued_read_link_a_plea_for_support_a_joint_issuer_and_a_section_in_capitals_are_not_the_title() {
+        titled(&[
+            (
+                "Floods in the north – Emergency aid from the agency (9 February 2023) [en] [中文]",
+                "Floods in the north – Emergency aid from the agency (9 February 2023)",
+            ),
+            (
+                "Aide d’urgence aux sinistrés\n\nCOMMUNIQUE CONJOINT DU MINISTERE DES AFFAIRES ETRANGERES ET EUROPEENNES ET DU MINISTERE DE LA DEFENSE",
+                "Aide d’urgence aux sinistrés",
+            ),
+        ]);
+        never_the_title(&[
+            "Public Opinion is Clear: Urgent Action Required to Protect Children! Read the story",
+            "Readers like you keep news free for everyone.",
+        ]);
+        let headline = "Cruz Roja abrirá centros de acopio para damnificados en tres estados";
+        let page = format!(
+            "CLIMA Y FENÓMENOS NATURALES\n\n{headline}\n\nLa Cruz Roja hizo un llamado a la solidaridad tras el sismo registrado la noche del jueves, y abrirá centros de acopio en tres estados para apoyar a los damnificados."
+        );
+        assert_eq!(clean_page(&page).title, headline);
     }
 
     #[test]

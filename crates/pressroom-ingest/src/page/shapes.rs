@@ -257,6 +257,13 @@ pub(super) fn is_boilerplate(line: &str) -> bool {
     if is_share_row(line) || (words <= 12 && PAYWALL.is_match(line)) {
         return true;
     }
+    // Another story's teaser with its link glued on (`… Exploitation! Read the story`), and a
+    // plea for readers' support (`Readers like you keep news free for everyone.`).
+    if ((4..=TEASER_WORDS).contains(&words) && TEASER_LINK_END.is_match(line))
+        || (words <= 20 && READER_SUPPORT.is_match(line))
+    {
+        return true;
+    }
     // A notice of the document's other formats (`Where available, the PDF/Word icon below is
     // provided to view the complete document`), and a line of labels in brackets only
     // (`[Ministry of Foreign Affairs] [Friday, Nov 7, 2014]`).
@@ -316,7 +323,8 @@ pub(super) fn is_boilerplate(line: &str) -> bool {
     // A byline (`By political reporter Jane Doe`, `Por Ana Pérez y Juan Ruiz`), and the
     // office a release comes from, however long its name (`Press Release by Office of the UN
     // Resident Coordinator and Humanitarian Coordinator`, `Office of the Spokesperson`).
-    if (words <= 8 && (BYLINE.is_match(line) || is_issuer_label(line))) || ISSUER.is_match(line) {
+    let issuer_label = (words <= 8 || (words <= ISSUER_LABEL_WORDS && in_capitals(line))) && is_issuer_label(line);
+    if (words <= 8 && BYLINE.is_match(line)) || issuer_label || ISSUER.is_match(line) {
         return true;
     }
     let folded = fold(line);
@@ -1046,7 +1054,8 @@ pub(super) fn without_glued_feed_date(title: &str) -> &str {
 /// a link to the English page: `… aide d’urgence en Haïti [en]`).
 pub(super) fn without_language_tags(title: &str) -> &str {
     static TAGS: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\s*\[([A-Z]{2}(/[A-Z]{2})*|[a-z]{2}(/[a-z]{2})*)\]$").expect("language tags pattern is valid")
+        Regex::new(r"(\s*\[([A-Z]{2}(/[A-Z]{2})*|[a-z]{2}(/[a-z]{2})*|中文|简体中文|繁體中文|English|Français|Español|Deutsch|Português|Русский|العربية|日本語|한국어)\])+$")
+            .expect("language tags pattern is valid")
     });
     TAGS.find(title).map_or(title, |found| &title[..found.start()])
 }
@@ -1410,12 +1419,18 @@ static ISSUER: LazyLock<Regex> = LazyLock::new(|| {
     .expect("issuer pattern is valid")
 });
 
+/// Words at most of a release's kind and issuer in capitals on a line of their own
+/// (`COMMUNIQUE CONJOINT DU MINISTERE DES AFFAIRES ETRANGERES ET EUROPEENNES ET DU MINISTERE DE
+/// LA DEFENSE`); in lower case, eight (`Comunicado de la Agencia: Llegan familias…` is a
+/// headline).
+const ISSUER_LABEL_WORDS: usize = 16;
+
 /// A French or Spanish release's kind and its issuer and no more (`COMMUNIQUÉ DU SECOURS
-/// ISLAMIQUE FRANCE (SIF)`, `Comunicado de la Cancillería`): a headline goes on to its subject
+/// ISLAMIQUE FRANCE (SIF)`, `Comunicado de la Cancillería`, `Communiqué conjoint du ministère …`): a headline goes on to its subject
 /// (`Comunicado de la OMS sobre el brote…`).
 fn is_issuer_label(line: &str) -> bool {
     static KIND_OF: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^(communiqu[ée](\s+de\s+presse)?|comunicado(\s+de\s+prensa)?)\s+(du|des|de\s+la|de\s+l['’]|del|de\s+los|de\s+las)\s*\S")
+        Regex::new(r"(?i)^(communiqu[ée](\s+conjoint)?(\s+de\s+presse)?|comunicado(\s+conjunto)?(\s+de\s+prensa)?)\s+(du|des|de\s+la|de\s+l['’]|del|de\s+los|de\s+las)\s*\S")
             .expect("issuer label pattern is valid")
     });
     const SUBJECT: [&str; 8] = [
@@ -1562,6 +1577,22 @@ fn is_share_row(line: &str) -> bool {
     }
     buttons >= 2 && networks >= 2
 }
+
+/// Words at most of a teaser with its link glued on; a paragraph of the release may end with
+/// a link too (`… the director said on Monday. Read More>>`).
+const TEASER_WORDS: usize = 25;
+
+/// A link to read a story glued to the end of its teaser.
+static TEASER_LINK_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\S\s+(read (the )?(full )?(story|article)|read more|lire la suite|lire l'article|leer m[áa]s|seguir leyendo)\W*$")
+        .expect("teaser link pattern is valid")
+});
+
+/// A news site's plea for its readers' support.
+static READER_SUPPORT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(readers like you|keep (news|journalism) free|support (our|independent) journalism|help keep paywalls away)\b")
+        .expect("reader support pattern is valid")
+});
 
 /// A paywall's notice that the story is for subscribers.
 static PAYWALL: LazyLock<Regex> = LazyLock::new(|| {
