@@ -1384,6 +1384,13 @@ mod tests {
         }
     }
 
+    /// Each whole page is read with this title.
+    fn pages_titled(cases: &[(&str, &str)]) {
+        for (page, title) in cases {
+            assert_eq!(clean_page(page).title, *title, "{page}");
+        }
+    }
+
     /// Each line, under a headline the page gives as a bullet (so that the line is the nearest
     /// headline-shaped line above the release), is not taken for the title.
     fn never_the_title(lines: &[&str]) {
@@ -1865,25 +1872,24 @@ mod tests {
             "Public Opinion is Clear: Urgent Action Required to Protect Children! Read the story",
             "Readers like you keep news free for everyone.",
         ]);
-        let headline = "Cruz Roja abrirá centros de acopio para damnificados en tres estados";
-        let page = format!(
-            "CLIMA Y FENÓMENOS NATURALES\n\n{headline}\n\nLa Cruz Roja hizo un llamado a la solidaridad tras el sismo registrado la noche del jueves, y abrirá centros de acopio en tres estados para apoyar a los damnificados."
-        );
-        assert_eq!(clean_page(&page).title, headline);
+        pages_titled(&[(
+            "CLIMA Y FENÓMENOS NATURALES\n\nCruz Roja abrirá centros de acopio para damnificados en tres estados\n\nLa Cruz Roja hizo un llamado a la solidaridad tras el sismo registrado la noche del jueves, y abrirá centros de acopio en tres estados para apoyar a los damnificados.",
+            "Cruz Roja abrirá centros de acopio para damnificados en tres estados",
+        )]);
     }
 
     #[test]
     fn a_headline_under_a_back_to_top_link_still_opens_the_page_but_a_kicker_of_one_repeated_word_does_not() {
-        let headline = "Aid for families affected by monsoon floods and landslides";
-        let page = format!(
-            "top of page\n\n{headline}\n\nMonsoon floods and landslides are common in the hills every year\n\nMonsoon floods strike the hill districts every year, and this year persistent rain has triggered landslides that left families homeless. The agency is giving aid to the families in three districts."
-        );
-        assert_eq!(clean_page(&page).title, headline);
-        let headline = "The region takes better care of unaccompanied minors";
-        let page = format!(
-            "Menu\nMore and more younger\n{headline}\n\nThe region is taking better care of unaccompanied minors after more and more younger children arrived last year, the council announced on Thursday, with new homes and more staff for them."
-        );
-        assert_eq!(clean_page(&page).title, headline);
+        pages_titled(&[
+            (
+                "top of page\n\nAid for families affected by monsoon floods and landslides\n\nMonsoon floods and landslides are common in the hills every year\n\nMonsoon floods strike the hill districts every year, and this year persistent rain has triggered landslides that left families homeless. The agency is giving aid to the families in three districts.",
+                "Aid for families affected by monsoon floods and landslides",
+            ),
+            (
+                "Menu\nMore and more younger\nThe region takes better care of unaccompanied minors\n\nThe region is taking better care of unaccompanied minors after more and more younger children arrived last year, the council announced on Thursday, with new homes and more staff for them.",
+                "The region takes better care of unaccompanied minors",
+            ),
+        ]);
     }
 
     #[test]
