@@ -251,6 +251,10 @@ static COUNTER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\+ ?\d+ more\b")
 
 /// Button words a scraper glued to the end of a headline (`… en EEUU Imprimir`), and the
 /// label of the page's kind (`… ce qu'il est advenu des leurs » Press Release`).
+/// A count of the story's comments glued to a headline's end.
+static GLUED_COMMENTS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\d{1,4}\s*(Comments?|Commentaires?|Comentarios?)$").expect("valid regex"));
+
 const GLUED_BUTTONS: [&str; 16] = [
     " Imprimir",
     " Imprimer",
@@ -302,6 +306,13 @@ fn tidy_title(title: &str) -> String {
         .filter(|rest| word_count(rest) > 2)
     {
         title = rest.trim_end();
+    }
+    // A count of comments glued to the end (`… in emergency funding0 Comments`).
+    if let Some(count) = GLUED_COMMENTS
+        .find(title)
+        .filter(|count| word_count(&title[..count.start()]) > 2)
+    {
+        title = title[..count.start()].trim_end();
     }
     for (open, close) in [('"', '"'), ('“', '”'), ('«', '»')] {
         if let Some(inner) = title.strip_prefix(open).and_then(|rest| rest.strip_suffix(close)) {
@@ -1854,6 +1865,21 @@ mod tests {
             (&format!("{headline} (cartes)"), headline),
         ]);
         never_the_title(&["Live updates: follow the latest news on the floods"]);
+    }
+
+    #[test]
+    fn a_label_going_on_in_lower_case_is_a_headline_and_a_comment_count_and_an_ad_blocker_notice_are_not_the_title() {
+        titled(&[
+            (
+                "Statement on the suspension of programmes in the north\n\nPublished 01. Oct 2021\nThe agency has suspended its programmes in the north of the country following a government directive",
+                "Statement on the suspension of programmes in the north",
+            ),
+            (
+                "More flooding expected as the agency appeals for two million francs in emergency funding0 Comments",
+                "More flooding expected as the agency appeals for two million francs in emergency funding",
+            ),
+        ]);
+        never_the_title(&["Veuillez désactiver le bloqueur de publicité SVP!"]);
     }
 
     #[test]

@@ -257,6 +257,10 @@ pub(super) fn is_boilerplate(line: &str) -> bool {
     if is_share_row(line) || (words <= 12 && PAYWALL.is_match(line)) {
         return true;
     }
+    // A request to turn off an ad blocker (`Veuillez désactiver le bloqueur de publicité SVP!`).
+    if words <= 20 && AD_BLOCKER.is_match(line) {
+        return true;
+    }
     // Another story's teaser with its link glued on (`… Exploitation! Read the story`), and a
     // plea for readers' support (`Readers like you keep news free for everyone.`).
     if ((4..=TEASER_WORDS).contains(&words) && TEASER_LINK_END.is_match(line))
@@ -452,10 +456,15 @@ pub(super) fn is_label(line: &str) -> bool {
 }
 
 /// A line opening with a label and going on (`Communiqués de presse Comité des droits de
-/// l'homme`): a breadcrumb glued into one line, no headline.
+/// l'homme`): a breadcrumb glued into one line, no headline; not when the words after the
+/// label open in lower case.
 pub(super) fn opens_with_label(line: &str) -> bool {
     let words: Vec<&str> = line.split_whitespace().collect();
-    (1..words.len().min(4)).any(|taken| is_label(&words[..taken].join(" ")))
+    // A label the sentence goes on from in lower case is the headline's own word (`Statement
+    // on the suspension of programmes …`).
+    (1..words.len().min(4)).any(|taken| {
+        is_label(&words[..taken].join(" ")) && !words[taken].chars().next().is_some_and(char::is_lowercase)
+    })
 }
 
 /// The first sentence of a page's line, cut at a word boundary after at most `max_chars`: a
@@ -1586,6 +1595,12 @@ const TEASER_WORDS: usize = 25;
 static TEASER_LINK_END: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\S\s+(read (the )?(full )?(story|article)|read more|lire la suite|lire l'article|leer m[áa]s|seguir leyendo)\W*$")
         .expect("teaser link pattern is valid")
+});
+
+/// A request to turn off an ad blocker.
+static AD_BLOCKER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(bloqueur de publicit[ée]s?|ad[ -]?blocker|adblock|bloqueador de (anuncios|publicidad))\b")
+        .expect("ad blocker pattern is valid")
 });
 
 /// A news site's plea for its readers' support.
