@@ -238,8 +238,8 @@ fn read_page(raw: &str, known_title: Option<&str>, site: &SiteLines) -> PagePart
 /// words ([`content_stems`]), checked against the release's first words.
 const TOP_MIN_STEMS: usize = 3;
 /// Words at least of a headline in capitals over a subtitle that is not: a section's label
-/// in capitals has fewer (`CLIMA Y FENÓMENOS NATURALES`).
-const CAPITALS_HEADLINE_WORDS: usize = 5;
+/// in capitals has fewer (`CLIMA Y FENÓMENOS NATURALES`, `TRATA Y EXPLOTACIÓN DE PERSONAS`).
+const CAPITALS_HEADLINE_WORDS: usize = 6;
 /// Words at most of a skipped line (a link, a label) that may stand above the headline a page
 /// opens with.
 const TOP_LINK_WORDS: usize = 3;
@@ -1865,6 +1865,15 @@ mod tests {
             (&format!("{headline} (cartes)"), headline),
         ]);
         never_the_title(&["Live updates: follow the latest news on the floods"]);
+    }
+
+    #[test]
+    fn a_wire_section_s_label_and_a_section_of_five_words_in_capitals_are_not_the_title() {
+        never_the_title(&["Off the wire"]);
+        pages_titled(&[(
+            "TRATA Y EXPLOTACIÓN DE PERSONAS\n\nEl instituto atiende a 140 víctimas de trata y prevé extender el servicio\n\nEl instituto realiza actualmente el seguimiento a 140 mujeres en situación de trata, a las que acompaña y brinda protección psicosocial y legal en todo el país.",
+            "El instituto atiende a 140 víctimas de trata y prevé extender el servicio",
+        )]);
     }
 
     #[test]

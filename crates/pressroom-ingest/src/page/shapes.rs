@@ -103,6 +103,7 @@ const LABELS: &[&str] = &[
     "media release",
     "news",
     "latest news",
+    "off the wire",
     "news and press releases",
     "news and press release",
     "originally published",
