@@ -688,6 +688,9 @@ const OPENERS_LIST: &[&str] = &[
     "your",
     "his",
     "their",
+    "our",
+    "its",
+    "her",
 ];
 
 /// The word lists as sets: a word is looked up for every capitalised word of every release.
@@ -1060,7 +1063,12 @@ fn run_from(text: &str, words: &[Word<'_>], at: usize) -> Option<(usize, bool)> 
         return None;
     }
     let mut end = at + 1;
-    let mut has_head = HEADS.contains(first_lower.trim_end_matches('.'));
+    // `Red` heads a Spanish network (`Red de Mujeres`), not the Red Cross or Red Crescent.
+    let red_cross = first_lower == "red"
+        && words
+            .get(at + 1)
+            .is_some_and(|next| matches!(lower(next.text).as_ref(), "cross" | "crescent"));
+    let mut has_head = HEADS.contains(first_lower.trim_end_matches('.')) && !red_cross;
     let mut last_kept = at + 1;
     let led_by_head = has_head;
     while end < words.len() && end - at < MAX_WORDS {
@@ -1098,6 +1106,12 @@ fn run_from(text: &str, words: &[Word<'_>], at: usize) -> Option<(usize, bool)> 
             has_head |= HEADS.contains(word_lower.trim_end_matches('.'));
             end += 1;
             last_kept = end;
+            // "the International Monetary Fund's Interim Committee": a head's possessive ends
+            // its name; what the body owns is named after it.
+            if end - at >= 2 && head_possessive(word.text) {
+                has_head = true;
+                break;
+            }
         } else if matches!(word_lower.as_ref(), "and" | "y" | "et")
             && words.get(end + 1).is_some_and(|next| {
                 is_article(next.text)
@@ -1132,6 +1146,37 @@ fn run_from(text: &str, words: &[Word<'_>], at: usize) -> Option<(usize, bool)> 
         return None;
     }
     Some((last_kept, has_head))
+}
+
+/// Verbs that follow a speaker's name.
+const SPEECH_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "added",
+    "stated",
+    "announced",
+    "explained",
+    "warned",
+];
+
+/// Words that join a name's parts even when capitalised (`Commission Against Corruption`).
+const PREPOSITIONS: &[&str] = &[
+    "against", "for", "on", "in", "at", "to", "from", "with", "without", "and",
+];
+
+/// Whether a speech verb (after a comma at most) follows byte `end`.
+fn speaker_follows(text: &str, end: usize) -> bool {
+    let rest = text.get(end..).unwrap_or_default().trim_start_matches([',', ' ']);
+    let verb = rest.split(|c: char| !c.is_alphabetic()).next().unwrap_or_default();
+    SPEECH_VERBS.contains(&verb)
+}
+
+/// Whether `word` is a head with a possessive (`Fund's`, `Ministry’s`).
+fn head_possessive(word: &str) -> bool {
+    ["'s", "’s"]
+        .iter()
+        .any(|ending| word.strip_suffix(ending).is_some_and(is_head))
 }
 
 /// Whether the capitalised words from `at` (through connectors, on one line of prose) hold a
@@ -1171,8 +1216,17 @@ fn split_at_conjunctions<'r, 'a>(run: &'r [Word<'a>]) -> Vec<&'r [Word<'a>]> {
         // "Securities and Exchange Commission" is one name; "Kenya Red Cross Society and
         // National Bank of Hungary", "Policía Nacional y OCHA", "Coopérative Réveil Kananga et
         // TDH-Unité de médiation" are two.
-        let left_is_name = left.len() >= 2 && left.iter().any(|word| is_head(word.text));
         let acronym = |word: &str| word.chars().count() >= 2 && word.chars().all(char::is_uppercase);
+        // "(officials of the) IMF and World Bank": an acronym before the conjunction, on its
+        // own, names a body of its own.
+        // A heading in capitals ("J.P. MORGAN AND CO INC") is one name.
+        let short_acronym = |word: &str| acronym(word) && word.chars().count() <= 6;
+        let lone_acronym = left
+            .last()
+            .is_some_and(|last| last.text.split('-').next().is_some_and(short_acronym))
+            && (left.len() == 1 || CONNECTORS.contains(lower(left[left.len() - 2].text).as_ref()))
+            && (right.len() == 1 || right.iter().any(|word| word.text.chars().any(char::is_lowercase)));
+        let left_is_name = (left.len() >= 2 && left.iter().any(|word| is_head(word.text))) || lone_acronym;
         let right_is_name = (right.len() >= 2 && right.iter().any(|word| is_head(word.text)))
             || (right.len() == 1 && right[0].text.split('-').next().is_some_and(acronym));
         if left_is_name && right_is_name {
@@ -1297,9 +1351,13 @@ fn after_portfolio_title(text: &str, start: usize) -> bool {
 
 /// The name a run of words makes, unless it is no body.
 fn accept(text: &str, run: &[Word<'_>]) -> Option<FoundName> {
-    // A leading article is not part of the name.
+    // A leading article is not part of the name, nor a lowercase connector left by a cut at
+    // a conjunction ("UN and for the Arab League").
     let mut run = run;
-    while run.first().is_some_and(|word| is_article(word.text)) {
+    while run
+        .first()
+        .is_some_and(|word| is_article(word.text) || (!capitalised(word.text) && CONNECTORS.contains(word.text)))
+    {
         run = &run[1..];
     }
     if after_portfolio_title(text, run.first()?.range.start) {
@@ -1368,6 +1426,37 @@ fn accept(text: &str, run: &[Word<'_>]) -> Option<FoundName> {
     }) {
         run = &run[..title];
     }
+    // "Chief of the Defence Force Angus Houston said": two plain capitalised words after a
+    // body's closing head, before a speech verb, are the speaker's name, not the body's
+    // ("the Independent Commission Against Corruption said" keeps its words: `Against`).
+    if run.len() >= 4 && speaker_follows(text, run.last()?.range.end) {
+        let tail = &run[run.len() - 2..];
+        let head = &run[run.len() - 3];
+        let plain = |word: &Word<'_>| {
+            let mut letters = word.text.chars();
+            letters.next().is_some_and(char::is_uppercase)
+                && word.text.chars().count() >= 3
+                && letters.all(char::is_lowercase)
+                && !is_generic_word(&lower(word.text))
+                && !institutional(&lower(word.text))
+                && !PREPOSITIONS.contains(&lower(word.text).as_ref())
+        };
+        if is_head(head.text)
+            && tail.iter().all(plain)
+            && run[..run.len() - 3].iter().any(|word| capitalised(word.text))
+        {
+            run = &run[..run.len() - 2];
+        }
+    }
+    // "Tony Abbott and the Coalition": what stands before `and the` holds no head, so it is
+    // no part of the body's name (`Standard and Poor's Corp`, without an article, is one).
+    if let Some(conjunction) = (1..run.len().saturating_sub(2)).find(|&index| {
+        is_conjunction(run[index].text)
+            && is_article(run[index + 1].text)
+            && !run[..index].iter().any(|word| is_head(word.text))
+    }) {
+        run = &run[conjunction + 2..];
+    }
     // What follows an elided article (`Afrique de l’Ouest et du Centre` cut after its first
     // word) is no name's start.
     if follows_elided_article(text, run.first()?.range.start) {
@@ -1396,10 +1485,16 @@ fn accept(text: &str, run: &[Word<'_>]) -> Option<FoundName> {
     {
         return None;
     }
-    let lowered: Vec<String> = run
+    let mut lowered: Vec<String> = run
         .iter()
         .map(|word| lower(word.text).trim_end_matches('.').to_string())
         .collect();
+    // The last word is read without its possessive ("… Safety Authority's"): the name is.
+    if let Some(last) = lowered.last_mut() {
+        if let Some(owner) = last.strip_suffix("'s").filter(|owner| owner.chars().count() >= 2) {
+            *last = owner.to_string();
+        }
+    }
     if lowered.iter().any(|word| NOT_BODIES.contains(&word.as_str())) {
         return None;
     }
@@ -1520,6 +1615,68 @@ mod tests {
         assert_eq!(
             names("selon le Haut Conseil pour la Paix de l’ONU au Mali"),
             ["Haut Conseil pour la Paix"]
+        );
+    }
+
+    #[test]
+    fn a_head_s_possessive_ends_its_name() {
+        assert_eq!(
+            names("The International Monetary Fund's Interim Committee met on Monday."),
+            ["International Monetary Fund", "Interim Committee"]
+        );
+        assert_eq!(
+            names("the Australian Maritime Safety Authority’s Rescue Coordination Centre"),
+            ["Australian Maritime Safety Authority", "Rescue Coordination Centre"]
+        );
+        // A possessive that is no head's stays in the name.
+        assert_eq!(names("the Lord's Resistance Army attacked"), ["Lord's Resistance Army"]);
+    }
+
+    #[test]
+    fn an_acronym_before_and_names_a_body_of_its_own() {
+        assert_eq!(names("Officials of the IMF and World Bank attended."), ["World Bank"]);
+        assert!(names("funds from OXFAM and CARE arrived").is_empty());
+        assert_eq!(names("the UN and for the Arab League"), ["Arab League"]);
+        // A heading in capitals is no acronym and a body.
+        assert!(names("J.P. MORGAN AND CO INC SETS QUARTERLY").is_empty());
+    }
+
+    #[test]
+    fn a_person_or_party_before_and_the_is_no_part_of_a_body() {
+        assert!(names("the policies of Tony Abbott and the Coalition's candidates").is_empty());
+        assert_eq!(
+            names("a rating from Standard and Poor's Corp today"),
+            ["Standard and Poor's Corp"]
+        );
+        assert!(names("Our Party's members voted").is_empty());
+    }
+
+    #[test]
+    fn red_heads_no_network_in_the_red_cross() {
+        assert_eq!(
+            names("The Red Cross National Societies and civil society groups responded."),
+            ["Red Cross National Societies"]
+        );
+        assert_eq!(
+            names("según la Red Nacional de Mujeres Rurales"),
+            ["Red Nacional de Mujeres Rurales"]
+        );
+    }
+
+    #[test]
+    fn a_speaker_named_after_a_body_is_not_part_of_it() {
+        assert_eq!(
+            names("Chief of the Defence Force Angus Houston said the Navy would help."),
+            ["Defence Force"]
+        );
+        // Without a speech verb, or with a preposition, the words stay.
+        assert_eq!(
+            names("the Independent Commission Against Corruption said on Monday"),
+            ["Independent Commission Against Corruption"]
+        );
+        assert_eq!(
+            names("the Asian Development Bank Manila office"),
+            ["Asian Development Bank Manila"]
         );
     }
 
