@@ -1914,6 +1914,15 @@ mod tests {
     }
 
     #[test]
+    fn a_label_ending_on_a_colon_a_reference_code_and_a_list_of_dated_headlines_are_not_the_title() {
+        never_the_title(&["Available languages:", "AA 04 017", "PR/2004/17"]);
+        pages_titled(&[(
+            "-\nSheriff: Migrants Did Not Try to Stop School Bus - August 31, 2024\n-\nOne stabbed, another injured in altercation on city bus - August 31, 2024\n-\nCause and manner of death determined for missing hiker - August 31, 2024\n-\nCourt Rules Late Ballots Should Still Count - August 31, 2024\nHundreds Feared Dead in Mountain Landslide\nRubble was complicating rescue efforts in the mountains on Saturday, a day after a landslide buried villages and killed at least three people. Local officials said the death toll was likely to be in the hundreds.",
+            "Hundreds Feared Dead in Mountain Landslide",
+        )]);
+    }
+
+    #[test]
     fn a_headline_under_a_back_to_top_link_still_opens_the_page_but_a_kicker_of_one_repeated_word_does_not() {
         pages_titled(&[
             (

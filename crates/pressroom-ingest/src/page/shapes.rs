@@ -322,7 +322,17 @@ pub(super) fn is_boilerplate(line: &str) -> bool {
     {
         return true;
     }
-    if is_image_id(line) {
+    if is_image_id(line) || is_reference_code(line) {
+        return true;
+    }
+    // A field's label waiting for its value (`Available languages:`, `Etiquetas:`): a
+    // headline never ends on a colon.
+    if words <= LABEL_WORDS && line.trim_end().ends_with(':') && line.starts_with(char::is_uppercase) {
+        return true;
+    }
+    // Another story's entry in a list of the latest (`One stabbed in altercation on Metro bus
+    // - August 31, 2024`): a headline with its date after a dash.
+    if words >= 4 && LISTED_WITH_DATE.is_match(line) {
         return true;
     }
     // A byline (`By political reporter Jane Doe`, `Por Ana Pérez y Juan Ruiz`), and the
@@ -1699,6 +1709,33 @@ fn is_image_id(line: &str) -> bool {
             word.len() >= 8
                 && word.chars().all(|c| c.is_ascii_hexdigit() || c == '_' || c == '-')
                 && word.chars().filter(char::is_ascii_digit).count() >= 4
+        })
+}
+
+/// Words a label ending on a colon has at most.
+const LABEL_WORDS: usize = 4;
+
+/// A headline with its date after a dash, ending the line (`… - August 31, 2024`).
+static LISTED_WITH_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)\S \s*[-–—]\s+({MONTHS})\.? \d{{1,2}}, \d{{4}}$|\S \s*[-–—]\s+\d{{1,2}} ({MONTHS})\.? \d{{4}}$"
+    ))
+    .expect("listed date pattern is valid")
+});
+
+/// A document's reference code on a line of its own (`AA 04 017`, `PR/2004/17`): capitals and
+/// numbers only, a number among them, no word of four letters or more.
+fn is_reference_code(line: &str) -> bool {
+    let tokens: Vec<&str> = line
+        .split(|c: char| c.is_whitespace() || c == '/' || c == '-')
+        .filter(|token| !token.is_empty())
+        .collect();
+    (2..=5).contains(&tokens.len())
+        && tokens.iter().any(|token| token.chars().all(|c| c.is_ascii_digit()))
+        && tokens.iter().any(|token| token.chars().any(|c| c.is_ascii_uppercase()))
+        && tokens.iter().all(|token| {
+            token.chars().all(|c| c.is_ascii_digit() || c.is_ascii_uppercase())
+                && (token.len() <= 3 || token.chars().all(|c| c.is_ascii_digit()))
         })
 }
 
