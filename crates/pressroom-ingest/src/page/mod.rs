@@ -982,7 +982,16 @@ impl Page<'_> {
         own.dedup();
         let release = self.release_stems(found.1);
         let shared = own.iter().filter(|stem| release.contains(*stem)).count();
-        if own.len() < TOP_MIN_STEMS || shared * 5 < own.len() * 3 {
+        // A photo's caption given twice (its alternative text, then its caption) under a
+        // headline and its date: the headline needs to share only a word with the release.
+        let dated_top = next_filled(self.lines, top).is_some_and(is_date_line);
+        let caption_twice = found.0 == found.1 && self.given_twice(found.0);
+        let enough = if dated_top && caption_twice {
+            shared >= 1
+        } else {
+            shared * 5 >= own.len() * 3
+        };
+        if own.len() < TOP_MIN_STEMS || !enough {
             return None;
         }
         let header_only = (last + 1..found.0).all(|index| {
@@ -993,6 +1002,13 @@ impl Page<'_> {
             }
         });
         header_only.then_some((first, last))
+    }
+
+    /// Whether the line at `index` is given again right above or below it (blank lines aside).
+    fn given_twice(&self, index: usize) -> bool {
+        let line = self.lines[index];
+        let above = (0..index).rev().find(|&other| !self.lines[other].is_empty());
+        above.is_some_and(|other| self.lines[other] == line) || next_filled(self.lines, index) == Some(line)
     }
 
     /// Whether the line at `index`, skipped as no headline, may stand in a headline's header
@@ -1919,6 +1935,14 @@ mod tests {
         pages_titled(&[(
             "-\nSheriff: Migrants Did Not Try to Stop School Bus - August 31, 2024\n-\nOne stabbed, another injured in altercation on city bus - August 31, 2024\n-\nCause and manner of death determined for missing hiker - August 31, 2024\n-\nCourt Rules Late Ballots Should Still Count - August 31, 2024\nHundreds Feared Dead in Mountain Landslide\nRubble was complicating rescue efforts in the mountains on Saturday, a day after a landslide buried villages and killed at least three people. Local officials said the death toll was likely to be in the hundreds.",
             "Hundreds Feared Dead in Mountain Landslide",
+        )]);
+    }
+
+    #[test]
+    fn a_dated_headline_on_top_wins_over_a_caption_given_twice_under_it() {
+        pages_titled(&[(
+            "Region: closing the door on families fleeing a growing crisis\n\nThursday, November 20th, 2014\nFamilies wait behind a fence at a detention centre\n\nFamilies wait behind a fence at a detention centre\n\nCapital, 20 November 2014 – The agency observes with deep sadness another sudden change in the policy of the region towards people seeking protection. Yesterday the government announced its decision to stop resettlement of those who had registered on or after 1 July.",
+            "Region: closing the door on families fleeing a growing crisis",
         )]);
     }
 
