@@ -1939,6 +1939,28 @@ mod tests {
     }
 
     #[test]
+    fn a_theme_switch_a_slogan_a_first_publication_notice_a_site_description_a_map_and_a_breaking_flag_are_not_the_title(
+    ) {
+        never_the_title(&[
+            "Light mode Dark mode Mode sombre",
+            "L'ACTUALITÉ DEPUIS 1929",
+            "L'article provient de Le Journal de Montréal",
+            "Latest news and today's news from the region",
+            "La carte du Bénin",
+        ]);
+        titled(&[
+            (
+                "BREAKING NEWS: Dozens feared dead as landslide hits homes in the north",
+                "Dozens feared dead as landslide hits homes in the north",
+            ),
+            (
+                "Edito : Pour une politique migratoire respectueuse des droits des migrants",
+                "Pour une politique migratoire respectueuse des droits des migrants",
+            ),
+        ]);
+    }
+
+    #[test]
     fn a_dated_headline_on_top_wins_over_a_caption_given_twice_under_it() {
         pages_titled(&[(
             "Region: closing the door on families fleeing a growing crisis\n\nThursday, November 20th, 2014\nFamilies wait behind a fence at a detention centre\n\nFamilies wait behind a fence at a detention centre\n\nCapital, 20 November 2014 – The agency observes with deep sadness another sudden change in the policy of the region towards people seeking protection. Yesterday the government announced its decision to stop resettlement of those who had registered on or after 1 July.",

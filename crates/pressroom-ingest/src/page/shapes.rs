@@ -200,6 +200,13 @@ const LABELS: &[&str] = &[
     "light",
     "dark",
     "light/dark",
+    // A headline's flag, and an editorial's.
+    "breaking news",
+    "breaking",
+    "edito",
+    "editorial",
+    "ultima hora",
+    "derniere minute",
 ];
 
 /// Articles, prepositions and conjunctions of EN/FR/ES, folded.
@@ -323,6 +330,16 @@ pub(super) fn is_boilerplate(line: &str) -> bool {
         return true;
     }
     if is_image_id(line) || is_reference_code(line) {
+        return true;
+    }
+    // A theme switch, a masthead's slogan, a notice of first publication, a site's own
+    // description and a map's caption.
+    if (words <= 8 && THEME_SWITCH.is_match(line))
+        || (words <= 6 && SINCE_YEAR.is_match(line))
+        || (words <= 15 && FIRST_PUBLISHED.is_match(line))
+        || (words <= 10 && SITE_NEWS_OF.is_match(line))
+        || (words <= 6 && MAP_OF.is_match(line))
+    {
         return true;
     }
     // A field's label waiting for its value (`Available languages:`, `Etiquetas:`): a
@@ -1612,6 +1629,37 @@ static TEASER_LINK_END: LazyLock<Regex> = LazyLock::new(|| {
 static AD_BLOCKER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(bloqueur de publicit[ée]s?|ad[ -]?blocker|adblock|bloqueador de (anuncios|publicidad))\b")
         .expect("ad blocker pattern is valid")
+});
+
+/// A site's switch between its themes (`Light mode Dark mode Mode sombre`).
+static THEME_SWITCH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^((light|dark|clair|sombre|claro|oscuro|mode|modo|theme|thème|tema)\b[\s/|]*)+$")
+        .expect("theme switch pattern is valid")
+});
+
+/// A masthead's slogan with its founding year (`L'ACTUALITÉ DEPUIS 1929`, `News since 1851`).
+static SINCE_YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(since|depuis|desde)\s+1[6-9]\d\d$").expect("founding year pattern is valid"));
+
+/// A notice of where the story was first published (`L'article provient de Le Journal de
+/// Montréal`, `This article originally appeared on …`).
+static FIRST_PUBLISHED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^((l'|l’|cet )article provient d|this (article|story) (originally |first )?(appeared|was (first |originally )?published)\b|(el|este) art[ií]culo (proviene d|(apareci[oó]|se public[oó]) (originalmente )?en\b))",
+    )
+    .expect("first published pattern is valid")
+});
+
+/// A news site's description of itself (`Latest news and today's news from Malawi`).
+static SITE_NEWS_OF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(latest|breaking) news (and|from|on|in)\b|^derni[eè]res (nouvelles|infos) (de|du|des|sur)\b|^[uú]ltimas noticias (de|del|sobre)\b")
+        .expect("site description pattern is valid")
+});
+
+/// A map's caption (`La carte du Bénin`, `Map of the region`).
+static MAP_OF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(la |the )?(carte|map|mapa)\s+(du|de la|de l'|de l’|des|de|of|of the|del)\b")
+        .expect("map caption pattern is valid")
 });
 
 /// A news site's plea for its readers' support.
