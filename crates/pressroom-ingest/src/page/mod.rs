@@ -27,10 +27,10 @@ use regex::Regex;
 use crate::clean::{clean_text, in_capitals, normalize_whitespace, split_contact, word_count};
 use shapes::{
     contains_words, ends_sentence, ends_with_credit, ends_with_full_stop, fold, in_title_case, is_attribution,
-    is_boilerplate, is_credit, is_date_line, is_headline_shaped, is_label, is_prose, is_self_description,
-    names_observance, opening_sentence, opens_with_credit, opens_with_dateline, opens_with_label, opens_with_sender,
-    without_bracketed_tag, without_dated_source, without_framing_bars, without_glued_feed_date, without_glued_kicker,
-    without_headline_prefixes, without_language_tags, without_scraper_date, SMALL_WORDS,
+    is_boilerplate, is_credit, is_date_line, is_headline_shaped, is_label, is_names_joined, is_prose,
+    is_self_description, names_observance, opening_sentence, opens_with_credit, opens_with_dateline, opens_with_label,
+    opens_with_sender, without_bracketed_tag, without_dated_source, without_framing_bars, without_glued_feed_date,
+    without_glued_kicker, without_headline_prefixes, without_language_tags, without_scraper_date, SMALL_WORDS,
 };
 pub use site::{SiteLines, MAX_PAGES_LEARNED, MIN_PAGES};
 
@@ -191,6 +191,7 @@ fn read_page(raw: &str, known_title: Option<&str>, site: &SiteLines) -> PagePart
                 || site.contains(lines[index])
                 || menu_repeat(lines[index])
                 || menu_row(lines[index])
+                || (seen.get(lines[index]).is_some_and(|&count| count >= 2) && is_names_joined(lines[index]))
                 || cut_copy_of_next(&lines, index)
                 || kicker_ending_next(&lines, index)
         })
@@ -1958,6 +1959,15 @@ mod tests {
                 "Pour une politique migratoire respectueuse des droits des migrants",
             ),
         ]);
+    }
+
+    #[test]
+    fn two_names_given_twice_are_a_byline_and_a_star_is_a_masthead() {
+        never_the_title(&["The Daily Star"]);
+        pages_titled(&[(
+            "Outbreak in the capital: patients from outside swarm the hospitals\n\nThe total number of hospitalisations this year stands at 8,150, of whom most are from outside the capital.\n\nJane Roe and John Henry Doe\n\nJane Roe and John Henry Doe\n\nThe Daily Star\n\nJune 25, 2025\n\nCAPITAL – A farmer, 38, from a village in the east, has been undergoing treatment at the medical college hospital since Friday, officials said.",
+            "Outbreak in the capital: patients from outside swarm the hospitals",
+        )]);
     }
 
     #[test]

@@ -455,6 +455,29 @@ pub(super) fn is_boilerplate(line: &str) -> bool {
 /// Reporters' names alone, as a scraper glues them with a bare comma (`Reza Saifullah,Edna
 /// Tarigan`): a byline without its `By`. (`Sierra Leone, Liberia Vaccinate Children`, with
 /// its space after the comma, is a headline.)
+/// Two people's names joined by `and` (`Jane Roe and John Doe Smith`): a byline without its
+/// `By` when the page gives it twice; a headline given twice is seldom shaped so.
+pub(super) fn is_names_joined(line: &str) -> bool {
+    let Some((left, right)) = [" and ", " y ", " et ", " & "]
+        .iter()
+        .find_map(|joint| line.split_once(joint))
+    else {
+        return false;
+    };
+    [left, right].iter().all(|part| {
+        let words: Vec<&str> = part.split_whitespace().collect();
+        (2..=3).contains(&words.len()) && words.iter().all(|word| is_name_word(word))
+    })
+}
+
+/// A word shaped as a person's name: a capital, then lower-case letters.
+fn is_name_word(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(char::is_uppercase)
+        && word.chars().count() >= 2
+        && chars.all(|c| c.is_lowercase() || matches!(c, '-' | '\'' | '’' | '.'))
+}
+
 fn is_author_names(line: &str) -> bool {
     if line.chars().count() > 60 || line.contains(", ") {
         return false;
@@ -590,7 +613,7 @@ static SERVER_ERROR: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A newspaper's name: capitalised words ending in a word for a newspaper.
 static MASTHEAD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(The\s+)?(\p{Lu}[\p{L}.'’-]*\s+){1,3}(Post|Times|Herald|Tribune|Journal|Gazette|Mail|Telegraph|Chronicle|Observer|Courier|Inquirer|Monitor)$")
+    Regex::new(r"^(The\s+)?(\p{Lu}[\p{L}.'’-]*\s+){1,3}(Post|Times|Herald|Tribune|Journal|Gazette|Mail|Telegraph|Chronicle|Observer|Courier|Inquirer|Monitor|Star|Standard|Guardian|Express|Independent|Sun|Mirror|Nation|Times of \p{Lu}\p{L}+)$")
         .expect("masthead pattern is valid")
 });
 
