@@ -1971,6 +1971,24 @@ mod tests {
     }
 
     #[test]
+    fn a_menu_run_into_one_line_a_pictures_label_and_a_spaced_wire_kicker_are_not_the_title() {
+        never_the_title(&[
+            "Agency home Agency Tools About Agency FAQ Mailing Lists Site Map français español",
+            "Email this article Print this article Subscribe Agency RSS Share this article",
+        ]);
+        titled(&[
+            (
+                "PICS: In the north, grief and hunger stalk storm victims",
+                "In the north, grief and hunger stalk storm victims",
+            ),
+            (
+                "AFRIQUE / SENEGAL - Une forte épidémie de choléra a déjà fait 61 morts",
+                "Une forte épidémie de choléra a déjà fait 61 morts",
+            ),
+        ]);
+    }
+
+    #[test]
     fn a_dated_headline_on_top_wins_over_a_caption_given_twice_under_it() {
         pages_titled(&[(
             "Region: closing the door on families fleeing a growing crisis\n\nThursday, November 20th, 2014\nFamilies wait behind a fence at a detention centre\n\nFamilies wait behind a fence at a detention centre\n\nCapital, 20 November 2014 – The agency observes with deep sadness another sudden change in the policy of the region towards people seeking protection. Yesterday the government announced its decision to stop resettlement of those who had registered on or after 1 July.",

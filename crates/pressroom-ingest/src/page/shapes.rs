@@ -332,6 +332,12 @@ pub(super) fn is_boilerplate(line: &str) -> bool {
     if is_image_id(line) || is_reference_code(line) {
         return true;
     }
+    // A menu's entries run into one line (`GIEWS home GIEWS Tools About GIEWS FAQ Mailing
+    // Lists Site Map français español`, `Email this article Print this article Subscribe`):
+    // three of a site's usual entries.
+    if words <= 25 && MENU_ENTRY.find_iter(line).count() >= 3 {
+        return true;
+    }
     // A theme switch, a masthead's slogan, a notice of first publication, a site's own
     // description and a map's caption.
     if (words <= 8 && THEME_SWITCH.is_match(line))
@@ -954,14 +960,15 @@ pub(super) fn without_headline_prefixes<'t>(title: &'t str) -> &'t str {
     // region and country in capitals and a dash (`AFRICA/CHAD - Thousands…`), before a
     // capital.
     static WIRE_KICKER: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(\p{Lu}[\p{L}'’ ]{1,30}\.-|\p{Lu}{2,}(/\p{Lu}[\p{Lu}' ]{1,30})+\s-)\s+")
+        Regex::new(r"^(\p{Lu}[\p{L}'’ ]{1,30}\.-|\p{Lu}{2,}(\s?/\s?\p{Lu}[\p{Lu}' ]{1,30})+\s-)\s+")
             .expect("wire kicker pattern is valid")
     });
     // A media or subject tag in brackets ([`TAG_BEFORE`]: `[Images] La Marine intercepte…`,
     // `[VIDEO] …`, `[Sri Lanka Floods] Singapore Red Cross sends…`), or a medium and a full
     // stop or a colon (`VIDEO. Inondations…`).
     static MEDIA_TAG: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^(photos?|fotos?|v[ií]d[eé]os?|audio)\s*[.:]\s+").expect("media tag pattern is valid")
+        Regex::new(r"(?i)^(photos?|fotos?|pics?|pictures|v[ií]d[eé]os?|audio)\s*[.:]\s+")
+            .expect("media tag pattern is valid")
     });
     // What follows a prefix ending at `end`, when three words or more are left.
     let headline_after = |title: &'t str, end: usize| Some(&title[end..]).filter(|rest| word_count(rest) > 2);
@@ -1652,6 +1659,12 @@ static TEASER_LINK_END: LazyLock<Regex> = LazyLock::new(|| {
 static AD_BLOCKER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(bloqueur de publicit[ée]s?|ad[ -]?blocker|adblock|bloqueador de (anuncios|publicidad))\b")
         .expect("ad blocker pattern is valid")
+});
+
+/// A site's usual menu entries and buttons, and the names of its other languages.
+static MENU_ENTRY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(home|about( us)?|faq|site ?map|contact( us)?|mailing lists?|log ?in|sign ?in|subscribe|accueil|plan du site|nous contacter|inicio|mapa del sitio|contacto|english|français|español|العربية|(email|e-mail|print|share) this (article|page|story)|rss)\b")
+        .expect("menu entry pattern is valid")
 });
 
 /// A site's switch between its themes (`Light mode Dark mode Mode sombre`).
