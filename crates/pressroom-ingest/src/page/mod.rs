@@ -1989,6 +1989,21 @@ mod tests {
     }
 
     #[test]
+    fn rating_stars_a_press_office_a_more_about_link_a_caption_with_its_credit_label_and_a_teaser_with_lire_plus_are_not_the_title(
+    ) {
+        never_the_title(&[
+            "Oficina de Prensa y Comunicación de la Comisión",
+            "Más sobre la Comisión",
+            "Refugee accommodation on the island. The government plans to start deporting men whose claims were rejected, staff have been told. Photograph: Jane Roe/Agency",
+            "Familles et enfants n'ont plus accès à la nourriture en quantité suffisante. Lire plus",
+        ]);
+        pages_titled(&[(
+            "Volunteers load relief items after the fire.\n\nRed Cross committed to respond to the refugee situation\n\nUser Rating: 5 / 5\n\nStar ActiveStar ActiveStar ActiveStar ActiveStar Active\n\nRed Cross volunteers on June 26th braved the night at the border crossing to rescue refugees fleeing the fighting, and thousands of people have since crossed into the country.",
+            "Red Cross committed to respond to the refugee situation",
+        )]);
+    }
+
+    #[test]
     fn a_dated_headline_on_top_wins_over_a_caption_given_twice_under_it() {
         pages_titled(&[(
             "Region: closing the door on families fleeing a growing crisis\n\nThursday, November 20th, 2014\nFamilies wait behind a fence at a detention centre\n\nFamilies wait behind a fence at a detention centre\n\nCapital, 20 November 2014 – The agency observes with deep sadness another sudden change in the policy of the region towards people seeking protection. Yesterday the government announced its decision to stop resettlement of those who had registered on or after 1 July.",

@@ -332,6 +332,17 @@ pub(super) fn is_boilerplate(line: &str) -> bool {
     if is_image_id(line) || is_reference_code(line) {
         return true;
     }
+    // A rating's stars (`Star ActiveStar ActiveStar Active`), a caption ending with its
+    // credit's label (`… have been told. Photograph: Jane Roe/Agency`), a press office named
+    // under its release (`Oficina de Prensa y Comunicación de la CIDH`) and a link to more
+    // about a body (`Más sobre la CIDH`).
+    if RATING_STARS.is_match(line)
+        || (words >= 8 && CAPTION_CREDIT_LABEL.is_match(line))
+        || (words <= 12 && PRESS_OFFICE.is_match(line))
+        || (words <= 5 && MORE_ABOUT.is_match(line))
+    {
+        return true;
+    }
     // A menu's entries run into one line (`GIEWS home GIEWS Tools About GIEWS FAQ Mailing
     // Lists Site Map français español`, `Email this article Print this article Subscribe`):
     // three of a site's usual entries.
@@ -1533,7 +1544,7 @@ static VIEWS: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A notice of a story's age, on folded text.
 static STORY_AGE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^this ((story|article|report) (is|was) (from|published)\b|was published\b|(story|article|report) is (over|more than) \d+ (years?|months?) old$)")
+    Regex::new(r"^this ((story|article|report) (is|was) (from|published)\b|(content )?was published\b|(story|article|report) is (over|more than) \d+ (years?|months?) old$)")
         .expect("story age pattern is valid")
 });
 
@@ -1651,7 +1662,7 @@ const TEASER_WORDS: usize = 25;
 
 /// A link to read a story glued to the end of its teaser.
 static TEASER_LINK_END: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\S\s+(read (the )?(full )?(story|article)|read more|lire la suite|lire l'article|leer m[áa]s|seguir leyendo)\W*$")
+    Regex::new(r"(?i)\S\s+(read (the )?(full )?(story|article)|read more|lire la suite|lire plus|lire l'article|leer m[áa]s|seguir leyendo)\W*$")
         .expect("teaser link pattern is valid")
 });
 
@@ -1659,6 +1670,30 @@ static TEASER_LINK_END: LazyLock<Regex> = LazyLock::new(|| {
 static AD_BLOCKER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(bloqueur de publicit[ée]s?|ad[ -]?blocker|adblock|bloqueador de (anuncios|publicidad))\b")
         .expect("ad blocker pattern is valid")
+});
+
+/// A rating's stars, as a widget's text gives them.
+static RATING_STARS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(star\s*(active|inactive|empty|full|half)\s*){2,}$").expect("rating stars pattern is valid")
+});
+
+/// A caption's last sentence followed by its credit's label and the credit.
+static CAPTION_CREDIT_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)[.!?»”]\s+(photograph|photo|picture|image|foto|fotograf[ií]a|photographie|photo credit|cr[ée]dit photo)s?\s*:\s*\S[^.]{0,60}$")
+        .expect("caption credit label pattern is valid")
+});
+
+/// A press office's name on its own line (`Oficina de Prensa y Comunicación de la CIDH`,
+/// `Service de presse du …`).
+static PRESS_OFFICE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(oficina|direcci[oó]n|bureau|service|direction|office)\s+(de\s+)?(prensa|presse|comunicaci[oó]n|communication|press)\b")
+        .expect("press office pattern is valid")
+});
+
+/// A link to more about a body or a subject (`Más sobre la CIDH`, `More about UNHCR`).
+static MORE_ABOUT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(more (about|on)|m[áa]s (sobre|acerca de)|en savoir plus sur|plus sur)\s")
+        .expect("more about pattern is valid")
 });
 
 /// A site's usual menu entries and buttons, and the names of its other languages.
