@@ -109,10 +109,6 @@ const THEME_CUE_SCORE: f32 = 2.0;
 /// 16 → 0.673, 12 → 0.665, 8 → 0.642; with them, never → 0.662, 16 → 0.685 (dev gold 0.817 →
 /// 0.838). ReliefWeb's own held-out theme labels fall from 0.429 to 0.391 at 16.
 const THEME_BY_CUES: f32 = 16.0;
-/// Share of the strongest sibling's cue score a subtopic needs. Topics F1 on the tune half of
-/// the extraction gold (before the Spanish and French lexicon): 0 → 0.576, 0.3 → 0.596,
-/// 0.5 → 0.585, 0.7 → 0.557.
-const SIBLING_SHARE: f32 = 0.3;
 
 /// Loaded tables and automata; build once, share across threads.
 /// A record's facets but its organizations, and the mentions these are read from
@@ -244,23 +240,6 @@ impl Enricher {
                 paths.push(path.clone());
             }
         }
-        // A release that names refugees once in a story about their settlement is about
-        // settlement: a subtopic needs a good share of its strongest sibling's score.
-        let parent = |path: &str| path.rsplit_once('/').map(|(parent, _)| parent.to_string());
-        let strongest_sibling = |path: &str| {
-            paths
-                .iter()
-                .filter(|other| parent(other) == parent(path))
-                .map(|other| cue_score(other))
-                .fold(0.0f32, f32::max)
-        };
-        let paths: Vec<String> = paths
-            .iter()
-            .filter(|path| {
-                parent(path).as_deref() == Some("") || cue_score(path) >= SIBLING_SHARE * strongest_sibling(path)
-            })
-            .cloned()
-            .collect();
         let specific: Vec<String> = paths
             .iter()
             .filter(|path| {
