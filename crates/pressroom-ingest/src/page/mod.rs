@@ -2004,6 +2004,20 @@ mod tests {
     }
 
     #[test]
+    fn a_caption_credited_by_a_photographer_or_as_a_file_photo_a_spaced_ordinal_date_a_project_code_a_written_by_byline_and_a_moved_notice_are_not_the_title(
+    ) {
+        never_the_title(&[
+            "Relatives of the sick wait for news outside a local hospital in the town. Photo by Agency/Jane Roe, courtesy",
+            "Areas of the country are prone to flash flooding. (file photo)",
+            "29 th January, 2015",
+            "Emergency Medical Response - 080676 International Crisis Response",
+            "Written by Jane Roe Published on Read time Approx. 6 minutes",
+            "Escrito en NACIONAL el",
+            "This content from the",
+        ]);
+    }
+
+    #[test]
     fn a_dated_headline_on_top_wins_over_a_caption_given_twice_under_it() {
         pages_titled(&[(
             "Region: closing the door on families fleeing a growing crisis\n\nThursday, November 20th, 2014\nFamilies wait behind a fence at a detention centre\n\nFamilies wait behind a fence at a detention centre\n\nCapital, 20 November 2014 – The agency observes with deep sadness another sudden change in the policy of the region towards people seeking protection. Yesterday the government announced its decision to stop resettlement of those who had registered on or after 1 July.",

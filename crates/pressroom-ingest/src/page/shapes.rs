@@ -26,7 +26,7 @@ fn day_month_year() -> String {
 /// A month name beside a number (a day or a year), or a date in figures.
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)(\b\d{{1,2}}(st|nd|rd|th|er|º|o)?\.?\s+(de\s+)?({MONTHS})\b|\b({MONTHS})\.?\s+(de\s+)?\d{{1,4}}(st|nd|rd|th)?\b|\b\d{{1,4}}[./-]\d{{1,2}}[./-]\d{{2,4}}\b)"
+        r"(?i)(\b\d{{1,2}}(\s?(st|nd|rd|th)|er|º|o)?\.?\s+(de\s+)?({MONTHS})\b|\b({MONTHS})\.?\s+(de\s+)?\d{{1,4}}(st|nd|rd|th)?\b|\b\d{{1,4}}[./-]\d{{1,2}}[./-]\d{{2,4}}\b)"
     ))
     .expect("date pattern is valid")
 });
@@ -340,6 +340,8 @@ pub(super) fn is_boilerplate(line: &str) -> bool {
         || (words >= 8 && CAPTION_CREDIT_LABEL.is_match(line))
         || (words <= 12 && PRESS_OFFICE.is_match(line))
         || (words <= 5 && MORE_ABOUT.is_match(line))
+        || (words <= 20 && WRITTEN_BY.is_match(line))
+        || (words <= 12 && is_project_code(line))
     {
         return true;
     }
@@ -636,7 +638,7 @@ static MASTHEAD: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A notice that a page has moved or redirects.
 static MOVED_NOTICE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(has|have)\s+moved\s+to\b|\bif\s+you\s+are\s+not\s+redirected\b|\ba\s+[ée]t[ée]\s+d[ée]plac[ée]e?\s+(vers|sur)\b|\bse\s+ha\s+(trasladado|mudado)\s+a\b")
+    Regex::new(r"(?i)\b(has|have)\s+moved\s+to\b|^this (content|page) from the\b|\bif\s+you\s+are\s+not\s+redirected\b|\ba\s+[ée]t[ée]\s+d[ée]plac[ée]e?\s+(vers|sur)\b|\bse\s+ha\s+(trasladado|mudado)\s+a\b")
         .expect("moved notice pattern is valid")
 });
 
@@ -1679,7 +1681,7 @@ static RATING_STARS: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A caption's last sentence followed by its credit's label and the credit.
 static CAPTION_CREDIT_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)[.!?»”]\s+(photograph|photo|picture|image|foto|fotograf[ií]a|photographie|photo credit|cr[ée]dit photo)s?\s*:\s*\S[^.]{0,60}$")
+    Regex::new(r"(?i)[.!?»”]\s+((photograph|photo|picture|image|foto|fotograf[ií]a|photographie|photo credit|cr[ée]dit photo)s?\s*:|(photograph|photo|foto|photographie) (by|de|par))\s*\S[^.]{0,60}$|\.\s*\((file |archive )?(photo|picture|image|foto)\)$")
         .expect("caption credit label pattern is valid")
 });
 
@@ -1689,6 +1691,30 @@ static PRESS_OFFICE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(oficina|direcci[oó]n|bureau|service|direction|office)\s+(de\s+)?(prensa|presse|comunicaci[oó]n|communication|press)\b")
         .expect("press office pattern is valid")
 });
+
+/// A byline that says who wrote the story and where (`Written by Jane Roe Published on …`,
+/// `Escrito en NACIONAL el`).
+static WRITTEN_BY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^((?i:written|posted) by \p{Lu}|(?i:escrito|publicado) en \S+ el\b)")
+        .expect("written by pattern is valid")
+});
+
+/// A programme's label with its code (`Emergency Medical Response - 080676 International Crisis
+/// Response`): capitalised words and a number of six figures or more.
+fn is_project_code(line: &str) -> bool {
+    let words: Vec<&str> = line
+        .split_whitespace()
+        .filter(|word| *word != "-" && *word != "–")
+        .collect();
+    words
+        .iter()
+        .any(|word| word.len() >= 6 && word.chars().all(|c| c.is_ascii_digit()))
+        && words.iter().all(|word| {
+            word.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        })
+}
 
 /// A link to more about a body or a subject (`Más sobre la CIDH`, `More about UNHCR`).
 static MORE_ABOUT: LazyLock<Regex> = LazyLock::new(|| {
