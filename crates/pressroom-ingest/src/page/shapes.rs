@@ -485,15 +485,17 @@ pub(super) fn is_names_joined(line: &str) -> bool {
     };
     [left, right].iter().all(|part| {
         let words: Vec<&str> = part.split_whitespace().collect();
-        (2..=3).contains(&words.len()) && words.iter().all(|word| is_name_word(word))
+        (2..=3).contains(&words.len())
+            && words
+                .iter()
+                .all(|word| word.chars().nth(1).is_some() && is_name_word(word))
     })
 }
 
-/// A word shaped as a person's name: a capital, then lower-case letters.
+/// A word shaped as a person's name: a capital, then lower-case letters (or an initial).
 fn is_name_word(word: &str) -> bool {
     let mut chars = word.chars();
     chars.next().is_some_and(char::is_uppercase)
-        && word.chars().count() >= 2
         && chars.all(|c| c.is_lowercase() || matches!(c, '-' | '\'' | '’' | '.'))
 }
 
@@ -505,12 +507,7 @@ fn is_author_names(line: &str) -> bool {
     parts.len() >= 2
         && parts.iter().all(|part| {
             let words: Vec<&str> = part.split_whitespace().collect();
-            (2..=3).contains(&words.len())
-                && words.iter().all(|word| {
-                    let mut chars = word.chars();
-                    chars.next().is_some_and(char::is_uppercase)
-                        && chars.all(|c| c.is_lowercase() || matches!(c, '-' | '\'' | '’' | '.'))
-                })
+            (2..=3).contains(&words.len()) && words.iter().all(|word| is_name_word(word))
         })
 }
 
