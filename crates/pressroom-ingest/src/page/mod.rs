@@ -244,6 +244,8 @@ const CAPITALS_HEADLINE_WORDS: usize = 6;
 /// Words at most of a skipped line (a link, a label) that may stand above the headline a page
 /// opens with.
 const TOP_LINK_WORDS: usize = 3;
+/// Words a headline in Title Case on top has at least when no small word joins them.
+const TITLE_CASE_TOP_WORDS: usize = 6;
 const RELEASE_WORDS: usize = 150;
 /// Two sentences in one line (`… the port of Messina, Italy, Tuesday. The ship …`).
 static SENTENCE_INSIDE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\p{Ll}{3,}\. \p{Lu}").expect("valid regex"));
@@ -962,7 +964,7 @@ impl Page<'_> {
             || !is_headline_shaped(line)
             || is_label(line)
             || opens_with_label(line)
-            || in_title_case(line)
+            || (in_title_case(line) && !self.title_case_headline_over(top, found))
             || breadcrumb_separator(line).is_some()
             || SENTENCE_INSIDE.is_match(line)
             || COUNTER.is_match(line)
@@ -1010,6 +1012,45 @@ impl Page<'_> {
         let line = self.lines[index];
         let above = (0..index).rev().find(|&other| !self.lines[other].is_empty());
         above.is_some_and(|other| self.lines[other] == line) || next_filled(self.lines, index) == Some(line)
+    }
+
+    /// Whether the page's first line, in Title Case, is a headline over the sentence-case
+    /// line found under it (`Food for Hurricane Matthew Survivors` over `750,000 people need
+    /// assistance in Haiti and Cuba`): [`TITLE_CASE_SHARED_WORDS`] of its words come back in
+    /// lower case in the release (a site's name or a menu's entry does not).
+    fn title_case_headline_over(&self, top: usize, found: (usize, usize)) -> bool {
+        let found_line = self.joined(found.0, found.1);
+        if in_title_case(&found_line) || word_count(&found_line) < SHORT_DECK_WORDS / 2 {
+            return false;
+        }
+        // A headline in Title Case joins its words with small ones (`… Sent as Christmas Gift
+        // to Iraq`), or is long; a site's name, a breadcrumb's entries, a section in capitals or
+        // an occasion's name over the story is not (`IHH Humanitarian Relief Foundation`,
+        // `Accueil Actu Monde International`, `Día Mundial contra la Trata de Personas`).
+        let line = self.lines[top];
+        let joined_by_small_words = line
+            .split_whitespace()
+            .skip(1)
+            .any(|word| SMALL_WORDS.contains(&fold(word).as_str()));
+        if in_capitals(line)
+            || names_observance(line)
+            || !(joined_by_small_words || word_count(line) >= TITLE_CASE_TOP_WORDS)
+        {
+            return false;
+        }
+        let mut lower_release = std::collections::HashSet::new();
+        let mut words = 0;
+        for later in &self.lines[found.0..] {
+            if words > RELEASE_WORDS {
+                break;
+            }
+            words += word_count(later);
+            lower_release.extend(content_stems(&lower_case_words(later)));
+        }
+        let mut own = content_stems(self.lines[top]);
+        own.sort_unstable();
+        own.dedup();
+        own.iter().filter(|stem| lower_release.contains(*stem)).count() >= TITLE_CASE_SHARED_WORDS
     }
 
     /// Whether the line at `index`, skipped as no headline, may stand in a headline's header
@@ -2014,6 +2055,25 @@ mod tests {
             "Written by Jane Roe Published on Read time Approx. 6 minutes",
             "Escrito en NACIONAL el",
             "This content from the",
+        ]);
+    }
+
+    #[test]
+    fn a_title_case_headline_on_top_wins_over_a_sentence_under_it_but_not_a_site_s_name_or_an_occasion() {
+        let release = "UPDATE (Holiday Eve 2016): The plane carrying our field hospital along with other relief supplies has landed safely in Westport, Norland. It was unloaded on a rainy morning.\n\nThe agency airlifted an emergency field hospital and relief supplies to the capital on December 23. The hospital will treat those injured and traumatized during the battle, and is being established in partnership with the ministry of health.";
+        let subtitle =
+            "Good Shepherd’s Fund will be providing critically needed medical care to injured people near Eastport";
+        let page = |top: &str| format!("{top}\n\nDecember 24, 2016 • Norland\n\n{subtitle}\n\n{release}");
+        pages_titled(&[
+            (
+                &page("Emergency Field Hospital Sent as Holiday Gift to Norland"),
+                "Emergency Field Hospital Sent as Holiday Gift to Norland",
+            ),
+            (&page("Agency Humanitarian Relief Foundation"), subtitle),
+            (
+                &page("International Day of Solidarity with the People of Norland"),
+                subtitle,
+            ),
         ]);
     }
 
