@@ -1217,9 +1217,9 @@ fn split_at_conjunctions<'r, 'a>(run: &'r [Word<'a>]) -> Vec<&'r [Word<'a>]> {
         // National Bank of Hungary", "Policía Nacional y OCHA", "Coopérative Réveil Kananga et
         // TDH-Unité de médiation" are two.
         let acronym = |word: &str| word.chars().count() >= 2 && word.chars().all(char::is_uppercase);
-        // "(officials of the) IMF and World Bank": an acronym before the conjunction, on its
-        // own, names a body of its own.
-        // A heading in capitals ("J.P. MORGAN AND CO INC") is one name.
+        // "(officials of the) IMF and World Bank": an acronym of up to six capitals alone
+        // before the conjunction names a body of its own; a heading in capitals ("J.P. MORGAN
+        // AND CO INC", no lower case after the conjunction) is one name.
         let short_acronym = |word: &str| acronym(word) && word.chars().count() <= 6;
         let lone_acronym = left
             .last()

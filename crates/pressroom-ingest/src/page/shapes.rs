@@ -1689,8 +1689,8 @@ static PRESS_OFFICE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("press office pattern is valid")
 });
 
-/// A byline that says who wrote the story and where (`Written by Jane Roe Published on …`,
-/// `Escrito en NACIONAL el`).
+/// A byline that says who wrote the story, or in which section it was written (`Written by
+/// Jane Roe Published on …`, `Escrito en NACIONAL el`).
 static WRITTEN_BY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^((?i:written|posted) by \p{Lu}|(?i:escrito|publicado) en \S+ el\b)")
         .expect("written by pattern is valid")
