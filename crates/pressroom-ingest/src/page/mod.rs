@@ -980,9 +980,7 @@ impl Page<'_> {
             return None;
         }
         // Its words counted once: a kicker repeating one (`De plus en plus jeunes`) has few.
-        let mut own = content_stems(line);
-        own.sort_unstable();
-        own.dedup();
+        let own = distinct_stems(line);
         let release = self.release_stems(found.1);
         let shared = own.iter().filter(|stem| release.contains(*stem)).count();
         // A photo's caption given twice (its alternative text, then its caption) under a
@@ -1038,19 +1036,12 @@ impl Page<'_> {
         {
             return false;
         }
-        let mut lower_release = std::collections::HashSet::new();
-        let mut words = 0;
-        for later in &self.lines[found.0..] {
-            if words > RELEASE_WORDS {
-                break;
-            }
-            words += word_count(later);
-            lower_release.extend(content_stems(&lower_case_words(later)));
-        }
-        let mut own = content_stems(self.lines[top]);
-        own.sort_unstable();
-        own.dedup();
-        own.iter().filter(|stem| lower_release.contains(*stem)).count() >= TITLE_CASE_SHARED_WORDS
+        let lower_release = self.stems_from(found.0, |later| content_stems(&lower_case_words(later)));
+        distinct_stems(line)
+            .iter()
+            .filter(|stem| lower_release.contains(*stem))
+            .count()
+            >= TITLE_CASE_SHARED_WORDS
     }
 
     /// Whether the line at `index`, skipped as no headline, may stand in a headline's header
@@ -1065,14 +1056,21 @@ impl Page<'_> {
     /// The content words ([`content_stems`]) of the first 150 words or so after the line at
     /// `last`: what a headline above the release shares with it.
     fn release_stems(&self, last: usize) -> std::collections::HashSet<String> {
+        self.stems_from(last + 1, content_stems)
+    }
+
+    /// What `stems` gives for the lines from `first` on, about [`RELEASE_WORDS`] words of
+    /// them: the release's first words, as [`release_stems`](Self::release_stems) reads them
+    /// or in another way (only those in lower case).
+    fn stems_from(&self, first: usize, stems: impl Fn(&str) -> Vec<String>) -> std::collections::HashSet<String> {
         let mut release = std::collections::HashSet::new();
         let mut words = 0;
-        for later in &self.lines[last + 1..] {
+        for later in &self.lines[first..] {
             if words > RELEASE_WORDS {
                 break;
             }
             words += word_count(later);
-            release.extend(content_stems(later));
+            release.extend(stems(later));
         }
         release
     }
@@ -1409,6 +1407,14 @@ fn content_stems(line: &str) -> Vec<String> {
         .filter(|word| word.chars().count() >= 4 && !SMALL_WORDS.contains(&word.as_str()))
         .map(|word| word.chars().take(5).collect())
         .collect()
+}
+
+/// [`content_stems`] of a line, each once, sorted.
+fn distinct_stems(line: &str) -> Vec<String> {
+    let mut stems = content_stems(line);
+    stems.sort_unstable();
+    stems.dedup();
+    stems
 }
 
 /// The words of a line that open in lower case and are no small word ([`SMALL_WORDS`]).
