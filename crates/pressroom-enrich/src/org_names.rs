@@ -1172,11 +1172,14 @@ fn speaker_follows(text: &str, end: usize) -> bool {
     SPEECH_VERBS.contains(&verb)
 }
 
+/// `word` without its possessive `'s` or `’s` (`Fund's` is `Fund`), when it has one.
+fn without_possessive(word: &str) -> Option<&str> {
+    ["'s", "’s"].iter().find_map(|ending| word.strip_suffix(ending))
+}
+
 /// Whether `word` is a head with a possessive (`Fund's`, `Ministry’s`).
 fn head_possessive(word: &str) -> bool {
-    ["'s", "’s"]
-        .iter()
-        .any(|ending| word.strip_suffix(ending).is_some_and(is_head))
+    without_possessive(word).is_some_and(is_head)
 }
 
 /// Whether the capitalised words from `at` (through connectors, on one line of prose) hold a
@@ -1381,11 +1384,8 @@ fn accept(text: &str, run: &[Word<'_>]) -> Option<FoundName> {
     // after it belongs to; the name starts after it (the possessor is named on its own).
     // Other possessives are part of names (`Lord's Resistance Army`, `Standard and Poor's`).
     let acronym_possessive = |word: &Word<'_>| {
-        ["'s", "’s"].iter().any(|ending| {
-            word.text
-                .strip_suffix(ending)
-                .is_some_and(|owner| owner.chars().count() >= 2 && owner.chars().all(|c| c.is_ascii_uppercase()))
-        })
+        without_possessive(word.text)
+            .is_some_and(|owner| owner.chars().count() >= 2 && owner.chars().all(|c| c.is_ascii_uppercase()))
     };
     if let Some(possessor) = run[..run.len().saturating_sub(1)].iter().rposition(acronym_possessive) {
         run = &run[possessor + 1..];
@@ -1491,7 +1491,7 @@ fn accept(text: &str, run: &[Word<'_>]) -> Option<FoundName> {
         .collect();
     // The last word is read without its possessive ("… Safety Authority's"): the name is.
     if let Some(last) = lowered.last_mut() {
-        if let Some(owner) = last.strip_suffix("'s").filter(|owner| owner.chars().count() >= 2) {
+        if let Some(owner) = without_possessive(last).filter(|owner| owner.chars().count() >= 2) {
             *last = owner.to_string();
         }
     }
@@ -1545,10 +1545,9 @@ fn accept(text: &str, run: &[Word<'_>]) -> Option<FoundName> {
             .is_some_and(char::is_lowercase);
     // "the Coalition Government's policy", "the Council of Ministers' decision": the body is
     // named without the possessive.
-    let possessive = ["'s", "’s"]
-        .iter()
-        .find(|ending| last.text.ends_with(*ending) && last.text.len() > ending.len() + 1)
-        .map_or(0, |ending| ending.len());
+    let possessive = without_possessive(last.text)
+        .filter(|owner| owner.len() > 1)
+        .map_or(0, |owner| last.text.len() - owner.len());
     // The word's letters end before the apostrophe of a plural's possessive.
     let letters_end = last.range.start + last.text.len();
     let end = if footnote {
