@@ -443,8 +443,7 @@ impl<'a> Highlighter<'a> {
             .map(|mark| {
                 let start = snap_start(text, mark.start.saturating_sub(window / 4));
                 let end = snap_end(text, (start + window).min(text.len()));
-                let inside = marks.iter().filter(|m| m.start >= start && m.end <= end).count();
-                (inside, start..end)
+                (marks_within(&marks, &(start..end)), start..end)
             })
             .collect();
         candidates.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.start.cmp(&b.1.start)));
@@ -463,6 +462,16 @@ impl<'a> Highlighter<'a> {
         chosen.sort_by_key(|range| range.start);
         chosen.into_iter().map(|range| render(text, range, &marks)).collect()
     }
+}
+
+/// How many of `marks` (sorted, apart: as [`Highlighter::marks`] gives them) lie wholly in
+/// `window`. Sorted and apart, their ends are sorted too, so those inside are one run, found
+/// by two binary searches rather than a pass over every mark (a common word marks hundreds
+/// of places, each the start of a candidate window).
+fn marks_within(marks: &[Range<usize>], window: &Range<usize>) -> usize {
+    let first = marks.partition_point(|mark| mark.start < window.start);
+    let past = marks.partition_point(|mark| mark.end <= window.end);
+    past.saturating_sub(first)
 }
 
 /// Fragment length in bytes for a length in characters (text is mostly ASCII).
@@ -721,6 +730,26 @@ mod properties {
                 assert_escaped(&fragment);
                 prop_assert!(fragment.matches("<mark>").count() == fragment.matches("</mark>").count());
             }
+        }
+
+        /// Marks as the highlighter leaves them (sorted, apart) counted inside any window by
+        /// binary search are those a look at every mark counts.
+        #[test]
+        fn marks_within_a_window_are_counted_as_a_look_at_each_would(
+            gaps in prop::collection::vec((0usize..12, 1usize..9), 0..40),
+            window in (0usize..400, 0usize..400),
+        ) {
+            let mut marks = Vec::new();
+            let mut at = 0;
+            for (gap, length) in gaps {
+                // At least one byte between two marks: touching marks are merged into one.
+                let start = at + gap + usize::from(!marks.is_empty());
+                marks.push(start..start + length);
+                at = start + length;
+            }
+            let window = window.0.min(window.1)..window.0.max(window.1);
+            let each = marks.iter().filter(|mark| mark.start >= window.start && mark.end <= window.end).count();
+            prop_assert_eq!(marks_within(&marks, &window), each);
         }
     }
 }
