@@ -271,7 +271,11 @@ struct EvalArgs {
     /// and in `corpus/`.
     #[arg(
         long,
-        default_values = ["tests/data/dev-gold.jsonl", "tests/data/extraction-gold.jsonl"]
+        default_values = [
+            "tests/data/dev-gold.jsonl",
+            "tests/data/extraction-gold.jsonl",
+            "tests/data/extraction-gold-2.jsonl"
+        ]
     )]
     gold: Vec<PathBuf>,
     /// Only the gold releases of this split (`tune`: what cue lists and weights may be tuned
