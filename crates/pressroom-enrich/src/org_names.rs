@@ -204,6 +204,8 @@ const HEADS_LIST: &[&str] = &[
     "observatoire",
     "observatorio",
     "corps",
+    "cuerpo",
+    "cuerpos",
     "brigade",
     "brigada",
     "bank",
@@ -344,6 +346,19 @@ const INSTITUTIONAL_WORDS_LIST: &[&str] = &[
     "bienestar",
     "social",
     "sociale",
+    "sociales",
+    "sociaux",
+    "publics",
+    "publique",
+    "publiques",
+    "público",
+    "pública",
+    "públicos",
+    "públicas",
+    "consulaires",
+    "consulares",
+    "extérieures",
+    "étrangers",
     "hydraulique",
     "agua",
     "eau",
@@ -966,6 +981,74 @@ fn institutional(word_lower: &str) -> bool {
     INSTITUTIONAL_WORDS.contains(bare)
 }
 
+/// Adjectives of [`INSTITUTIONAL_WORDS_LIST`] that French and Spanish write in lowercase after
+/// a capitalised noun of a name (`Affaires étrangères`, `Travaux publics`); nouns there
+/// (`Secretaría de Gobernación emergencia`) start the sentence again.
+const POST_ADJECTIVES: &[&str] = &[
+    "national",
+    "nationale",
+    "nacional",
+    "général",
+    "générale",
+    "general",
+    "régional",
+    "régionale",
+    "regional",
+    "municipal",
+    "municipale",
+    "fédéral",
+    "fédérale",
+    "federal",
+    "international",
+    "internationale",
+    "internacional",
+    "supérieur",
+    "supérieure",
+    "superior",
+    "humanitaire",
+    "humanitaria",
+    "humanitario",
+    "civile",
+    "civil",
+    "étrangères",
+    "étrangers",
+    "extérieures",
+    "exteriores",
+    "social",
+    "sociale",
+    "sociales",
+    "sociaux",
+    "publics",
+    "publique",
+    "publiques",
+    "público",
+    "pública",
+    "públicos",
+    "públicas",
+    "consulaires",
+    "consulares",
+    "mondial",
+    "mondiale",
+    "mundial",
+    "médical",
+    "médicale",
+    "médica",
+    "familiar",
+];
+
+/// Whether a run holds a French or Spanish connector (`des`, `de la`, `del`): such a name
+/// keeps a lowercase adjective after a capitalised noun too (`ministère des Affaires
+/// étrangères`, `Direction régionale des Travaux publics`), as French and Spanish write
+/// them, where an English name ends before one ("the Ministry of Health national plan").
+fn romance_connector(run: &[Word<'_>]) -> bool {
+    run.iter().any(|word| {
+        matches!(
+            word.text,
+            "de" | "du" | "des" | "del" | "la" | "le" | "les" | "los" | "las" | "d" | "l"
+        )
+    })
+}
+
 fn is_head(word: &str) -> bool {
     HEADS.contains(&lower(word).trim_end_matches('.'))
 }
@@ -1131,7 +1214,11 @@ fn run_from(text: &str, words: &[Word<'_>], at: usize) -> Option<(usize, bool)> 
             // Hábitat"); "… de Cúcuta el Instituto …" is two names.
             break;
         } else if CONNECTORS.contains(word_lower.as_ref())
-            || (led_by_head && institutional(&word_lower) && (end - 1 == at || !capitalised(words[end - 1].text)))
+            || (led_by_head
+                && institutional(&word_lower)
+                && (end - 1 == at
+                    || !capitalised(words[end - 1].text)
+                    || (POST_ADJECTIVES.contains(&word_lower.as_ref()) && romance_connector(&words[at..end]))))
         {
             end += 1;
             if institutional(&word_lower) {
@@ -1393,11 +1480,12 @@ fn accept(text: &str, run: &[Word<'_>]) -> Option<FoundName> {
             run = &run[1..];
         }
     }
-    // "Ed Malmgreen of the California Independent Producers Association": only the part
-    // after `of` names a body.
+    // "Ed Malmgreen of the California Independent Producers Association", "Secrétaire
+    // Général du Ministère des Affaires étrangères": only the part after `of` (`de`, `du`)
+    // names a body. A capitalised `Du` is part of a name (`Du Pont`).
     if let Some(of) = run
         .iter()
-        .position(|word| matches!(lower(word.text).as_ref(), "of" | "de" | "del"))
+        .position(|word| matches!(lower(word.text).as_ref(), "of" | "de" | "del") || word.text == "du")
     {
         let (left, right) = (&run[..of], &run[of + 1..]);
         // `Afrique de l’Ouest et du Centre`: a place, no person before a body.
@@ -1819,6 +1907,27 @@ mod tests {
         assert_eq!(
             names("Les Forces armées et la Direction nationale de l'hydraulique."),
             ["Forces armées", "Direction nationale de l'hydraulique"]
+        );
+    }
+
+    #[test]
+    fn french_adjectives_after_a_capitalised_noun_a_corps_and_a_post_before_du_are_read_as_written() {
+        assert_eq!(
+            names("En coordination avec le ministère des Affaires étrangères, à travers la Direction des affaires consulaires et sociales et avec les parties."),
+            ["ministère des Affaires étrangères", "Direction des affaires consulaires et sociales"]
+        );
+        assert_eq!(
+            names("Selon Ali Hassan, Secrétaire Général du Ministère de l'Intérieur."),
+            ["Ministère de l'Intérieur"]
+        );
+        assert_eq!(
+            names("Según informó el Cuerpo de Bomberos de Quito."),
+            ["Cuerpo de Bomberos de Quito"]
+        );
+        // An English name ends before a lowercase adjective, and a capitalised `Du` is a name's.
+        assert_eq!(
+            names("The Ministry of Health national plan was read. Shares of Du Pont Co rose."),
+            ["Ministry of Health", "Du Pont Co"]
         );
     }
 
