@@ -741,3 +741,27 @@ fn a_country_s_possessive_owns_the_body_after_it() {
         ],
     );
 }
+
+/// A Spanish or French release whose theme's cues stand in its title and lead has that theme:
+/// the model reads those languages only through its lexicon and passes over such a release.
+#[test]
+fn a_french_release_with_its_theme_in_title_and_lead_has_the_theme() {
+    let enricher = Enricher::new().expect("tables load");
+    let facets = enricher.enrich(&release(
+        "Journée internationale des droits de l'homme",
+        "Le 10 décembre, le monde célèbre la Journée des droits de l'homme, soixante-dix ans après \
+         la Déclaration universelle. Les Nations unies appellent les États à tenir leurs \
+         engagements envers chaque personne, où qu'elle vive.\n\nDes manifestations auront lieu \
+         dans plusieurs villes du pays, avec des débats, des expositions et des concerts ouverts \
+         à tous.",
+    ));
+    assert_eq!(facets.lang, "fr");
+    assert!(
+        facets
+            .topics
+            .iter()
+            .any(|topic| topic == "/Protection and Human Rights"),
+        "{:?}",
+        facets.topics
+    );
+}
