@@ -2005,6 +2005,14 @@ mod tests {
                 "Edito : Pour une politique migratoire respectueuse des droits des migrants",
                 "Pour une politique migratoire respectueuse des droits des migrants",
             ),
+            (
+                "UPDATE: Twenty dead, 23 missing after boat capsizes off the coast",
+                "Twenty dead, 23 missing after boat capsizes off the coast",
+            ),
+            (
+                "Actualización: Suben a 12 los muertos por las lluvias en el norte",
+                "Suben a 12 los muertos por las lluvias en el norte",
+            ),
         ]);
     }
 

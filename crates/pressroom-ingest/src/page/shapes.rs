@@ -203,6 +203,10 @@ const LABELS: &[&str] = &[
     // A headline's flag, and an editorial's.
     "breaking news",
     "breaking",
+    // (Not `updated`, `actualizado`: a date's label, whose line gives the page's layout.)
+    "update",
+    "mise a jour",
+    "actualizacion",
     "edito",
     "editorial",
     "ultima hora",
