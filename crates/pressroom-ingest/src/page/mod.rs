@@ -2017,6 +2017,24 @@ mod tests {
     }
 
     #[test]
+    fn a_report_dated_in_brackets_is_titled_so_and_its_language_tag_is_no_credit() {
+        titled(&[
+            (
+                "Aid convoy arrives in the north (25 February 2023)",
+                "Aid convoy arrives in the north (25 February 2023)",
+            ),
+            (
+                "News\n\nSyria: Situation Report (25 February 2023)",
+                "Syria: Situation Report (25 February 2023)",
+            ),
+            (
+                "North-West Syria: Situation Report (25 February 2023) [EN/AR]\n\nFacebook\nTwitter",
+                "North-West Syria: Situation Report (25 February 2023)",
+            ),
+        ]);
+    }
+
+    #[test]
     fn two_names_given_twice_are_a_byline_and_a_star_is_a_masthead() {
         never_the_title(&["The Daily Star"]);
         pages_titled(&[(

@@ -329,7 +329,7 @@ pub(super) fn is_boilerplate(line: &str) -> bool {
         || (words <= 12 && BYLINE_WITH_PAPER.is_match(line))
         || BYLINE_WITH_AGENCY.is_match(line)
         || CITED_SOURCE.is_match(line)
-        || BRACKETED_CREDIT.is_match(line)
+        || (BRACKETED_CREDIT.is_match(line) && without_language_tags(line) == line)
     {
         return true;
     }
@@ -709,7 +709,8 @@ static BYLINE_WITH_PAPER: LazyLock<Regex> = LazyLock::new(|| {
 /// A caption ending in its credit in brackets (`… le 29 mars 2015. [Keystone - Jane Roe]`,
 /// `… (image prétexte). - [Keystone - Jane Roe]`), or after its last sentence in parentheses,
 /// a photographer and an agency (`… outside of Goz Beida, Chad. (Jane Roe — Jesuit Refugee
-/// Service/USA)`).
+/// Service/USA)`). Not a language tag after a headline's bracket (`… Situation Report (25
+/// February 2023) [EN/AR]`).
 static BRACKETED_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"([.!?)]\s*(-\s*)?\[[^\]]{2,60}\]|[.!?]\s*\([^()]{2,60}(/|\s[—–-]\s)[^()]{2,60}\))\s*$")
         .expect("bracketed credit pattern is valid")
@@ -1386,10 +1387,25 @@ pub(super) fn is_date_line(line: &str) -> bool {
     is_folded_date_line(&fold(line), word_count(line))
 }
 
-/// [`is_date_line`] of a line already folded, of `words` words.
+/// [`is_date_line`] of a line already folded, of `words` words. A date in brackets closing
+/// words is the title's own (`Syria: Situation Report (25 February 2023)`), not a date line.
 fn is_folded_date_line(folded: &str, words: usize) -> bool {
-    (words <= 8 && DATE.is_match(folded) && lettered_words(&DATE.replace_all(folded, " ")) <= 3)
+    (words <= 8
+        && DATE.is_match(folded)
+        && lettered_words(&DATE.replace_all(folded, " ")) <= 3
+        && !titled_with_bracketed_date(folded))
         || is_dated_place_line(folded, words)
+}
+
+/// Words, then a date in brackets that ends the line.
+fn titled_with_bracketed_date(folded: &str) -> bool {
+    let line = folded.trim_end();
+    let Some(inside) = line.strip_suffix(')') else {
+        return false;
+    };
+    inside.rfind('(').is_some_and(|open| {
+        DATE.find(&inside[open + 1..]).is_some_and(|date| date.start() <= 1) && lettered_words(&inside[..open]) >= 2
+    })
 }
 
 /// A release's date line with its place and office set off by dashes or commas (`Le 3 mai
@@ -1584,12 +1600,10 @@ static OBSERVANCE: LazyLock<Regex> = LazyLock::new(|| {
 const OBSERVANCE_WORDS: usize = 12;
 
 /// A day named in brackets at the end of a line (`International Day of … (25 November)`):
-/// an observance's label.
+/// an observance's label. Not with a year: a report's title gives its date so
+/// (`North-West Syria: Situation Report (25 February 2023)`).
 static BRACKETED_DAY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?i)\(\s*\d{{1,2}}\s+(de\s+)?({MONTHS})(\s+\d{{4}})?\s*\)\s*$"
-    ))
-    .expect("bracketed day pattern is valid")
+    Regex::new(&format!(r"(?i)\(\s*\d{{1,2}}\s+(de\s+)?({MONTHS})\s*\)\s*$")).expect("bracketed day pattern is valid")
 });
 
 /// Buttons on a line of their own: share, print, tweet, loading, a search box, back to the
