@@ -2035,6 +2035,20 @@ mod tests {
     }
 
     #[test]
+    fn a_news_section_s_name_is_no_headline_over_a_question() {
+        pages_titled(&[
+            (
+                "Actualité\n\nInondations dans le sud : le cauchemar de 2010, douze ans après ?\n\nLe pays a connu en 2010 des inondations sans précédent. Cinquante-cinq communes sur soixante-dix-sept ont été touchées et des milliers de familles ont perdu leur maison.",
+                "Inondations dans le sud : le cauchemar de 2010, douze ans après ?",
+            ),
+            (
+                "Actualidad\n\n¿Qué pasará con las familias desplazadas por las lluvias en el norte?\n\nLas lluvias de la última semana dejaron a miles de familias sin casa en el norte del país, según informaron las autoridades locales este lunes.",
+                "¿Qué pasará con las familias desplazadas por las lluvias en el norte?",
+            ),
+        ]);
+    }
+
+    #[test]
     fn two_names_given_twice_are_a_byline_and_a_star_is_a_masthead() {
         never_the_title(&["The Daily Star"]);
         pages_titled(&[(
