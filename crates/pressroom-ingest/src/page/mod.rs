@@ -2035,6 +2035,20 @@ mod tests {
     }
 
     #[test]
+    fn a_blog_theme_s_notice_of_the_post_shown_is_no_part_of_its_title() {
+        titled(&[
+            (
+                "You are currently viewing Floods force thousands from their homes in the north",
+                "Floods force thousands from their homes in the north",
+            ),
+            (
+                "En este momento estás viendo Las lluvias obligan a miles de familias a dejar sus casas.",
+                "Las lluvias obligan a miles de familias a dejar sus casas.",
+            ),
+        ]);
+    }
+
+    #[test]
     fn a_news_section_s_name_is_no_headline_over_a_question() {
         pages_titled(&[
             (

@@ -987,12 +987,19 @@ pub(super) fn without_headline_prefixes<'t>(title: &'t str) -> &'t str {
         Regex::new(r"(?i)^(photos?|fotos?|pics?|pictures|v[ií]d[eé]os?|audio)\s*[.:]\s+")
             .expect("media tag pattern is valid")
     });
+    // A blog theme's notice of the post shown (`You are currently viewing …`, `En este
+    // momento estás viendo …`).
+    static VIEWING: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(you\s+are\s+currently\s+viewing|en\s+este\s+momento\s+est[aá]s\s+viendo|vous\s+consultez\s+actuellement)\s+")
+            .expect("viewing notice pattern is valid")
+    });
     // What follows a prefix ending at `end`, when three words or more are left.
     let headline_after = |title: &'t str, end: usize| Some(&title[end..]).filter(|rest| word_count(rest) > 2);
     let title = without_scraper_date(title);
     let title = TAG_BEFORE
         .find(title)
         .or_else(|| MEDIA_TAG.find(title))
+        .or_else(|| VIEWING.find(title))
         .and_then(|found| headline_after(title, found.end()))
         .unwrap_or(title);
     if let Some(rest) = NUMBER.find(title).and_then(|found| headline_after(title, found.end())) {
