@@ -274,7 +274,8 @@ struct EvalArgs {
         default_values = [
             "tests/data/dev-gold.jsonl",
             "tests/data/extraction-gold.jsonl",
-            "tests/data/extraction-gold-2.jsonl"
+            "tests/data/extraction-gold-2.jsonl",
+            "tests/data/extraction-gold-3.jsonl"
         ]
     )]
     gold: Vec<PathBuf>,
