@@ -30,7 +30,8 @@ use shapes::{
     is_boilerplate, is_credit, is_date_line, is_headline_shaped, is_label, is_names_joined, is_prose,
     is_self_description, names_observance, opening_sentence, opens_with_credit, opens_with_dateline, opens_with_label,
     opens_with_sender, without_bracketed_tag, without_dated_source, without_framing_bars, without_glued_feed_date,
-    without_glued_kicker, without_headline_prefixes, without_language_tags, without_scraper_date, SMALL_WORDS,
+    without_glued_kicker, without_glued_standfirst, without_headline_prefixes, without_language_tags,
+    without_scraper_date, SMALL_WORDS,
 };
 pub use site::{SiteLines, MAX_PAGES_LEARNED, MIN_PAGES};
 
@@ -302,7 +303,7 @@ fn tidy_title(title: &str) -> String {
     title = without_language_link(without_bracketed_tag(without_language_tags(without_headline_prefixes(
         title,
     ))));
-    title = without_glued_feed_date(without_dated_source(title));
+    title = without_glued_standfirst(without_glued_feed_date(without_dated_source(title)));
     while let Some(rest) = GLUED_BUTTONS
         .iter()
         .find_map(|button| title.strip_suffix(button))
@@ -2030,6 +2031,29 @@ mod tests {
             (
                 "North-West Syria: Situation Report (25 February 2023) [EN/AR]\n\nFacebook\nTwitter",
                 "North-West Syria: Situation Report (25 February 2023)",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_standfirst_glued_onto_its_headline_is_cut_at_its_article() {
+        titled(&[
+            (
+                "Rescatan una patera con 60 personas al sur de La Restinga La embarcación, detectada por el radar, fue escoltada hasta el puerto por Salvamento Marítimo",
+                "Rescatan una patera con 60 personas al sur de La Restinga",
+            ),
+            (
+                "Caritas welcomed 1,118 people from the east in 2022 A hundred of them have been housed in flats lent by parishes and families in fourteen towns",
+                "Caritas welcomed 1,118 people from the east in 2022",
+            ),
+            // A dash or a colon before the article, or a line too short to hold a standfirst.
+            (
+                "Forum des ministres de l'immigration - Le gouvernement presse Ottawa d'agir rapidement pour répartir les demandeurs d'asile",
+                "Forum des ministres de l'immigration - Le gouvernement presse Ottawa d'agir rapidement pour répartir les demandeurs d'asile",
+            ),
+            (
+                "Evacuados 700 vecinos de El Hierro por el fuego",
+                "Evacuados 700 vecinos de El Hierro por el fuego",
             ),
         ]);
     }

@@ -1125,6 +1125,48 @@ pub(super) fn without_dated_source(title: &str) -> &str {
     title
 }
 
+/// Words from which a title may be a headline with its standfirst glued on.
+const GLUED_STANDFIRST_WORDS: usize = 20;
+/// Words at least on either side of a glued standfirst's start.
+const GLUED_STANDFIRST_PART_WORDS: usize = 6;
+
+/// A headline without its standfirst glued on in one line (`Rescatado un cayuco con casi 200
+/// personas al sur de El Hierro La embarcación, detectada por…`): in a line of
+/// [`GLUED_STANDFIRST_WORDS`] words or more, the standfirst starts at a capitalised article
+/// that follows neither a small word (`al sur de El Hierro`, `si El Niño`) nor punctuation
+/// (`… : La entidad`, `… - Le gouvernement`), with [`GLUED_STANDFIRST_PART_WORDS`] words or
+/// more on either side.
+pub(super) fn without_glued_standfirst(title: &str) -> &str {
+    const ARTICLES: &[&str] = &[
+        "La", "El", "Los", "Las", "Un", "Una", "Unos", "Unas", "Le", "Les", "Une", "Des", "The", "A", "An",
+    ];
+    // Joining words besides [`SMALL_WORDS`], folded as they are.
+    const JOINING: &[&str] = &[
+        "e", "o", "u", "si", "como", "cuando", "sin", "sobre", "entre", "hacia", "desde", "contra", "segun", "tras",
+        "ante", "bajo", "durante", "mientras", "pero", "porque", "donde", "if", "when", "while", "ou", "comme",
+        "quand", "avec", "sans", "vers", "chez", "contre", "selon", "apres", "avant",
+    ];
+    let words: Vec<(usize, &str)> = title
+        .split_whitespace()
+        .map(|word| (word.as_ptr() as usize - title.as_ptr() as usize, word))
+        .collect();
+    if words.len() < GLUED_STANDFIRST_WORDS {
+        return title;
+    }
+    let start = (GLUED_STANDFIRST_PART_WORDS..words.len() - GLUED_STANDFIRST_PART_WORDS).find(|&index| {
+        let before = words[index - 1].1;
+        let joined = fold(before.trim_end_matches(','));
+        ARTICLES.contains(&words[index].1)
+            && !before.ends_with([':', ';', '.', '!', '?', ',', '»', '"', '”', '-', '–', '—'])
+            && !SMALL_WORDS.contains(&joined.as_str())
+            && !JOINING.contains(&joined.as_str())
+    });
+    match start {
+        Some(index) => title[..words[index].0].trim_end(),
+        None => title,
+    }
+}
+
 /// A headline without a date glued to its end: a feed's (`… off Djibouti: UNTue, 23 Apr 2024
 /// 12:56:51 GMT`), a numeric one (`… Public Service Licence Vehicles (PSV) 5/03/19`) or a
 /// weekday's (`… preparedness campaignWednesday, May 19, 2021`).
