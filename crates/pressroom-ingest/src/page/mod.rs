@@ -2036,6 +2036,15 @@ mod tests {
     }
 
     #[test]
+    fn a_navigation_label_and_a_newsletter_prompt_are_not_the_title() {
+        never_the_title(&[
+            "LHS Navigation Section Navigation",
+            "Regístrate para recibir los titulares de La Prensa en tu correo",
+            "Sign up to receive the day's headlines in your inbox",
+        ]);
+    }
+
+    #[test]
     fn a_standfirst_glued_onto_its_headline_is_cut_at_its_article() {
         titled(&[
             (

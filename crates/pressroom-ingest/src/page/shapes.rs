@@ -69,6 +69,7 @@ static CHROME: LazyLock<Regex> = LazyLock::new(|| {
           | read\s+(more|in) | lire\s+(la\s+suite|en) | leer\s+(m[aá]s|en)
           | terms\s+(and|&)\s+conditions | t[ée]rminos\s+y\s+condiciones | conditions\s+g[ée]n[ée]rales
           | you\s+are\s+(here|viewing) | vous\s+êtes\s+ici | usted\s+est[aá]\s+aqu[ií]
+          | ((lhs|rhs|left|right|section|main)\s+)+navigation\b
           | source\s*: | sources?\s*\(s\)\s*: | fuente\s*: | contacts?\s*: | contacto\s*: | media\s+contacts?\b
           | reading\s+time\s*: | temps\s+de\s+lecture\s*: | tiempo\s+de\s+lectura\s*:
           | an\s+official\s+website\s+of\b | un\s+site\s+officiel\s+d | un\s+sitio\s+(web\s+)?oficial\s+d
@@ -1387,7 +1388,7 @@ static FEED_NOTICE: LazyLock<Regex> = LazyLock::new(|| {
 /// (`Live updates: follow the latest news on …`) or to watch its live stream (`Watch LIVE:
 /// Minister holds news conference`) (folded text).
 static SITE_PROMPT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(join|follow|rejoignez|suivez|unete|siguenos)\b.*\b(whatsapp|telegram|facebook|twitter|instagram|youtube)\b|^get the latest (news|updates|headlines)\b|^live (updates|blog)\s*:\s*follow\b|^watch( it)? live\s*:|\b(sign in|log in|inicia sesion|iniciar sesion|identificarte|(ingrese|ingresa|acceda|accede) a (su|tu) cuenta|connectez-vous|se connecter|create an account|creer un compte)\b")
+    Regex::new(r"\b(join|follow|rejoignez|suivez|unete|siguenos)\b.*\b(whatsapp|telegram|facebook|twitter|instagram|youtube)\b|^get the latest (news|updates|headlines)\b|^live (updates|blog)\s*:\s*follow\b|^watch( it)? live\s*:|\b(sign in|log in|inicia sesion|iniciar sesion|identificarte|(ingrese|ingresa|acceda|accede) a (su|tu) cuenta|connectez-vous|se connecter|create an account|creer un compte)\b|^(registrate|suscribete|inscribete|sign up|subscribe|inscrivez-vous|abonnez-vous)\b.{0,40}\b(para recibir|to receive|to get|pour recevoir)\b")
         .expect("site prompt pattern is valid")
 });
 
