@@ -1105,7 +1105,36 @@ pub fn find(text: &str) -> Vec<FoundName> {
         }
         at = end.max(at + 1);
     }
+    for credit in source_credits(text) {
+        if !found
+            .iter()
+            .any(|name| name.range.start < credit.range.end && credit.range.start < name.range.end)
+        {
+            found.push(credit);
+        }
+    }
     found
+}
+
+/// Words at most of a source credited on its own line.
+const CREDIT_WORDS: usize = 8;
+
+/// The sources a release credits on a line of their own (`Leer más en La Tercera`, `Read more
+/// on the Thomson Reuters Foundation`, `Read the full article on IRIN.`, `Lire la suite sur Le
+/// Monde`): a newspaper, an agency or a body, named as they are whatever their shape.
+fn source_credits(text: &str) -> Vec<FoundName> {
+    static CREDIT: LazyLock<regex::Regex> = LazyLock::new(|| {
+        regex::Regex::new(
+            r"(?m)^[ \t]*(?:Leer más en|Ver más en|Read more (?:on|at)|Read the full (?:article|story|report) (?:on|at)|Lire la suite sur|Lire plus sur)\s+(?:the\s+)?(\p{Lu}[^\n]*?|\d[^\n]*?)\.?[ \t]*$",
+        )
+        .expect("source credit pattern is valid")
+    });
+    CREDIT
+        .captures_iter(text)
+        .filter_map(|credit| credit.get(1))
+        .filter(|name| name.as_str().split_whitespace().count() <= CREDIT_WORDS)
+        .filter_map(|name| FoundName::spanning(text, name.range(), false))
+        .collect()
 }
 
 /// The end (exclusive) of the name-shaped run of words starting at `at`, and whether it holds
@@ -1908,6 +1937,22 @@ mod tests {
             names("Les Forces armées et la Direction nationale de l'hydraulique."),
             ["Forces armées", "Direction nationale de l'hydraulique"]
         );
+    }
+
+    #[test]
+    fn a_source_credited_on_its_own_line_is_named_whatever_its_shape() {
+        assert_eq!(
+            names("Las lluvias dejaron 12 muertos.\n\nLeer más en La Tercera\n"),
+            ["La Tercera"]
+        );
+        assert_eq!(
+            names(
+                "Floods hit the north.\nRead more on the Thomson Reuters Foundation.\nRead the full article on IRIN."
+            ),
+            ["Thomson Reuters Foundation", "IRIN"]
+        );
+        // Inside a sentence, or a long line, it is no credit.
+        assert!(names("You can read more on floods in the north in our report.").is_empty());
     }
 
     #[test]
