@@ -2036,11 +2036,12 @@ mod tests {
     }
 
     #[test]
-    fn a_navigation_label_and_a_newsletter_prompt_are_not_the_title() {
+    fn a_navigation_label_a_newsletter_prompt_and_a_newsroom_s_media_kind_are_not_the_title() {
         never_the_title(&[
             "LHS Navigation Section Navigation",
             "Regístrate para recibir los titulares de La Prensa en tu correo",
             "Sign up to receive the day's headlines in your inbox",
+            "Edited News , B-roll | UN WOMEN",
         ]);
     }
 

@@ -70,6 +70,7 @@ static CHROME: LazyLock<Regex> = LazyLock::new(|| {
           | terms\s+(and|&)\s+conditions | t[ée]rminos\s+y\s+condiciones | conditions\s+g[ée]n[ée]rales
           | you\s+are\s+(here|viewing) | vous\s+êtes\s+ici | usted\s+est[aá]\s+aqu[ií]
           | ((lhs|rhs|left|right|section|main)\s+)+navigation\b
+          | edited\s+news\b | b-roll\b | shot\s*list\b
           | source\s*: | sources?\s*\(s\)\s*: | fuente\s*: | contacts?\s*: | contacto\s*: | media\s+contacts?\b
           | reading\s+time\s*: | temps\s+de\s+lecture\s*: | tiempo\s+de\s+lectura\s*:
           | an\s+official\s+website\s+of\b | un\s+site\s+officiel\s+d | un\s+sitio\s+(web\s+)?oficial\s+d
