@@ -257,31 +257,9 @@ const CONNECTORS_LIST: &[&str] = &[
 ];
 
 /// Lowercase words a French or Spanish institutional name keeps after its leading word
-/// (`Commission nationale des droits de l'homme`, `Instituto Colombiano de Bienestar Familiar`).
+/// (`Commission nationale des droits de l'homme`, `Instituto Colombiano de Bienestar Familiar`),
+/// with [`POST_ADJECTIVES`], which it keeps after a capitalised noun too.
 const INSTITUTIONAL_WORDS_LIST: &[&str] = &[
-    "national",
-    "nationale",
-    "nacional",
-    "général",
-    "générale",
-    "general",
-    "régional",
-    "régionale",
-    "regional",
-    "municipal",
-    "municipale",
-    "fédéral",
-    "fédérale",
-    "federal",
-    "international",
-    "internationale",
-    "internacional",
-    "supérieur",
-    "supérieure",
-    "superior",
-    "humanitaire",
-    "humanitaria",
-    "humanitario",
     "droits",
     "derechos",
     "homme",
@@ -298,14 +276,10 @@ const INSTITUTIONAL_WORDS_LIST: &[&str] = &[
     "rapatriés",
     "protection",
     "protección",
-    "civile",
-    "civil",
     "population",
     "población",
     "affaires",
     "asuntos",
-    "étrangères",
-    "exteriores",
     "relations",
     "relaciones",
     "intérieur",
@@ -342,23 +316,7 @@ const INSTITUTIONAL_WORDS_LIST: &[&str] = &[
     "víctimas",
     "famille",
     "familia",
-    "familiar",
     "bienestar",
-    "social",
-    "sociale",
-    "sociales",
-    "sociaux",
-    "publics",
-    "publique",
-    "publiques",
-    "público",
-    "pública",
-    "públicos",
-    "públicas",
-    "consulaires",
-    "consulares",
-    "extérieures",
-    "étrangers",
     "hydraulique",
     "agua",
     "eau",
@@ -379,17 +337,11 @@ const INSTITUTIONAL_WORDS_LIST: &[&str] = &[
     "paix",
     // adjectives French and Spanish names carry after their head ("Fédération luthérienne
     // mondiale", "Forces armées", "Fuerzas Armadas")
-    "mondial",
-    "mondiale",
-    "mundial",
     "armée",
     "armées",
     "armés",
     "armadas",
     "armados",
-    "médical",
-    "médicale",
-    "médica",
 ];
 
 /// A name holding one of these is a programme, law, event, plan or place, not a body.
@@ -712,7 +664,13 @@ const OPENERS_LIST: &[&str] = &[
 type WordSet = LazyLock<FxHashSet<&'static str>>;
 static HEADS: WordSet = LazyLock::new(|| HEADS_LIST.iter().copied().collect());
 static CONNECTORS: WordSet = LazyLock::new(|| CONNECTORS_LIST.iter().copied().collect());
-static INSTITUTIONAL_WORDS: WordSet = LazyLock::new(|| INSTITUTIONAL_WORDS_LIST.iter().copied().collect());
+static INSTITUTIONAL_WORDS: WordSet = LazyLock::new(|| {
+    INSTITUTIONAL_WORDS_LIST
+        .iter()
+        .chain(POST_ADJECTIVES)
+        .copied()
+        .collect()
+});
 static NOT_BODIES: WordSet = LazyLock::new(|| NOT_BODIES_LIST.iter().copied().collect());
 static GOVERNMENT_HEADS: WordSet = LazyLock::new(|| GOVERNMENT_HEADS_LIST.iter().copied().collect());
 static NAME_ENDERS: WordSet = LazyLock::new(|| NAME_ENDERS_LIST.iter().copied().collect());
@@ -981,7 +939,7 @@ fn institutional(word_lower: &str) -> bool {
     INSTITUTIONAL_WORDS.contains(bare)
 }
 
-/// Adjectives of [`INSTITUTIONAL_WORDS_LIST`] that French and Spanish write in lowercase after
+/// Adjectives an institutional name keeps, which French and Spanish write in lowercase after
 /// a capitalised noun of a name (`Affaires étrangères`, `Travaux publics`); nouns there
 /// (`Secretaría de Gobernación emergencia`) start the sentence again.
 const POST_ADJECTIVES: &[&str] = &[
