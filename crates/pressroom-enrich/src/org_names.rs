@@ -1172,6 +1172,17 @@ fn run_from(text: &str, words: &[Word<'_>], at: usize) -> Option<(usize, bool)> 
         if lone_letter || word.text.trim_end_matches('.') == "No" {
             break;
         }
+        // A French or Spanish article in capitals before a head, after a word that joins
+        // nothing, starts the next name (`Honduras La Misión de Observación Electoral`,
+        // `GUAVIARE La Unidad para las Víctimas`); after a connector it is the name's own
+        // (`Universidad de La Sabana`), and before another word a place's (`First Los Angeles
+        // Bank`, `La Trobe University`).
+        if matches!(word.text, "La" | "El" | "Los" | "Las" | "Le" | "Les")
+            && !CONNECTORS.contains(lower(words[end - 1].text).as_ref())
+            && words.get(end + 1).is_some_and(|next| is_head(next.text))
+        {
+            break;
+        }
         if capitalised(word.text) {
             has_head |= HEADS.contains(word_lower.trim_end_matches('.'));
             end += 1;
@@ -1894,6 +1905,18 @@ mod tests {
         assert_eq!(
             names("Les Forces armées et la Direction nationale de l'hydraulique."),
             ["Forces armées", "Direction nationale de l'hydraulique"]
+        );
+    }
+
+    #[test]
+    fn a_capitalised_article_before_a_head_starts_the_next_name_unless_joined_or_a_place() {
+        assert_eq!(
+            names("GUAVIARE La Unidad para las Víctimas entregó las indemnizaciones."),
+            ["Unidad para las Víctimas"]
+        );
+        assert_eq!(
+            names("Se reunió con la Universidad de La Sabana y el First Los Angeles Bank."),
+            ["Universidad de La Sabana", "First Los Angeles Bank"]
         );
     }
 
