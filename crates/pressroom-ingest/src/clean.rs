@@ -265,6 +265,12 @@ pub(crate) fn word_count(line: &str) -> usize {
     line.split_whitespace().count()
 }
 
+/// The words of `text` (split at white space), each with the byte where it starts in `text`.
+pub(crate) fn words_at(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.split_whitespace()
+        .map(move |word| (word.as_ptr() as usize - text.as_ptr() as usize, word))
+}
+
 /// Of the words of four letters or more, how many are capitalised, and how many there are.
 pub(crate) fn capitalised_words(text: &str) -> (usize, usize) {
     let long = text.split_whitespace().filter(|word| word.chars().count() >= 4);

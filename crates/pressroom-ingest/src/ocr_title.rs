@@ -6,7 +6,9 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::clean::{capitalised_words, first_sentence, in_capitals, truncate_words, word_count, CONTACT_START};
+use crate::clean::{
+    capitalised_words, first_sentence, in_capitals, truncate_words, word_count, words_at, CONTACT_START,
+};
 
 static HEADER_BLOCK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -356,7 +358,7 @@ const RUN_ON_TEXT_WORDS: usize = 6;
 fn without_run_on_text(title: &str) -> &str {
     let mut capitals = 0;
     let mut previous = "";
-    for (at, word) in title.split_whitespace().map(|word| (span_start(title, word), word)) {
+    for (at, word) in words_at(title) {
         let mut letters = word.chars().filter(|c| c.is_alphabetic());
         if word.chars().all(|c| !c.is_lowercase()) || word.chars().any(|c| c.is_ascii_digit()) {
             capitals += 1;
@@ -378,11 +380,6 @@ fn without_run_on_text(title: &str) -> &str {
         break;
     }
     title
-}
-
-/// Where `word`, a slice of `text`, starts in it.
-fn span_start(text: &str, word: &str) -> usize {
-    word.as_ptr() as usize - text.as_ptr() as usize
 }
 
 /// A line of prose this long is text, not a headline, even without a full stop.

@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 pub(super) use crate::clean::in_title_case;
-use crate::clean::{capitalised_words, in_capitals, truncate_words, word_count};
+use crate::clean::{capitalised_words, in_capitals, truncate_words, word_count, words_at};
 
 /// Months (full and abbreviated) and weekdays in English, French and Spanish, folded to
 /// lower case without accents.
@@ -1148,10 +1148,7 @@ pub(super) fn without_glued_standfirst(title: &str) -> &str {
         "ante", "bajo", "durante", "mientras", "pero", "porque", "donde", "if", "when", "while", "ou", "comme",
         "quand", "avec", "sans", "vers", "chez", "contre", "selon", "apres", "avant",
     ];
-    let words: Vec<(usize, &str)> = title
-        .split_whitespace()
-        .map(|word| (word.as_ptr() as usize - title.as_ptr() as usize, word))
-        .collect();
+    let words: Vec<(usize, &str)> = words_at(title).collect();
     if words.len() < GLUED_STANDFIRST_WORDS {
         return title;
     }
