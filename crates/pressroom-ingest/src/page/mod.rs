@@ -1009,8 +1009,7 @@ impl Page<'_> {
     /// Whether the line at `index` is given again right above or below it (blank lines aside).
     fn given_twice(&self, index: usize) -> bool {
         let line = self.lines[index];
-        let above = (0..index).rev().find(|&other| !self.lines[other].is_empty());
-        above.is_some_and(|other| self.lines[other] == line) || next_filled(self.lines, index) == Some(line)
+        previous_filled(self.lines, index) == Some(line) || next_filled(self.lines, index) == Some(line)
     }
 
     /// Whether the page's first line, in Title Case, is a headline over the sentence-case
@@ -1241,6 +1240,11 @@ fn is_read_more(line: &str) -> bool {
 /// The first line after `index` that is not blank.
 fn next_filled<'l>(lines: &[&'l str], index: usize) -> Option<&'l str> {
     next_filled_index(lines, index).map(|next| lines[next])
+}
+
+/// The last line before `index` that is not blank.
+fn previous_filled<'l>(lines: &[&'l str], index: usize) -> Option<&'l str> {
+    (0..index).rev().map(|above| lines[above]).find(|line| !line.is_empty())
 }
 
 /// Where the next line after `index` that is not blank stands.
