@@ -30,8 +30,8 @@ use shapes::{
     is_boilerplate, is_credit, is_date_line, is_headline_shaped, is_label, is_names_joined, is_prose,
     is_self_description, names_observance, opening_sentence, opens_with_credit, opens_with_dateline, opens_with_label,
     opens_with_sender, without_bracketed_tag, without_dated_source, without_framing_bars, without_glued_feed_date,
-    without_glued_kicker, without_glued_standfirst, without_headline_prefixes, without_language_tags,
-    without_scraper_date, SMALL_WORDS,
+    without_glued_kicker, without_glued_section, without_glued_standfirst, without_headline_prefixes,
+    without_language_tags, without_scraper_date, SMALL_WORDS,
 };
 pub use site::{SiteLines, MAX_PAGES_LEARNED, MIN_PAGES};
 
@@ -226,7 +226,10 @@ fn read_page(raw: &str, known_title: Option<&str>, site: &SiteLines) -> PagePart
                     (tidy_title(&title), after)
                 }
             };
-            (without_glued_kicker(&title, &lines).to_string(), after)
+            (
+                without_glued_section(without_glued_kicker(&title, &lines)).to_string(),
+                after,
+            )
         }
     };
     PageParts {

@@ -263,13 +263,18 @@ pub(super) fn is_boilerplate(line: &str) -> bool {
     if words <= 3 && BUTTON.is_match(line) {
         return true;
     }
+    // A shop's cart (`Subtotal: UGX0.00`, `No products in the cart.`).
+    if words <= 8 && CART.is_match(line) {
+        return true;
+    }
     // Share buttons naming their networks (`Compartir en WhatsappCompartir en Facebook`,
     // `Share on X`), and a script's or a style's name left in the text (`facebook-pixel`).
     if (words <= 8 && SHARE_ON.is_match(line)) || is_code_name(line) {
         return true;
     }
     // A row of share buttons (`Facebook Twitter LinkedIn Pinterest Email Reddit WhatsApp Copy
-    // Link`), and a paywall's notice (`Este artículo es exclusivo para suscriptores (1)`).
+    // Link`), and a paywall's notice (`Este artículo es exclusivo para suscriptores (1)`) or
+    // its meter (`Encore 1/5 articles gratuits à lire`).
     if is_share_row(line) || (words <= 12 && PAYWALL.is_match(line)) {
         return true;
     }
@@ -1113,6 +1118,43 @@ pub(super) fn without_glued_kicker<'t>(title: &'t str, lines: &[&str]) -> &'t st
     title
 }
 
+/// A Spanish or French headline without a section's or a place's kicker glued before it on
+/// one line (`Cayucos hacia Canarias El mayor cayuco en diez años…`, `Selon l'ONU Le convoi
+/// d'aide…`, `Seguirían las precipitaciones Hay más de 5.100 evacuados…`): an article or a
+/// word that opens a sentence, capitalised inside the line and followed by a word in lower
+/// case, starts the headline. Sentence case writes no such capital inside a sentence; a name
+/// that opens with an article has a capital after it (`Las Raíces`, `El Hierro`, `Le HCR`).
+/// The kicker is one to five words and does not end in a small word (`Mensaje de La…`); the
+/// headline keeps five words at least.
+pub(super) fn without_glued_section(title: &str) -> &str {
+    static OPENER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(concat!(
+            r"\s(?<headline>(?:El|La|Los|Las|Un|Una|Unos|Unas|Le|Les|Une|Des|Du|Hay|Más|Miles|Cientos|Decenas|",
+            r"Plus|Près|Milliers|Centaines|Dizaines|L['’]\p{L}+)\s+\p{Ll})"
+        ))
+        .expect("section kicker pattern is valid")
+    });
+    let Some(found) = OPENER.captures(title).and_then(|found| found.name("headline")) else {
+        return title;
+    };
+    let (kicker, rest) = (title[..found.start()].trim_end(), &title[found.start()..]);
+    let kicker_words: Vec<&str> = kicker.split_whitespace().collect();
+    let opens_capitalised = kicker.chars().next().is_some_and(char::is_uppercase);
+    let ends_in_small_word = kicker_words
+        .last()
+        .is_some_and(|last| SMALL_WORDS.contains(&fold(last).as_str()) || last.ends_with(['\'', '’']));
+    // A kicker set off by a colon, a full stop or a dash is part of the headline (the guide
+    // keeps `Niger : Les migrants…`); a glued one ends in a letter or a figure.
+    let glued = kicker.chars().next_back().is_some_and(char::is_alphanumeric)
+        && !kicker.contains([':', '.', '-', '–', '—', '|', ',', ';']);
+    let kicker_ok = opens_capitalised && (1..=5).contains(&kicker_words.len()) && !ends_in_small_word && glued;
+    if kicker_ok && word_count(rest) >= 5 {
+        rest
+    } else {
+        title
+    }
+}
+
 /// A headline without the date and source an archive writes after it, parts set off by
 /// dashes (`… del 'Plan Colchane' - 11 de Febrero de 2021 - El Mercurio - Noticias - VLEX
 /// 857441544`): from a dash followed by a date, when every part after it is short.
@@ -1475,6 +1517,18 @@ fn is_dated_place_line(folded: &str, words: usize) -> bool {
     if !matches!(before, "" | "le" | "el" | "the" | "on") && !WEEKDAYS.contains(&before) {
         return false;
     }
+    // Set off by bars, one short part is enough (`Thursday 15 January 2015 | Published in
+    // Regional`).
+    let after_date = folded[date.end()..].trim_start_matches([',', ' ']);
+    let after_year = after_date.trim_start_matches(|c: char| c.is_ascii_digit());
+    let after_date = if after_date.len() - after_year.len() == 4 {
+        after_year
+    } else {
+        after_date
+    };
+    if let Some(after_bar) = after_date.trim_start().strip_prefix('|') {
+        return after_bar.split('|').all(|part| lettered_words(part) <= 4);
+    }
     let parts: Vec<&str> = PARTS
         .split(&folded[date.end()..])
         .map(str::trim)
@@ -1658,6 +1712,12 @@ static BRACKETED_DAY: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Buttons on a line of their own: share, print, tweet, loading, a search box, back to the
 /// top, a cookie notice's consent.
+/// A shop's cart widget on a charity's page: its subtotal, or the cart said to be empty.
+static CART: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(subtotal|sous-total)\s*:|\b(no\s+products\s+in\s+the\s+cart|your\s+cart\s+is\s+empty|votre\s+panier\s+est\s+vide|(tu|su)\s+carrito\s+est[áa]\s+vac[íi]o)\b")
+        .expect("cart pattern is valid")
+});
+
 static BUTTON: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?i)^(share|partager|compartir|pin\s+it|listen(\s+to)?|[ée]couter|escuchar|print|imprimer|imprimir|tweet|email|e-mail|loading|chargement|cargando|donate|fai(re|tes)\s+un\s+don|donar|dona\s+ahora|search|rechercher|buscar|scroll\s+(to\s+)?top|back\s+to\s+top|top\s+of\s+(the\s+)?page|haut\s+de\s+(la\s+)?page|retour\s+en\s+haut|volver\s+arriba|ir\s+arriba|j['’]ai\s+compris|accept(er)?|aceptar)\b",
@@ -1674,9 +1734,10 @@ fn is_seal(line: &str) -> bool {
             .all(|word| word.chars().next().is_some_and(|c| !c.is_lowercase()) || SMALL_WORDS.contains(&word))
 }
 
-/// A share button naming its network: `Share on`, `Partager sur`, `Compartir en`.
+/// A share button naming its network (`Share on`, `Partager sur`, `Compartir en`), or the one that mails the story
+/// (`Enviar noticia por correo electrónico`, `Envoyer par e-mail`).
 static SHARE_ON: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(share|partager|compartir)\s+(on|via|sur|par|en|por)\s+\S")
+    Regex::new(r"(?i)^((share|partager|compartir)\s+(on|via|sur|par|en|por)\s+\S|(enviar|envoyer|send|e-?mail)\b.{0,30}\b(por|par|by|via)\s+(correo|e-?mail|courriel|mail)\b)")
         .expect("share button pattern is valid")
 });
 
@@ -1832,7 +1893,7 @@ static READER_SUPPORT: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A paywall's notice that the story is for subscribers.
 static PAYWALL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(exclusiv[oa]s?\s+para\s+suscriptores|r[ée]serv[ée]e?s?\s+aux\s+abonn[ée]s|(for|to)\s+subscribers\s+only|exclusive\s+to\s+subscribers|subscriber-only|subscribers-only)\b")
+    Regex::new(r"(?i)\b(exclusiv[oa]s?\s+para\s+suscriptores|r[ée]serv[ée]e?s?\s+aux\s+abonn[ée]s|(for|to)\s+subscribers\s+only|exclusive\s+to\s+subscribers|subscriber-only|subscribers-only|\d+(\s*/\s*\d+)?\s+(free\s+articles?|articles?\s+gratuits?|art[ií]culos?\s+(gratuitos?|gratis))|free\s+articles?\s+(left|remaining))\b")
         .expect("paywall pattern is valid")
 });
 
@@ -2001,8 +2062,18 @@ pub(super) fn is_headline_shaped(line: &str) -> bool {
         .chars()
         .next()
         .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "\"'‘“«¿¡".contains(c));
-    opens && (!line.ends_with([',', ';', ':', '.']) || ends_with_initials(line))
+    // A headline in Title Case may close with a full stop (`Uganda Red Cross Society
+    // Applauded for Pivotal Role in Ending Ebola Outbreak.`): prose is not written so, with
+    // every word of four letters or more capitalised and no sentence inside.
+    let closed_title = line.ends_with('.') && !line.ends_with("..") && words >= TITLE_CASE_STOP_WORDS && {
+        let (capitalised, long) = capitalised_words(line);
+        capitalised == long && !line.trim_end_matches('.').contains(". ")
+    };
+    opens && (!line.ends_with([',', ';', ':', '.']) || ends_with_initials(line) || closed_title)
 }
+
+/// Words at least of a headline in Title Case that closes with a full stop.
+const TITLE_CASE_STOP_WORDS: usize = 6;
 
 /// A tag in square brackets before a headline (`[Sri Lanka Floods] …`).
 static TAG_BEFORE: LazyLock<Regex> =
@@ -2063,6 +2134,97 @@ static INNER_SENTENCE_END: LazyLock<Regex> =
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_section_glued_before_a_spanish_or_french_headline_is_cut_but_names_and_set_off_kickers_stay() {
+        for (title, headline) in [
+            (
+                "Rutas hacia Canarias El mayor rescate del año deja 200 supervivientes",
+                "El mayor rescate del año deja 200 supervivientes",
+            ),
+            (
+                "Lluvias en el norte Hay más de 3.000 evacuados en Artigas",
+                "Hay más de 3.000 evacuados en Artigas",
+            ),
+            (
+                "Selon le HCR La situation des déplacés se dégrade au Sahel",
+                "La situation des déplacés se dégrade au Sahel",
+            ),
+            (
+                "Belgique Plus d'un millier de demandeurs d'asile sans abri",
+                "Plus d'un millier de demandeurs d'asile sans abri",
+            ),
+            (
+                "Crise alimentaire L'ONU appelle à financer le plan de réponse",
+                "L'ONU appelle à financer le plan de réponse",
+            ),
+        ] {
+            assert_eq!(without_glued_section(title), headline, "{title}");
+        }
+        for kept in [
+            // Set off by a colon, a full stop or a dash: the guide keeps the kicker.
+            "Niger : Les migrants expulsés vivent dans des conditions difficiles",
+            "Guerre au Soudan. La moitié des déplacés sont des enfants",
+            "Alep – Les civils sous les bombes depuis une semaine",
+            // A name opening with an article has a capital after it.
+            "Campamento Las Raíces acoge a 1.500 migrantes en Tenerife",
+            "Salvamento rescata a 60 personas al sur de El Hierro",
+            "Le HCR salue la décision de protéger les réfugiés",
+            // The kicker ends in a small word, or the headline would be too short.
+            "Mensaje de La Niña para el invierno austral",
+            "Inondations au Togo Une aide attendue",
+            // English headlines are left to the other rules.
+            "Floods in Germany The worst in decades hit the Rhine valley",
+        ] {
+            assert_eq!(without_glued_section(kept), kept);
+        }
+    }
+
+    #[test]
+    fn a_date_with_a_short_label_after_a_bar_is_a_date_line() {
+        assert!(is_date_line("Thursday 15 January 2015 | Published in Regional"));
+        assert!(is_date_line("3 March 2021 | News"));
+        assert!(!is_date_line(
+            "3 March 2021 | Floods leave thousands homeless across the northern provinces"
+        ));
+    }
+
+    #[test]
+    fn a_headline_in_title_case_may_close_with_a_full_stop_but_a_caption_or_two_sentences_may_not() {
+        assert!(is_headline_shaped(
+            "Red Cross Volunteers Praised for Their Role in Ending the Outbreak."
+        ));
+        assert!(!is_headline_shaped(
+            "Volunteers load relief supplies onto trucks in Kampala, Uganda, May 26, 2025."
+        ));
+        assert!(!is_headline_shaped(
+            "This Is Morning Edition From National Radio. I'm Jane Roe."
+        ));
+        assert!(!is_headline_shaped("Keine Story von Caritas Schweiz mehr verpassen."));
+    }
+
+    #[test]
+    fn a_shop_cart_a_metered_paywall_and_an_email_button_are_boilerplate() {
+        for line in [
+            "Subtotal: UGX0.00",
+            "Sous-total : 0,00 €",
+            "No products in the cart.",
+            "Tu carrito está vacío",
+            "Encore 2/5 articles gratuits à lire",
+            "You have 3 free articles left",
+            "Enviar noticia por correo electrónico",
+            "Envoyer l'article par e-mail",
+            "Send this story by email",
+        ] {
+            assert!(is_boilerplate(line), "{line}");
+        }
+        for line in [
+            "Free articles on migration law are published every week by the institute",
+            "Email campaign by refugees reaches parliament",
+        ] {
+            assert!(!is_boilerplate(line), "{line}");
+        }
+    }
 
     #[test]
     fn a_kicker_or_a_feed_date_glued_to_a_headline_is_cut_but_names_in_two_capitals_stay() {
