@@ -1527,6 +1527,18 @@ mod tests {
     }
 
     #[test]
+    fn a_caption_given_again_with_its_photographer_in_brackets_is_not_the_title() {
+        let page = clean_page(
+            "Skip to main content\n\nFlood survivors in the north wait for aid as rivers keep rising\n\nBy regional correspondent Jane Roe\nPosted , updated \nA family wades through floodwater outside their house in the river delta\nA family wades through floodwater outside their house in the river delta.(Jane Roe)\n\nThousands of families in the north are still waiting for food and clean water a week after rivers burst their banks, aid groups say.\n\nThe government said more boats would be sent on Monday.",
+        );
+        assert_eq!(
+            page.title,
+            "Flood survivors in the north wait for aid as rivers keep rising"
+        );
+        assert!(page.body.contains("Thousands of families"), "{}", page.body);
+    }
+
+    #[test]
     fn a_deck_under_the_headline_is_not_the_title() {
         let page = clean_page(
             "Quiénes somos\nActúa\nLa OIM amplía su ayuda a los migrantes varados en la frontera norte de Chile\nMás de 2.000 personas recibieron alimentos, agua y atención médica en los últimos días y la OIM planea llegar a otras 5.000 antes de fin de mes\nSantiago – La OIM entregó esta semana kits de higiene y alimentos a las familias que esperan en Colchane.\nLa ayuda continuará.",

@@ -834,8 +834,10 @@ static AGENCY_AFTER_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
 /// What follows a caption given again with its credit: `Photo credit …`, `(MSF photo)`, `—
 /// Dawn photo`, `Foto: …`, `Crédit …`, `Credits: …`.
 static CREDIT_AFTER_CAPTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(\(|[—–-]\s*)?\S*\s*(photo|foto|crédits?|credits?|picture|image|imagen)\b")
-        .expect("credit pattern is valid")
+    Regex::new(
+        r"(?i)^\s*(\(|[—–-]\s*)?\S*\s*(photo|foto|crédits?|credits?|picture|image|imagen)\b|^\.\s*\([^()]{2,40}\)\s*$",
+    )
+    .expect("credit pattern is valid")
 });
 
 /// A caption's credit at the end of its line: `… Kenneth Lavelle. (MSF photo)`, `… border
@@ -846,7 +848,8 @@ static CREDIT_AT_END: LazyLock<Regex> = LazyLock::new(|| {
         .expect("credit pattern is valid")
 });
 
-/// Whether `rest`, what follows a caption given again, is its credit (`Photo credit …`).
+/// Whether `rest`, what follows a caption given again, is its credit (`Photo credit …`), or
+/// the caption's full stop and its photographer's name in brackets (`.(Jane Roe)`).
 pub(super) fn opens_with_credit(rest: &str) -> bool {
     CREDIT_AFTER_CAPTION.is_match(rest)
 }
