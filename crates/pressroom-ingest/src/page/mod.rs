@@ -1802,10 +1802,15 @@ mod tests {
     }
 
     #[test]
-    fn a_kind_label_with_a_dash_or_a_full_text_label_before_a_headline_is_dropped() {
+    fn a_kind_label_with_a_colon_or_a_full_text_label_before_a_headline_is_dropped_but_one_with_a_dash_stays() {
+        // The guide: before a dash, the label is the headline's own wording.
         for (line, title) in [
             (
                 "News Release — Law to Protect the Asylum System Receives Royal Assent",
+                "News Release — Law to Protect the Asylum System Receives Royal Assent",
+            ),
+            (
+                "News Release: Law to Protect the Asylum System Receives Royal Assent",
                 "Law to Protect the Asylum System Receives Royal Assent",
             ),
             (

@@ -954,8 +954,8 @@ pub(super) fn without_framing_bars(line: &str) -> &str {
 /// What a scraper or a site puts before a headline on its line, dropped when three words or
 /// more are left: a scraper's date (`date 2018-12 Cruz Roja solicita…`), a media tag
 /// (`[Images] …`, `VIDEO. …`), then a release's number and a colon (`Nº 12/19: …`), an
-/// agency's kicker (`Chad.- …`), a label of the page's kind and a colon or a dash (`Media
-/// Release: …`, `News Release — …`), a date and a colon
+/// agency's kicker (`Chad.- …`), a label of the page's kind and a colon (`Media Release:
+/// …`; not before a dash: `News Release — …` stays), a date and a colon
 /// (`4 June 2018: …`), a release number and a date (`No: 145, 16 de junio de 2023, …`) or a
 /// `Text:` label (`Texto íntegro:`).
 pub(super) fn without_headline_prefixes<'t>(title: &'t str) -> &'t str {
@@ -1024,10 +1024,11 @@ pub(super) fn without_headline_prefixes<'t>(title: &'t str) -> &'t str {
     }
     if let Some(found) = KIND.captures(title) {
         let rest = found.get(0).and_then(|whole| headline_after(title, whole.end()));
-        // An issuer's statement is left out before a colon only (`Embassy Statement – Honoring
-        // …` is the headline's own wording).
+        // A label of the page's kind is left out before a colon only: before a dash it is the
+        // headline's own wording (`Embassy Statement – Honoring …`, `PRESS RELEASE – LIRS
+        // Announces …`), as the guide has it.
         let colon = found.get(2).is_some_and(|separator| separator.as_str() == ":");
-        let is_kind = |kind: &str| is_label(kind) || (colon && names_its_kind(kind));
+        let is_kind = |kind: &str| colon && (is_label(kind) || names_its_kind(kind));
         if let Some(rest) = rest.filter(|_| found.get(1).is_some_and(|kind| is_kind(kind.as_str()))) {
             return rest;
         }
