@@ -26,8 +26,8 @@ use regex::Regex;
 
 use crate::clean::{clean_text, in_capitals, normalize_whitespace, split_contact, word_count};
 use shapes::{
-    contains_words, ends_sentence, ends_with_credit, ends_with_full_stop, fold, in_title_case, is_attribution,
-    is_boilerplate, is_credit, is_date_line, is_headline_shaped, is_label, is_names_joined, is_prose,
+    contains_words, ends_sentence, ends_with_credit, ends_with_full_stop, ends_with_photo_credit, fold, in_title_case,
+    is_attribution, is_boilerplate, is_credit, is_date_line, is_headline_shaped, is_label, is_names_joined, is_prose,
     is_self_description, names_observance, opening_sentence, opens_with_credit, opens_with_dateline, opens_with_label,
     opens_with_sender, without_bracketed_tag, without_dated_source, without_framing_bars, without_glued_feed_date,
     without_glued_kicker, without_glued_section, without_glued_standfirst, without_headline_prefixes,
@@ -226,16 +226,28 @@ fn read_page(raw: &str, known_title: Option<&str>, site: &SiteLines) -> PagePart
                     (tidy_title(&title), after)
                 }
             };
-            (
-                without_glued_section(without_glued_kicker(&title, &lines)).to_string(),
-                after,
-            )
+            let title = without_glued_section(without_glued_kicker(&title, &lines));
+            (without_image_number(title, &lines).to_string(), after)
         }
     };
     PageParts {
         body: page.body_after(after_title, &title),
         title,
         contact,
+    }
+}
+
+/// A headline without the number of its photo that a scraper glued to the image's text (`…
+/// in dangerous areas 1`), when the page gives the headline without it too.
+fn without_image_number<'t>(title: &'t str, lines: &[&str]) -> &'t str {
+    let Some((headline, number)) = title.rsplit_once(' ') else {
+        return title;
+    };
+    let is_number = (1..=2).contains(&number.len()) && number.chars().all(|c| c.is_ascii_digit());
+    if is_number && word_count(headline) >= 4 && lines.iter().any(|line| line.trim() == headline) {
+        headline
+    } else {
+        title
     }
 }
 
@@ -256,13 +268,15 @@ static SENTENCE_INSIDE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\p{Ll}{3
 /// A counter of more entries (`Burkina Faso + 2 more`).
 static COUNTER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\+ ?\d+ more\b").expect("valid regex"));
 
-/// Button words a scraper glued to the end of a headline (`… en EEUU Imprimir`), and the
-/// label of the page's kind (`… ce qu'il est advenu des leurs » Press Release`).
 /// A count of the story's comments glued to a headline's end.
 static GLUED_COMMENTS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\d{1,4}\s*(Comments?|Commentaires?|Comentarios?)$").expect("valid regex"));
 
-const GLUED_BUTTONS: [&str; 16] = [
+/// Button words a scraper glued to the end of a headline (`… en EEUU Imprimir`), and the
+/// label of the page's kind (`… ce qu'il est advenu des leurs » Press Release`) or of a
+/// story the site features (`… moves 4th group Featured`).
+const GLUED_BUTTONS: [&str; 17] = [
+    " Featured",
     " Imprimir",
     " Imprimer",
     " Print",
@@ -775,7 +789,11 @@ impl Page<'_> {
                 .into_iter()
                 .flatten()
                 .any(|other| self.lines.get(other) == Some(&line));
-        neighbour(index.checked_sub(1)) || neighbour(Some(index + 1)) || credited_again || twice_in_a_row
+        neighbour(index.checked_sub(1))
+            || neighbour(Some(index + 1))
+            || credited_again
+            || twice_in_a_row
+            || ends_with_photo_credit(line)
     }
 
     /// A headline the page gives twice above its release (once in the page's header, once
@@ -1524,6 +1542,30 @@ mod tests {
         );
         assert_eq!(page.title, "Short title");
         assert!(page.body.starts_with("The first line"));
+    }
+
+    #[test]
+    fn a_caption_closed_by_a_photo_credit_after_a_bar_is_not_the_title() {
+        let page = clean_page(
+            "Advertisement\n\nMore refugees return home across the northern border\n\nThursday September 24 2020\nref\n\nReturning refugees cross the border post on August 27, 2020. About 2,000 have gone home so far. PHOTO | JANE ROE\n\nBy JOHN DOE\n\nThe third group of refugees began the journey home on Thursday as more continue to register for repatriation, officials said.\n\nThey will stay three days in a transit camp.",
+        );
+        assert_eq!(page.title, "More refugees return home across the northern border");
+    }
+
+    #[test]
+    fn a_photo_number_or_a_featured_label_glued_to_the_headline_is_cut() {
+        let headline = "Typhoon threatens millions as police prepare to force evacuations";
+        let page = clean_page(&format!(
+            "{headline}\n\nJane Roe, News\n\nPosted at Nov 01 2020 12:06 PM\n\n{headline} 1\nPhoto shows residents on Sunday morning as the typhoon makes landfall in the east. Jane Roe, News\n\nMANILA - The police will force people to evacuate in areas deemed dangerous as the typhoon threatens millions, officials said Sunday."
+        ));
+        assert_eq!(page.title, headline);
+        let page = clean_page(
+            "Refugee relocation: government moves 4th group to the island Featured\n\nAmid constant opposition from rights groups, the government on Saturday relocated a fourth group of refugees to a remote island, officials said.",
+        );
+        assert_eq!(
+            page.title,
+            "Refugee relocation: government moves 4th group to the island"
+        );
     }
 
     #[test]

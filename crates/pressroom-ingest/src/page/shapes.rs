@@ -854,6 +854,15 @@ pub(super) fn opens_with_credit(rest: &str) -> bool {
     CREDIT_AFTER_CAPTION.is_match(rest)
 }
 
+/// Whether a line is a caption closed by its photographer's credit after a bar or a colon
+/// (`… returned home from Rwanda. PHOTO | JANE ROE`, `… en Tenerife. Foto: EFE`).
+pub(super) fn ends_with_photo_credit(line: &str) -> bool {
+    static PHOTO_CREDIT_END: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\s(photo|foto|picture|image|imagen)\s*[|:]\s*[^|:]{2,40}$").expect("credit pattern is valid")
+    });
+    PHOTO_CREDIT_END.is_match(line.trim_end())
+}
+
 /// Whether a line ends with a caption's credit (`… (MSF photo)`).
 pub(super) fn ends_with_credit(line: &str) -> bool {
     CREDIT_AT_END.is_match(line)
