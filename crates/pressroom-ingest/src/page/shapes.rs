@@ -1223,7 +1223,8 @@ pub(super) fn without_glued_standfirst(title: &str) -> &str {
 
 /// A headline without a date glued to its end: a feed's (`… off Djibouti: UNTue, 23 Apr 2024
 /// 12:56:51 GMT`), a numeric one (`… Public Service Licence Vehicles (PSV) 5/03/19`) or a
-/// weekday's (`… preparedness campaignWednesday, May 19, 2021`).
+/// weekday's (`… preparedness campaignWednesday, May 19, 2021`), or a month's or a French
+/// or Spanish weekday's run into the last word (`… shipwreckApril 9, 2024`).
 pub(super) fn without_glued_feed_date(title: &str) -> &str {
     static FEED_DATE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
@@ -1231,9 +1232,28 @@ pub(super) fn without_glued_feed_date(title: &str) -> &str {
         )
         .expect("feed date pattern is valid")
     });
-    match FEED_DATE.find(title) {
-        Some(found) if word_count(&title[..found.start()]) > 2 => &title[..found.start()],
-        _ => title,
+    // A month's or a French or Spanish weekday's date run into the last word with no space
+    // (`… die in shipwreckApril 9, 2024`, `… à KaleheLundi 27 Octobre 2014 - 15:45`), and
+    // whatever the scraper ran on after it.
+    static GLUED_DATE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(concat!(
+            r"\p{Ll}(?<date>(January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}, \d{4}",
+            r"|(Lundi|Mardi|Mercredi|Jeudi|Vendredi|Samedi|Dimanche|Lunes|Martes|Miércoles|Jueves|Viernes|Sábado|Domingo) \d{1,2}( de)? \p{L}+( de)? \d{4}( - \d{1,2}[:h]\d{2})?)"
+        ))
+        .expect("glued date pattern is valid")
+    });
+    let start = match (
+        FEED_DATE.find(title),
+        GLUED_DATE.captures(title).and_then(|found| found.name("date")),
+    ) {
+        (Some(found), _) => found.start(),
+        (None, Some(date)) => date.start(),
+        (None, None) => return title,
+    };
+    if word_count(&title[..start]) > 2 {
+        &title[..start]
+    } else {
+        title
     }
 }
 
@@ -2190,6 +2210,30 @@ mod tests {
             "Floods in Germany The worst in decades hit the Rhine valley",
         ] {
             assert_eq!(without_glued_section(kept), kept);
+        }
+    }
+
+    #[test]
+    fn a_date_run_into_the_headline_s_last_word_is_cut() {
+        assert_eq!(
+            without_glued_feed_date("Dozens of migrants die in shipwreckApril 9, 2024"),
+            "Dozens of migrants die in shipwreck"
+        );
+        assert_eq!(
+            without_glued_feed_date("Une centaine de morts après une inondation à KaleheLundi 27 Octobre 2014 - 15:45"),
+            "Une centaine de morts après une inondation à Kalehe"
+        );
+        assert_eq!(
+            without_glued_feed_date(
+                "Une centaine de morts après une inondation à KaleheLundi 27 Octobre 2014 - 15:45 Une délégation"
+            ),
+            "Une centaine de morts après une inondation à Kalehe"
+        );
+        for kept in [
+            "Floods in the Philippines as of May 9, 2024",
+            "Aid reaches the north after the storm",
+        ] {
+            assert_eq!(without_glued_feed_date(kept), kept);
         }
     }
 
