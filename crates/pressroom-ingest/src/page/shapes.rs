@@ -64,7 +64,7 @@ static CHROME: LazyLock<Regex> = LazyLock::new(|| {
           | \d+\s+min(ute)?s?\s+read\b | (imagen|image|foto|photo)\s+v[ií]a\b
           | subscribe\s+(free\s+)?to\b | suscr[ií]bete\b | abonnez-vous\b
           | foto\s+de\s+archivo | file\s+photo | photo\s+d'archives? | archivo\s+[-–]\s
-          | mis\s+à\s+jour | last\s+updated | actualizado | updated\s*:
+          | mis\s+à\s+jour | last\s+updated | actualizado | updated\s*:\s*(\d|$|\p{L}+\.?\s+\d)
           | disponible\s+aussi | also\s+available | tambi[ée]n\s+disponible | disponible\s+en\s*:
           | read\s+(more|in) | lire\s+(la\s+suite|en) | leer\s+(m[aá]s|en)
           | terms\s+(and|&)\s+conditions | t[ée]rminos\s+y\s+condiciones | conditions\s+g[ée]n[ée]rales
@@ -103,6 +103,7 @@ const LABELS: &[&str] = &[
     "news release",
     "news releases",
     "media release",
+    "media releases",
     "news",
     "latest news",
     "off the wire",
@@ -526,6 +527,13 @@ fn is_author_names(line: &str) -> bool {
 
 /// A line as the label tables hold it: folded, without a closing colon or full stop.
 fn label_key(line: &str) -> String {
+    // A menu's numbered entry is its label (`5. Media Releases`).
+    let line = line.trim_start();
+    let unnumbered = line.trim_start_matches(|c: char| c.is_ascii_digit());
+    let line = match unnumbered.strip_prefix(". ") {
+        Some(rest) if unnumbered.len() < line.len() => rest,
+        _ => line,
+    };
     fold(line.trim_end_matches([':', '.', ' ']))
 }
 
@@ -1012,6 +1020,11 @@ pub(super) fn without_headline_prefixes<'t>(title: &'t str) -> &'t str {
         Regex::new(r"(?i)^(you\s+are\s+currently\s+viewing|en\s+este\s+momento\s+est[aá]s\s+viendo|vous\s+consultez\s+actuellement)\s+")
             .expect("viewing notice pattern is valid")
     });
+    // A flag that the story was updated, before a capital (`Updated: Armed Forces rescue…`).
+    static UPDATED_FLAG: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(updated|actualizad[oa]|mis\s+à\s+jour)\s*:\s+(?-i:\p{Lu})")
+            .expect("update flag pattern is valid")
+    });
     // What follows a prefix ending at `end`, when three words or more are left.
     let headline_after = |title: &'t str, end: usize| Some(&title[end..]).filter(|rest| word_count(rest) > 2);
     let title = without_scraper_date(title);
@@ -1019,7 +1032,9 @@ pub(super) fn without_headline_prefixes<'t>(title: &'t str) -> &'t str {
         .find(title)
         .or_else(|| MEDIA_TAG.find(title))
         .or_else(|| VIEWING.find(title))
-        .and_then(|found| headline_after(title, found.end()))
+        .map(|found| found.end())
+        .or_else(|| UPDATED_FLAG.find(title).map(|found| found.end() - 1))
+        .and_then(|end| headline_after(title, end))
         .unwrap_or(title);
     if let Some(rest) = NUMBER.find(title).and_then(|found| headline_after(title, found.end())) {
         return rest;
@@ -1515,10 +1530,16 @@ pub(super) fn is_date_line(line: &str) -> bool {
 /// [`is_date_line`] of a line already folded, of `words` words. A date in brackets closing
 /// words is the title's own (`Syria: Situation Report (25 February 2023)`), not a date line.
 fn is_folded_date_line(folded: &str, words: usize) -> bool {
-    (words <= 8
-        && DATE.is_match(folded)
-        && lettered_words(&DATE.replace_all(folded, " ")) <= 3
-        && !titled_with_bracketed_date(folded))
+    // A weekday is part of the date, wherever it stands (`The Daily 11 June 2024, Tuesday`).
+    let besides_date = DATE.replace_all(folded, " ");
+    let other_words = besides_date
+        .split_whitespace()
+        .filter(|word| {
+            word.chars().any(char::is_alphabetic)
+                && !WEEKDAYS.contains(&word.trim_matches(|c: char| !c.is_alphabetic()))
+        })
+        .count();
+    (words <= 8 && DATE.is_match(folded) && other_words <= 3 && !titled_with_bracketed_date(folded))
         || is_dated_place_line(folded, words)
 }
 
@@ -1997,10 +2018,11 @@ static DOWNLOAD: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^(download|t[ée]l[ée]charger|descargar)\b").expect("download pattern is valid"));
 
 /// A notice that the page was updated (`This Press Note has been updated on 31/01/2019`,
-/// `Mis à jour le 3 mars 2020`, `Actualizado el 2 de mayo`).
+/// `Updated: 3 March 2020`, `Mis à jour le 3 mars 2020`, `Actualizado el 2 de mayo`); not a
+/// headline flagged so (`Updated: Armed Forces rescue…`).
 static UPDATED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(this (press (note|release)|page|story|article|statement) (has been|was) updated|last updated|updated (on|:)|updated:|mise? à jour (le|:)|derni[èe]re mise à jour|actualizad[oa] (el|:)|última actualización)",
+        r"(?i)^(this (press (note|release)|page|story|article|statement) (has been|was) updated|last updated|updated on|updated\s*:\s*(\d|$|\p{L}+\.?\s+\d)|mise? à jour (le|:)|derni[èe]re mise à jour|actualizad[oa] (el|:)|última actualización)",
     )
     .expect("update pattern is valid")
 });
@@ -2235,6 +2257,26 @@ mod tests {
         ] {
             assert_eq!(without_glued_feed_date(kept), kept);
         }
+    }
+
+    #[test]
+    fn a_site_s_name_over_its_date_and_weekday_is_a_date_line_and_a_numbered_menu_entry_is_a_label() {
+        assert!(is_date_line("The Daily Courier 11 June 2024, Tuesday"));
+        assert!(!is_date_line("Floods Hit the North Again 11 June 2024"));
+        assert!(is_label("5. Media Releases"));
+        assert!(is_label("Media Releases"));
+        assert!(!is_label("5 Media Releases"));
+    }
+
+    #[test]
+    fn an_update_flag_before_a_headline_is_cut_and_an_update_notice_is_boilerplate() {
+        assert_eq!(
+            without_headline_prefixes("Updated: Coastguard rescues more than 300 migrants"),
+            "Coastguard rescues more than 300 migrants"
+        );
+        assert!(is_boilerplate("Updated: 3 March 2020"));
+        assert!(is_boilerplate("Updated: March 3, 2020"));
+        assert!(!is_boilerplate("Updated: Coastguard rescues more than 300 migrants"));
     }
 
     #[test]
