@@ -276,7 +276,36 @@ fn load_country_aliases(
             }
         }
     }
+    // A hyphenated name is written with a space as often (`Guinea Bissau`, `Timor Leste`,
+    // `Port au Prince`): each such alias gets its spaced twin.
+    for aliases in &mut country_aliases {
+        let spaced: Vec<Alias> = aliases
+            .iter()
+            .filter_map(|alias| {
+                let text = spaced_hyphens(&alias.text)?;
+                (!aliases.iter().any(|other| other.text.eq_ignore_ascii_case(&text)))
+                    .then(|| Alias { text, ..alias.clone() })
+            })
+            .collect();
+        aliases.extend(spaced);
+    }
     Ok(country_aliases)
+}
+
+/// `text` with each hyphen between two letters written as a space, when it has one.
+fn spaced_hyphens(text: &str) -> Option<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let joins = |at: usize| {
+        chars[at] == '-'
+            && at > 0
+            && chars.get(at + 1).is_some_and(|c| c.is_alphabetic())
+            && chars[at - 1].is_alphabetic()
+    };
+    (0..chars.len()).any(joins).then(|| {
+        (0..chars.len())
+            .map(|at| if joins(at) { ' ' } else { chars[at] })
+            .collect()
+    })
 }
 
 /// The index of the country a table's row names by ISO alpha-3.
@@ -391,4 +420,33 @@ fn load_subdivisions(
         }
     }
     Ok(subdivisions)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_hyphenated_name_is_found_written_with_a_space() {
+        assert_eq!(spaced_hyphens("Guinea-Bissau").as_deref(), Some("Guinea Bissau"));
+        assert_eq!(spaced_hyphens("Port-au-Prince").as_deref(), Some("Port au Prince"));
+        assert_eq!(spaced_hyphens("Chad"), None);
+        assert_eq!(
+            spaced_hyphens("Hauts-de-France - Nord").as_deref(),
+            Some("Hauts de France - Nord")
+        );
+        let gazetteer = Gazetteer::load().expect("tables load");
+        for (name, iso3) in [
+            ("Guinea Bissau", "GNB"),
+            ("Guinée Bissau", "GNB"),
+            ("Timor Leste", "TLS"),
+            ("Guinea-Bissau", "GNB"),
+        ] {
+            assert_eq!(
+                gazetteer.country_by_name(name).map(|c| c.iso3.as_str()),
+                Some(iso3),
+                "{name}"
+            );
+        }
+    }
 }
