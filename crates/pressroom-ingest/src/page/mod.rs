@@ -1176,14 +1176,38 @@ impl Page<'_> {
     /// first paragraph, else the first line that is not boilerplate, else nothing. When that
     /// line is a paragraph (a title glued to its text, as some collections keep them), the
     /// title is its first sentence and the body keeps the paragraph.
+    /// Is the paragraph at `index` a headline written as one sentence with its full stop
+    /// (`Desarticulan una red de trata: tres detenidos.`), over a longer paragraph of the
+    /// release, when no headline-shaped line stands above it (only a label, `ESPAÑA`)?
+    fn sentence_headline_at(&self, index: usize) -> bool {
+        let Some(line) = self.lines.get(index) else {
+            return false;
+        };
+        let words = word_count(line);
+        let longer_below = next_filled_index(self.lines, index)
+            .is_some_and(|next| self.starts_prose(next) && word_count(self.lines[next]) > words);
+        // Only labels above it: a line of more words would be the headline, this its standfirst.
+        let labels_above = (0..index).all(|above| self.skip[above] || word_count(self.lines[above]) <= 2);
+        (SHORT_DECKED_HEADLINE_WORDS..=SENTENCE_HEADLINE_WORDS).contains(&words)
+            && ends_with_full_stop(line)
+            && !line.trim_end().trim_end_matches('.').contains(". ")
+            && line.chars().next().is_some_and(char::is_uppercase)
+            && longer_below
+            && labels_above
+    }
+
     fn fallback_title(&self) -> (String, usize) {
         let first_prose = (0..self.lines.len())
             .find(|&index| self.starts_prose(index))
             .unwrap_or(self.lines.len());
         let candidate = (0..first_prose)
             .find(|&index| !self.skip[index] && is_headline_shaped(self.lines[index]))
+            .or_else(|| self.sentence_headline_at(first_prose).then_some(first_prose))
             .or_else(|| (0..self.lines.len()).find(|&index| !self.skip[index]));
         match candidate {
+            Some(index) if index == first_prose && self.sentence_headline_at(index) => {
+                (self.lines[index].to_string(), index + 1)
+            }
             // A short line of two sentences that does not end with a full stop is a headline
             // (`A shelter opened its doors. But where are the children?`).
             Some(index) if self.starts_prose(index) && !is_two_sentence_headline(self.lines[index]) => {
@@ -1542,6 +1566,23 @@ mod tests {
         );
         assert_eq!(page.title, "Short title");
         assert!(page.body.starts_with("The first line"));
+    }
+
+    #[test]
+    fn a_headline_written_as_a_sentence_under_a_label_alone_is_the_title() {
+        let page = clean_page(
+            "ESPAÑA\nDesarticulan una red de trata en la costa: tres detenidos y ocho mujeres rescatadas.\nLa Guardia Civil, en colaboración con la policía de Portugal, ha desmantelado una organización criminal dedicada a la trata de personas con fines de explotación sexual en varias ciudades.\nLa investigación se inició el año pasado.",
+        );
+        assert_eq!(
+            page.title,
+            "Desarticulan una red de trata en la costa: tres detenidos y ocho mujeres rescatadas."
+        );
+        assert!(page.body.starts_with("La Guardia Civil"), "{}", page.body);
+        // Under a line of more words, the sentence is that headline's standfirst.
+        let page = clean_page(
+            "They Thought It Was Over. Then Came the Police.\nFreed from scam gangs, victims say they are now held and extorted.\nThe victims, many of them from neighbouring countries, told reporters they had been held in police cells for weeks after their release.",
+        );
+        assert_eq!(page.title, "They Thought It Was Over. Then Came the Police.");
     }
 
     #[test]
