@@ -26,12 +26,12 @@ use regex::Regex;
 
 use crate::clean::{clean_text, in_capitals, normalize_whitespace, split_contact, word_count};
 use shapes::{
-    contains_words, ends_sentence, ends_with_credit, ends_with_full_stop, ends_with_photo_credit, fold, in_title_case,
-    is_attribution, is_boilerplate, is_credit, is_date_line, is_headline_shaped, is_label, is_names_joined, is_prose,
-    is_self_description, names_observance, opening_sentence, opens_with_credit, opens_with_dateline, opens_with_label,
-    opens_with_sender, without_bracketed_tag, without_dated_source, without_framing_bars, without_glued_feed_date,
-    without_glued_kicker, without_glued_section, without_glued_standfirst, without_headline_prefixes,
-    without_language_tags, without_scraper_date, SMALL_WORDS,
+    contains_words, ends_sentence, ends_with_credit, ends_with_full_stop, ends_with_photo_credit, fold,
+    has_inner_full_stop, in_title_case, is_attribution, is_boilerplate, is_credit, is_date_line, is_headline_shaped,
+    is_label, is_names_joined, is_prose, is_self_description, names_observance, opening_sentence, opens_with_credit,
+    opens_with_dateline, opens_with_label, opens_with_sender, without_bracketed_tag, without_dated_source,
+    without_framing_bars, without_glued_feed_date, without_glued_kicker, without_glued_section,
+    without_glued_standfirst, without_headline_prefixes, without_language_tags, without_scraper_date, SMALL_WORDS,
 };
 pub use site::{SiteLines, MAX_PAGES_LEARNED, MIN_PAGES};
 
@@ -121,6 +121,9 @@ const UPPER_HEADLINE_WORDS: usize = 6;
 const WRAPPED_END_WORDS: usize = 6;
 /// Words at most of a headline written as a sentence over its date.
 const SENTENCE_HEADLINE_WORDS: usize = 30;
+/// Words at least of a headline written as a sentence under nothing but labels
+/// (`Page::sentence_headline_at`).
+const SENTENCE_HEADLINE_MIN_WORDS: usize = 4;
 /// Words a headline over its statement's speaker needs at least.
 const ATTRIBUTED_HEADLINE_WORDS: usize = 3;
 /// Words from which a headline over a subtitle may be a little shorter than it.
@@ -1188,9 +1191,9 @@ impl Page<'_> {
             .is_some_and(|next| self.starts_prose(next) && word_count(self.lines[next]) > words);
         // Only labels above it: a line of more words would be the headline, this its standfirst.
         let labels_above = (0..index).all(|above| self.skip[above] || word_count(self.lines[above]) <= 2);
-        (SHORT_DECKED_HEADLINE_WORDS..=SENTENCE_HEADLINE_WORDS).contains(&words)
+        (SENTENCE_HEADLINE_MIN_WORDS..=SENTENCE_HEADLINE_WORDS).contains(&words)
             && ends_with_full_stop(line)
-            && !line.trim_end().trim_end_matches('.').contains(". ")
+            && !has_inner_full_stop(line)
             && line.chars().next().is_some_and(char::is_uppercase)
             && longer_below
             && labels_above
@@ -1200,14 +1203,12 @@ impl Page<'_> {
         let first_prose = (0..self.lines.len())
             .find(|&index| self.starts_prose(index))
             .unwrap_or(self.lines.len());
-        let candidate = (0..first_prose)
-            .find(|&index| !self.skip[index] && is_headline_shaped(self.lines[index]))
-            .or_else(|| self.sentence_headline_at(first_prose).then_some(first_prose))
-            .or_else(|| (0..self.lines.len()).find(|&index| !self.skip[index]));
+        let shaped = (0..first_prose).find(|&index| !self.skip[index] && is_headline_shaped(self.lines[index]));
+        if shaped.is_none() && self.sentence_headline_at(first_prose) {
+            return (self.lines[first_prose].to_string(), first_prose + 1);
+        }
+        let candidate = shaped.or_else(|| (0..self.lines.len()).find(|&index| !self.skip[index]));
         match candidate {
-            Some(index) if index == first_prose && self.sentence_headline_at(index) => {
-                (self.lines[index].to_string(), index + 1)
-            }
             // A short line of two sentences that does not end with a full stop is a headline
             // (`A shelter opened its doors. But where are the children?`).
             Some(index) if self.starts_prose(index) && !is_two_sentence_headline(self.lines[index]) => {

@@ -2018,11 +2018,12 @@ static DOWNLOAD: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^(download|t[ée]l[ée]charger|descargar)\b").expect("download pattern is valid"));
 
 /// A notice that the page was updated (`This Press Note has been updated on 31/01/2019`,
-/// `Updated: 3 March 2020`, `Mis à jour le 3 mars 2020`, `Actualizado el 2 de mayo`); not a
-/// headline flagged so (`Updated: Armed Forces rescue…`).
+/// `Mis à jour le 3 mars 2020`, `Actualizado el 2 de mayo`). `Updated:` before a date is
+/// [`CHROME`]'s, which [`is_boilerplate`] reads first; before a headline it is a flag
+/// (`Updated: Armed Forces rescue…`, cut by [`without_headline_prefixes`]).
 static UPDATED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(this (press (note|release)|page|story|article|statement) (has been|was) updated|last updated|updated on|updated\s*:\s*(\d|$|\p{L}+\.?\s+\d)|mise? à jour (le|:)|derni[èe]re mise à jour|actualizad[oa] (el|:)|última actualización)",
+        r"(?i)^(this (press (note|release)|page|story|article|statement) (has been|was) updated|last updated|updated on|mise? à jour (le|:)|derni[èe]re mise à jour|actualizad[oa] (el|:)|última actualización)",
     )
     .expect("update pattern is valid")
 });
@@ -2122,13 +2123,19 @@ pub(super) fn is_headline_shaped(line: &str) -> bool {
     // every word of four letters or more capitalised and no sentence inside.
     let closed_title = line.ends_with('.') && !line.ends_with("..") && words >= TITLE_CASE_STOP_WORDS && {
         let (capitalised, long) = capitalised_words(line);
-        capitalised == long && !line.trim_end_matches('.').contains(". ")
+        capitalised == long && !has_inner_full_stop(line)
     };
     opens && (!line.ends_with([',', ';', ':', '.']) || ends_with_initials(line) || closed_title)
 }
 
 /// Words at least of a headline in Title Case that closes with a full stop.
 const TITLE_CASE_STOP_WORDS: usize = 6;
+
+/// Does a full stop and a space stand inside the line, before its closing full stops (`… NPR
+/// News. I'm Jane Roe.`): a second sentence, where a headline has one?
+pub(super) fn has_inner_full_stop(line: &str) -> bool {
+    line.trim_end().trim_end_matches('.').contains(". ")
+}
 
 /// A tag in square brackets before a headline (`[Sri Lanka Floods] …`).
 static TAG_BEFORE: LazyLock<Regex> =
