@@ -765,3 +765,37 @@ fn a_french_release_with_its_theme_in_title_and_lead_has_the_theme() {
         facets.topics
     );
 }
+
+/// A theme the model reads into a report needs more than one typical cue once in its body: an
+/// agro-climatic bulletin that says once that rain may bring floods is about agriculture, not
+/// disaster management; the same bulletin with the floods in its title is about both.
+#[test]
+fn a_theme_named_once_in_the_body_is_no_topic_until_the_title_names_it() {
+    let enricher = Enricher::new().expect("tables load");
+    let body = "Los técnicos del servicio agrícola regional presentan el resumen de las condiciones \
+        del tiempo, el análisis de riesgo y las acciones preventivas para los cultivos de la región.\n\n\
+        - Las temperaturas diurnas alcanzaron los 31 °C en los valles bajos, con riesgo para el \
+        crecimiento de los cultivos de maíz y de hortalizas, que necesitan más agua.\n\n\
+        - La humedad relativa media fue del 70%, con riesgo de enfermedades de hongos en los \
+        cultivos que no recibieron poda.\n\n\
+        - La precipitación acumulada de la quincena llegó a 380 mm en las zonas altas. Estas \
+        precipitaciones pueden causar riadas e inundaciones en las partes bajas.\n\n\
+        - Se prevé que las precipitaciones sigan, con riesgo de anomalías por la desigual \
+        distribución de las lluvias. Se recomienda un seguimiento riguroso de las precipitaciones \
+        y de los pronósticos.";
+    let bulletin = enricher.enrich(&release(
+        "Boletín agroclimático de la primera quincena de marzo para los valles del sur",
+        body,
+    ));
+    assert_eq!(bulletin.lang, "es");
+    assert_eq!(bulletin.topics, vec!["/Agriculture".to_string()]);
+    let warning = enricher.enrich(&release(
+        "Riesgo de inundaciones en los valles del sur: boletín agroclimático de marzo",
+        body,
+    ));
+    assert!(
+        warning.topics.iter().any(|topic| topic == "/Disaster Management"),
+        "{:?}",
+        warning.topics
+    );
+}
