@@ -799,3 +799,41 @@ fn a_theme_named_once_in_the_body_is_no_topic_until_the_title_names_it() {
         warning.topics
     );
 }
+
+/// A release spread evenly over more countries than the guide's three main ones is an
+/// overview: none of them is main, and its region is the one that holds them all. In a
+/// national collection the home country, when it is among them, is the main one.
+#[test]
+fn a_release_spread_over_four_countries_has_their_region_not_a_main_country() {
+    let enricher = Enricher::new().expect("tables load");
+    let sahel = enricher.enrich(&release(
+        "Sahel: millions face hunger as the lean season begins",
+        "DAKAR – Food insecurity is rising across the Sahel. In Niger, Mali, Chad and Burkina \
+         Faso, poor harvests, conflict and high food prices have left millions of people without \
+         enough to eat, aid agencies said on Tuesday.\n\nIn Niger, 2.3 million people need food \
+         assistance. In Mali, fighting in the centre has cut farmers off from their fields. In \
+         Chad, refugees from Sudan share scarce food with host communities. In Burkina Faso, more \
+         than a million people have fled their homes.\n\nAgencies are appealing to reach people in \
+         Niger, Mali, Chad and Burkina Faso before the rains.",
+    ));
+    assert!(sahel.main_countries.is_empty(), "{:?}", sahel.main_countries);
+    for iso3 in ["NER", "MLI", "TCD", "BFA"] {
+        assert!(sahel.mentioned_countries.iter().any(|c| c == iso3), "{iso3}");
+    }
+    assert_eq!(sahel.regions, vec!["/Africa/Sub-Saharan Africa".to_string()]);
+
+    let talks = Record {
+        home_country: Some("AUS".into()),
+        ..release(
+            "Minister to attend refugee talks in the region",
+            "The Minister will travel to Thailand, Malaysia, Singapore and Indonesia next week for \
+             talks on Indochinese refugees. In Thailand he will visit the camps on the border; in \
+             Malaysia, Singapore and Indonesia he will meet the ministers responsible for the \
+             camps. Thailand, Malaysia, Singapore and Indonesia have asked for more resettlement \
+             places. Australia has taken more than 50,000 refugees from the camps, and Australian \
+             officials will discuss how many more Australia can accept.",
+        )
+    };
+    let talks = enricher.enrich(&talks);
+    assert_eq!(talks.main_countries, vec!["AUS".to_string()]);
+}

@@ -44,6 +44,27 @@ impl Country {
     }
 }
 
+/// The deepest M49 region that holds every one of `countries` (`/Africa/Sub-Saharan Africa`
+/// for Niger, Senegal and Chad), as a facet path; `None` when they share no region.
+pub fn common_region_path(countries: &[&Country]) -> Option<String> {
+    let (first, rest) = countries.split_first()?;
+    let mut shared = first.ancestors();
+    for country in rest {
+        let ancestors = country.ancestors();
+        let common = shared.iter().zip(&ancestors).take_while(|(a, b)| a == b).count();
+        shared.truncate(common);
+    }
+    if shared.is_empty() {
+        return None;
+    }
+    Some(
+        shared
+            .iter()
+            .map(|level| format!("/{}", level.replace('/', "\\/")))
+            .collect(),
+    )
+}
+
 /// How a name refers to a country.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum AliasKind {

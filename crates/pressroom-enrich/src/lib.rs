@@ -66,7 +66,9 @@ pub struct Enrichment {
     pub main_countries: Vec<String>,
     /// ISO alpha-3 codes of every country referred to (main ones included).
     pub mentioned_countries: Vec<String>,
-    /// M49 paths of the main countries: `/Americas/Latin America and the Caribbean/Central America/Costa Rica`.
+    /// M49 paths of the main countries: `/Americas/Latin America and the Caribbean/Central America/Costa Rica`;
+    /// for a release spread over more countries than can be main, the path of the region that
+    /// holds them all (`/Africa/Sub-Saharan Africa`), if any.
     pub regions: Vec<String>,
     /// Canonical organization names (acronyms where analysts use them: `IOM`, `UNODC`).
     pub organizations: Vec<String>,
@@ -319,12 +321,23 @@ impl Enricher {
             .date
             .map(|date| date.to_string())
             .or_else(|| dateline.as_ref().and_then(|dateline| dateline.date.clone()));
-        let regions = places
-            .main
-            .iter()
-            .filter_map(|iso3| self.gazetteer.country(iso3))
-            .map(|c| c.facet_path())
-            .collect();
+        // A release spread over more countries than can be main is about the region that
+        // holds them all, when there is one.
+        let regions = if places.main.is_empty() && !places.spread.is_empty() {
+            let spread: Vec<&gazetteer::Country> = places
+                .spread
+                .iter()
+                .filter_map(|iso3| self.gazetteer.country(iso3))
+                .collect();
+            gazetteer::common_region_path(&spread).into_iter().collect()
+        } else {
+            places
+                .main
+                .iter()
+                .filter_map(|iso3| self.gazetteer.country(iso3))
+                .map(|c| c.facet_path())
+                .collect()
+        };
         let enrichment = Enrichment {
             lang,
             main_countries: places.main,

@@ -41,7 +41,8 @@ pub struct Hit {
     /// HTML: up to `fragments` passages of the body with the most matched words, in text
     /// order, escaped, matches in `<mark>`.
     pub fragments: Vec<String>,
-    /// M49 paths of the main countries.
+    /// M49 paths of the main countries (or, for a release spread over more than three, of the
+    /// region holding them all).
     pub regions: Vec<String>,
     /// ISO alpha-3 of the main countries.
     pub countries: Vec<String>,
