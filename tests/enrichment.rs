@@ -837,3 +837,32 @@ fn a_release_spread_over_four_countries_has_their_region_not_a_main_country() {
     let talks = enricher.enrich(&talks);
     assert_eq!(talks.main_countries, vec!["AUS".to_string()]);
 }
+
+/// `US$` is a currency: an amount in US dollars names no country (84 releases of the domain
+/// corpus had the United States among their countries for their budgets alone).
+#[test]
+fn a_dollar_amount_names_no_country() {
+    let enricher = Enricher::new().expect("tables load");
+    let facets = enricher.enrich(&release(
+        "MONUSCO drills two boreholes in Bunia",
+        "BUNIA – The UN mission in the Democratic Republic of the Congo has begun drilling two \
+         boreholes that will bring drinking water to 20,000 people in Bunia, Ituri. The works \
+         cost US$ 250,000 and will take three months; a further US$1.2 million is sought for a \
+         third.",
+    ));
+    assert_eq!(facets.main_countries, vec!["COD".to_string()]);
+    assert!(
+        !facets.mentioned_countries.iter().any(|c| c == "USA"),
+        "{:?}",
+        facets.mentioned_countries
+    );
+    let washington = enricher.enrich(&release(
+        "Aid pledged",
+        "The US pledged US$5 million for the response, the State Department said.",
+    ));
+    assert!(
+        washington.mentioned_countries.iter().any(|c| c == "USA"),
+        "{:?}",
+        washington.mentioned_countries
+    );
+}

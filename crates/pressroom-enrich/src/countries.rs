@@ -217,6 +217,10 @@ impl Scores {
                 };
                 if let Target::Country { .. } = mention.target {
                     let alias = &text[mention.start..mention.end];
+                    // `US$1.2 million`, `NZ$ 300`: a currency, the unit of an amount.
+                    if is_currency_unit(text, mention.end) {
+                        continue;
+                    }
                     if PERSON_NAME_COUNTRIES.contains(&alias)
                         && is_part_of_person_name(text, mention.start, mention.end)
                     {
@@ -492,6 +496,13 @@ fn is_metonym(text: &str, end: usize) -> bool {
     let next = rest.split_whitespace().next().unwrap_or("");
     let next = next.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase();
     METONYM_FOLLOWERS.contains(&next.as_str())
+}
+
+/// Whether a dollar sign follows a country's name at `end` (`US$`, `NZ $`): the name is then
+/// a currency's, the unit of an amount, and no mention of the country.
+fn is_currency_unit(text: &str, end: usize) -> bool {
+    let after = text.get(end..).unwrap_or_default();
+    after.starts_with('$') || after.starts_with(" $")
 }
 
 /// Country names that are also given names or surnames ("Michael Jordan", "Chad Smith").
