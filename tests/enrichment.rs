@@ -166,6 +166,19 @@ fn country_traps_do_not_fire() {
     );
     assert!(mentioned("Interview", "Michael Jordan and Chad Smith said they would help.").is_empty());
     assert!(mentioned("Dinner", "Families ate turkey at the shelter on Thursday.").is_empty());
+    // `reunión` is a meeting; the island is `Reunión`, capitalised.
+    assert_eq!(
+        mentioned(
+            "Ganaderos de Beni evaluarán el impacto de las lluvias",
+            "El sector se reunirá con las autoridades de Bolivia. En esa reunión se espera \
+             conocer los datos de lluvia."
+        ),
+        ["BOL"]
+    );
+    assert_eq!(
+        mentioned("Ciclón", "El ciclón llegó a la isla de la Reunión el lunes."),
+        ["REU"]
+    );
     assert_eq!(
         mentioned(
             "Refugees",

@@ -248,7 +248,7 @@ fn extraction_gold_test_split_stays_above_its_floors() {
     // topics 0.686 (en 0.693, es 0.727, fr 0.634); organizations 0.706 (en 0.749, es 0.662,
     // fr 0.604), main organizations 0.650. 2026-12-07, later (a theme of the model needs a cue
     // score of 3, not 2): topics 0.700 (en 0.704, es 0.745, fr 0.658); then (`US$` names no
-    // country): main countries 0.903, mentioned 0.972.
+    // country): main countries 0.903, mentioned 0.972; then (`reunión` is no island): 0.906, 0.977.
     check(
         &rows,
         &[
@@ -281,7 +281,8 @@ fn extraction_gold_3_stays_above_its_floors() {
     // 0.677, fr 0.714): main countries 0.817, mentioned 0.935, organizations 0.728 (en 0.692,
     // es 0.679, fr 0.854), main organizations 0.636, topics 0.735 (en 0.725, es 0.758, fr
     // 0.727). 2026-12-07, later (a theme of the model needs a cue score of 3): topics 0.737 (en
-    // 0.709, es 0.750, fr 0.753).
+    // 0.709, es 0.750, fr 0.753); then (`reunión` is no island): main countries 0.837, mentioned
+    // 0.940.
     check(
         &rows,
         &[
