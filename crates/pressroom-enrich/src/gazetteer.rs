@@ -35,13 +35,18 @@ impl Country {
 
     /// `/Americas/Latin America and the Caribbean/Central America/Costa Rica`.
     pub fn facet_path(&self) -> String {
-        let mut path = String::new();
-        for level in self.ancestors().into_iter().chain([self.name.as_str()]) {
-            path.push('/');
-            path.push_str(&level.replace('/', "\\/"));
-        }
-        path
+        path_of(self.ancestors().into_iter().chain([self.name.as_str()]))
     }
+}
+
+/// A facet path of tree levels, top first, each escaping its own slashes (`HIV\/Aids`).
+fn path_of<'a>(levels: impl IntoIterator<Item = &'a str>) -> String {
+    let mut path = String::new();
+    for level in levels {
+        path.push('/');
+        path.push_str(&level.replace('/', "\\/"));
+    }
+    path
 }
 
 /// The deepest M49 region that holds every one of `countries` (`/Africa/Sub-Saharan Africa`
@@ -54,15 +59,7 @@ pub fn common_region_path(countries: &[&Country]) -> Option<String> {
         let common = shared.iter().zip(&ancestors).take_while(|(a, b)| a == b).count();
         shared.truncate(common);
     }
-    if shared.is_empty() {
-        return None;
-    }
-    Some(
-        shared
-            .iter()
-            .map(|level| format!("/{}", level.replace('/', "\\/")))
-            .collect(),
-    )
+    (!shared.is_empty()).then(|| path_of(shared))
 }
 
 /// How a name refers to a country.
