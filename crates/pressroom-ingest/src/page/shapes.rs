@@ -1022,7 +1022,7 @@ pub(super) fn without_headline_prefixes<'t>(title: &'t str) -> &'t str {
     });
     // A flag that the story was updated, before a capital (`Updated: Armed Forces rescue…`).
     static UPDATED_FLAG: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^(updated|actualizad[oa]|mis\s+à\s+jour)\s*:\s+(?-i:\p{Lu})")
+        Regex::new(r"(?i)^(updated|actualizad[oa]|mis\s+à\s+jour)\s*:\s+(?<capital>(?-i:\p{Lu}))")
             .expect("update flag pattern is valid")
     });
     // What follows a prefix ending at `end`, when three words or more are left.
@@ -1033,7 +1033,13 @@ pub(super) fn without_headline_prefixes<'t>(title: &'t str) -> &'t str {
         .or_else(|| MEDIA_TAG.find(title))
         .or_else(|| VIEWING.find(title))
         .map(|found| found.end())
-        .or_else(|| UPDATED_FLAG.find(title).map(|found| found.end() - 1))
+        // The headline starts at its capital, which may take more than one byte (`É`).
+        .or_else(|| {
+            UPDATED_FLAG
+                .captures(title)
+                .and_then(|found| found.name("capital"))
+                .map(|capital| capital.start())
+        })
         .and_then(|end| headline_after(title, end))
         .unwrap_or(title);
     if let Some(rest) = NUMBER.find(title).and_then(|found| headline_after(title, found.end())) {
@@ -2280,6 +2286,11 @@ mod tests {
         assert_eq!(
             without_headline_prefixes("Updated: Coastguard rescues more than 300 migrants"),
             "Coastguard rescues more than 300 migrants"
+        );
+        // A capital of two bytes: the cut falls before it, not inside it.
+        assert_eq!(
+            without_headline_prefixes("Mis à jour : Échec des négociations au nord du pays"),
+            "Échec des négociations au nord du pays"
         );
         assert!(is_boilerplate("Updated: 3 March 2020"));
         assert!(is_boilerplate("Updated: March 3, 2020"));
