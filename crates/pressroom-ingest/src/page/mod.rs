@@ -1175,10 +1175,6 @@ impl Page<'_> {
         lines.join(" ")
     }
 
-    /// No headline above the first paragraphs: the first headline-shaped line before the
-    /// first paragraph, else the first line that is not boilerplate, else nothing. When that
-    /// line is a paragraph (a title glued to its text, as some collections keep them), the
-    /// title is its first sentence and the body keeps the paragraph.
     /// Is the paragraph at `index` a headline written as one sentence with its full stop
     /// (`Desarticulan una red de trata: tres detenidos.`), over a longer paragraph of the
     /// release, when no headline-shaped line stands above it (only a label, `ESPAÑA`)?
@@ -1199,6 +1195,11 @@ impl Page<'_> {
             && labels_above
     }
 
+    /// No headline above the first paragraphs: the first headline-shaped line before the
+    /// first paragraph, else that paragraph when it is a headline written as a sentence
+    /// ([`Self::sentence_headline_at`]), else the first line that is not boilerplate, else
+    /// nothing. When that line is a paragraph (a title glued to its text, as some collections
+    /// keep them), the title is its first sentence and the body keeps the paragraph.
     fn fallback_title(&self) -> (String, usize) {
         let first_prose = (0..self.lines.len())
             .find(|&index| self.starts_prose(index))
