@@ -1512,21 +1512,34 @@ fn accept(text: &str, run: &[Word<'_>]) -> Option<FoundName> {
     }) {
         run = &run[..title];
     }
-    // "Chief of the Defence Force Angus Houston said": two plain capitalised words after a
-    // body's closing head, before a speech verb, are the speaker's name, not the body's
-    // ("the Independent Commission Against Corruption said" keeps its words: `Against`).
+    // A plain capitalised word: no head, generic or institutional word, no preposition.
+    let plain = |word: &Word<'_>| {
+        let mut letters = word.text.chars();
+        letters.next().is_some_and(char::is_uppercase)
+            && word.text.chars().count() >= 3
+            && letters.all(char::is_lowercase)
+            && !is_generic_word(&lower(word.text))
+            && !institutional(&lower(word.text))
+            && !PREPOSITIONS.contains(&lower(word.text).as_ref())
+    };
+    // "Defence Force Angus Houston", "Community Police Directorate Khalid Mhannah": in an
+    // English name, whose head closes it after a capitalised word, two or three plain
+    // capitalised words right after the head are a person (or a place) named next to the
+    // body, not more of its name.
+    if let Some(head_at) = run.iter().rposition(|word| is_head(word.text)) {
+        let tail = &run[head_at + 1..];
+        if head_at >= 1 && capitalised(run[head_at - 1].text) && (2..=3).contains(&tail.len()) && tail.iter().all(plain)
+        {
+            run = &run[..=head_at];
+        }
+    }
+    // "Chief of the Defence Force Angus Houston said", "Minister for Justice and Customs
+    // Sussan Ley said": before a speech verb, two plain capitalised words after a head are the
+    // speaker's name whatever stands before the head ("the Independent Commission Against
+    // Corruption said" keeps its words: `Against`).
     if run.len() >= 4 && speaker_follows(text, run.last()?.range.end) {
         let tail = &run[run.len() - 2..];
         let head = &run[run.len() - 3];
-        let plain = |word: &Word<'_>| {
-            let mut letters = word.text.chars();
-            letters.next().is_some_and(char::is_uppercase)
-                && word.text.chars().count() >= 3
-                && letters.all(char::is_lowercase)
-                && !is_generic_word(&lower(word.text))
-                && !institutional(&lower(word.text))
-                && !PREPOSITIONS.contains(&lower(word.text).as_ref())
-        };
         if is_head(head.text)
             && tail.iter().all(plain)
             && run[..run.len() - 3].iter().any(|word| capitalised(word.text))
@@ -1754,7 +1767,17 @@ mod tests {
             names("Chief of the Defence Force Angus Houston said the Navy would help."),
             ["Defence Force"]
         );
-        // Without a speech verb, or with a preposition, the words stay.
+        // Two or three plain words after an English name's closing head are a person or a
+        // place, speech verb or not.
+        assert_eq!(
+            names("Chief of the Defence Force Angus Houston visited Darwin."),
+            ["Defence Force"]
+        );
+        assert_eq!(
+            names("met the Community Police Directorate Khalid Mhannah on Monday"),
+            ["Community Police Directorate"]
+        );
+        // With a preposition, or one plain word, the words stay.
         assert_eq!(
             names("the Independent Commission Against Corruption said on Monday"),
             ["Independent Commission Against Corruption"]
