@@ -87,6 +87,7 @@ const HEADS_LIST: &[&str] = &[
     "defensoría",
     "defensoria",
     "procuraduría",
+    "intendencia",
     "fiscalía",
     "fiscalia",
     "alcaldía",
@@ -153,6 +154,10 @@ const HEADS_LIST: &[&str] = &[
     "institut",
     "instituto",
     "university",
+    "facultad",
+    "faculté",
+    "faculty",
+    "colegio",
     "université",
     "universidad",
     "college",
@@ -218,6 +223,9 @@ const HEADS_LIST: &[&str] = &[
     "inc",
     "corp",
     "corporation",
+    "corporación",
+    "corporacion",
+    "empresa",
     "co",
     "company",
     "ltd",
@@ -461,6 +469,7 @@ const GOVERNMENT_HEADS_LIST: &[&str] = &[
     "fiscalía",
     "fiscalia",
     "procuraduría",
+    "intendencia",
 ];
 
 /// Capitalised words that never go on a name: a name stops before them (titles of people,
@@ -1679,6 +1688,29 @@ mod tests {
 
     fn names(text: &str) -> Vec<String> {
         find(text).into_iter().map(|found| found.name).collect()
+    }
+
+    #[test]
+    fn companies_corporations_faculties_schools_and_a_regional_intendancy_are_bodies() {
+        assert_eq!(
+            names("Según la Corporación Nacional Forestal, el fuego avanza."),
+            ["Corporación Nacional Forestal"]
+        );
+        assert_eq!(
+            names("apoyo de la Empresa de Energía de Honduras y del Colegio Mayor de Antioquia."),
+            ["Empresa de Energía de Honduras", "Colegio Mayor de Antioquia"]
+        );
+        assert_eq!(
+            names("a study by the Faculty of Medicine at the University of Sydney"),
+            ["Faculty of Medicine", "University of Sydney"]
+        );
+        let intendancy = find("La Intendencia de Valparaíso coordinó la respuesta.");
+        assert_eq!(intendancy.len(), 1);
+        assert_eq!(intendancy[0].name, "Intendencia de Valparaíso");
+        assert!(
+            intendancy[0].needs_country,
+            "a regional government's office carries its country"
+        );
     }
 
     #[test]
