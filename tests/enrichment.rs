@@ -179,6 +179,26 @@ fn country_traps_do_not_fire() {
         mentioned("Ciclón", "El ciclón llegó a la isla de la Reunión el lunes."),
         ["REU"]
     );
+    // A city whose name holds another country's (`Alemana` is German, `Benin`, `Antigua`):
+    // the city is no mention of that country; one named after its own country still is.
+    assert_eq!(
+        mentioned(
+            "Incendio forestal",
+            "Se declara alerta roja en Villa Alemana, en la región de Valparaíso, Chile."
+        ),
+        ["CHL"]
+    );
+    assert_eq!(
+        mentioned(
+            "Trafficking",
+            "A girl from Benin City, Nigeria, was trafficked to Italy."
+        ),
+        ["NGA", "ITA"]
+    );
+    assert_eq!(
+        mentioned("Lluvias", "Se registran lluvias en Antigua Guatemala y Ciudad Vieja."),
+        ["GTM"]
+    );
     assert_eq!(
         mentioned(
             "Refugees",

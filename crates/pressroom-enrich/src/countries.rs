@@ -59,6 +59,7 @@ fn kind_weight(kind: AliasKind) -> f32 {
         AliasKind::Demonym => 0.6,
         AliasKind::Capital => 0.5,
         AliasKind::Subdivision => 0.6,
+        AliasKind::City => 0.0,
     }
 }
 
@@ -197,6 +198,17 @@ impl Scores {
             (evidence.body, evidence.body_text, false),
         ] {
             for mention in mentions {
+                // A city whose name holds another country's is matched only so that it is not
+                // read as that country.
+                if matches!(
+                    mention.target,
+                    Target::Country {
+                        kind: AliasKind::City,
+                        ..
+                    }
+                ) {
+                    continue;
+                }
                 // A capital names its country only as the actor of a sentence ("Bonn said",
                 // "Canberra's decision"), not as a place or market ("London interbank rates").
                 if matches!(

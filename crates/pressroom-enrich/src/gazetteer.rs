@@ -72,6 +72,10 @@ pub enum AliasKind {
     Capital,
     /// A state or province (`British Columbia`, `Texas`).
     Subdivision,
+    /// A city whose name holds another country's name or demonym (`Villa Alemana`, `Benin
+    /// City`, `San Pedro de la Paz`): matched so that its words are not read as that country,
+    /// and no mention of a country itself.
+    City,
 }
 
 /// A name of a country or region, as the matcher looks for it.
@@ -130,7 +134,14 @@ impl Gazetteer {
         let country_by_folded_name = countries_by_folded_name(&country_aliases);
         let mut node_by_name = m49_nodes_by_name(&countries);
         let regions = load_regions(&mut node_by_name)?;
-        let cities = load_cities(&countries)?;
+        let (cities, city_traps) = load_cities(&countries, &country_by_folded_name)?;
+        for (name, index, kind) in city_traps {
+            country_aliases[index].push(Alias {
+                text: name,
+                case_sensitive: true,
+                kind,
+            });
+        }
         // After the folded names: a state's name is a mention of its country, not its name.
         let subdivisions = load_subdivisions(&by_iso3, &mut country_aliases)?;
         Ok(Gazetteer {
@@ -390,18 +401,32 @@ fn load_regions(node_by_name: &mut HashMap<String, String>) -> Result<Vec<(Strin
     Ok(regions)
 }
 
-/// `cities.tsv`: folded city name → the cities of that name, most populous first.
-fn load_cities(countries: &[Country]) -> Result<HashMap<String, Vec<City>>, EnrichError> {
-    let iso3_by_iso2: HashMap<&str, &str> = countries.iter().map(|c| (c.iso2.as_str(), c.iso3.as_str())).collect();
+/// `cities.tsv`: folded city name → the cities of that name, most populous first; and the
+/// city names holding another country's name or demonym as whole words (`Villa Alemana`,
+/// `Jersey City`), each with its own country's index and how it is matched ([`city_trap`]).
+type Cities = (HashMap<String, Vec<City>>, Vec<(String, usize, AliasKind)>);
+
+fn load_cities(countries: &[Country], country_by_folded_name: &HashMap<String, usize>) -> Result<Cities, EnrichError> {
+    let index_by_iso2: HashMap<&str, usize> = countries
+        .iter()
+        .enumerate()
+        .map(|(index, country)| (country.iso2.as_str(), index))
+        .collect();
     let mut cities: HashMap<String, Vec<City>> = HashMap::new();
+    let mut traps = Vec::new();
     for (_, columns) in tsv::rows("cities.tsv", tables::CITIES, 3)? {
-        let Some(iso3) = iso3_by_iso2.get(columns[1]) else {
+        let Some(&index) = index_by_iso2.get(columns[1]) else {
             continue;
         };
+        let iso3 = &countries[index].iso3;
         let population = columns[2].parse().unwrap_or(0);
         let names = std::iter::once(columns[0]).chain(columns.get(3).map(|cell| list(cell)).into_iter().flatten());
         for name in names {
-            let entry = cities.entry(fold(name)).or_default();
+            let folded = fold(name);
+            if let Some(kind) = city_trap(&folded, index, country_by_folded_name) {
+                traps.push((name.to_string(), index, kind));
+            }
+            let entry = cities.entry(folded).or_default();
             if !entry.iter().any(|city| city.iso3 == *iso3) {
                 entry.push(City {
                     iso3: iso3.to_string(),
@@ -413,7 +438,30 @@ fn load_cities(countries: &[Country]) -> Result<HashMap<String, Vec<City>>, Enri
     for entries in cities.values_mut() {
         entries.sort_by_key(|city| std::cmp::Reverse(city.population));
     }
-    Ok(cities)
+    Ok((cities, traps))
+}
+
+/// How a city's folded name is matched when some run of its words, short of all of them, is
+/// the name or demonym of another country than its own (`own`): as its own country's name
+/// when another run names that (`Antigua Guatemala`), else as a city (`Villa Alemana`);
+/// `None` when it names no other country.
+fn city_trap(folded: &str, own: usize, country_by_folded_name: &HashMap<String, usize>) -> Option<AliasKind> {
+    let words: Vec<&str> = folded.split(' ').collect();
+    let mut named = Vec::new();
+    for start in 0..words.len() {
+        for end in start + 1..=words.len() {
+            if end - start < words.len() {
+                if let Some(&index) = country_by_folded_name.get(&words[start..end].join(" ")) {
+                    named.push(index);
+                }
+            }
+        }
+    }
+    match (named.iter().any(|&index| index != own), named.contains(&own)) {
+        (false, _) => None,
+        (true, true) => Some(AliasKind::Variant),
+        (true, false) => Some(AliasKind::City),
+    }
 }
 
 /// `subdivisions.tsv`: folded state or province name → its country; full names also become
