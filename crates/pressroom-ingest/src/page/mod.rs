@@ -1113,7 +1113,7 @@ impl Page<'_> {
     }
 
     /// A headline in capitals above a subtitle that is not (`REGIONAL FORUM HEARS…`, a label,
-    /// then `Forum also discusses…`).
+    /// then `Forum also discusses…`), nor a breadcrumb.
     fn capitals_above(&self, index: usize) -> Option<usize> {
         if in_capitals(self.lines[index]) {
             return None;
@@ -1123,7 +1123,12 @@ impl Page<'_> {
             above = self.above(above)?;
         }
         let line = self.lines[above];
-        (in_capitals(line) && word_count(line) >= CAPITALS_HEADLINE_WORDS && is_headline_shaped(line)).then_some(above)
+        // A kicker after a time (`00:00 › AYUDA HUMANITARIA…`) is a breadcrumb, no headline.
+        (in_capitals(line)
+            && word_count(line) >= CAPITALS_HEADLINE_WORDS
+            && is_headline_shaped(line)
+            && breadcrumb_separator(line).is_none())
+        .then_some(above)
     }
 
     /// Where a headline ending at `last` starts: lines in capitals above a line in
@@ -1267,11 +1272,16 @@ fn is_two_sentence_headline(line: &str) -> bool {
 /// Most words of a headline of two sentences.
 const TWO_SENTENCE_HEADLINE_WORDS: usize = 20;
 
-/// What separates the items of a breadcrumb line (`Home > News > 2005`), when `line` is one.
+/// What separates the items of a breadcrumb line (`Home > News > 2005`), when `line` is one;
+/// a time of day before one separator (`00:00 › SECTION`) makes one too.
 fn breadcrumb_separator(line: &str) -> Option<&'static str> {
-    [" > ", " › ", " » "]
-        .into_iter()
-        .find(|separator| line.matches(separator).count() >= 2)
+    static TIME_FIRST: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^\s*\d{1,2}[:h.]\d{2}$").expect("time pattern is valid"));
+    [" > ", " › ", " » "].into_iter().find(|separator| {
+        let mut items = line.split(separator);
+        line.matches(separator).count() >= 2
+            || (line.matches(separator).count() == 1 && items.next().is_some_and(|first| TIME_FIRST.is_match(first)))
+    })
 }
 
 /// A link to a story on its own line (`Read more`, `Lire le communiqué`, `Leer más`): the
@@ -2779,6 +2789,25 @@ mod tests {
             "Gaza Update: providing emergency assistance\n\nHome News And Events Gaza Update: providing emergency assistance\n\nThe Red Cross is providing emergency assistance to families in Gaza this week.\nMore follows.",
         );
         assert_eq!(page.title, "Gaza Update: providing emergency assistance");
+    }
+
+    #[test]
+    fn a_site_s_welcome_line_and_a_kicker_after_a_time_are_not_the_title() {
+        let page = clean_page(
+            "Bienvenue sur les pages du Ministère fédéral des Affaires étrangères\n\nDéclaration du ministre à l’occasion de la Journée mondiale des réfugiés\n\n20.06.2019 - Article\n\nÀ l’occasion de la Journée mondiale des réfugiés, le ministre a déclaré aujourd’hui que la protection des réfugiés reste une priorité.\nIl a remercié les pays d’accueil.",
+        );
+        assert_eq!(
+            page.title,
+            "Déclaration du ministre à l’occasion de la Journée mondiale des réfugiés"
+        );
+        let page = clean_page(
+            "Welcome to the official website of the Ministry of Health\n\nMinister Opens New Clinic for Returnees\n\nThe Minister of Health today opened a clinic that will serve families returning to the district after the floods.\nIt has twenty beds.",
+        );
+        assert_eq!(page.title, "Minister Opens New Clinic for Returnees");
+        let page = clean_page(
+            "00:00 › AYUDA HUMANITARIA ANTE EL SISMO QUE CAUSÓ 615 MUERTOS\n\nMás apoyo a Perú\n\nArgentina enviará en los próximos días un segundo avión con ayuda a la región afectada por el terremoto, con psicólogos e ingenieros.\nSe trata de insumos y carpas.",
+        );
+        assert_eq!(page.title, "Más apoyo a Perú");
     }
 
     #[test]

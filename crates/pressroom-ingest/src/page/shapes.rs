@@ -78,6 +78,8 @@ static CHROME: LazyLock<Regex> = LazyLock::new(|| {
           | a\s+\.gov\s+website\s+belongs\b | a\s+lock\s+\(
           | tags?\s*: | mots[-\s]cl[ée]s\s*: | etiquetas\s*: | topics?\s*: | th[èe]mes?\s*: | temas?\s*:
           | (click|tap)\s+to\s+(play|watch|view|expand|enlarge)\b | cliquez\s+pour\s+(lire|voir|agrandir) | haga\s+clic\s+para
+          | welcome\s+to\s+(the\s+)?(official\s+)?(web\s*site|site|portal|pages?)\s+of\b | bienvenue\s+sur\b
+          | bienvenid[oa]s?\s+al?\s+(la\s+)?(sitio|portal|p[aá]gina)\b
         )",
     )
     .expect("chrome pattern is valid")
