@@ -1038,7 +1038,17 @@ pub fn headed_by_no_body(name: &str) -> bool {
             "de" | "des" | "du" | "del" | "d" | "pour" | "para" | "por" | "sur"
         )
     });
-    not_body(words.last()) || (led_by_head && not_body(words.first()))
+    not_body(words.last()) || (led_by_head && not_body(words.first())) || names_a_facility(&words)
+}
+
+/// Whether lowercase words name a processing, reception, transit or holding centre: a place
+/// where people are held (`Manus Regional Processing Centre`), as a detention centre is, not
+/// a body (`Automatic Data Processing Inc` is one).
+fn names_a_facility<S: AsRef<str>>(words: &[S]) -> bool {
+    words.windows(2).any(|pair| {
+        matches!(pair[0].as_ref(), "processing" | "reception" | "transit" | "holding")
+            && matches!(pair[1].as_ref(), "centre" | "center" | "centres" | "centers")
+    })
 }
 
 /// Whether a headline is in title case ("Costa Rica Dismantles Trafficking Network That
@@ -1606,6 +1616,9 @@ fn accept(text: &str, run: &[Word<'_>]) -> Option<FoundName> {
     if lowered.iter().any(|word| NOT_BODIES.contains(&word.as_str())) {
         return None;
     }
+    if names_a_facility(&lowered) {
+        return None;
+    }
     // "UN Security Council Resolution" (1325) is a document, "Centenary of Federation" an
     // occasion; a "Council for … Status Resolution" and a "Centenary Institute" are bodies.
     let has_connector = lowered.iter().any(|word| CONNECTORS.contains(word.as_str()));
@@ -2083,6 +2096,13 @@ mod tests {
     fn programmes_laws_events_places_and_lone_heads_are_not_bodies() {
         assert!(names("The Humanitarian Programme, the Migration Act and the Bali Conference opened.").is_empty());
         assert!(names("They were moved to Christmas Island Detention Centre by the Department.").is_empty());
+        // A processing or transit centre is a place too; a company named for processing is not.
+        assert!(names("Conditions at the Manus Regional Processing Centre were criticised.").is_empty());
+        assert!(headed_by_no_body("Regional Processing Centre"));
+        assert_eq!(
+            names("Underwriters include Automatic Data Processing Inc."),
+            ["Automatic Data Processing Inc"]
+        );
         assert!(names("MINISTER FOR IMMIGRATION AND ETHNIC AFFAIRS ANNOUNCES NEW DEPARTMENT POLICY").is_empty());
         assert!(names("John Smith said.").is_empty());
     }
