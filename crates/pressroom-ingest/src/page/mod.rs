@@ -588,6 +588,35 @@ impl Page<'_> {
             && self.wrapped_start(index) < index
     }
 
+    /// A headline-shaped line above the line at `index`, in the same header block (no prose
+    /// between), whose next line is its time stamp (`1 hour ago`, `il y a 2 heures`, `hace
+    /// 3 horas`): a news site's headline over its section, caption and links to related
+    /// stories, which the nearest headline-shaped line above the text would be. The topmost.
+    fn stamped_headline_above(&self, index: usize) -> Option<usize> {
+        static STAMP: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"(?i)^\s*(\d{1,2}\s+(minutes?|mins?|hours?|hrs?|days?)\s+ago|il\s+y\s+a\s+\d{1,2}\s+(minutes?|heures?|jours?)|hace\s+\d{1,2}\s+(minutos?|horas?|d[ií]as?))\s*$")
+                .expect("time stamp pattern is valid")
+        });
+        let mut stamped = None;
+        for above in (index.saturating_sub(2 * LOOK_BACK)..index).rev() {
+            if self.lines[above].is_empty() {
+                continue;
+            }
+            if self.prose_at(above).is_some() {
+                break;
+            }
+            let line = self.lines[above];
+            if !self.skip[above]
+                && word_count(line) > 2
+                && is_headline_shaped(line)
+                && next_filled(self.lines, above).is_some_and(|next| STAMP.is_match(next))
+            {
+                stamped = Some(above);
+            }
+        }
+        stamped
+    }
+
     /// The headline above the paragraph at `start`: the nearest headline-shaped line, a
     /// caption (a line beside a photo credit) only when nothing else is.
     fn headline_above(&self, start: usize, at_dateline: bool) -> Option<(usize, usize)> {
@@ -634,6 +663,9 @@ impl Page<'_> {
                 if self.teaser_at(index) || self.in_breadcrumb(index) {
                     teaser_from = self.wrapped_start(index);
                     continue;
+                }
+                if let Some(stamped) = self.stamped_headline_above(index) {
+                    return Some(self.headline_at(stamped));
                 }
                 return Some(self.headline_over_subtitles(self.headline_at(index), looked));
             }
@@ -2789,6 +2821,18 @@ mod tests {
             "Gaza Update: providing emergency assistance\n\nHome News And Events Gaza Update: providing emergency assistance\n\nThe Red Cross is providing emergency assistance to families in Gaza this week.\nMore follows.",
         );
         assert_eq!(page.title, "Gaza Update: providing emergency assistance");
+    }
+
+    #[test]
+    fn the_headline_over_its_time_stamp_wins_over_related_stories_under_it() {
+        let page = clean_page(
+            "Sunday, 26 April 2015\nNepal earthquake: UK government gives aid\n1 hour ago\nFrom the section Uk\nThere are fears the death toll could rise\nNepal quake\nEverest survivors describe ordeal\nIn pictures: Nepal overwhelmed by quake\nThe UK government has given aid to help people affected by the Nepal earthquake, which has killed at least 2,500 people.\nThe department said it had released funds.",
+        );
+        assert_eq!(page.title, "Nepal earthquake: UK government gives aid");
+        let page = clean_page(
+            "Actualités\nSéisme au Népal : la France envoie une équipe de secours\nil y a 2 heures\nLes secouristes partent ce soir\nLe bilan du séisme s’alourdit encore au Népal\nLa France envoie une équipe de quarante secouristes au Népal, a annoncé le ministère ce dimanche.\nElle partira ce soir.",
+        );
+        assert_eq!(page.title, "Séisme au Népal : la France envoie une équipe de secours");
     }
 
     #[test]
