@@ -651,6 +651,7 @@ impl Page<'_> {
                 && !is_read_more(line)
                 && (is_headline_shaped(line) || self.ends_wrapped_headline(index))
                 && !self.follows_field_label(index)
+                && !self.follows_summary_label(index)
                 && !self.wraps_onto(index, start)
             {
                 if self.beside_credit(index) {
@@ -1134,6 +1135,17 @@ impl Page<'_> {
     /// The nearest line above `index` that is not skipped, if any.
     fn above(&self, index: usize) -> Option<usize> {
         (0..index).rev().find(|&above| !self.skip[above])
+    }
+
+    /// Is the line at `index` a summary under its label (`Summary`, `Résumé`, `Resumen`, on
+    /// the line before it): the deck, not the headline above it?
+    fn follows_summary_label(&self, index: usize) -> bool {
+        previous_filled(self.lines, index).is_some_and(|label| {
+            matches!(
+                fold(label.trim().trim_end_matches(':').trim_end()).as_str(),
+                "summary" | "resume" | "resumen" | "abstract" | "extracto" | "in brief" | "en bref"
+            )
+        })
     }
 
     fn follows_field_label(&self, index: usize) -> bool {
@@ -2821,6 +2833,21 @@ mod tests {
             "Gaza Update: providing emergency assistance\n\nHome News And Events Gaza Update: providing emergency assistance\n\nThe Red Cross is providing emergency assistance to families in Gaza this week.\nMore follows.",
         );
         assert_eq!(page.title, "Gaza Update: providing emergency assistance");
+    }
+
+    #[test]
+    fn a_summary_under_its_label_is_not_the_title() {
+        let page = clean_page(
+            "Skip to main content\n\nRed Cross says destitution on the rise among refugees\n\nSummary\n\nRed Cross says numbers using its destitution services rose by a tenth, and warns a new bill will force more families into poverty\n\nBy EIN\nDate of Publication:\n10 May 2016\n\nDestitution among refugees and asylum seekers in the country is rising, the Red Cross said in a statement yesterday.\nIt runs food parcel services.",
+        );
+        assert_eq!(page.title, "Red Cross says destitution on the rise among refugees");
+        let page = clean_page(
+            "Actualités\n\nLa Croix-Rouge alerte sur la précarité des demandeurs d’asile\n\nRésumé :\n\nLe nombre de personnes aidées par ses services a augmenté d’un dixième en trois mois, selon l’organisation\n\nLa précarité des demandeurs d’asile augmente, a déclaré la Croix-Rouge dans un communiqué publié hier à Paris.\nElle distribue des colis.",
+        );
+        assert_eq!(
+            page.title,
+            "La Croix-Rouge alerte sur la précarité des demandeurs d’asile"
+        );
     }
 
     #[test]
