@@ -2836,6 +2836,19 @@ mod tests {
     }
 
     #[test]
+    fn an_archive_s_notice_in_a_sentence_is_no_prose_under_a_breadcrumb_list() {
+        let page = clean_page(
+            "Breadcrumb\n\n  1. Home\n  2. News Archive\n  3. Statement from the Secretary on the Refugee Proposal\n\nArchived Content\n\nIn an effort to keep the site current, the archive contains outdated information that may not reflect current policy or programs.\n\nStatement from the Secretary on the Refugee Proposal\n\nRelease Date: September 26, 2019\n\nThe country has always been generous when it comes to welcoming those in need of humanitarian protection, including refugees.\nThe proposal follows.",
+        );
+        assert_eq!(page.title, "Statement from the Secretary on the Refugee Proposal");
+        assert!(
+            page.body.starts_with("The country has always been generous"),
+            "{}",
+            page.body
+        );
+    }
+
+    #[test]
     fn a_summary_under_its_label_is_not_the_title() {
         let page = clean_page(
             "Skip to main content\n\nRed Cross says destitution on the rise among refugees\n\nSummary\n\nRed Cross says numbers using its destitution services rose by a tenth, and warns a new bill will force more families into poverty\n\nBy EIN\nDate of Publication:\n10 May 2016\n\nDestitution among refugees and asylum seekers in the country is rising, the Red Cross said in a statement yesterday.\nIt runs food parcel services.",

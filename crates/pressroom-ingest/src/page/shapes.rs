@@ -443,7 +443,9 @@ pub(super) fn is_boilerplate(line: &str) -> bool {
         return true;
     }
     // A notice that the browser is out of date, or that the page is archived.
-    if (words <= 30 && OLD_BROWSER.is_match(&folded)) || (words <= 12 && ARCHIVED.is_match(&folded)) {
+    if (words <= 30 && (OLD_BROWSER.is_match(&folded) || OUTDATED_ARCHIVE.is_match(&folded)))
+        || (words <= 12 && ARCHIVED.is_match(&folded))
+    {
         return true;
     }
     // A photo's caption ending with the day it was taken, with no full stop (`Des migrants …
@@ -1738,6 +1740,13 @@ static STORY_AGE: LazyLock<Regex> = LazyLock::new(|| {
 static ARCHIVED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(this (web ?)?(page|content|article) (is|has been) archived|archived (page|content|article|news)|page archivee|contenu archive|pagina archivada|contenido archivado)\b")
         .expect("archived notice pattern is valid")
+});
+
+/// A notice, in a sentence, that an archive's pages may be out of date (`the archive contains
+/// outdated information that may not reflect current policy`), on folded text.
+static OUTDATED_ARCHIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\barchives? (contains?|holds?) (outdated|old|historical) (information|content)|\bmay not reflect current (policy|policies|information|programs|programmes)\b")
+        .expect("outdated archive pattern is valid")
 });
 
 /// A caption's closing date after a comma and `le`/`on`/`el`, with its year, on folded text.
