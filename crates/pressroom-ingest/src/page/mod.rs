@@ -2849,6 +2849,25 @@ mod tests {
     }
 
     #[test]
+    fn a_german_welcome_a_visitor_counter_and_a_date_in_brackets_after_the_headline_are_not_the_title() {
+        let page = clean_page(
+            "Willkommen auf den Seiten des Auswärtigen Amts\n\nL’Allemagne s’engage à verser des moyens supplémentaires pour l’aide humanitaire au Haut Commissariat des Nations Unies pour les réfugiés\n\n09.11.2016 - Communiqué de presse\n\nM. Steinmeier a accueilli le Haut-Commissaire le 7 novembre dernier, promettant de verser une somme supplémentaire pour l’aide humanitaire.\n\nLeur entretien a porté sur les crises humanitaires.",
+        );
+        assert_eq!(
+            page.title,
+            "L’Allemagne s’engage à verser des moyens supplémentaires pour l’aide humanitaire au Haut Commissariat des Nations Unies pour les réfugiés"
+        );
+        let page = clean_page(
+            "Abonnement magazine anciens numéros mentions légales\nIl y a, actuellement, 109 internautes qui consultent des articles, 75 159 pages lues aujourd'hui (depuis minuit)\n\n\nEssayer le magazine pour seulement 15 euros,\nvous donnant accès aux archives : cliquez ICI\n\n\nSéisme au Chili : secours et aide s’organisent\n\nArticle lu 7626 fois,\n\nLes secours s’organisent au Chili après le séisme qui a frappé le centre du pays samedi, selon les autorités locales.\nLe bilan s’alourdit.",
+        );
+        assert_eq!(page.title, "Séisme au Chili : secours et aide s’organisent");
+        let page = clean_page(
+            "Media releases\n\nTropical Cyclone George puts Red Cross into action (09/03/2007)\n\nRed Cross volunteers are helping people affected by the cyclone in the north of the state, the organisation said today.\nShelters are open.",
+        );
+        assert_eq!(page.title, "Tropical Cyclone George puts Red Cross into action");
+    }
+
+    #[test]
     fn a_summary_under_its_label_is_not_the_title() {
         let page = clean_page(
             "Skip to main content\n\nRed Cross says destitution on the rise among refugees\n\nSummary\n\nRed Cross says numbers using its destitution services rose by a tenth, and warns a new bill will force more families into poverty\n\nBy EIN\nDate of Publication:\n10 May 2016\n\nDestitution among refugees and asylum seekers in the country is rising, the Red Cross said in a statement yesterday.\nIt runs food parcel services.",

@@ -78,7 +78,7 @@ static CHROME: LazyLock<Regex> = LazyLock::new(|| {
           | a\s+\.gov\s+website\s+belongs\b | a\s+lock\s+\(
           | tags?\s*: | mots[-\s]cl[ée]s\s*: | etiquetas\s*: | topics?\s*: | th[èe]mes?\s*: | temas?\s*:
           | (click|tap)\s+to\s+(play|watch|view|expand|enlarge)\b | cliquez\s+pour\s+(lire|voir|agrandir) | haga\s+clic\s+para
-          | welcome\s+to\s+(the\s+)?(official\s+)?(web\s*site|site|portal|pages?)\s+of\b | bienvenue\s+sur\b
+          | welcome\s+to\s+(the\s+)?(official\s+)?(web\s*site|site|portal|pages?)\s+of\b | bienvenue\s+sur\b | willkommen\s+auf\b
           | bienvenid[oa]s?\s+al?\s+(la\s+)?(sitio|portal|p[aá]gina)\b
         )",
     )
@@ -159,6 +159,10 @@ const LABELS: &[&str] = &[
     "sala de prensa",
     // Lists of other stories.
     "minuto a minuto",
+    "ultimas historias",
+    "ultimas noticias",
+    "latest stories",
+    "dernieres actualites",
     "lo mas leido",
     "most read",
     "les plus lus",
@@ -1294,11 +1298,12 @@ pub(super) fn without_language_tags(title: &str) -> &str {
 
 /// A headline without a tag in square brackets at its end, of four words at most (`…
 /// outbreak [AGENCY PRESS RELEASE]`, a footnote's number `[1]`, `[VIDEO]`), or a medium in
-/// parentheses (`… engulfs Philippines (PHOTOS)`, `… (+ b-roll)`, `… (cartes)`), when three words or more are left: a
+/// parentheses (`… engulfs Philippines (PHOTOS)`, `… (+ b-roll)`, `… (cartes)`), or a date in
+/// parentheses (`… (09/03/2007)`, `… (19.08.20)`), when three words or more are left: a
 /// headline's own words are not bracketed so.
 pub(super) fn without_bracketed_tag(title: &str) -> &str {
     static TAG: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\s*(\[([^\[\]]{1,40})\]|\((\+\s*)?((?i)photos?|fotos?|pictures?|v[ií]d[eé]os?|audio|live|en vivo|en direct|graphics?|maps?|mapas?|cartes?|b-roll|infographics?|infographies?|infograf[ií]as?|podcast|diaporama|galerie|galer[ií]a)\))$")
+        Regex::new(r"\s*(\[([^\[\]]{1,40})\]|\(\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\)|\((\+\s*)?((?i)photos?|fotos?|pictures?|v[ií]d[eé]os?|audio|live|en vivo|en direct|graphics?|maps?|mapas?|cartes?|b-roll|infographics?|infographies?|infograf[ií]as?|podcast|diaporama|galerie|galer[ií]a)\))$")
             .expect("bracketed tag pattern is valid")
     });
     TAG.captures(title)
@@ -1724,9 +1729,11 @@ static CLOCK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b\d{1,2}([:.]\d{2}(:\d{2})?\s*(am|pm|a\.m\.|p\.m\.|h)?|h\d{2})\b").expect("clock pattern is valid")
 });
 
-/// A view counter (`This news has been read 6151 times!`, `lu 320 fois`, `leído 85 veces`).
+/// A view counter (`This news has been read 6151 times!`, `lu 320 fois`, `leído 85 veces`,
+/// `109 internautes qui consultent des articles`).
 static VIEWS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(read|viewed|lu|leido|visto)\s+\d[\d,. ]*\s+(times|fois|veces)\b").expect("views pattern is valid")
+    Regex::new(r"\b(read|viewed|lu|leido|visto)\s+\d[\d,. ]*\s+(times|fois|veces)\b|\b\d[\d,. ]*\s+(internautes|visitors|visitantes|usuarios)\s+(qui\s+consultent|(are\s+)?(reading|online|browsing)|(que\s+)?(leen|consultan|en\s+linea))\b")
+        .expect("views pattern is valid")
 });
 
 /// A notice of a story's age, on folded text.
