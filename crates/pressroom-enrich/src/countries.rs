@@ -198,28 +198,19 @@ impl Scores {
             (evidence.body, evidence.body_text, false),
         ] {
             for mention in mentions {
-                // A city whose name holds another country's is matched only so that it is not
-                // read as that country.
-                if matches!(
-                    mention.target,
-                    Target::Country {
-                        kind: AliasKind::City,
-                        ..
+                if let Target::Country { kind, .. } = mention.target {
+                    // A city whose name holds another country's is matched only so that it is
+                    // not read as that country. A capital names its country only as the actor
+                    // of a sentence ("Bonn said", "Canberra's decision"), not as a place or
+                    // market ("London interbank rates").
+                    let no_mention = match kind {
+                        AliasKind::City => true,
+                        AliasKind::Capital => !is_metonym(text, mention.end),
+                        _ => false,
+                    };
+                    if no_mention {
+                        continue;
                     }
-                ) {
-                    continue;
-                }
-                // A capital names its country only as the actor of a sentence ("Bonn said",
-                // "Canberra's decision"), not as a place or market ("London interbank rates").
-                if matches!(
-                    mention.target,
-                    Target::Country {
-                        kind: AliasKind::Capital,
-                        ..
-                    }
-                ) && !is_metonym(text, mention.end)
-                {
-                    continue;
                 }
                 let place = if in_title {
                     TITLE_WEIGHT

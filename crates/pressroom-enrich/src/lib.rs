@@ -323,20 +323,15 @@ impl Enricher {
             .or_else(|| dateline.as_ref().and_then(|dateline| dateline.date.clone()));
         // A release spread over more countries than can be main is about the region that
         // holds them all, when there is one.
+        let countries_of = |codes: &[String]| -> Vec<&gazetteer::Country> {
+            codes.iter().filter_map(|iso3| self.gazetteer.country(iso3)).collect()
+        };
         let regions = if places.main.is_empty() && !places.spread.is_empty() {
-            let spread: Vec<&gazetteer::Country> = places
-                .spread
-                .iter()
-                .filter_map(|iso3| self.gazetteer.country(iso3))
-                .collect();
-            gazetteer::common_region_path(&spread).into_iter().collect()
-        } else {
-            places
-                .main
-                .iter()
-                .filter_map(|iso3| self.gazetteer.country(iso3))
-                .map(|c| c.facet_path())
+            gazetteer::common_region_path(&countries_of(&places.spread))
+                .into_iter()
                 .collect()
+        } else {
+            countries_of(&places.main).iter().map(|c| c.facet_path()).collect()
         };
         let enrichment = Enrichment {
             lang,

@@ -1321,11 +1321,16 @@ const TWO_SENTENCE_HEADLINE_WORDS: usize = 20;
 fn breadcrumb_separator(line: &str) -> Option<&'static str> {
     static TIME_FIRST: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"^\s*\d{1,2}[:h.]\d{2}$").expect("time pattern is valid"));
-    [" > ", " › ", " » "].into_iter().find(|separator| {
-        let mut items = line.split(separator);
-        line.matches(separator).count() >= 2
-            || (line.matches(separator).count() == 1 && items.next().is_some_and(|first| TIME_FIRST.is_match(first)))
-    })
+    [" > ", " › ", " » "]
+        .into_iter()
+        .find(|separator| match line.matches(separator).count() {
+            0 => false,
+            1 => line
+                .split(separator)
+                .next()
+                .is_some_and(|first| TIME_FIRST.is_match(first)),
+            _ => true,
+        })
 }
 
 /// A link to a story on its own line (`Read more`, `Lire le communiqué`, `Leer más`): the
