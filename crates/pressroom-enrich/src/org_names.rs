@@ -1345,6 +1345,125 @@ fn split_at_conjunctions<'r, 'a>(run: &'r [Word<'a>]) -> Vec<&'r [Word<'a>]> {
     vec![run]
 }
 
+/// Words of a page's furniture (`Home Copyright & Disclaimer Privacy Department of …`, a
+/// site's header run together with the body's name): a name starts after them.
+const PAGE_FURNITURE: &[&str] = &[
+    "home",
+    "copyright",
+    "disclaimer",
+    "privacy",
+    "sitemap",
+    "accessibility",
+    "contact",
+    "search",
+    "login",
+    "menu",
+    "&",
+    "and",
+];
+/// Of [`PAGE_FURNITURE`], the words that show a run of them is furniture, not a name
+/// (`Home Office`, `Privacy Commission` are bodies).
+const FURNITURE_MARKS: &[&str] = &["copyright", "disclaimer", "sitemap"];
+
+/// A run without the page furniture it opens with.
+fn without_page_furniture<'r, 'a>(run: &'r [Word<'a>]) -> &'r [Word<'a>] {
+    let furniture = run
+        .iter()
+        .take_while(|word| PAGE_FURNITURE.contains(&lower(word.text).as_ref()))
+        .count();
+    if run[..furniture]
+        .iter()
+        .any(|word| FURNITURE_MARKS.contains(&lower(word.text).as_ref()))
+    {
+        &run[furniture..]
+    } else {
+        run
+    }
+}
+
+/// A page's navigation or a time word after a name (`ALP Back`, `Created by Administration
+/// Last modified`): never a name's last word.
+const NAVIGATION_ENDS: &[&str] = &["back", "last", "next", "top"];
+
+/// Sides of a parliament, each a body (or no body) of its own: `Labor Party and the Greens`,
+/// `Coalition and Labor` are not one name.
+const POLITICAL_SIDES: &[&str] = &[
+    "coalition",
+    "government",
+    "opposition",
+    "greens",
+    "labor",
+    "labour",
+    "democrats",
+    "liberals",
+    "nationals",
+];
+
+/// Words of a party or an alliance of parties: a government named by them (`Coalition
+/// Government`, `Liberal National Party Government`) is the government of the day, no body.
+const PARTY_WORDS: &[&str] = &[
+    "coalition",
+    "labor",
+    "labour",
+    "liberal",
+    "party",
+    "conservative",
+    "tory",
+];
+
+/// Where a run joins a side of a parliament to another name, the run cut to that name:
+/// `Labor Party and the Greens` is the Labor Party; `Coalition and Labor` or `Coalition and
+/// Tony Abbott`, with no head at either end of the other side, is `None`. A name that ends with a
+/// subject, not a head, before the side keeps it (`School of Economics and Government`).
+fn without_political_side<'r, 'a>(run: &'r [Word<'a>]) -> Option<&'r [Word<'a>]> {
+    let side = |words: &[Word<'_>]| words.len() == 1 && POLITICAL_SIDES.contains(&lower(words[0].text).as_ref());
+    for (index, word) in run.iter().enumerate() {
+        if !is_conjunction(word.text) || index == 0 || index + 1 >= run.len() {
+            continue;
+        }
+        let left = &run[..index];
+        let mut right = &run[index + 1..];
+        while right.len() > 1 && is_article(right[0].text) {
+            right = &right[1..];
+        }
+        if side(left) {
+            let headed = [right.first(), right.last()]
+                .into_iter()
+                .flatten()
+                .any(|word| is_head(word.text));
+            return (right.len() >= 2 && headed).then_some(right);
+        }
+        if side(right) && left.len() >= 2 && left.last().is_some_and(|word| is_head(word.text)) {
+            return Some(left);
+        }
+    }
+    Some(run)
+}
+
+/// Whether lowercase words name the government of the day by its party (`Coalition
+/// Government`), a decoration (`Victoria Cross`: a cross is a body only as the Red Cross) or
+/// a tax (`Goods and Services Tax`).
+fn names_no_body_by_last_word(lowered: &[String]) -> bool {
+    let Some((last, before)) = lowered.split_last() else {
+        return false;
+    };
+    match last.as_str() {
+        "government" | "administration" => before.iter().any(|word| PARTY_WORDS.contains(&word.as_str())),
+        "cross" => before.last().is_none_or(|word| word != "red"),
+        "tax" | "taxes" => true,
+        _ => false,
+    }
+}
+
+/// The acronym of a name's words up to its head, by their capitals (`ALP` of `Australian
+/// Labor Party`).
+fn own_acronym(words: &[Word<'_>]) -> String {
+    words
+        .iter()
+        .filter_map(|word| word.text.chars().next().filter(|c| c.is_uppercase()))
+        .collect()
+}
+
 /// A town hall's head, which French and Spanish write in lowercase and name by the town alone
 /// (`la mairie de Kikwit`, `la alcaldía de Cúcuta`).
 const TOWN_HALLS: &[&str] = &["mairie", "alcaldía", "alcaldia"];
@@ -1467,6 +1586,7 @@ fn accept(text: &str, run: &[Word<'_>]) -> Option<FoundName> {
     {
         run = &run[1..];
     }
+    run = without_page_furniture(run);
     if after_portfolio_title(text, run.first()?.range.start) {
         return None;
     }
@@ -1552,6 +1672,19 @@ fn accept(text: &str, run: &[Word<'_>]) -> Option<FoundName> {
             run = &run[..=head_at];
         }
     }
+    // "Australian Labor Party National ALP": a few capitalised words after the head that
+    // hold the name's own acronym are a heading run on after it, not more of the name.
+    if let Some(head_at) = run.iter().rposition(|word| is_head(word.text)) {
+        let tail = &run[head_at + 1..];
+        let acronym = own_acronym(&run[..=head_at]);
+        if head_at >= 2
+            && (1..=3).contains(&tail.len())
+            && tail.iter().all(|word| capitalised(word.text))
+            && tail.iter().any(|word| word.text == acronym)
+        {
+            run = &run[..=head_at];
+        }
+    }
     // "Chief of the Defence Force Angus Houston said", "Minister for Justice and Customs
     // Sussan Ley said": before a speech verb, two plain capitalised words after a head are the
     // speaker's name whatever stands before the head ("the Independent Commission Against
@@ -1575,15 +1708,15 @@ fn accept(text: &str, run: &[Word<'_>]) -> Option<FoundName> {
     }) {
         run = &run[conjunction + 2..];
     }
+    run = without_political_side(run)?;
     // What follows an elided article (`Afrique de l’Ouest et du Centre` cut after its first
     // word) is no name's start.
     if follows_elided_article(text, run.first()?.range.start) {
         return None;
     }
-    while run
-        .last()
-        .is_some_and(|word| CONNECTORS.contains(lower(word.text).as_ref()))
-    {
+    while run.last().is_some_and(|word| {
+        CONNECTORS.contains(lower(word.text).as_ref()) || NAVIGATION_ENDS.contains(&lower(word.text).as_ref())
+    }) {
         run = &run[..run.len() - 1];
     }
     if run.len() < 2 {
@@ -1616,7 +1749,7 @@ fn accept(text: &str, run: &[Word<'_>]) -> Option<FoundName> {
     if lowered.iter().any(|word| NOT_BODIES.contains(&word.as_str())) {
         return None;
     }
-    if names_a_facility(&lowered) {
+    if names_a_facility(&lowered) || names_no_body_by_last_word(&lowered) {
         return None;
     }
     // "UN Security Council Resolution" (1325) is a document, "Centenary of Federation" an
@@ -2105,6 +2238,35 @@ mod tests {
         );
         assert!(names("MINISTER FOR IMMIGRATION AND ETHNIC AFFAIRS ANNOUNCES NEW DEPARTMENT POLICY").is_empty());
         assert!(names("John Smith said.").is_empty());
+    }
+
+    #[test]
+    fn page_furniture_parliament_sides_party_governments_decorations_and_taxes_are_no_bodies() {
+        // A site's header run together with the body's name, and a heading run on after it.
+        assert_eq!(
+            names("Home Copyright & Disclaimer Privacy Department of Immigration and Citizenship\n"),
+            ["Department of Immigration and Citizenship"]
+        );
+        assert_eq!(
+            names("Australian Labor Party National ALP Back\n"),
+            ["Australian Labor Party"]
+        );
+        assert!(names("Contact: Max. Created by Administration Last modified 18-01-2006.").is_empty());
+        // Two sides of a parliament are not one body, nor is the government of the day.
+        assert_eq!(
+            names("The Labor Party and the Greens voted against it."),
+            ["Labor Party"]
+        );
+        assert!(names("Both the Coalition and Labor voted for it.").is_empty());
+        assert!(names("A Coalition Government would act.").is_empty());
+        assert!(names("The Liberal National Party Government would act.").is_empty());
+        assert_eq!(
+            names("She studied at the Crawford School of Economics and Government."),
+            ["Crawford School of Economics and Government"]
+        );
+        // A decoration and a tax; the Red Cross stays.
+        assert!(names("He was awarded the Victoria Cross. The Goods and Services Tax rose.").is_empty());
+        assert_eq!(names("The Australian Red Cross helped."), ["Australian Red Cross"]);
     }
 
     #[test]

@@ -442,9 +442,12 @@ impl OrganizationTable {
                                 .then_some(owner.name.as_str()),
                             None => country_name.filter(|_| name.needs_country && !has_country),
                         };
+                        let Some(written) = ministry_of(&name.name) else {
+                            continue;
+                        };
                         let display = match bracket {
-                            Some(country) => format!("{} ({country})", ministry_of(&name.name)),
-                            None => ministry_of(&name.name),
+                            Some(country) => format!("{written} ({country})"),
+                            None => written,
                         };
                         found.push((order + name.range.start, display));
                     }
@@ -639,18 +642,72 @@ fn national_society(text: &str, mention: &Mention, canonical: &str, mentions: &[
     text.get(span).map(str::to_string)
 }
 
-/// "Finance Ministry" as its full name is written: "Ministry of Finance".
-fn ministry_of(name: &str) -> String {
+/// Portfolios a ministry is named by in one word before its head (`Finance Ministry`), and
+/// the words its full name gives them.
+const PORTFOLIOS: &[(&str, &str)] = &[
+    ("Agriculture", "Agriculture"),
+    ("Agricultural", "Agriculture"),
+    ("Budget", "Budget"),
+    ("Commerce", "Commerce"),
+    ("Communication", "Communication"),
+    ("Communications", "Communications"),
+    ("Construction", "Construction"),
+    ("Culture", "Culture"),
+    ("Defence", "Defence"),
+    ("Defense", "Defence"),
+    ("Development", "Development"),
+    ("Economic", "Economic Affairs"),
+    ("Economics", "Economics"),
+    ("Economy", "Economy"),
+    ("Education", "Education"),
+    ("Employment", "Employment"),
+    ("Energy", "Energy"),
+    ("Environment", "Environment"),
+    ("Finance", "Finance"),
+    ("Fisheries", "Fisheries"),
+    ("Food", "Food"),
+    ("Foreign", "Foreign Affairs"),
+    ("Health", "Health"),
+    ("Home", "Home Affairs"),
+    ("Housing", "Housing"),
+    ("Immigration", "Immigration"),
+    ("Industry", "Industry"),
+    ("Information", "Information"),
+    ("Interior", "Interior"),
+    ("Justice", "Justice"),
+    ("Labor", "Labor"),
+    ("Labour", "Labour"),
+    ("Mines", "Mines"),
+    ("Mining", "Mining"),
+    ("Oil", "Oil"),
+    ("Petroleum", "Petroleum"),
+    ("Planning", "Planning"),
+    ("Resources", "Resources"),
+    ("Security", "Security"),
+    ("Telecommunications", "Telecommunications"),
+    ("Tourism", "Tourism"),
+    ("Trade", "Trade"),
+    ("Transport", "Transport"),
+    ("Water", "Water"),
+    ("Welfare", "Welfare"),
+    ("Women", "Women"),
+    ("Youth", "Youth"),
+];
+
+/// "Finance Ministry" as its full name is written: "Ministry of Finance". One word before
+/// the head that is no portfolio names no ministry: `Shadow Ministry`, `Outer Ministry` and
+/// `Abbott Ministry` are sets of ministers (`None`).
+fn ministry_of(name: &str) -> Option<String> {
     let Some(subject) = name.strip_suffix(" Ministry") else {
-        return name.to_string();
+        return Some(name.to_string());
     };
-    let subject = match subject {
-        "Foreign" => "Foreign Affairs",
-        "Defense" => "Defence",
-        other if other.split_whitespace().count() == 1 => other,
-        _ => return name.to_string(),
-    };
-    format!("Ministry of {subject}")
+    if subject.split_whitespace().count() != 1 {
+        return Some(name.to_string());
+    }
+    PORTFOLIOS
+        .iter()
+        .find(|(word, _)| *word == subject)
+        .map(|(_, portfolio)| format!("Ministry of {portfolio}"))
 }
 
 /// What two spellings of one name share: folded, without a leading article or `of the`.
@@ -980,6 +1037,26 @@ mod tests {
                 ("Ministerio de Salud", "Minsa"),
             ]
         );
+    }
+
+    #[test]
+    fn a_ministry_named_by_its_portfolio_is_written_in_full_and_a_set_of_ministers_is_none() {
+        assert_eq!(ministry_of("Finance Ministry").as_deref(), Some("Ministry of Finance"));
+        assert_eq!(
+            ministry_of("Foreign Ministry").as_deref(),
+            Some("Ministry of Foreign Affairs")
+        );
+        assert_eq!(
+            ministry_of("Economic Ministry").as_deref(),
+            Some("Ministry of Economic Affairs")
+        );
+        assert_eq!(ministry_of("Ministry of Health").as_deref(), Some("Ministry of Health"));
+        assert_eq!(
+            ministry_of("Foreign Affairs Ministry").as_deref(),
+            Some("Foreign Affairs Ministry")
+        );
+        assert_eq!(ministry_of("Shadow Ministry"), None);
+        assert_eq!(ministry_of("Abbott Ministry"), None);
     }
 
     #[test]
