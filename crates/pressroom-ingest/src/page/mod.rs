@@ -200,10 +200,7 @@ fn read_page(raw: &str, known_title: Option<&str>, site: &SiteLines) -> PagePart
                 || kicker_ending_next(&lines, index)
         })
         .collect();
-    let repeated = lines
-        .iter()
-        .map(|line| seen.get(line).is_some_and(|&count| count > 1))
-        .collect();
+    let repeated = repeated_blocks(&lines, &seen);
     let page = Page {
         lines: &lines,
         wrap_width: wrap_width(&lines),
@@ -387,7 +384,8 @@ struct Page<'a> {
     lines: &'a [&'a str],
     /// Lines that are never a title nor the start of a release (blank lines included).
     skip: Vec<bool>,
-    /// Lines the page gives more than once (a header block repeated for another screen size).
+    /// Lines the page gives more than once beside another line it gives more than once (a
+    /// header block repeated for another screen size).
     repeated: Vec<bool>,
     /// The width a hard-wrapped page (an old release kept as plain text) is wrapped at.
     wrap_width: Option<usize>,
@@ -583,7 +581,9 @@ impl Page<'_> {
             && !ends_sentence(line)
             // Not a byline (`by UN Children's Fund`, `par AFPTV`) nor a source.
             && !["by ", "par ", "por ", "via ", "from ", "source"].iter().any(|opening| line.starts_with(opening))
-            && is_headline_shaped(self.lines[index - 1])
+            // A start broken off on a comma (`Statement of the Executive Director, Jane Doe,`
+            // over `on International Migrants Day`) is one without it.
+            && is_headline_shaped(self.lines[index - 1].trim_end_matches(','))
             // The line above goes on into it as `headline_at` will join them.
             && self.wrapped_start(index) < index
     }
@@ -1407,6 +1407,34 @@ const KICKER_JOINS: &[&str] = &[
 /// A line cut short with an ellipsis (`...` or `…`), without it.
 fn without_ellipsis(line: &str) -> Option<&str> {
     line.strip_suffix("...").or_else(|| line.strip_suffix('…'))
+}
+
+/// Which lines belong to a block the page gives more than once (a header repeated for
+/// another screen size): a line given more than once whose nearest line above or below, in
+/// one of its places, is given more than once too. A paragraph given twice on its own is the
+/// release's standfirst again as its lead, a caption between the two copies.
+fn repeated_blocks(lines: &[&str], seen: &std::collections::HashMap<&str, usize>) -> Vec<bool> {
+    let given_more_than_once = |line: &str| seen.get(line).is_some_and(|&count| count > 1);
+    let neighbours_repeated: Vec<bool> = (0..lines.len())
+        .map(|index| {
+            let above = lines[..index].iter().rev().find(|line| !line.is_empty());
+            let below = lines[index + 1..].iter().find(|line| !line.is_empty());
+            [above, below]
+                .into_iter()
+                .flatten()
+                .any(|line| given_more_than_once(line))
+        })
+        .collect();
+    lines
+        .iter()
+        .map(|line| {
+            given_more_than_once(line)
+                && lines
+                    .iter()
+                    .zip(&neighbours_repeated)
+                    .any(|(other, &beside)| other == line && beside)
+        })
+        .collect()
 }
 
 /// Navigation that only its neighbours reveal: a short entry repeated on the next line, or
@@ -2934,6 +2962,27 @@ mod tests {
             page.title,
             "Agency Adds a Second Rescue Boat in the Central Mediterranean"
         );
+    }
+
+    #[test]
+    fn a_headline_broken_off_on_a_comma_goes_on_in_lower_case_on_the_next_line() {
+        let page = clean_page(
+            "Press Releases\n\n    For information only - not an official document\n\n    18 December 2014\n\n    Statement of the Executive Director, Jane Doe,\n    \u{a0}on International Migrants Day\n\n    18 December 2014\n\n    VIENNA 18 December (UN Information Service) - There is seemingly no end to tragic reports of migrants losing their lives on desperate voyages.\n",
+        );
+        assert_eq!(
+            page.title,
+            "Statement of the Executive Director, Jane Doe, on International Migrants Day"
+        );
+        assert!(page.body.starts_with("VIENNA"), "{}", page.body);
+    }
+
+    #[test]
+    fn a_standfirst_given_again_as_the_lead_under_a_caption_is_the_release() {
+        let standfirst = "Mi-octobre, des pluies torrentielles se sont abattues sur les camps de réfugiés, provoquant des inondations destructrices. Les équipes viennent en aide aux plus vulnérables.";
+        let page = clean_page(&format!(
+            "Accès direct au contenu\n\nInondation dans les camps de réfugiés\n\nUrgence\nAlgérie\n{standfirst}\nUn ciel gris au-dessus de maisons en terre effondrées\n\n{standfirst}\n\nLes maisons en terre n'ont pas résisté à ces intempéries : plus de 10 000 habitations sont détruites.\n"
+        ));
+        assert_eq!(page.title, "Inondation dans les camps de réfugiés");
     }
 
     #[test]
