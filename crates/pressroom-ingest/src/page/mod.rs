@@ -651,6 +651,7 @@ impl Page<'_> {
                 && !is_read_more(line)
                 && (is_headline_shaped(line) || self.ends_wrapped_headline(index))
                 && !self.follows_field_label(index)
+                && !self.in_record_card(index)
                 && !self.follows_summary_label(index)
                 && !self.wraps_onto(index, start)
             {
@@ -1154,6 +1155,23 @@ impl Page<'_> {
         };
         let label = self.lines[above];
         word_count(label) <= 2 && (breaks_off(label) || label.ends_with([':', ',']))
+    }
+
+    /// Is the line at `index` a field of a record card (`Circonstance : 2ème Forum mondial…`
+    /// under `Intervenant(s) :`): a label of one or two words, a colon and its value, right
+    /// above or below a field left empty (its label and colon alone)? A headline opening with
+    /// a country (`Tunisie : à Sfax…`) has a caption's credit or a category list beside it,
+    /// no empty field.
+    fn in_record_card(&self, index: usize) -> bool {
+        let field = self.lines[index]
+            .split_once(':')
+            .is_some_and(|(label, _)| (1..=2).contains(&word_count(label)));
+        let empty_field = |line: &str| word_count(line) <= 2 && line.ends_with(':');
+        field
+            && [previous_filled(self.lines, index), next_filled(self.lines, index)]
+                .into_iter()
+                .flatten()
+                .any(empty_field)
     }
 
     /// A headline in capitals above a subtitle that is not (`REGIONAL FORUM HEARS…`, a label,
@@ -2983,6 +3001,17 @@ mod tests {
             "Accès direct au contenu\n\nInondation dans les camps de réfugiés\n\nUrgence\nAlgérie\n{standfirst}\nUn ciel gris au-dessus de maisons en terre effondrées\n\n{standfirst}\n\nLes maisons en terre n'ont pas résisté à ces intempéries : plus de 10 000 habitations sont détruites.\n"
         ));
         assert_eq!(page.title, "Inondation dans les camps de réfugiés");
+    }
+
+    #[test]
+    fn a_field_of_a_speech_record_card_is_no_headline() {
+        let page = clean_page(
+            "Déclaration de Mme Jeanne Dupont, ministre des affaires étrangères, sur l'aide aux réfugiés, à Genève le 13 décembre 2023.\n\nPrononcé le\n\nIntervenant(s) : \n\nCirconstance : 2ème Forum mondial sur les réfugiés\n\nTexte intégral\n\nMonsieur le Haut-commissaire,\nMesdames et Messieurs,\n\nC'est un très grand honneur pour la France de coparrainer ce deuxième Forum mondial sur les réfugiés et de réaffirmer son engagement.\n",
+        );
+        assert_eq!(
+            page.title,
+            "Déclaration de Mme Jeanne Dupont, ministre des affaires étrangères, sur l'aide aux réfugiés, à Genève le 13 décembre 2023."
+        );
     }
 
     #[test]
