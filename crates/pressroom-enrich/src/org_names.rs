@@ -1146,7 +1146,13 @@ fn run_from(text: &str, words: &[Word<'_>], at: usize) -> Option<(usize, bool)> 
     }
     // An acronym is no article: `UN` opens a name where `un` opens a French phrase.
     let acronym = first.text.chars().count() >= 2 && first.text.chars().all(|c| !c.is_lowercase());
-    if (OPENERS.contains(first_lower.as_ref()) && !lowercase_lead && !acronym)
+    // A capitalised Romance article before a word that is no head may open an English name
+    // (`La Trobe University`, `Los Angeles Times`); [`keeps_romance_article`] decides.
+    let romance_article = matches!(first.text, "La" | "Le" | "Les" | "El" | "Los" | "Las")
+        && words
+            .get(at + 1)
+            .is_some_and(|next| capitalised(next.text) && !is_head(next.text) && plain_gap(first, next, text));
+    if (OPENERS.contains(first_lower.as_ref()) && !lowercase_lead && !acronym && !romance_article)
         || NAME_ENDERS.contains(&first_lower.trim_end_matches('.'))
     {
         return None;
@@ -1382,8 +1388,34 @@ fn without_page_furniture<'r, 'a>(run: &'r [Word<'a>]) -> &'r [Word<'a>] {
 }
 
 /// A page's navigation or a time word after a name (`ALP Back`, `Created by Administration
-/// Last modified`): never a name's last word.
-const NAVIGATION_ENDS: &[&str] = &["back", "last", "next", "top"];
+/// Last modified`), or the label of an Australian business number (`Australian Medical
+/// Association Limited ABN 37 008 426 793`): never a name's last word.
+const NAVIGATION_ENDS: &[&str] = &["back", "last", "next", "top", "abn"];
+
+/// Legal forms of companies (folded): a name needs more than these (`Pty Ltd` alone is none).
+const LEGAL_FORMS: &[&str] = &[
+    "inc", "corp", "co", "ltd", "limited", "plc", "llc", "lp", "gmbh", "ag", "nv", "pty", "sa", "bhd",
+];
+
+/// Whether a run opening with a capitalised Romance article keeps it as the name's first
+/// word: before a word that is no head, in a name without a Romance connector (`La Trobe
+/// University`, `Los Angeles Times`), not before a head (`La Cruz Roja`) nor in a Romance
+/// name (`La Defensoría del Pueblo`).
+fn keeps_romance_article(run: &[Word<'_>]) -> bool {
+    let (Some(article), Some(next)) = (run.first(), run.get(1)) else {
+        return false;
+    };
+    matches!(article.text, "La" | "Le" | "Les" | "El" | "Los" | "Las")
+        && capitalised(next.text)
+        && !is_head(next.text)
+        && run.len() >= 3
+        && !run[1..].iter().any(|word| {
+            matches!(
+                word.text,
+                "de" | "du" | "des" | "del" | "la" | "le" | "les" | "el" | "d'" | "l'"
+            )
+        })
+}
 
 /// Sides of a parliament, each a body (or no body) of its own: `Labor Party and the Greens`,
 /// `Coalition and Labor` are not one name.
@@ -1448,7 +1480,9 @@ fn names_no_body_by_last_word(lowered: &[String]) -> bool {
         return false;
     };
     match last.as_str() {
-        "government" | "administration" => before.iter().any(|word| PARTY_WORDS.contains(&word.as_str())),
+        "government" | "governments" | "administration" | "administrations" => {
+            before.iter().any(|word| PARTY_WORDS.contains(&word.as_str()))
+        }
         "cross" => before.last().is_none_or(|word| word != "red"),
         "tax" | "taxes" => true,
         _ => false,
@@ -1539,7 +1573,8 @@ const PORTFOLIO_WORDS: usize = 8;
 
 /// Whether the words right before `start` on its line are a minister's or a secretary's title
 /// and the first words of the portfolio ("Minister for Justice, " before "Customs and Border
-/// Protection Michael Keenan"): what follows is a portfolio, not a body.
+/// Protection Michael Keenan", "Minister for the " before "Public Service and Integrity"):
+/// what follows is a portfolio, not a body.
 fn after_portfolio_title(text: &str, start: usize) -> bool {
     // The words are read backwards from `start` to the line's start, a word at a time: a run
     // on a long line looks at a dozen words, not at the whole line before it.
@@ -1568,6 +1603,14 @@ fn after_portfolio_title(text: &str, start: usize) -> bool {
                 .next()
                 .is_some_and(|title| matches!(lower(title).as_ref(), "minister" | "secretary"));
         }
+        // "Minister for the Public Service": `the` after `for` (the Secretary of the
+        // Department of Social Services heads a body).
+        if lowered == "the" {
+            return words.next().is_some_and(|word| lower(word) == "for")
+                && words
+                    .next()
+                    .is_some_and(|title| matches!(lower(title).as_ref(), "minister" | "secretary"));
+        }
         if !(capitalised(word) || matches!(lowered.as_ref(), "and" | "&")) {
             return false;
         }
@@ -1584,6 +1627,9 @@ fn accept(text: &str, run: &[Word<'_>]) -> Option<FoundName> {
         .first()
         .is_some_and(|word| is_article(word.text) || (!capitalised(word.text) && CONNECTORS.contains(word.text)))
     {
+        if keeps_romance_article(run) {
+            break;
+        }
         run = &run[1..];
     }
     run = without_page_furniture(run);
@@ -1749,7 +1795,10 @@ fn accept(text: &str, run: &[Word<'_>]) -> Option<FoundName> {
     if lowered.iter().any(|word| NOT_BODIES.contains(&word.as_str())) {
         return None;
     }
-    if names_a_facility(&lowered) || names_no_body_by_last_word(&lowered) {
+    if names_a_facility(&lowered)
+        || names_no_body_by_last_word(&lowered)
+        || lowered.iter().all(|word| LEGAL_FORMS.contains(&word.as_str()))
+    {
         return None;
     }
     // "UN Security Council Resolution" (1325) is a document, "Centenary of Federation" an
@@ -2267,6 +2316,30 @@ mod tests {
         // A decoration and a tax; the Red Cross stays.
         assert!(names("He was awarded the Victoria Cross. The Goods and Services Tax rose.").is_empty());
         assert_eq!(names("The Australian Red Cross helped."), ["Australian Red Cross"]);
+    }
+
+    #[test]
+    fn an_english_name_keeps_its_romance_article_and_a_portfolio_or_legal_forms_are_no_body() {
+        assert_eq!(
+            names("A study by La Trobe University found it. The Los Angeles Times reported."),
+            ["La Trobe University", "Los Angeles Times"]
+        );
+        // A Romance name drops its article; before a head it is no part of the name.
+        assert_eq!(
+            names("La Defensoría del Pueblo y La Cruz Roja Colombiana llegaron."),
+            ["Defensoría del Pueblo", "Cruz Roja Colombiana"]
+        );
+        assert!(names("Gary Gray MP, Minister for the Public Service and Integrity\n").is_empty());
+        assert_eq!(
+            names("the Secretary of the Department of Social Services said"),
+            ["Department of Social Services"]
+        );
+        assert!(names("contracts to Trans West (WA).’ Pty Ltd and others").is_empty());
+        assert_eq!(
+            names("Australian Medical Association Limited ABN 37 008 426 793"),
+            ["Australian Medical Association Limited"]
+        );
+        assert!(names("Previous Coalition Governments laid the basis.").is_empty());
     }
 
     #[test]
