@@ -153,7 +153,7 @@ impl OrganizationTable {
     /// The short names a country's releases use for its bodies (`Labor`, `Navy`), where
     /// `text` writes them on their own: not inside a longer name (`Indonesian Navy`, `Labor
     /// Senator`), which a capitalised word before or after them tells.
-    fn local_names<'s>(&'s self, text: &str, iso3: &str) -> Vec<(usize, &'s str)> {
+    fn local_names<'s>(&'s self, text: &str, iso3: &str) -> Vec<(usize, usize, &'s str)> {
         let Some((automaton, owners)) = self.local.get(iso3) else {
             return Vec::new();
         };
@@ -165,6 +165,7 @@ impl OrganizationTable {
             if bounded && !after_capitalised_word(text, start) && !before_capitalised_word(text, end) {
                 found.push((
                     start,
+                    end,
                     self.entries[owners[matched.pattern().as_usize()]].canonical.as_str(),
                 ));
             }
@@ -233,10 +234,11 @@ impl OrganizationTable {
         let country_name = country.map(|(_, name)| name);
         let mut found: Vec<(usize, String)> = Vec::new();
         for (text, mentions, order) in [(title, title_mentions, 0), (body, body_mentions, title.len() + 1)] {
-            if let Some((iso3, _)) = country {
-                for (start, canonical) in self.local_names(text, iso3) {
-                    found.push((order + start, canonical.to_string()));
-                }
+            let locals = country
+                .map(|(iso3, _)| self.local_names(text, iso3))
+                .unwrap_or_default();
+            for &(start, _, canonical) in &locals {
+                found.push((order + start, canonical.to_string()));
             }
             // Each "Long Name (ACRONYM)" pair, resolved through the table when it can be.
             // A country's name in parentheses ("Jewish Welfare Society (Australia)") is no acronym.
@@ -377,10 +379,14 @@ impl OrganizationTable {
                 }
             }
             // Whether the table or a name found by its shape names what stands at start..end.
+            // A country's short name for a body (`ABI` in a Bolivian release) names it there too.
             let named_there = |start: usize, end: usize| {
                 mentions
                     .iter()
                     .any(|mention| mention.start < end && start < mention.end)
+                    || locals
+                        .iter()
+                        .any(|&(local_start, local_end, _)| local_start < end && start < local_end)
                     || shaped
                         .iter()
                         .any(|(name, _)| name.range.start < end && start < name.range.end)
