@@ -681,11 +681,11 @@ static FORMATS_NOTICE: LazyLock<Regex> = LazyLock::new(|| {
 static BRACKETED_ONLY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\s*\[[^\[\]]{1,80}\])+\s*$").expect("bracketed labels pattern is valid"));
 
-/// An issuer and the page's kind (`UNHCR statement`, `Comunicado de la OIM`): three words
-/// at most besides the kind.
+/// An issuer and the page's kind (`UNHCR statement`, `Geneva Palais briefing note`,
+/// `Comunicado de la OIM`): three words at most besides the kind.
 fn names_its_kind(prefix: &str) -> bool {
     static KIND_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^(\S+\s+){0,3}(statement|press\s+release|news\s+release|media\s+release|reaction)$|^(comunicado|declaraci[oó]n|communiqu[ée]|d[ée]claration|reacci[oó]n|r[ée]action)(\s+\S+){0,3}$")
+        Regex::new(r"(?i)^(\S+\s+){0,3}(statement|press\s+release|news\s+release|media\s+release|reaction|briefing\s+notes?|media\s+advisory)$|^(comunicado|declaraci[oó]n|communiqu[ée]|d[ée]claration|reacci[oó]n|r[ée]action|nota\s+de\s+prensa|nota\s+informativa|note\s+d'information|point\s+de\s+presse)(\s+\S+){0,3}$")
             .expect("kind words pattern is valid")
     });
     KIND_WORDS.is_match(prefix.trim())
@@ -1299,20 +1299,53 @@ pub(super) fn without_language_tags(title: &str) -> &str {
 /// A headline without a tag in square brackets at its end, of four words at most (`…
 /// outbreak [AGENCY PRESS RELEASE]`, a footnote's number `[1]`, `[VIDEO]`), or a medium in
 /// parentheses (`… engulfs Philippines (PHOTOS)`, `… (+ b-roll)`, `… (cartes)`), or a date in
-/// parentheses (`… (09/03/2007)`, `… (19.08.20)`), when three words or more are left: a
+/// parentheses (`… (09/03/2007)`, `… (19.08.20)`, `… (25 June 2021)`, `… (20 juin 2017)`; not a
+/// periodic report's: `Situation Report (25 February 2023)`), when three words or more are
+/// left: a
 /// headline's own words are not bracketed so.
 pub(super) fn without_bracketed_tag(title: &str) -> &str {
     static TAG: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\s*(\[([^\[\]]{1,40})\]|\(\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\)|\((\+\s*)?((?i)photos?|fotos?|pictures?|v[ií]d[eé]os?|audio|live|en vivo|en direct|graphics?|maps?|mapas?|cartes?|b-roll|infographics?|infographies?|infograf[ií]as?|podcast|diaporama|galerie|galer[ií]a)\))$")
+        Regex::new(&format!(r"\s*(\[([^\[\]]{{1,40}})\]|\(\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}}\)|(?<written>\((?i:{}|({MONTHS})\.?\s+\d{{1,2}},?\s+\d{{4}})\))|\((\+\s*)?((?i)photos?|fotos?|pictures?|v[ií]d[eé]os?|audio|live|en vivo|en direct|graphics?|maps?|mapas?|cartes?|b-roll|infographics?|infographies?|infograf[ií]as?|podcast|diaporama|galerie|galer[ií]a)\))$", day_month_year()))
             .expect("bracketed tag pattern is valid")
     });
+    // A periodic report's date names its issue (`Syria: Situation Report (25 February 2023)`).
+    let names_an_issue = |rest: &str| {
+        rest.rsplit(|c: char| !c.is_alphanumeric())
+            .find(|word| !word.is_empty())
+            .is_some_and(|word| ISSUE_WORDS.contains(&fold(word).as_str()))
+    };
     TAG.captures(title)
         .filter(|found| found.get(2).is_none_or(|tag| word_count(tag.as_str()) <= 4))
+        .filter(|found| {
+            found
+                .name("written")
+                .is_none_or(|date| !names_an_issue(&title[..date.start()]))
+        })
         .and_then(|found| found.get(0))
         .map(|found| &title[..found.start()])
         .filter(|rest| word_count(rest) > 2)
         .unwrap_or(title)
 }
+
+/// Last words of a periodic report's title, whose date in brackets names the issue (folded).
+const ISSUE_WORDS: &[&str] = &[
+    "report",
+    "update",
+    "bulletin",
+    "snapshot",
+    "overview",
+    "dashboard",
+    "sitrep",
+    "factsheet",
+    "sheet",
+    "brief",
+    "digest",
+    "rapport",
+    "informe",
+    "boletin",
+    "actualizacion",
+    "reporte",
+];
 
 static SLASH_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
