@@ -3012,6 +3012,22 @@ mod tests {
     }
 
     #[test]
+    fn a_headline_in_capitals_ending_with_its_day_is_no_caption() {
+        let page = clean_page(
+            "Département de l’information • Service des informations • New York\nCONFÉRENCE DE PRESSE DU PRÉSIDENT DU COMITÉ INTERNATIONAL\nDE LA CROIX-ROUGE (CICR), LE 12 JUIN 2007\nLe Comité international de la Croix-Rouge prévoit que le nombre des personnes déplacées passera dans les prochains mois à 4 millions, a affirmé aujourd’hui son Président.\n",
+        );
+        assert_eq!(
+            page.title,
+            "CONFÉRENCE DE PRESSE DU PRÉSIDENT DU COMITÉ INTERNATIONAL DE LA CROIX-ROUGE (CICR), LE 12 JUIN 2007"
+        );
+        // A caption in sentence case ending with its day stays no title.
+        let captioned = clean_page(
+            "Migrants on a beach in the north\n\nDes migrants attendent sur une plage de la Manche, le 15 mars 2022\n\nCALAIS, 16 mars 2022 – Des centaines de migrants ont tenté la traversée cette semaine, selon la préfecture.\n",
+        );
+        assert_eq!(captioned.title, "Migrants on a beach in the north");
+    }
+
+    #[test]
     fn a_field_of_a_speech_record_card_is_no_headline() {
         let page = clean_page(
             "Déclaration de Mme Jeanne Dupont, ministre des affaires étrangères, sur l'aide aux réfugiés, à Genève le 13 décembre 2023.\n\nPrononcé le\n\nIntervenant(s) : \n\nCirconstance : 2ème Forum mondial sur les réfugiés\n\nTexte intégral\n\nMonsieur le Haut-commissaire,\nMesdames et Messieurs,\n\nC'est un très grand honneur pour la France de coparrainer ce deuxième Forum mondial sur les réfugiés et de réaffirmer son engagement.\n",

@@ -454,8 +454,9 @@ pub(super) fn is_boilerplate(line: &str) -> bool {
     }
     // A photo's caption ending with the day it was taken, with no full stop (`Des migrants …
     // de la Manche, le 15 mars 2022`, `… in Calais, on October 26, 2016`); a sentence of the
-    // release may end so (`…, le 22 avril 2020.`).
-    if (6..=30).contains(&words) && !line.ends_with('.') && DATED_CAPTION.is_match(&folded) {
+    // release may end so (`…, le 22 avril 2020.`), and a headline in capitals (`CONFÉRENCE DE
+    // PRESSE DU PRÉSIDENT …, LE 12 JUIN 2007`): captions are not written in capitals.
+    if (6..=30).contains(&words) && !line.ends_with('.') && !in_capitals(line) && DATED_CAPTION.is_match(&folded) {
         return true;
     }
     // A UN notice (`For information only - not an official document`), a site's account of
