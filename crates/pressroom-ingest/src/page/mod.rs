@@ -1279,12 +1279,36 @@ impl Page<'_> {
         match candidate {
             // A short line of two sentences that does not end with a full stop is a headline
             // (`A shelter opened its doors. But where are the children?`).
+            // A title of one long sentence on its own line, over a record card rather than
+            // the text (`Communiqué de M. Bernard Kouchner, ministre …, Paris le 8 mai 2008.`
+            // over `Prononcé le`), is whole.
+            Some(index) if self.starts_prose(index) && self.alone_over_card(index) => {
+                (self.lines[index].to_string(), index + 1)
+            }
             Some(index) if self.starts_prose(index) && !is_two_sentence_headline(self.lines[index]) => {
                 (opening_sentence(self.lines[index], 200), index)
             }
             Some(index) => (self.lines[index].to_string(), index + 1),
             None => (String::new(), self.lines.len()),
         }
+    }
+
+    /// Is the line at `index` one sentence of a title's length at most, alone in its
+    /// paragraph, with a speech's or a release's record card under it (a field left empty:
+    /// `Intervenant(s) :`, or `Prononcé le`) before the text?
+    fn alone_over_card(&self, index: usize) -> bool {
+        let line = self.lines[index];
+        let card = self.lines[index + 1..]
+            .iter()
+            .filter(|line| !line.is_empty())
+            .take(CARD_LINES)
+            .any(|line| {
+                let folded = fold(line.trim().trim_end_matches(':').trim_end());
+                (word_count(line) <= 2 && line.trim_end().ends_with(':')) || RECORD_FIELDS.contains(&folded.as_str())
+            });
+        card && line.chars().count() <= TITLE_SENTENCE_CHARS
+            && opening_sentence(line, TITLE_SENTENCE_CHARS) == line.trim()
+            && self.lines.get(index + 1).is_some_and(|next| next.is_empty())
     }
 
     /// The release after its headline: labels, dates, captions and repeats of the headline
@@ -1426,6 +1450,13 @@ const KICKER_JOINS: &[&str] = &[
 fn without_ellipsis(line: &str) -> Option<&str> {
     line.strip_suffix("...").or_else(|| line.strip_suffix('…'))
 }
+
+/// Lines under a title looked at for a record card ([`Page::alone_over_card`]).
+const CARD_LINES: usize = 3;
+/// Characters at most of a title written as one sentence over a record card.
+const TITLE_SENTENCE_CHARS: usize = 320;
+/// A record card's fields that stand without a colon (folded).
+const RECORD_FIELDS: &[&str] = &["prononce le", "publie le", "delivered on", "pronunciado el"];
 
 /// Words at least of a paragraph that, given twice on its own, is the release's standfirst
 /// given again as its lead; a headline given twice is shorter.
@@ -3025,6 +3056,20 @@ mod tests {
             "Migrants on a beach in the north\n\nDes migrants attendent sur une plage de la Manche, le 15 mars 2022\n\nCALAIS, 16 mars 2022 – Des centaines de migrants ont tenté la traversée cette semaine, selon la préfecture.\n",
         );
         assert_eq!(captioned.title, "Migrants on a beach in the north");
+    }
+
+    #[test]
+    fn a_release_titled_by_one_long_sentence_over_its_record_card_is_titled_whole() {
+        let title = "Communiqué de M. Jean Dupont, ministre des affaires étrangères, sur la mobilisation de la France pour acheminer les secours d'urgence aux victimes du cyclone en Birmanie, Paris le 8 mai 2008.";
+        let page = clean_page(&format!(
+            "{title}\n\nPrononcé le\n\nIntervenant(s) : \n\nTexte intégral\n\nDepuis le premier jour de la catastrophe qui a touché la Birmanie, j'ai demandé que le ministère mobilise tous les moyens nécessaires pour porter assistance au peuple birman.\n"
+        ));
+        assert_eq!(page.title, title);
+        // An initial or a title before a name ends no sentence.
+        assert_eq!(
+            opening_sentence("Message de M. Jean Dupont sur les réfugiés. Le texte suit.", 200),
+            "Message de M. Jean Dupont sur les réfugiés."
+        );
     }
 
     #[test]

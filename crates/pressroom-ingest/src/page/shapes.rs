@@ -564,6 +564,12 @@ pub(super) fn opens_with_label(line: &str) -> bool {
     })
 }
 
+/// Titles written short with a full stop before a name, in EN/FR/ES.
+const HONORIFIC_ABBREVIATIONS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Mme", "Mlle", "Me", "Sr", "Sra", "Srta", "Dra", "Lic", "Ing", "Gen", "Col",
+    "Lt", "Sgt", "Gov", "Sen", "Rep", "Hon",
+];
+
 /// The first sentence of a page's line, cut at a word boundary after at most `max_chars`: a
 /// full stop between two abbreviations does not end it (`deportados desde EE. UU.`), as it
 /// does for OCR'd text (`crate::clean::first_sentence`); `con EU. Ayer` ends at `EU.`.
@@ -572,7 +578,12 @@ pub(super) fn opening_sentence(line: &str, max_chars: usize) -> String {
     let abbreviated = |at: usize| {
         let before = line[..at].rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
         let after = line[at + 2..].split_whitespace().next().unwrap_or("");
-        before.chars().count() <= 2 && after.chars().count() <= 3 && after.ends_with('.')
+        // An initial or a title before a name (`Communiqué de M. Bernard Kouchner`, `Dr. Jane
+        // Roe`) ends no sentence.
+        let title_before_name = (before.chars().count() == 1 && before.chars().all(char::is_uppercase)
+            || HONORIFIC_ABBREVIATIONS.contains(&before))
+            && after.chars().next().is_some_and(char::is_uppercase);
+        title_before_name || (before.chars().count() <= 2 && after.chars().count() <= 3 && after.ends_with('.'))
     };
     let sentence_end = line
         .match_indices(". ")
