@@ -3073,6 +3073,15 @@ mod tests {
     }
 
     #[test]
+    fn a_long_headline_in_capitals_holds_no_glued_standfirst() {
+        let headline = "INAUGURACIÓN DEL SECRETARIO GENERAL EN LA MESA DE ALTO NIVEL: UNA RESPUESTA LATINOAMERICANA A LA CRISIS GLOBAL DE REFUGIADOS Y LOS FLUJOS MIGRATORIOS MASIVOS";
+        let page = clean_page(&format!(
+            "Discursos y otros documentos del Secretario General\n\n{headline}\n\n13 de octubre de 2016 - Bogotá, Colombia\n\nNos encontramos frente a un récord de flujos migratorios a nivel mundial y nuestro continente no está ajeno a esta realidad.\n"
+        ));
+        assert_eq!(page.title, headline);
+    }
+
+    #[test]
     fn a_field_of_a_speech_record_card_is_no_headline() {
         let page = clean_page(
             "Déclaration de Mme Jeanne Dupont, ministre des affaires étrangères, sur l'aide aux réfugiés, à Genève le 13 décembre 2023.\n\nPrononcé le\n\nIntervenant(s) : \n\nCirconstance : 2ème Forum mondial sur les réfugiés\n\nTexte intégral\n\nMonsieur le Haut-commissaire,\nMesdames et Messieurs,\n\nC'est un très grand honneur pour la France de coparrainer ce deuxième Forum mondial sur les réfugiés et de réaffirmer son engagement.\n",

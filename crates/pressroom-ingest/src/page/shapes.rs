@@ -1233,7 +1233,7 @@ const GLUED_STANDFIRST_PART_WORDS: usize = 6;
 /// [`GLUED_STANDFIRST_WORDS`] words or more, the standfirst starts at a capitalised article
 /// that follows neither a small word (`al sur de El Hierro`, `si El Niño`) nor punctuation
 /// (`… : La entidad`, `… - Le gouvernement`), with [`GLUED_STANDFIRST_PART_WORDS`] words or
-/// more on either side.
+/// more on either side; never in a title in capitals.
 pub(super) fn without_glued_standfirst(title: &str) -> &str {
     const ARTICLES: &[&str] = &[
         "La", "El", "Los", "Las", "Un", "Una", "Unos", "Unas", "Le", "Les", "Une", "Des", "The", "A", "An",
@@ -1245,7 +1245,9 @@ pub(super) fn without_glued_standfirst(title: &str) -> &str {
         "quand", "avec", "sans", "vers", "chez", "contre", "selon", "apres", "avant",
     ];
     let words: Vec<(usize, &str)> = words_at(title).collect();
-    if words.len() < GLUED_STANDFIRST_WORDS {
+    // In capitals every word is capitalised: `… UNA RESPUESTA LATINOAMERICANA A LA CRISIS`
+    // holds a preposition, no article opening a standfirst.
+    if words.len() < GLUED_STANDFIRST_WORDS || in_capitals(title) {
         return title;
     }
     let start = (GLUED_STANDFIRST_PART_WORDS..words.len() - GLUED_STANDFIRST_PART_WORDS).find(|&index| {
