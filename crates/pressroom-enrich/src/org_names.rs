@@ -475,6 +475,8 @@ const GOVERNMENT_HEADS_LIST: &[&str] = &[
 /// Capitalised words that never go on a name: a name stops before them (titles of people,
 /// months, days).
 const NAME_ENDERS_LIST: &[&str] = &[
+    "leader",
+    "vice",
     "president",
     "minister",
     "director",
@@ -1158,12 +1160,17 @@ fn run_from(text: &str, words: &[Word<'_>], at: usize) -> Option<(usize, bool)> 
         return None;
     }
     let mut end = at + 1;
-    // `Red` heads a Spanish network (`Red de Mujeres`), not the Red Cross or Red Crescent.
-    let red_cross = first_lower == "red"
-        && words
-            .get(at + 1)
-            .is_some_and(|next| matches!(lower(next.text).as_ref(), "cross" | "crescent"));
-    let mut has_head = HEADS.contains(first_lower.trim_end_matches('.')) && !red_cross;
+    // `Red` heads a Spanish network (`Red de Mujeres`, `Red Nacional …`, `Red Andina …`: a
+    // connector or an adjective in -al, or of five letters or more in -a, after it), not the
+    // Red Cross or Red Crescent, nor an English colour (`the Red Sea`).
+    let english_red = first_lower == "red"
+        && !words.get(at + 1).is_some_and(|next| {
+            let next = lower(next.text);
+            matches!(next.as_ref(), "de" | "del" | "para" | "por" | "contra")
+                || next.ends_with("al")
+                || (next.ends_with('a') && next.chars().count() >= 5)
+        });
+    let mut has_head = HEADS.contains(first_lower.trim_end_matches('.')) && !english_red;
     let mut last_kept = at + 1;
     let led_by_head = has_head;
     while end < words.len() && end - at < MAX_WORDS {
@@ -1182,8 +1189,11 @@ fn run_from(text: &str, words: &[Word<'_>], at: usize) -> Option<(usize, bool)> 
         }
         if NAME_ENDERS.contains(&word_lower.trim_end_matches('.')) {
             // A head right before a post ("… Press Secretary", "Police Chief") is part of the
-            // post's title, not a name: the run keeps what came before it.
-            if last_kept == end && is_head(words[end - 1].text) && end - 1 > at {
+            // post's title, not a name: the run keeps what came before it. A leader's or a
+            // vice-chair's body stays (`Communist Party Leader`, `Federal Reserve Board Vice
+            // Chairman`).
+            let leads_a_body = matches!(word_lower.as_ref(), "leader" | "vice");
+            if last_kept == end && is_head(words[end - 1].text) && end - 1 > at && !leads_a_body {
                 last_kept = end - 1;
                 has_head = words[at..last_kept].iter().any(|word| is_head(word.text));
             }
@@ -2340,6 +2350,19 @@ mod tests {
             ["Australian Medical Association Limited"]
         );
         assert!(names("Previous Coalition Governments laid the basis.").is_empty());
+    }
+
+    #[test]
+    fn a_leader_ends_a_body_s_name_and_an_english_red_heads_no_network() {
+        assert_eq!(
+            names("Communist Party Leader Jane Doe said so. The Party Leader agreed."),
+            ["Communist Party"]
+        );
+        assert!(names("Ships crossed the Red Sea to Red Hill.").is_empty());
+        assert_eq!(
+            names("Apoyan la Red de Mujeres Rurales y la Red Andina de Protección."),
+            ["Red de Mujeres Rurales", "Red Andina de Protección"]
+        );
     }
 
     #[test]
