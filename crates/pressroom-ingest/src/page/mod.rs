@@ -3082,6 +3082,17 @@ mod tests {
     }
 
     #[test]
+    fn a_spanish_skip_link_is_no_title() {
+        let page = clean_page(
+            "Pasar al contenido principal\n\n11 Noviembre 2020 - Noticias\n\nEl huracán deja a niños y niñas sin comida, refugio y escuela, advierte una ONG\n\nTeam delivering kits to be used by population affected by the emergency\n\nLa organización brinda ayuda a niñas y niños afectados por el huracán en Nicaragua, Honduras y Guatemala.\n\nCon cientos de miles de niñas, niños y sus familias afectados por fuertes lluvias, inundaciones y deslizamientos de tierra después de que el huracán azotara América Central, la organización tiene equipos en el terreno.\n",
+        );
+        assert_eq!(
+            page.title,
+            "El huracán deja a niños y niñas sin comida, refugio y escuela, advierte una ONG"
+        );
+    }
+
+    #[test]
     fn a_field_of_a_speech_record_card_is_no_headline() {
         let page = clean_page(
             "Déclaration de Mme Jeanne Dupont, ministre des affaires étrangères, sur l'aide aux réfugiés, à Genève le 13 décembre 2023.\n\nPrononcé le\n\nIntervenant(s) : \n\nCirconstance : 2ème Forum mondial sur les réfugiés\n\nTexte intégral\n\nMonsieur le Haut-commissaire,\nMesdames et Messieurs,\n\nC'est un très grand honneur pour la France de coparrainer ce deuxième Forum mondial sur les réfugiés et de réaffirmer son engagement.\n",

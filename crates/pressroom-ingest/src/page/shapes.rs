@@ -51,7 +51,7 @@ static MEETING: LazyLock<Regex> = LazyLock::new(|| {
 static CHROME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?ix)^(
-            (\d{1,2}\.\s+)?(skip\s+to | jump\s+to | aller\s+au | passer\s+au | ir\s+al | saltar\s+al)
+            (\d{1,2}\.\s+)?(skip\s+to | jump\s+to | aller\s+au | passer\s+au | ir\s+al | saltar\s+al | pasar\s+al)
           | editor['’]?s\s+note | notes?\s+(to|for)\s+editors | nota\s+(del|para\s+el|para\s+los)\s+(editor|editores)
           | note\s+(de\s+la\s+r[ée]daction|aux\s+r[ée]dactions)
           | photo\s*: | photos?\s+credit | foto\s*: | crédits?\s*(photo)?\s*: | credits?\s*: | © | copyright\s*[:©]
