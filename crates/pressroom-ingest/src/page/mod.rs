@@ -902,7 +902,11 @@ impl Page<'_> {
     /// A deck (a sentence-long summary under the headline, in the headline's shape) at `deck`:
     /// the headline right above it, when that one is shorter and itself a headline.
     fn headline_above_deck(&self, deck: usize) -> Option<usize> {
-        let above = self.above(deck)?;
+        // An update's flag alone on its line (`Updated`) may stand between them.
+        let above = self
+            .above(deck)
+            .filter(|&above| !is_update_flag(self.lines[above]))
+            .or_else(|| self.above(self.above(deck)?))?;
         let (deck_words, headline_words) = (word_count(self.lines[deck]), word_count(self.lines[above]));
         // A line in capitals is a headline: decks are written in sentence case.
         // A shorter deck counts when the line above shares a word with it or the text under it
@@ -1445,6 +1449,14 @@ const KICKER_JOINS: &[&str] = &[
     "of", "for", "on", "in", "at", "to", "about", "the", "with", "de", "del", "du", "des", "la", "le", "les", "el",
     "los", "las", "en", "sur", "sobre", "pour", "para", "por", "au", "aux", "con", "avec",
 ];
+
+/// An update's flag alone on a line, without its date (`Updated`, `Actualizado`, `Mis à jour`).
+fn is_update_flag(line: &str) -> bool {
+    matches!(
+        fold(line.trim().trim_end_matches(':')).as_str(),
+        "updated" | "actualizado" | "actualizada" | "mis a jour"
+    )
+}
 
 /// A line cut short with an ellipsis (`...` or `…`), without it.
 fn without_ellipsis(line: &str) -> Option<&str> {
@@ -3079,6 +3091,17 @@ mod tests {
             "Discursos y otros documentos del Secretario General\n\n{headline}\n\n13 de octubre de 2016 - Bogotá, Colombia\n\nNos encontramos frente a un récord de flujos migratorios a nivel mundial y nuestro continente no está ajeno a esta realidad.\n"
         ));
         assert_eq!(page.title, headline);
+    }
+
+    #[test]
+    fn a_deck_under_a_headline_and_an_update_flag_is_no_title() {
+        let page = clean_page(
+            "24 arrested and seven rescued in operation against slavery and trafficking\n\nUpdated\n\nTwenty-four arrests have been made and seven vulnerable people rescued this week as part of a multi-agency operation in the region against modern slavery and human trafficking\n\nPolice, councils and agencies have worked together to combat the problem.\n\nArrests were made for offences including trafficking, sexual exploitation and immigration, and six victims were safeguarded.\n",
+        );
+        assert_eq!(
+            page.title,
+            "24 arrested and seven rescued in operation against slavery and trafficking"
+        );
     }
 
     #[test]
