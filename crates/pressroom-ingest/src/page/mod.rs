@@ -3105,6 +3105,20 @@ mod tests {
     }
 
     #[test]
+    fn a_source_s_acronym_in_brackets_after_a_headline_is_left_out() {
+        titled(&[
+            (
+                "Italie: au moins 20 migrants disparus dans un naufrage en Méditerranée (HCR)",
+                "Italie: au moins 20 migrants disparus dans un naufrage en Méditerranée",
+            ),
+            (
+                "Migrants rescued off Libya, says the International Organization for Migration (IOM)",
+                "Migrants rescued off Libya, says the International Organization for Migration (IOM)",
+            ),
+        ]);
+    }
+
+    #[test]
     fn a_spanish_skip_link_is_no_title() {
         let page = clean_page(
             "Pasar al contenido principal\n\n11 Noviembre 2020 - Noticias\n\nEl huracán deja a niños y niñas sin comida, refugio y escuela, advierte una ONG\n\nTeam delivering kits to be used by population affected by the emergency\n\nLa organización brinda ayuda a niñas y niños afectados por el huracán en Nicaragua, Honduras y Guatemala.\n\nCon cientos de miles de niñas, niños y sus familias afectados por fuertes lluvias, inundaciones y deslizamientos de tierra después de que el huracán azotara América Central, la organización tiene equipos en el terreno.\n",

@@ -1314,12 +1314,12 @@ pub(super) fn without_language_tags(title: &str) -> &str {
 /// outbreak [AGENCY PRESS RELEASE]`, a footnote's number `[1]`, `[VIDEO]`), or a medium in
 /// parentheses (`… engulfs Philippines (PHOTOS)`, `… (+ b-roll)`, `… (cartes)`), or a date in
 /// parentheses (`… (09/03/2007)`, `… (19.08.20)`, `… (25 June 2021)`, `… (20 juin 2017)`; not a
-/// periodic report's: `Situation Report (25 February 2023)`), when three words or more are
-/// left: a
+/// periodic report's: `Situation Report (25 February 2023)`), or a source's acronym (`… (HCR)`,
+/// `… (AFP)`; not one the words before spell), when three words or more are left: a
 /// headline's own words are not bracketed so.
 pub(super) fn without_bracketed_tag(title: &str) -> &str {
     static TAG: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(&format!(r"\s*(\[([^\[\]]{{1,40}})\]|\(\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}}\)|(?<written>\((?i:{}|({MONTHS})\.?\s+\d{{1,2}},?\s+\d{{4}})\))|\((\+\s*)?((?i)photos?|fotos?|pictures?|v[ií]d[eé]os?|audio|live|en vivo|en direct|graphics?|maps?|mapas?|cartes?|b-roll|infographics?|infographies?|infograf[ií]as?|podcast|diaporama|galerie|galer[ií]a)\))$", day_month_year()))
+        Regex::new(&format!(r"\s*(\[([^\[\]]{{1,40}})\]|\(\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}}\)|(?<written>\((?i:{}|({MONTHS})\.?\s+\d{{1,2}},?\s+\d{{4}})\))|\((?<source>\p{{Lu}}{{2,6}})\)|\((\+\s*)?((?i)photos?|fotos?|pictures?|v[ií]d[eé]os?|audio|live|en vivo|en direct|graphics?|maps?|mapas?|cartes?|b-roll|infographics?|infographies?|infograf[ií]as?|podcast|diaporama|galerie|galer[ií]a)\))$", day_month_year()))
             .expect("bracketed tag pattern is valid")
     });
     // A periodic report's date names its issue (`Syria: Situation Report (25 February 2023)`).
@@ -1328,12 +1328,27 @@ pub(super) fn without_bracketed_tag(title: &str) -> &str {
             .find(|word| !word.is_empty())
             .is_some_and(|word| ISSUE_WORDS.contains(&fold(word).as_str()))
     };
+    // A source's acronym (`… en Méditerranée (HCR)`), not the acronym of the words before it
+    // (`… the International Organization for Migration (IOM)`).
+    let spelt_before = |acronym: &str, before: &str| {
+        let initials: String = before
+            .split_whitespace()
+            .filter_map(|word| word.chars().next())
+            .filter(|c| c.is_uppercase())
+            .collect();
+        initials.ends_with(acronym)
+    };
     TAG.captures(title)
         .filter(|found| found.get(2).is_none_or(|tag| word_count(tag.as_str()) <= 4))
         .filter(|found| {
             found
                 .name("written")
                 .is_none_or(|date| !names_an_issue(&title[..date.start()]))
+        })
+        .filter(|found| {
+            found
+                .name("source")
+                .is_none_or(|source| !spelt_before(source.as_str(), &title[..source.start()]))
         })
         .and_then(|found| found.get(0))
         .map(|found| &title[..found.start()])
