@@ -126,6 +126,9 @@ const SENTENCE_HEADLINE_WORDS: usize = 30;
 const SENTENCE_HEADLINE_MIN_WORDS: usize = 4;
 /// Words a headline over its statement's speaker needs at least.
 const ATTRIBUTED_HEADLINE_WORDS: usize = 3;
+/// Words a headline above a subtitle as short as it has at least (`Près de 25.000 sinistrés`
+/// over `Cyclone Giovanna – Madagascar`).
+const SHORT_UPPER_HEADLINE_WORDS: usize = 4;
 /// Words from which a headline over a subtitle may be a little shorter than it.
 const LONG_UPPER_HEADLINE_WORDS: usize = 7;
 /// Words from which a line under a longer one that holds it may be a headline the longer
@@ -721,7 +724,7 @@ impl Page<'_> {
             // assistance`) ends with it.
             let glued_under = upper >= BREADCRUMBED_WORDS && lower > upper && folded_current.ends_with(&folded);
             // A line cut short (`… déplacés à...`) is a teaser or a breadcrumb.
-            let longer = upper >= UPPER_HEADLINE_WORDS
+            let longer = (upper >= UPPER_HEADLINE_WORDS || (upper >= SHORT_UPPER_HEADLINE_WORDS && lower <= SHORT_UPPER_HEADLINE_WORDS))
                 && without_ellipsis(line).is_none()
                 && (upper * 10 >= lower * 9 || (upper >= LONG_UPPER_HEADLINE_WORDS && upper * 20 >= lower * 17))
                 && !line.contains(" | ")
@@ -3116,6 +3119,14 @@ mod tests {
                 "Migrants rescued off Libya, says the International Organization for Migration (IOM)",
             ),
         ]);
+    }
+
+    #[test]
+    fn a_short_headline_over_a_subtitle_as_short_is_the_title() {
+        let page = clean_page(
+            "Madagascar\n\nPrès de 25.000 sinistrés\n\nCyclone Giovanna – Madagascar\n\nJeanne Dupont / 17 février 2012\n\nLe cyclone a fait de nombreux dégâts lors de son passage, selon le dernier bilan qui fait état de 24.096 sinistrés dans l'Est du pays.\n",
+        );
+        assert_eq!(page.title, "Près de 25.000 sinistrés");
     }
 
     #[test]
