@@ -1150,10 +1150,9 @@ fn run_from(text: &str, words: &[Word<'_>], at: usize) -> Option<(usize, bool)> 
     let acronym = first.text.chars().count() >= 2 && first.text.chars().all(|c| !c.is_lowercase());
     // A capitalised Romance article before a word that is no head may open an English name
     // (`La Trobe University`, `Los Angeles Times`); [`keeps_romance_article`] decides.
-    let romance_article = matches!(first.text, "La" | "Le" | "Les" | "El" | "Los" | "Las")
-        && words
-            .get(at + 1)
-            .is_some_and(|next| capitalised(next.text) && !is_head(next.text) && plain_gap(first, next, text));
+    let romance_article = words
+        .get(at + 1)
+        .is_some_and(|next| romance_article_opens_name(first.text, next.text) && plain_gap(first, next, text));
     if (OPENERS.contains(first_lower.as_ref()) && !lowercase_lead && !acronym && !romance_article)
         || NAME_ENDERS.contains(&first_lower.trim_end_matches('.'))
     {
@@ -1212,7 +1211,7 @@ fn run_from(text: &str, words: &[Word<'_>], at: usize) -> Option<(usize, bool)> 
         // `GUAVIARE La Unidad para las Víctimas`); after a connector it is the name's own
         // (`Universidad de La Sabana`), and before another word a place's (`First Los Angeles
         // Bank`, `La Trobe University`).
-        if matches!(word.text, "La" | "El" | "Los" | "Las" | "Le" | "Les")
+        if CAPITALISED_ROMANCE_ARTICLES.contains(&word.text)
             && !CONNECTORS.contains(lower(words[end - 1].text).as_ref())
             && words.get(end + 1).is_some_and(|next| is_head(next.text))
         {
@@ -1407,6 +1406,15 @@ const LEGAL_FORMS: &[&str] = &[
     "inc", "corp", "co", "ltd", "limited", "plc", "llc", "lp", "gmbh", "ag", "nv", "pty", "sa", "bhd",
 ];
 
+/// French and Spanish articles as they open a name or a sentence, capitalised.
+const CAPITALISED_ROMANCE_ARTICLES: &[&str] = &["La", "Le", "Les", "El", "Los", "Las"];
+
+/// Whether a capitalised Romance article before `next` may open an English name: `next` is
+/// capitalised and no head (`La Trobe`, `Los Angeles`; not `La Cruz Roja`).
+fn romance_article_opens_name(article: &str, next: &str) -> bool {
+    CAPITALISED_ROMANCE_ARTICLES.contains(&article) && capitalised(next) && !is_head(next)
+}
+
 /// Whether a run opening with a capitalised Romance article keeps it as the name's first
 /// word: before a word that is no head, in a name without a Romance connector (`La Trobe
 /// University`, `Los Angeles Times`), not before a head (`La Cruz Roja`) nor in a Romance
@@ -1415,16 +1423,7 @@ fn keeps_romance_article(run: &[Word<'_>]) -> bool {
     let (Some(article), Some(next)) = (run.first(), run.get(1)) else {
         return false;
     };
-    matches!(article.text, "La" | "Le" | "Les" | "El" | "Los" | "Las")
-        && capitalised(next.text)
-        && !is_head(next.text)
-        && run.len() >= 3
-        && !run[1..].iter().any(|word| {
-            matches!(
-                word.text,
-                "de" | "du" | "des" | "del" | "la" | "le" | "les" | "el" | "d'" | "l'"
-            )
-        })
+    romance_article_opens_name(article.text, next.text) && run.len() >= 3 && !romance_connector(&run[1..])
 }
 
 /// Sides of a parliament, each a body (or no body) of its own: `Labor Party and the Greens`,
