@@ -905,11 +905,11 @@ impl Page<'_> {
     /// A deck (a sentence-long summary under the headline, in the headline's shape) at `deck`:
     /// the headline right above it, when that one is shorter and itself a headline.
     fn headline_above_deck(&self, deck: usize) -> Option<usize> {
+        let mut above = self.above(deck)?;
         // An update's flag alone on its line (`Updated`) may stand between them.
-        let above = self
-            .above(deck)
-            .filter(|&above| !is_update_flag(self.lines[above]))
-            .or_else(|| self.above(self.above(deck)?))?;
+        if is_update_flag(self.lines[above]) {
+            above = self.above(above)?;
+        }
         let (deck_words, headline_words) = (word_count(self.lines[deck]), word_count(self.lines[above]));
         // A line in capitals is a headline: decks are written in sentence case.
         // A shorter deck counts when the line above shares a word with it or the text under it
@@ -1173,12 +1173,11 @@ impl Page<'_> {
         let field = self.lines[index]
             .split_once(':')
             .is_some_and(|(label, _)| (1..=2).contains(&word_count(label)));
-        let empty_field = |line: &str| word_count(line) <= 2 && line.ends_with(':');
         field
             && [previous_filled(self.lines, index), next_filled(self.lines, index)]
                 .into_iter()
                 .flatten()
-                .any(empty_field)
+                .any(is_empty_field)
     }
 
     /// A headline in capitals above a subtitle that is not (`REGIONAL FORUM HEARS…`, a label,
@@ -1310,8 +1309,7 @@ impl Page<'_> {
             .filter(|line| !line.is_empty())
             .take(CARD_LINES)
             .any(|line| {
-                let folded = fold(line.trim().trim_end_matches(':').trim_end());
-                (word_count(line) <= 2 && line.trim_end().ends_with(':')) || RECORD_FIELDS.contains(&folded.as_str())
+                is_empty_field(line) || RECORD_FIELDS.contains(&fold(line.trim_end_matches(':').trim_end()).as_str())
             });
         card && line.chars().count() <= TITLE_SENTENCE_CHARS
             && opening_sentence(line, TITLE_SENTENCE_CHARS) == line.trim()
@@ -1466,6 +1464,12 @@ fn without_ellipsis(line: &str) -> Option<&str> {
     line.strip_suffix("...").or_else(|| line.strip_suffix('…'))
 }
 
+/// A record card's field left empty: its label of two words at most and a colon alone
+/// (`Intervenant(s) :`). Lines are read trimmed.
+fn is_empty_field(line: &str) -> bool {
+    word_count(line) <= 2 && line.ends_with(':')
+}
+
 /// Lines under a title looked at for a record card ([`Page::alone_over_card`]).
 const CARD_LINES: usize = 3;
 /// Characters at most of a title written as one sentence over a record card.
@@ -1484,25 +1488,19 @@ const STANDFIRST_MIN_WORDS: usize = 30;
 /// lead, a caption between the two copies.
 fn repeated_blocks(lines: &[&str], seen: &std::collections::HashMap<&str, usize>) -> Vec<bool> {
     let given_more_than_once = |line: &str| seen.get(line).is_some_and(|&count| count > 1);
-    let neighbours_repeated: Vec<bool> = (0..lines.len())
-        .map(|index| {
-            let above = lines[..index].iter().rev().find(|line| !line.is_empty());
-            let below = lines[index + 1..].iter().find(|line| !line.is_empty());
-            [above, below]
-                .into_iter()
-                .flatten()
-                .any(|line| given_more_than_once(line))
-        })
-        .collect();
+    // Whether a line given more than once stands next to the line at `index`.
+    let beside_repeated = |index: usize| {
+        [previous_filled(lines, index), next_filled(lines, index)]
+            .into_iter()
+            .flatten()
+            .any(given_more_than_once)
+    };
     lines
         .iter()
         .map(|line| {
             given_more_than_once(line)
                 && (word_count(line) < STANDFIRST_MIN_WORDS
-                    || lines
-                        .iter()
-                        .zip(&neighbours_repeated)
-                        .any(|(other, &beside)| other == line && beside))
+                    || (0..lines.len()).any(|index| lines[index] == *line && beside_repeated(index)))
         })
         .collect()
 }
