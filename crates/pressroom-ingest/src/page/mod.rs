@@ -2953,67 +2953,66 @@ mod tests {
 
     #[test]
     fn a_german_welcome_a_visitor_counter_and_a_date_in_brackets_after_the_headline_are_not_the_title() {
-        let page = clean_page(
-            "Willkommen auf den Seiten des Auswärtigen Amts\n\nL’Allemagne s’engage à verser des moyens supplémentaires pour l’aide humanitaire au Haut Commissariat des Nations Unies pour les réfugiés\n\n09.11.2016 - Communiqué de presse\n\nM. Steinmeier a accueilli le Haut-Commissaire le 7 novembre dernier, promettant de verser une somme supplémentaire pour l’aide humanitaire.\n\nLeur entretien a porté sur les crises humanitaires.",
-        );
-        assert_eq!(
-            page.title,
-            "L’Allemagne s’engage à verser des moyens supplémentaires pour l’aide humanitaire au Haut Commissariat des Nations Unies pour les réfugiés"
-        );
-        let page = clean_page(
-            "Abonnement magazine anciens numéros mentions légales\nIl y a, actuellement, 109 internautes qui consultent des articles, 75 159 pages lues aujourd'hui (depuis minuit)\n\n\nEssayer le magazine pour seulement 15 euros,\nvous donnant accès aux archives : cliquez ICI\n\n\nSéisme au Chili : secours et aide s’organisent\n\nArticle lu 7626 fois,\n\nLes secours s’organisent au Chili après le séisme qui a frappé le centre du pays samedi, selon les autorités locales.\nLe bilan s’alourdit.",
-        );
-        assert_eq!(page.title, "Séisme au Chili : secours et aide s’organisent");
-        let page = clean_page(
-            "Media releases\n\nTropical Cyclone George puts Red Cross into action (09/03/2007)\n\nRed Cross volunteers are helping people affected by the cyclone in the north of the state, the organisation said today.\nShelters are open.",
-        );
-        assert_eq!(page.title, "Tropical Cyclone George puts Red Cross into action");
+        pages_titled(&[
+            (
+                "Willkommen auf den Seiten des Auswärtigen Amts\n\nL’Allemagne s’engage à verser des moyens supplémentaires pour l’aide humanitaire au Haut Commissariat des Nations Unies pour les réfugiés\n\n09.11.2016 - Communiqué de presse\n\nM. Steinmeier a accueilli le Haut-Commissaire le 7 novembre dernier, promettant de verser une somme supplémentaire pour l’aide humanitaire.\n\nLeur entretien a porté sur les crises humanitaires.",
+                "L’Allemagne s’engage à verser des moyens supplémentaires pour l’aide humanitaire au Haut Commissariat des Nations Unies pour les réfugiés",
+            ),
+            (
+                "Abonnement magazine anciens numéros mentions légales\nIl y a, actuellement, 109 internautes qui consultent des articles, 75 159 pages lues aujourd'hui (depuis minuit)\n\n\nEssayer le magazine pour seulement 15 euros,\nvous donnant accès aux archives : cliquez ICI\n\n\nSéisme au Chili : secours et aide s’organisent\n\nArticle lu 7626 fois,\n\nLes secours s’organisent au Chili après le séisme qui a frappé le centre du pays samedi, selon les autorités locales.\nLe bilan s’alourdit.",
+                "Séisme au Chili : secours et aide s’organisent",
+            ),
+            (
+                "Media releases\n\nTropical Cyclone George puts Red Cross into action (09/03/2007)\n\nRed Cross volunteers are helping people affected by the cyclone in the north of the state, the organisation said today.\nShelters are open.",
+                "Tropical Cyclone George puts Red Cross into action",
+            ),
+        ]);
     }
 
     #[test]
     fn a_summary_under_its_label_is_not_the_title() {
-        let page = clean_page(
-            "Skip to main content\n\nRed Cross says destitution on the rise among refugees\n\nSummary\n\nRed Cross says numbers using its destitution services rose by a tenth, and warns a new bill will force more families into poverty\n\nBy EIN\nDate of Publication:\n10 May 2016\n\nDestitution among refugees and asylum seekers in the country is rising, the Red Cross said in a statement yesterday.\nIt runs food parcel services.",
-        );
-        assert_eq!(page.title, "Red Cross says destitution on the rise among refugees");
-        let page = clean_page(
-            "Actualités\n\nLa Croix-Rouge alerte sur la précarité des demandeurs d’asile\n\nRésumé :\n\nLe nombre de personnes aidées par ses services a augmenté d’un dixième en trois mois, selon l’organisation\n\nLa précarité des demandeurs d’asile augmente, a déclaré la Croix-Rouge dans un communiqué publié hier à Paris.\nElle distribue des colis.",
-        );
-        assert_eq!(
-            page.title,
-            "La Croix-Rouge alerte sur la précarité des demandeurs d’asile"
-        );
+        pages_titled(&[
+            (
+                "Skip to main content\n\nRed Cross says destitution on the rise among refugees\n\nSummary\n\nRed Cross says numbers using its destitution services rose by a tenth, and warns a new bill will force more families into poverty\n\nBy EIN\nDate of Publication:\n10 May 2016\n\nDestitution among refugees and asylum seekers in the country is rising, the Red Cross said in a statement yesterday.\nIt runs food parcel services.",
+                "Red Cross says destitution on the rise among refugees",
+            ),
+            (
+                "Actualités\n\nLa Croix-Rouge alerte sur la précarité des demandeurs d’asile\n\nRésumé :\n\nLe nombre de personnes aidées par ses services a augmenté d’un dixième en trois mois, selon l’organisation\n\nLa précarité des demandeurs d’asile augmente, a déclaré la Croix-Rouge dans un communiqué publié hier à Paris.\nElle distribue des colis.",
+                "La Croix-Rouge alerte sur la précarité des demandeurs d’asile",
+            ),
+        ]);
     }
 
     #[test]
     fn the_headline_over_its_time_stamp_wins_over_related_stories_under_it() {
-        let page = clean_page(
-            "Sunday, 26 April 2015\nNepal earthquake: UK government gives aid\n1 hour ago\nFrom the section Uk\nThere are fears the death toll could rise\nNepal quake\nEverest survivors describe ordeal\nIn pictures: Nepal overwhelmed by quake\nThe UK government has given aid to help people affected by the Nepal earthquake, which has killed at least 2,500 people.\nThe department said it had released funds.",
-        );
-        assert_eq!(page.title, "Nepal earthquake: UK government gives aid");
-        let page = clean_page(
-            "Actualités\nSéisme au Népal : la France envoie une équipe de secours\nil y a 2 heures\nLes secouristes partent ce soir\nLe bilan du séisme s’alourdit encore au Népal\nLa France envoie une équipe de quarante secouristes au Népal, a annoncé le ministère ce dimanche.\nElle partira ce soir.",
-        );
-        assert_eq!(page.title, "Séisme au Népal : la France envoie une équipe de secours");
+        pages_titled(&[
+            (
+                "Sunday, 26 April 2015\nNepal earthquake: UK government gives aid\n1 hour ago\nFrom the section Uk\nThere are fears the death toll could rise\nNepal quake\nEverest survivors describe ordeal\nIn pictures: Nepal overwhelmed by quake\nThe UK government has given aid to help people affected by the Nepal earthquake, which has killed at least 2,500 people.\nThe department said it had released funds.",
+                "Nepal earthquake: UK government gives aid",
+            ),
+            (
+                "Actualités\nSéisme au Népal : la France envoie une équipe de secours\nil y a 2 heures\nLes secouristes partent ce soir\nLe bilan du séisme s’alourdit encore au Népal\nLa France envoie une équipe de quarante secouristes au Népal, a annoncé le ministère ce dimanche.\nElle partira ce soir.",
+                "Séisme au Népal : la France envoie une équipe de secours",
+            ),
+        ]);
     }
 
     #[test]
     fn a_site_s_welcome_line_and_a_kicker_after_a_time_are_not_the_title() {
-        let page = clean_page(
-            "Bienvenue sur les pages du Ministère fédéral des Affaires étrangères\n\nDéclaration du ministre à l’occasion de la Journée mondiale des réfugiés\n\n20.06.2019 - Article\n\nÀ l’occasion de la Journée mondiale des réfugiés, le ministre a déclaré aujourd’hui que la protection des réfugiés reste une priorité.\nIl a remercié les pays d’accueil.",
-        );
-        assert_eq!(
-            page.title,
-            "Déclaration du ministre à l’occasion de la Journée mondiale des réfugiés"
-        );
-        let page = clean_page(
-            "Welcome to the official website of the Ministry of Health\n\nMinister Opens New Clinic for Returnees\n\nThe Minister of Health today opened a clinic that will serve families returning to the district after the floods.\nIt has twenty beds.",
-        );
-        assert_eq!(page.title, "Minister Opens New Clinic for Returnees");
-        let page = clean_page(
-            "00:00 › AYUDA HUMANITARIA ANTE EL SISMO QUE CAUSÓ 615 MUERTOS\n\nMás apoyo a Perú\n\nArgentina enviará en los próximos días un segundo avión con ayuda a la región afectada por el terremoto, con psicólogos e ingenieros.\nSe trata de insumos y carpas.",
-        );
-        assert_eq!(page.title, "Más apoyo a Perú");
+        pages_titled(&[
+            (
+                "Bienvenue sur les pages du Ministère fédéral des Affaires étrangères\n\nDéclaration du ministre à l’occasion de la Journée mondiale des réfugiés\n\n20.06.2019 - Article\n\nÀ l’occasion de la Journée mondiale des réfugiés, le ministre a déclaré aujourd’hui que la protection des réfugiés reste une priorité.\nIl a remercié les pays d’accueil.",
+                "Déclaration du ministre à l’occasion de la Journée mondiale des réfugiés",
+            ),
+            (
+                "Welcome to the official website of the Ministry of Health\n\nMinister Opens New Clinic for Returnees\n\nThe Minister of Health today opened a clinic that will serve families returning to the district after the floods.\nIt has twenty beds.",
+                "Minister Opens New Clinic for Returnees",
+            ),
+            (
+                "00:00 › AYUDA HUMANITARIA ANTE EL SISMO QUE CAUSÓ 615 MUERTOS\n\nMás apoyo a Perú\n\nArgentina enviará en los próximos días un segundo avión con ayuda a la región afectada por el terremoto, con psicólogos e ingenieros.\nSe trata de insumos y carpas.",
+                "Más apoyo a Perú",
+            ),
+        ]);
     }
 
     #[test]
@@ -3096,13 +3095,12 @@ mod tests {
 
     #[test]
     fn a_deck_under_a_headline_and_an_update_flag_is_no_title() {
-        let page = clean_page(
-            "24 arrested and seven rescued in operation against slavery and trafficking\n\nUpdated\n\nTwenty-four arrests have been made and seven vulnerable people rescued this week as part of a multi-agency operation in the region against modern slavery and human trafficking\n\nPolice, councils and agencies have worked together to combat the problem.\n\nArrests were made for offences including trafficking, sexual exploitation and immigration, and six victims were safeguarded.\n",
-        );
-        assert_eq!(
-            page.title,
-            "24 arrested and seven rescued in operation against slavery and trafficking"
-        );
+        pages_titled(&[
+            (
+                "24 arrested and seven rescued in operation against slavery and trafficking\n\nUpdated\n\nTwenty-four arrests have been made and seven vulnerable people rescued this week as part of a multi-agency operation in the region against modern slavery and human trafficking\n\nPolice, councils and agencies have worked together to combat the problem.\n\nArrests were made for offences including trafficking, sexual exploitation and immigration, and six victims were safeguarded.\n",
+                "24 arrested and seven rescued in operation against slavery and trafficking",
+            ),
+        ]);
     }
 
     #[test]
@@ -3121,32 +3119,32 @@ mod tests {
 
     #[test]
     fn a_short_headline_over_a_subtitle_as_short_is_the_title() {
-        let page = clean_page(
-            "Madagascar\n\nPrès de 25.000 sinistrés\n\nCyclone Giovanna – Madagascar\n\nJeanne Dupont / 17 février 2012\n\nLe cyclone a fait de nombreux dégâts lors de son passage, selon le dernier bilan qui fait état de 24.096 sinistrés dans l'Est du pays.\n",
-        );
-        assert_eq!(page.title, "Près de 25.000 sinistrés");
+        pages_titled(&[
+            (
+                "Madagascar\n\nPrès de 25.000 sinistrés\n\nCyclone Giovanna – Madagascar\n\nJeanne Dupont / 17 février 2012\n\nLe cyclone a fait de nombreux dégâts lors de son passage, selon le dernier bilan qui fait état de 24.096 sinistrés dans l'Est du pays.\n",
+                "Près de 25.000 sinistrés",
+            ),
+        ]);
     }
 
     #[test]
     fn a_spanish_skip_link_is_no_title() {
-        let page = clean_page(
-            "Pasar al contenido principal\n\n11 Noviembre 2020 - Noticias\n\nEl huracán deja a niños y niñas sin comida, refugio y escuela, advierte una ONG\n\nTeam delivering kits to be used by population affected by the emergency\n\nLa organización brinda ayuda a niñas y niños afectados por el huracán en Nicaragua, Honduras y Guatemala.\n\nCon cientos de miles de niñas, niños y sus familias afectados por fuertes lluvias, inundaciones y deslizamientos de tierra después de que el huracán azotara América Central, la organización tiene equipos en el terreno.\n",
-        );
-        assert_eq!(
-            page.title,
-            "El huracán deja a niños y niñas sin comida, refugio y escuela, advierte una ONG"
-        );
+        pages_titled(&[
+            (
+                "Pasar al contenido principal\n\n11 Noviembre 2020 - Noticias\n\nEl huracán deja a niños y niñas sin comida, refugio y escuela, advierte una ONG\n\nTeam delivering kits to be used by population affected by the emergency\n\nLa organización brinda ayuda a niñas y niños afectados por el huracán en Nicaragua, Honduras y Guatemala.\n\nCon cientos de miles de niñas, niños y sus familias afectados por fuertes lluvias, inundaciones y deslizamientos de tierra después de que el huracán azotara América Central, la organización tiene equipos en el terreno.\n",
+                "El huracán deja a niños y niñas sin comida, refugio y escuela, advierte una ONG",
+            ),
+        ]);
     }
 
     #[test]
     fn a_field_of_a_speech_record_card_is_no_headline() {
-        let page = clean_page(
-            "Déclaration de Mme Jeanne Dupont, ministre des affaires étrangères, sur l'aide aux réfugiés, à Genève le 13 décembre 2023.\n\nPrononcé le\n\nIntervenant(s) : \n\nCirconstance : 2ème Forum mondial sur les réfugiés\n\nTexte intégral\n\nMonsieur le Haut-commissaire,\nMesdames et Messieurs,\n\nC'est un très grand honneur pour la France de coparrainer ce deuxième Forum mondial sur les réfugiés et de réaffirmer son engagement.\n",
-        );
-        assert_eq!(
-            page.title,
-            "Déclaration de Mme Jeanne Dupont, ministre des affaires étrangères, sur l'aide aux réfugiés, à Genève le 13 décembre 2023."
-        );
+        pages_titled(&[
+            (
+                "Déclaration de Mme Jeanne Dupont, ministre des affaires étrangères, sur l'aide aux réfugiés, à Genève le 13 décembre 2023.\n\nPrononcé le\n\nIntervenant(s) : \n\nCirconstance : 2ème Forum mondial sur les réfugiés\n\nTexte intégral\n\nMonsieur le Haut-commissaire,\nMesdames et Messieurs,\n\nC'est un très grand honneur pour la France de coparrainer ce deuxième Forum mondial sur les réfugiés et de réaffirmer son engagement.\n",
+                "Déclaration de Mme Jeanne Dupont, ministre des affaires étrangères, sur l'aide aux réfugiés, à Genève le 13 décembre 2023.",
+            ),
+        ]);
     }
 
     #[test]
