@@ -1146,14 +1146,17 @@ impl Page<'_> {
     }
 
     /// Is the line at `index` a summary under its label (`Summary`, `Résumé`, `Resumen`, on
-    /// the line before it): the deck, not the headline above it?
+    /// the line before it, itself under a line of more than two words): the deck, not the
+    /// headline above it? A label opening the page (`En Bref` over the headline) is the
+    /// section's, and the line under it the headline.
     fn follows_summary_label(&self, index: usize) -> bool {
-        previous_filled(self.lines, index).is_some_and(|label| {
-            matches!(
-                fold(label.trim().trim_end_matches(':').trim_end()).as_str(),
-                "summary" | "resume" | "resumen" | "abstract" | "extracto" | "in brief" | "en bref"
-            )
-        })
+        let Some(label) = (0..index).rev().find(|&above| !self.lines[above].is_empty()) else {
+            return false;
+        };
+        matches!(
+            fold(self.lines[label].trim().trim_end_matches(':').trim_end()).as_str(),
+            "summary" | "resume" | "resumen" | "abstract" | "extracto" | "in brief" | "en bref"
+        ) && previous_filled(self.lines, label).is_some_and(|above| word_count(above) > 2)
     }
 
     fn follows_field_label(&self, index: usize) -> bool {
@@ -2979,6 +2982,20 @@ mod tests {
             (
                 "Actualités\n\nLa Croix-Rouge alerte sur la précarité des demandeurs d’asile\n\nRésumé :\n\nLe nombre de personnes aidées par ses services a augmenté d’un dixième en trois mois, selon l’organisation\n\nLa précarité des demandeurs d’asile augmente, a déclaré la Croix-Rouge dans un communiqué publié hier à Paris.\nElle distribue des colis.",
                 "La Croix-Rouge alerte sur la précarité des demandeurs d’asile",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_brief_label_opening_the_page_is_the_section_s_not_a_summary_s() {
+        pages_titled(&[
+            (
+                "En Bref\n\nAu moins vingt migrants secourus au large de Lampedusa\n\nAu moins vingt migrants ont été secourus mardi au large de Lampedusa, a annoncé l’Organisation internationale pour les migrations. Leur bateau prenait l’eau depuis la veille.\nLes recherches continuent.",
+                "Au moins vingt migrants secourus au large de Lampedusa",
+            ),
+            (
+                "In Brief\n\nFloods force thousands from their homes in northern Kenya\n\nThousands of families have left their homes in northern Kenya after a week of heavy rain, the Kenya Red Cross said on Monday. Roads to two camps are cut.\nMore rain is expected.",
+                "Floods force thousands from their homes in northern Kenya",
             ),
         ]);
     }
