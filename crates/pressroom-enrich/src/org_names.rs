@@ -561,6 +561,17 @@ const NAME_ENDERS_LIST: &[&str] = &[
 /// post, the head word before them stays in the name.
 const HONORIFICS: &[&str] = &["hon", "honourable", "honorable", "mp", "mme", "sr", "sra"];
 
+/// Capitalised plurals of people (folded): a name stops before them and keeps its body
+/// (`Labor Party MPs` is the Labor Party, `Department of Immigration Officials` the
+/// department); a party's side alone (`Coalition MPs`, `Coalition Senators`) is none. Not
+/// before a head (`Manufacturing Leaders Group`).
+const PEOPLE: &[&str] = &["mps", "senators", "members", "officials", "leaders"];
+
+/// A body's press contact after its name in a contact block (`Department Media: media@…`,
+/// `DFAT Media Liaison: (02) …`): `Media` ending a name, alone or before one of these words
+/// (folded), is no part of it (`Australian Media Council`, `Media Liaison Centre` go on).
+const CONTACT_WORDS: &[&str] = &["liaison", "contact", "contacts", "enquiries", "inquiries"];
+
 /// Words that tell no body from another: a name needs a word besides these and its heads.
 const GENERIC_LIST: &[&str] = &[
     "media",
@@ -1155,8 +1166,17 @@ fn run_from(text: &str, words: &[Word<'_>], at: usize) -> Option<(usize, bool)> 
         .is_some_and(|next| romance_article_opens_name(first.text, next.text) && plain_gap(first, next, text));
     if (OPENERS.contains(first_lower.as_ref()) && !lowercase_lead && !acronym && !romance_article)
         || NAME_ENDERS.contains(&first_lower.trim_end_matches('.'))
+        || PEOPLE.contains(&first_lower.as_ref())
     {
         return None;
+    }
+    // A post's or a person's office (`Minister's Office`, `Minister Emerson's Office`) and a
+    // press contact's label (`Media Liaison`) are skipped whole: no name starts inside them.
+    if let Some(skipped) = office_of_a_post(words, at)
+        .or_else(|| persons_possessive(text, words, at))
+        .or_else(|| contact_label(text, words, at))
+    {
+        return Some((skipped, false));
     }
     let mut end = at + 1;
     // `Red` heads a Spanish network (`Red de Mujeres`, `Red Nacional …`, `Red Andina …`: a
@@ -1184,6 +1204,16 @@ fn run_from(text: &str, words: &[Word<'_>], at: usize) -> Option<(usize, bool)> 
         let word_lower = lower(word.text);
         // An honorific opens a person's name ("… Welfare Bureau Hon Jane Doe").
         if HONORIFICS.contains(&word_lower.trim_end_matches('.')) {
+            break;
+        }
+        // A post's office (`Parliamentary Secretary's Office`) is no body; a name goes on over
+        // no people (`Coalition MPs`) nor its press contact's label (`Department Media`).
+        if let Some(skipped) = office_of_a_post(words, end) {
+            return Some((skipped, false));
+        }
+        if (PEOPLE.contains(&word_lower.as_ref()) && !head_follows(text, words, end))
+            || contact_label(text, words, end).is_some()
+        {
             break;
         }
         if NAME_ENDERS.contains(&word_lower.trim_end_matches('.')) {
@@ -1289,6 +1319,65 @@ fn speaker_follows(text: &str, end: usize) -> bool {
     let rest = text.get(end..).unwrap_or_default().trim_start_matches([',', ' ']);
     let verb = rest.split(|c: char| !c.is_alphabetic()).next().unwrap_or_default();
     SPEECH_VERBS.contains(&verb)
+}
+
+/// Whether the word at `at` ends the run of capitalised words it is in: punctuation or a
+/// lowercase word follows it, or nothing.
+fn ends_run(text: &str, words: &[Word<'_>], at: usize) -> bool {
+    let word = &words[at];
+    word.stops_after
+        || words
+            .get(at + 1)
+            .is_none_or(|next| !plain_gap(word, next, text) || !capitalised(next.text))
+}
+
+/// Whether a head follows the word at `at` in its run (`Leaders Group`).
+fn head_follows(text: &str, words: &[Word<'_>], at: usize) -> bool {
+    words
+        .get(at + 1)
+        .is_some_and(|next| plain_gap(&words[at], next, text) && is_head(next.text))
+}
+
+/// Where the press contact's label at `at` ends (`Media`, `Media Liaison`), if one stands
+/// there ([`CONTACT_WORDS`]).
+fn contact_label(text: &str, words: &[Word<'_>], at: usize) -> Option<usize> {
+    if !words[at].text.eq_ignore_ascii_case("media") {
+        return None;
+    }
+    if ends_run(text, words, at) {
+        return Some(at + 1);
+    }
+    let next = at + 1;
+    (CONTACT_WORDS.contains(&lower(words[next].text).as_ref()) && ends_run(text, words, next)).then_some(next + 1)
+}
+
+/// Where a post's office ends (`Secretary's Office`, `Minister’s Office`: a post's
+/// possessive at `at` before `Office`), if one stands there: a post's office is no body
+/// (`Prime Minister's Department` is the department, and goes on).
+fn office_of_a_post(words: &[Word<'_>], at: usize) -> Option<usize> {
+    let post = without_possessive(words[at].text)?;
+    let office = words.get(at + 1)?;
+    (NAME_ENDERS.contains(lower(post).as_ref()) && office.text.eq_ignore_ascii_case("office")).then_some(at + 2)
+}
+
+/// Where a person's possessive after a post or an honorific ends (`Minister Emerson's
+/// Office`, `Senator Brown’s Office`, `Mr Turnbull's Liberal Party`): the person
+/// and their office are no body (the party after them is one, and starts a name of its own).
+fn persons_possessive(text: &str, words: &[Word<'_>], at: usize) -> Option<usize> {
+    let before = words.get(at.checked_sub(1)?)?;
+    let owner = without_possessive(words[at].text)?;
+    let before_lower = lower(before.text);
+    let post = before_lower.trim_end_matches('.');
+    if is_head(owner)
+        || !plain_gap(before, &words[at], text)
+        || !(NAME_ENDERS.contains(post) || HONORIFICS.contains(&post))
+    {
+        return None;
+    }
+    let office = words
+        .get(at + 1)
+        .is_some_and(|next| next.text.eq_ignore_ascii_case("office") && plain_gap(&words[at], next, text));
+    Some(if office { at + 2 } else { at + 1 })
 }
 
 /// `word` without its possessive `'s` or `’s` (`Fund's` is `Fund`), when it has one.
@@ -2361,6 +2450,34 @@ mod tests {
         assert_eq!(
             names("Apoyan la Red de Mujeres Rurales y la Red Andina de Protección."),
             ["Red de Mujeres Rurales", "Red Andina de Protección"]
+        );
+    }
+
+    #[test]
+    fn people_offices_of_posts_and_press_contacts_end_or_make_no_names() {
+        // People after a body: the body stays; a side of a parliament alone is none.
+        assert_eq!(
+            names("Labor Party MPs and Coalition Senators met Department of Immigration Officials today."),
+            ["Labor Party", "Department of Immigration"]
+        );
+        assert_eq!(
+            names("The Manufacturing Leaders Group met."),
+            ["Manufacturing Leaders Group"]
+        );
+        // A post's office and a person's office after their post are no bodies; the body a
+        // post's possessive names stays (`Prime Minister's Department`).
+        assert!(names(
+            "Media inquiries: Parliamentary Secretary's Office: (02) 6277 4330. Minister Emerson's Office: (02) 6277 7420."
+        )
+        .is_empty());
+        assert_eq!(
+            names("He joined the Prime Minister's Department. Mr Turnbull's Liberal Party won."),
+            ["Prime Minister's Department", "Liberal Party"]
+        );
+        // A press contact's label is no part of the body's name.
+        assert_eq!(
+            names("Customs and Border Protection Media: (02) 6275 6793. DFAT Media Liaison: (02) 6261 1555. The Australian Media Council met."),
+            ["Customs and Border Protection", "Australian Media Council"]
         );
     }
 
