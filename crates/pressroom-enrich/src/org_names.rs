@@ -1321,14 +1321,11 @@ fn speaker_follows(text: &str, end: usize) -> bool {
     SPEECH_VERBS.contains(&verb)
 }
 
-/// Whether the word at `at` ends the run of capitalised words it is in: punctuation or a
-/// lowercase word follows it, or nothing.
-fn ends_run(text: &str, words: &[Word<'_>], at: usize) -> bool {
+/// Whether punctuation, a paragraph break or the text's end follows the word at `at` (a line
+/// break alone may wrap a name: `North Country Media` / `Group`).
+fn ends_line_or_clause(text: &str, words: &[Word<'_>], at: usize) -> bool {
     let word = &words[at];
-    word.stops_after
-        || words
-            .get(at + 1)
-            .is_none_or(|next| !plain_gap(word, next, text) || !capitalised(next.text))
+    word.stops_after || words.get(at + 1).is_none_or(|next| !plain_gap(word, next, text))
 }
 
 /// Whether a head follows the word at `at` in its run (`Leaders Group`).
@@ -1339,16 +1336,20 @@ fn head_follows(text: &str, words: &[Word<'_>], at: usize) -> bool {
 }
 
 /// Where the press contact's label at `at` ends (`Media`, `Media Liaison`), if one stands
-/// there ([`CONTACT_WORDS`]).
+/// there ([`CONTACT_WORDS`]): after a capitalised word (`for the Media` is a name's own), and
+/// before punctuation or a paragraph's end (`Media and Entertainment …` goes on).
 fn contact_label(text: &str, words: &[Word<'_>], at: usize) -> Option<usize> {
-    if !words[at].text.eq_ignore_ascii_case("media") {
+    if !words[at].text.eq_ignore_ascii_case("media")
+        || at.checked_sub(1).is_some_and(|before| !capitalised(words[before].text))
+    {
         return None;
     }
-    if ends_run(text, words, at) {
+    if ends_line_or_clause(text, words, at) {
         return Some(at + 1);
     }
     let next = at + 1;
-    (CONTACT_WORDS.contains(&lower(words[next].text).as_ref()) && ends_run(text, words, next)).then_some(next + 1)
+    (CONTACT_WORDS.contains(&lower(words[next].text).as_ref()) && ends_line_or_clause(text, words, next))
+        .then_some(next + 1)
 }
 
 /// Where a post's office ends (`Secretary's Office`, `Minister’s Office`: a post's
