@@ -471,6 +471,42 @@ fn treaties_resolutions_and_occasions_are_no_bodies() {
     );
 }
 
+/// A treaty's acronym is no body's, wherever the release spells it out ("the International
+/// Covenant on Civil and Political Rights (ICCPR)"); the United States' State Department is
+/// one body under all its names, in whatever country's release, and the "US" in its name is
+/// no mention of the country (the guide's rule for a country word inside a name).
+#[test]
+fn a_treaty_s_acronym_is_no_body_and_the_state_department_is_the_united_states() {
+    let enricher = Enricher::new().expect("tables load");
+    let enriched = enricher.enrich(&release(
+        "Australia and human rights",
+        "Australia ratified the International Covenant on Civil and Political Rights (ICCPR) in 1980. \
+         Article 2 of the ICCPR requires remedies, the Department of Foreign Affairs said. A US State \
+         Department adviser and a United States Department of State official met the Minister in Canberra.",
+    ));
+    assert!(
+        !enriched.organizations.iter().any(|name| name.contains("ICCPR")),
+        "{:?}",
+        enriched.organizations
+    );
+    let state: Vec<&String> = enriched
+        .organizations
+        .iter()
+        .filter(|name| name.contains("State"))
+        .collect();
+    assert_eq!(
+        state,
+        ["State Department (United States)"],
+        "{:?}",
+        enriched.organizations
+    );
+    assert!(
+        !enriched.mentioned_countries.contains(&"USA".to_string()),
+        "{:?}",
+        enriched.mentioned_countries
+    );
+}
+
 /// A room is no body ("the Party Room"), a possessive opens no name ("My Department"), the
 /// St Vincent de Paul Society is one name, not "Paul Society", and UNHCR is found under the
 /// name releases often give it (89 Trove releases).

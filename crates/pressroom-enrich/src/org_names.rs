@@ -357,6 +357,9 @@ const NOT_BODIES_LIST: &[&str] = &[
     "release",
     "releases",
     "covenant",
+    "covenants",
+    "conventions",
+    "protocols",
     "room",
     "act",
     "bill",
@@ -1051,7 +1054,12 @@ pub fn headed_by_no_body(name: &str) -> bool {
             "de" | "des" | "du" | "del" | "d" | "pour" | "para" | "por" | "sur"
         )
     });
-    not_body(words.last()) || (led_by_head && not_body(words.first())) || names_a_facility(&words)
+    // An English name is headed by the word before its `on`, `of`, `against` or `relating`
+    // (`International Covenant on Civil and Political Rights`, `Convention against Torture`).
+    let headed_in_english = words
+        .windows(2)
+        .any(|pair| matches!(pair[1].as_ref(), "on" | "of" | "against" | "relating") && not_body(Some(&pair[0])));
+    not_body(words.last()) || (led_by_head && not_body(words.first())) || headed_in_english || names_a_facility(&words)
 }
 
 /// Whether lowercase words name a processing, reception, transit or holding centre: a place
@@ -1583,6 +1591,8 @@ fn names_no_body_by_last_word(lowered: &[String]) -> bool {
             before.iter().any(|word| PARTY_WORDS.contains(&word.as_str()))
         }
         "cross" => before.last().is_none_or(|word| word != "red"),
+        // A currency's unit (`European Currency Unit`) is money, no body.
+        "unit" | "units" => before.last().is_some_and(|word| word == "currency"),
         "tax" | "taxes" => true,
         _ => false,
     }
@@ -2376,6 +2386,7 @@ mod tests {
     #[test]
     fn programmes_laws_events_places_and_lone_heads_are_not_bodies() {
         assert!(names("The Humanitarian Programme, the Migration Act and the Bali Conference opened.").is_empty());
+        assert!(names("A 3.2 billion European Currency Unit plan and the Labour Conventions.").is_empty());
         assert!(names("They were moved to Christmas Island Detention Centre by the Department.").is_empty());
         // A processing or transit centre is a place too; a company named for processing is not.
         assert!(names("Conditions at the Manus Regional Processing Centre were criticised.").is_empty());

@@ -1072,5 +1072,17 @@ mod tests {
         assert!(looks_like_organization("Burma Socialist Programme Party"));
         assert!(looks_like_organization("State Law and Order Restoration Council"));
         assert!(looks_like_organization("International Commodities Clearing House"));
+        // A covenant or a convention heads its English name before `on`, `against`…: a
+        // treaty's acronym (ICCPR, CITES) is no body's; a committee on treaties is one.
+        assert!(!looks_like_organization(
+            "International Covenant on Civil and Political Rights"
+        ));
+        assert!(!looks_like_organization(
+            "Convention on International Trade in Endangered Species"
+        ));
+        assert!(!looks_like_organization(
+            "International Conference on Reconstruction Aid"
+        ));
+        assert!(looks_like_organization("Joint Standing Committee on Treaties"));
     }
 }
