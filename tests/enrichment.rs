@@ -142,6 +142,31 @@ fn release(title: &str, body: &str) -> Record {
     }
 }
 
+/// Newswire wraps its lines at 70 columns: a name broken by a line break is one name (`the
+/// Soviet` / `Union` is the Soviet Union, not a body; `New` / `Jersey` a US state, not Jersey),
+/// while a blank line still parts two paragraphs.
+#[test]
+fn a_name_wrapped_over_two_lines_is_one_name() {
+    let enricher = Enricher::new().expect("tables load");
+    let enriched = enricher.enrich(&release(
+        "Sugar sales",
+        "Traders declared the Soviet\nUnion as the destination, and a refinery in New\nJersey bought the rest. The\nFederal Reserve said nothing.",
+    ));
+    assert_eq!(enriched.mentioned_countries, ["RUS", "USA"]);
+    assert!(
+        !enriched.organizations.iter().any(|name| name.contains("Soviet")),
+        "{:?}",
+        enriched.organizations
+    );
+    assert_eq!(enriched.organizations, ["Federal Reserve"]);
+    let parted = enricher.enrich(&release("Sugar sales", "Prices rose in South\n\nAfrica was quiet."));
+    assert!(
+        parted.mentioned_countries.is_empty(),
+        "{:?}",
+        parted.mentioned_countries
+    );
+}
+
 #[test]
 fn country_traps_do_not_fire() {
     let enricher = Enricher::new().expect("tables load");

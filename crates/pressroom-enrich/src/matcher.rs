@@ -126,7 +126,11 @@ impl EntityMatcher {
     }
 
     /// Every name in `text`, in order, without overlaps (the longer of two overlapping wins).
+    /// A line break inside a paragraph joins a name's words as a space does (`the Soviet` /
+    /// `Union`, `United` / `States` in newswire wrapped at 70 columns); a blank line does not.
     pub fn find(&self, text: &str) -> Vec<Mention> {
+        let joined = lines_joined(text);
+        let text = joined.as_ref();
         let mut mentions = Vec::new();
         for (automaton, targets) in [
             (&self.case_insensitive, &self.case_insensitive_targets),
@@ -162,6 +166,23 @@ impl EntityMatcher {
         }
         kept
     }
+}
+
+/// `text` with each line break that stands alone (between two characters that are not line
+/// breaks) made a space: the same length, so every byte offset stays where it was.
+fn lines_joined(text: &str) -> std::borrow::Cow<'_, str> {
+    let bytes = text.as_bytes();
+    let lone = |at: usize| {
+        bytes[at] == b'\n' && (at == 0 || bytes[at - 1] != b'\n') && bytes.get(at + 1).is_none_or(|next| *next != b'\n')
+    };
+    if !(0..bytes.len()).any(lone) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let joined: Vec<u8> = (0..bytes.len())
+        .map(|at| if lone(at) { b' ' } else { bytes[at] })
+        .collect();
+    // Only ASCII bytes changed (a line break for a space): the text is still UTF-8.
+    std::borrow::Cow::Owned(String::from_utf8(joined).unwrap_or_else(|_| text.to_string()))
 }
 
 /// The match is a whole word (or words): no letter or digit right before or after it.
