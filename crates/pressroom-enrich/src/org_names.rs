@@ -1499,6 +1499,10 @@ fn without_page_furniture<'r, 'a>(run: &'r [Word<'a>]) -> &'r [Word<'a>] {
 /// Association Limited ABN 37 008 426 793`): never a name's last word.
 const NAVIGATION_ENDS: &[&str] = &["back", "last", "next", "top", "abn"];
 
+/// Last words of a partnership named by its partners (folded): `Morgan and Co`, `Muller &
+/// Associates`, `Sons and Co`.
+const PARTNERSHIP_ENDS: &[&str] = &["co", "company", "associates", "partners", "sons", "brothers"];
+
 /// Legal forms of companies (folded): a name needs more than these (`Pty Ltd` alone is none).
 const LEGAL_FORMS: &[&str] = &[
     "inc", "corp", "co", "ltd", "limited", "plc", "llc", "lp", "gmbh", "ag", "nv", "pty", "sa", "bhd",
@@ -1875,6 +1879,19 @@ fn accept(text: &str, run: &[Word<'_>]) -> Option<FoundName> {
         run = &run[..run.len() - 1];
     }
     if run.len() < 2 {
+        return None;
+    }
+    // Two single words joined by a conjunction (`Customs and Navy`, `Caritas and UNICEF`,
+    // `Health and Welfare`) are two bodies, each named on its own, or none; a partnership
+    // of names is one (`Morgan and Co`, `Saulwick & Associates`).
+    if run.len() == 3
+        && is_conjunction(run[1].text)
+        && !PARTNERSHIP_ENDS.contains(
+            &without_possessive(&lower(run[2].text))
+                .unwrap_or(&lower(run[2].text))
+                .trim_end_matches('.'),
+        )
+    {
         return None;
     }
     // The same acronym twice ("MRC Greek Welfare MRC Salisbury …"): a list of bodies laid
@@ -2491,6 +2508,16 @@ mod tests {
             names("Customs and Border Protection Media: (02) 6275 6793. DFAT Media Liaison: (02) 6261 1555. The Australian Media Council met."),
             ["Customs and Border Protection", "Australian Media Council"]
         );
+    }
+
+    #[test]
+    fn two_single_words_joined_are_no_one_body_but_a_partnership_is() {
+        assert!(names("The Customs and Navy boarded the boat. Health and Welfare staff helped.").is_empty());
+        assert_eq!(
+            names("The shares went to E.F. Hutton and Co. on Monday."),
+            ["Hutton and Co"]
+        );
+        assert_eq!(names("Its board at HBO and Co's meeting agreed."), ["HBO and Co"]);
     }
 
     #[test]
