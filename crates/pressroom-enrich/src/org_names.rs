@@ -358,6 +358,10 @@ const NOT_BODIES_LIST: &[&str] = &[
     "releases",
     "covenant",
     "covenants",
+    // payments to people (`School Kids Bonus`, `Child Care Rebate`, `Baby Care Payment`)
+    "bonus",
+    "rebate",
+    "payment",
     "conventions",
     "protocols",
     "room",
@@ -478,6 +482,11 @@ const GOVERNMENT_HEADS_LIST: &[&str] = &[
 /// Capitalised words that never go on a name: a name stops before them (titles of people,
 /// months, days).
 const NAME_ENDERS_LIST: &[&str] = &[
+    // an aircraft after its operator (`Customs and Border Protection Dash 8`), a page's
+    // author label (`Category: Senate Office Author: …`)
+    "dash",
+    "dash-8",
+    "author",
     "leader",
     "vice",
     "president",
@@ -2508,6 +2517,15 @@ mod tests {
             names("Customs and Border Protection Media: (02) 6275 6793. DFAT Media Liaison: (02) 6261 1555. The Australian Media Council met."),
             ["Customs and Border Protection", "Australian Media Council"]
         );
+    }
+
+    #[test]
+    fn an_aircraft_an_author_label_and_a_payment_end_or_make_no_names() {
+        assert_eq!(
+            names("A Customs Coastwatch Dash 8 sighted the boat. Category: Senate Office Author: Ben"),
+            ["Customs Coastwatch"]
+        );
+        assert!(names("Families will get the School Kids Bonus and the Child Care Rebate.").is_empty());
     }
 
     #[test]
