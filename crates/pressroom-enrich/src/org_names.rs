@@ -1604,6 +1604,16 @@ fn names_no_body_by_last_word(lowered: &[String]) -> bool {
             before.iter().any(|word| PARTY_WORDS.contains(&word.as_str()))
         }
         "cross" => before.last().is_none_or(|word| word != "red"),
+        // An alliance of parties named by them (`Liberal-National Coalition`, `National Party
+        // Coalition`, `Coalition Parties`) is a side of a parliament, no body.
+        "coalition" => {
+            !before.is_empty()
+                && before.iter().all(|word| {
+                    PARTY_WORDS.contains(&word.as_str())
+                        || matches!(word.as_str(), "national" | "nationals" | "liberal-national" | "parties")
+                })
+        }
+        "parties" | "party" => before.len() == 1 && before[0] == "coalition",
         // A currency's unit (`European Currency Unit`) is money, no body.
         "unit" | "units" => before.last().is_some_and(|word| word == "currency"),
         "tax" | "taxes" => true,
@@ -2526,6 +2536,8 @@ mod tests {
             ["Customs Coastwatch"]
         );
         assert!(names("Families will get the School Kids Bonus and the Child Care Rebate.").is_empty());
+        assert!(names("The Liberal-National Coalition and the Coalition Parties voted no.").is_empty());
+        assert_eq!(names("The Refugee Coalition spoke."), ["Refugee Coalition"]);
     }
 
     #[test]
