@@ -1105,7 +1105,7 @@ pub fn find(text: &str) -> Vec<FoundName> {
             for part in split_at_conjunctions(&words[at..end]) {
                 for piece in split_at_parent(part) {
                     if let Some(name) = accept(text, piece) {
-                        found.push(name);
+                        found.push(with_first_partner(text, &words, at, name));
                     }
                 }
             }
@@ -1121,6 +1121,45 @@ pub fn find(text: &str) -> Vec<FoundName> {
         }
     }
     found
+}
+
+/// A company named with a comma after its first partner (`Goldman, Sachs and Co`, `Kidder,
+/// Peabody and Co Inc`, newswire's way): the name found from the second partner on
+/// (`Sachs and Co`) with the first before it, written without the comma (`Goldman Sachs and
+/// Co`). Only one capitalised word stands before the comma: in `Merrill Lynch, Sachs and Co`
+/// the comma parts two names of a list.
+fn with_first_partner(text: &str, words: &[Word<'_>], at: usize, name: FoundName) -> FoundName {
+    let Some(first) = at.checked_sub(1).map(|first| &words[first]) else {
+        return name;
+    };
+    // A company's: its second word joins the partners, its last is a legal form or `Co`.
+    let partnership = name
+        .name
+        .split_whitespace()
+        .nth(1)
+        .is_some_and(|second| matches!(second, "and" | "&"))
+        && name.name.split_whitespace().count() <= 5
+        && name.name.split_whitespace().last().is_some_and(|last| {
+            let last = lower(last);
+            let last = last.trim_end_matches('.');
+            LEGAL_FORMS.contains(&last) || PARTNERSHIP_ENDS.contains(&last)
+        });
+    let alone = at < 2 || !capitalised(words[at - 2].text) || opens_sentence(text, first.range.start);
+    if name.range.start != words[at].range.start
+        || !partnership
+        || !capitalised(first.text)
+        || !first.text.chars().any(char::is_lowercase)
+        || text.get(first.range.end..words[at].range.start) != Some(", ")
+        || !alone
+        || is_head(first.text)
+    {
+        return name;
+    }
+    FoundName {
+        range: first.range.start..name.range.end,
+        name: format!("{} {}", first.text, name.name),
+        ..name
+    }
 }
 
 /// Words at most of a source credited on its own line.
@@ -2538,6 +2577,20 @@ mod tests {
         assert!(names("Families will get the School Kids Bonus and the Child Care Rebate.").is_empty());
         assert!(names("The Liberal-National Coalition and the Coalition Parties voted no.").is_empty());
         assert_eq!(names("The Refugee Coalition spoke."), ["Refugee Coalition"]);
+    }
+
+    #[test]
+    fn a_company_named_with_a_comma_after_its_first_partner_is_one_name() {
+        assert_eq!(
+            names("The offering is managed by Goldman, Sachs and Co. The bid came from Kidder, Peabody and Co Inc."),
+            ["Goldman Sachs and Co", "Kidder Peabody and Co Inc"]
+        );
+        // A list (two capitalised words before the comma), and a department's portfolios (no
+        // company's legal form), keep their names as they were.
+        assert_eq!(
+            names("Merrill Lynch, Sachs and Co and the Department of Health, Housing and Community Services."),
+            ["Sachs and Co", "Department of Health", "Housing and Community Services"]
+        );
     }
 
     #[test]
