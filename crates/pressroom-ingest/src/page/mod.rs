@@ -3405,6 +3405,10 @@ mod tests {
                 "AFRICA/CHAD - Thousands of families flee to the camps in the east",
                 "Thousands of families flee to the camps in the east",
             ),
+            (
+                "AFRIQUE/CONGO (RD) - Des milliers de familles fuient vers les camps de l’est",
+                "Des milliers de familles fuient vers les camps de l’est",
+            ),
             // A capital of two bytes after the tag (the tag was once cut inside it).
             (
                 "Chad.- Éxodo de miles de refugiados hacia el sur del país",

@@ -1021,11 +1021,13 @@ pub(super) fn without_headline_prefixes<'t>(title: &'t str) -> &'t str {
     static KIND: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"^([^:—–]{4,40}?)\s*(:|\s—|\s–)\s+").expect("kind prefix pattern is valid"));
     // A news agency's kicker, a place or a subject and `.-` (`Chad.- Las agencias…`), or its
-    // region and country in capitals and a dash (`AFRICA/CHAD - Thousands…`), before a
-    // capital.
+    // region and country in capitals, the country's letters in brackets or not, and a dash
+    // (`AFRICA/CHAD - Thousands…`, `AFRIQUE/CONGO (RD) - Les crises…`), before a capital.
     static WIRE_KICKER: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(\p{Lu}[\p{L}'’ ]{1,30}\.-|\p{Lu}{2,}(\s?/\s?\p{Lu}[\p{Lu}' ]{1,30})+\s-)\s+")
-            .expect("wire kicker pattern is valid")
+        Regex::new(
+            r"^(\p{Lu}[\p{L}'’ ]{1,30}\.-|\p{Lu}{2,}(\s?/\s?\p{Lu}[\p{Lu}' ]{1,30})+(\s?\(\p{Lu}{1,6}\))?\s-)\s+",
+        )
+        .expect("wire kicker pattern is valid")
     });
     // A media or subject tag in brackets ([`TAG_BEFORE`]: `[Images] La Marine intercepte…`,
     // `[VIDEO] …`, `[Sri Lanka Floods] Singapore Red Cross sends…`), or a medium and a full
