@@ -1410,11 +1410,17 @@ fn contact_label(text: &str, words: &[Word<'_>], at: usize) -> Option<usize> {
 
 /// Where a post's office ends (`Secretary's Office`, `Minister’s Office`: a post's
 /// possessive at `at` before `Office`), if one stands there: a post's office is no body
-/// (`Prime Minister's Department` is the department, and goes on).
+/// (`Prime Minister's Department` is the department, and goes on; the `Prime Minister's
+/// Office` is an institution).
 fn office_of_a_post(words: &[Word<'_>], at: usize) -> Option<usize> {
     let post = without_possessive(words[at].text)?;
     let office = words.get(at + 1)?;
-    (NAME_ENDERS.contains(lower(post).as_ref()) && office.text.eq_ignore_ascii_case("office")).then_some(at + 2)
+    // The Prime Minister's Office is an institution of its own, named so.
+    let prime = at
+        .checked_sub(1)
+        .is_some_and(|before| words[before].text.eq_ignore_ascii_case("prime"));
+    (NAME_ENDERS.contains(lower(post).as_ref()) && office.text.eq_ignore_ascii_case("office") && !prime)
+        .then_some(at + 2)
 }
 
 /// Where a person's possessive after a post or an honorific ends (`Minister Emerson's
@@ -2558,8 +2564,8 @@ mod tests {
         )
         .is_empty());
         assert_eq!(
-            names("He joined the Prime Minister's Department. Mr Turnbull's Liberal Party won."),
-            ["Prime Minister's Department", "Liberal Party"]
+            names("He joined the Prime Minister's Department. Mr Turnbull's Liberal Party won. The Prime Minister's Office declined."),
+            ["Prime Minister's Department", "Liberal Party", "Prime Minister's Office"]
         );
         // A press contact's label is no part of the body's name.
         assert_eq!(
