@@ -331,6 +331,18 @@ fn tidy_title(title: &str) -> String {
     {
         title = rest.trim_end();
     }
+    // A link back to the list glued to the end, its arrow shows it (`… Cyclone Sidr Go back
+    // »`, `« Retour`); a headline ending in `Back` without one keeps it.
+    static BACK_LINK: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\s+(«\s*(go\s+)?(back|retour|volver|regresar)|(go\s+)?(back|retour|volver|regresar)\s*»)$")
+            .expect("back link pattern is valid")
+    });
+    if let Some(link) = BACK_LINK
+        .find(title)
+        .filter(|link| word_count(&title[..link.start()]) > 2)
+    {
+        title = title[..link.start()].trim_end();
+    }
     // A count of comments glued to the end (`… in emergency funding0 Comments`).
     if let Some(count) = GLUED_COMMENTS
         .find(title)
@@ -2982,6 +2994,24 @@ mod tests {
             (
                 "Actualités\n\nLa Croix-Rouge alerte sur la précarité des demandeurs d’asile\n\nRésumé :\n\nLe nombre de personnes aidées par ses services a augmenté d’un dixième en trois mois, selon l’organisation\n\nLa précarité des demandeurs d’asile augmente, a déclaré la Croix-Rouge dans un communiqué publié hier à Paris.\nElle distribue des colis.",
                 "La Croix-Rouge alerte sur la précarité des demandeurs d’asile",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_link_back_glued_to_the_headline_is_left_out_but_a_headline_ending_in_back_stays() {
+        pages_titled(&[
+            (
+                "Aid agencies launch an urgent appeal after the cyclone Go back »\n\n2007-11-19 | All chapters\n\nAid agencies launched an urgent appeal on Monday after the cyclone killed more than two thousand people along the coast.\nMore help is needed.",
+                "Aid agencies launch an urgent appeal after the cyclone",
+            ),
+            (
+                "Les familles déplacées par les inondations rentrent chez elles « Retour\n\nLes familles déplacées par les inondations du mois dernier ont commencé à rentrer chez elles, a indiqué la préfecture lundi.\nLes écoles rouvrent.",
+                "Les familles déplacées par les inondations rentrent chez elles",
+            ),
+            (
+                "Flood victims say the water came back\n\nFamilies who had returned to the valley said on Monday that the river had flooded their homes a second time in a month.\nThey left again.",
+                "Flood victims say the water came back",
             ),
         ]);
     }
