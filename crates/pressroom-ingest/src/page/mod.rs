@@ -201,6 +201,7 @@ fn read_page(raw: &str, known_title: Option<&str>, site: &SiteLines) -> PagePart
                 || (seen.get(lines[index]).is_some_and(|&count| count >= 2) && is_names_joined(lines[index]))
                 || cut_copy_of_next(&lines, index)
                 || kicker_ending_next(&lines, index)
+                || post_under_honoured_name(&lines, index)
         })
         .collect();
     let repeated = repeated_blocks(&lines, &seen);
@@ -1459,6 +1460,50 @@ fn kicker_ending_next(lines: &[&str], index: usize) -> bool {
         .and_then(|before| before.rsplit(' ').next())
         .is_some_and(|word| KICKER_JOINS.contains(&word))
 }
+
+/// Is the line at `index` a minister's post under their name, the name marked as an
+/// honourable's or a member's (`Senator the Hon. Jane Roe` over `Assistant Minister for
+/// Multicultural Affairs`, a joint release's list of its ministers): a byline's second line,
+/// never the headline. A headline opening with a post (`Minister for Immigration visits
+/// Nauru`) has no such name above it.
+fn post_under_honoured_name(lines: &[&str], index: usize) -> bool {
+    let line = lines[index].trim();
+    if word_count(line) > POST_LINE_WORDS || line.ends_with(['.', '!', '?']) {
+        return false;
+    }
+    let Some(name) = (0..index)
+        .rev()
+        .find(|&above| !lines[above].trim().is_empty())
+        .map(|above| lines[above])
+    else {
+        return false;
+    };
+    let honoured = name.split_whitespace().any(|word| {
+        matches!(
+            word.trim_end_matches([',', '.']),
+            "Hon" | "Honourable" | "MP" | "Senator"
+        )
+    });
+    let post = line
+        .trim_start_matches(['•', '-', '*', ' '])
+        .split_whitespace()
+        .find(|word| {
+            !matches!(
+                fold(word).as_str(),
+                "the" | "assistant" | "shadow" | "deputy" | "acting"
+            )
+        })
+        .is_some_and(|word| {
+            matches!(
+                fold(word).as_str(),
+                "minister" | "secretary" | "parliamentary" | "treasurer"
+            )
+        });
+    honoured && post && word_count(name) <= POST_LINE_WORDS
+}
+
+/// Words at most of a minister's post, and of their name, on a line of their own.
+const POST_LINE_WORDS: usize = 10;
 
 /// Small words through which a headline runs into the kicker it ends with (folded).
 const KICKER_JOINS: &[&str] = &[
@@ -2994,6 +3039,20 @@ mod tests {
             (
                 "Actualités\n\nLa Croix-Rouge alerte sur la précarité des demandeurs d’asile\n\nRésumé :\n\nLe nombre de personnes aidées par ses services a augmenté d’un dixième en trois mois, selon l’organisation\n\nLa précarité des demandeurs d’asile augmente, a déclaré la Croix-Rouge dans un communiqué publié hier à Paris.\nElle distribue des colis.",
                 "La Croix-Rouge alerte sur la précarité des demandeurs d’asile",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_minister_s_post_under_their_honoured_name_is_no_headline() {
+        pages_titled(&[
+            (
+                "Media Release by The Hon Jane Roe MP\n\nResponse to the flood emergency in the north\n\nJoint Media Release with:\n\n  • The Hon Jane Roe MP\n    The Minister for Social Services\n\n  • Senator the Hon. John Doe\n    Assistant Minister for Multicultural Affairs\n\nThe Minister for Social Services, Jane Roe, has praised the councils and communities that offered help to the families who lost their homes in the floods.\nMore help will follow.",
+                "Response to the flood emergency in the north",
+            ),
+            (
+                "Minister for Immigration visits Nauru\n\nThe Minister for Immigration today visited the regional processing centre on Nauru and met staff and the island's government.\nHe returns on Friday.",
+                "Minister for Immigration visits Nauru",
             ),
         ]);
     }
