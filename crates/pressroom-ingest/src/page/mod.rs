@@ -1163,7 +1163,7 @@ impl Page<'_> {
     /// headline above it? A label opening the page (`En Bref` over the headline) is the
     /// section's, and the line under it the headline.
     fn follows_summary_label(&self, index: usize) -> bool {
-        let Some(label) = (0..index).rev().find(|&above| !self.lines[above].is_empty()) else {
+        let Some(label) = previous_filled_index(self.lines, index) else {
             return false;
         };
         matches!(
@@ -1413,7 +1413,12 @@ fn next_filled<'l>(lines: &[&'l str], index: usize) -> Option<&'l str> {
 
 /// The last line before `index` that is not blank.
 fn previous_filled<'l>(lines: &[&'l str], index: usize) -> Option<&'l str> {
-    (0..index).rev().map(|above| lines[above]).find(|line| !line.is_empty())
+    previous_filled_index(lines, index).map(|above| lines[above])
+}
+
+/// Where the last line before `index` that is not blank stands.
+fn previous_filled_index(lines: &[&str], index: usize) -> Option<usize> {
+    (0..index).rev().find(|&above| !lines[above].is_empty())
 }
 
 /// Where the next line after `index` that is not blank stands.
@@ -1467,15 +1472,11 @@ fn kicker_ending_next(lines: &[&str], index: usize) -> bool {
 /// never the headline. A headline opening with a post (`Minister for Immigration visits
 /// Nauru`) has no such name above it.
 fn post_under_honoured_name(lines: &[&str], index: usize) -> bool {
-    let line = lines[index].trim();
+    let line = lines[index];
     if word_count(line) > POST_LINE_WORDS || line.ends_with(['.', '!', '?']) {
         return false;
     }
-    let Some(name) = (0..index)
-        .rev()
-        .find(|&above| !lines[above].trim().is_empty())
-        .map(|above| lines[above])
-    else {
+    let Some(name) = previous_filled(lines, index) else {
         return false;
     };
     let honoured = name.split_whitespace().any(|word| {
