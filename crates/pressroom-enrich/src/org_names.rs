@@ -1132,27 +1132,25 @@ fn with_first_partner(text: &str, words: &[Word<'_>], at: usize, name: FoundName
     let Some(first) = at.checked_sub(1).map(|first| &words[first]) else {
         return name;
     };
-    // A company's: its second word joins the partners, its last is a legal form or `Co`.
-    let partnership = name
-        .name
-        .split_whitespace()
-        .nth(1)
-        .is_some_and(|second| matches!(second, "and" | "&"))
-        && name.name.split_whitespace().count() <= 5
-        && name.name.split_whitespace().last().is_some_and(|last| {
-            let last = lower(last);
-            let last = last.trim_end_matches('.');
-            LEGAL_FORMS.contains(&last) || PARTNERSHIP_ENDS.contains(&last)
-        });
     let alone = at < 2 || !capitalised(words[at - 2].text) || opens_sentence(text, first.range.start);
     if name.range.start != words[at].range.start
-        || !partnership
+        || text.get(first.range.end..words[at].range.start) != Some(", ")
         || !capitalised(first.text)
         || !first.text.chars().any(char::is_lowercase)
-        || text.get(first.range.end..words[at].range.start) != Some(", ")
         || !alone
         || is_head(first.text)
     {
+        return name;
+    }
+    // A company's: its second word joins the partners, its last is a legal form or `Co`.
+    let name_words: Vec<&str> = name.name.split_whitespace().collect();
+    let partnership = name_words.len() <= 5
+        && name_words.get(1).is_some_and(|second| matches!(*second, "and" | "&"))
+        && name_words.last().is_some_and(|last| {
+            let last = folded_end(last);
+            LEGAL_FORMS.contains(&last.as_str()) || PARTNERSHIP_ENDS.contains(&last.as_str())
+        });
+    if !partnership {
         return name;
     }
     FoundName {
@@ -1160,6 +1158,16 @@ fn with_first_partner(text: &str, words: &[Word<'_>], at: usize, name: FoundName
         name: format!("{} {}", first.text, name.name),
         ..name
     }
+}
+
+/// A name's last word folded as its kind is read: lowercase, without a possessive or a final
+/// dot (`Co.`, `Co's` are `co`).
+fn folded_end(word: &str) -> String {
+    let lowered = lower(word);
+    without_possessive(&lowered)
+        .unwrap_or(&lowered)
+        .trim_end_matches('.')
+        .to_string()
 }
 
 /// Words at most of a source credited on its own line.
@@ -1948,14 +1956,7 @@ fn accept(text: &str, run: &[Word<'_>]) -> Option<FoundName> {
     // Two single words joined by a conjunction (`Customs and Navy`, `Caritas and UNICEF`,
     // `Health and Welfare`) are two bodies, each named on its own, or none; a partnership
     // of names is one (`Morgan and Co`, `Saulwick & Associates`).
-    if run.len() == 3
-        && is_conjunction(run[1].text)
-        && !PARTNERSHIP_ENDS.contains(
-            &without_possessive(&lower(run[2].text))
-                .unwrap_or(&lower(run[2].text))
-                .trim_end_matches('.'),
-        )
-    {
+    if run.len() == 3 && is_conjunction(run[1].text) && !PARTNERSHIP_ENDS.contains(&folded_end(run[2].text).as_str()) {
         return None;
     }
     // The same acronym twice ("MRC Greek Welfare MRC Salisbury …"): a list of bodies laid
