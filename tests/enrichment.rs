@@ -765,6 +765,38 @@ fn a_release_naming_no_country_is_placed_by_its_city() {
     .is_empty());
 }
 
+/// A release that names no country but bodies of one is about it, as the guide's
+/// Australian minister's release that never names Australia: a French Red Cross page on a
+/// rescue in the Val de Saône is France's. The country's word inside the body's name counted
+/// for nothing before. Not a body that acts abroad (an aid agency), and not when the text
+/// names a country: a British Red Cross appeal for Pakistan is Pakistan's. Over the real-page
+/// sets fresh79–97 this placed three more pages right and none wrong; over the domain corpus
+/// it places 31 releases, 29 of them USDA crop reports.
+#[test]
+fn a_release_naming_no_country_but_its_bodies_is_about_their_country() {
+    let enricher = Enricher::new().expect("tables load");
+    let main = |title: &str, body: &str| enricher.enrich(&release(title, body)).main_countries;
+    assert_eq!(
+        main(
+            "Inondations : les bénévoles mobilisés toute la nuit",
+            "Les équipes de la Croix-Rouge française ont hébergé 120 personnes évacuées dans le Val de Saône."
+        ),
+        ["FRA"]
+    );
+    assert!(main(
+        "Aid reaches flood victims",
+        "USAID said its partners had reached 40,000 people with clean water this week."
+    )
+    .is_empty());
+    assert_eq!(
+        main(
+            "Appeal for flood victims",
+            "The British Red Cross launched an appeal for families hit by the floods in Pakistan."
+        ),
+        ["PAK"]
+    );
+}
+
 /// Pages write the apostrophe typographically as often as straight: `Côte d’Ivoire` names
 /// the country as `Côte d'Ivoire` does (it named none before, on three of the real pages).
 #[test]

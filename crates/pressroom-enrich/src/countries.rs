@@ -5,7 +5,8 @@
 //! in the contact block, and lying inside a region that the title or lead names add to the
 //! score. Main countries are those near the top score. A release that names no country is
 //! placed by the first large city its title or lead names, when no larger city of another
-//! country shares the name (not the UN's seats, not a given name before a surname).
+//! country shares the name (not the UN's seats, not a given name before a surname), or else
+//! by the bodies of one country that it names (`Croix-Rouge française`).
 
 use crate::gazetteer::{fold, AliasKind, Gazetteer};
 use crate::mention::{span_of, Mention, Target};
@@ -43,6 +44,17 @@ pub struct Evidence<'a> {
     pub dateline_country: Option<&'a str>,
     /// The country the collection's releases come from (`Record::home_country`).
     pub home_country: Option<&'a str>,
+    /// The national bodies of the organization table that the title and body name.
+    pub bodies: &'a [Body<'a>],
+}
+
+/// A national body named in a release (`Croix-Rouge française`, `Kenya News Agency`): the
+/// country it belongs to (`Organization::seat`), and where the name stands.
+pub struct Body<'a> {
+    pub country: &'a str,
+    pub in_title: bool,
+    /// Byte offset in the body (0 in the title).
+    pub start: usize,
 }
 
 pub struct Places {
@@ -97,12 +109,42 @@ pub fn resolve(gazetteer: &Gazetteer, evidence: Evidence<'_>) -> Places {
             }
         }
     }
+    // A release that names no country at all, but bodies of one (a French Red Cross page on
+    // floods in the Val de Saône, a police force's appeal), is about it: the guide's
+    // Australian minister's release that never names Australia. The names inside a body's
+    // name (`française`) give no country by themselves.
+    if main.is_empty() && mentioned.is_empty() {
+        if let Some(index) = bodies_country(gazetteer, evidence.bodies) {
+            main.push(index);
+            mentioned.push(index);
+        }
+    }
     let iso3 = |index: &usize| gazetteer.countries()[*index].iso3.clone();
     Places {
         main: main.iter().map(iso3).collect(),
         mentioned: mentioned.iter().map(iso3).collect(),
         spread: spread.iter().map(iso3).collect(),
     }
+}
+
+/// The country whose bodies the release names most, weighted by place as mentions are, when
+/// one is ahead of any other.
+fn bodies_country(gazetteer: &Gazetteer, bodies: &[Body<'_>]) -> Option<usize> {
+    let mut scores = Scores::new(gazetteer.countries().len());
+    for body in bodies {
+        let place = if body.in_title {
+            TITLE_WEIGHT
+        } else if body.start < LEAD_BYTES {
+            LEAD_WEIGHT
+        } else {
+            BODY_WEIGHT
+        };
+        if let Some(index) = gazetteer.country_index(body.country) {
+            scores.note(index, place);
+        }
+    }
+    let (main, _, _) = scores.main_and_mentioned(None);
+    (main.len() == 1).then(|| main[0])
 }
 
 /// Each country's score, and the order in which countries were first seen.

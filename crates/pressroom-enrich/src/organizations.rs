@@ -30,12 +30,18 @@ pub struct Organization {
     /// Aliases matched with their exact case (acronyms, names that are also words: `WHO`,
     /// `CARE`, `Amnesty`).
     pub case_sensitive_aliases: Vec<String>,
-    /// The country whose releases call it by a short name, and those names (`Labor`, `Navy`,
-    /// `High Court` in an Australian release): matched with their exact case, only there.
+    /// The country a national body belongs to (its Red Cross society, ministry, police, party,
+    /// news agency), and the short names only that country's releases call it by (`Labor`,
+    /// `Navy`, `High Court` in an Australian release): matched with their exact case, only there.
     pub local: Option<(String, Vec<String>)>,
 }
 
 impl Organization {
+    /// The country a national body belongs to ([`Organization::local`]).
+    pub fn seat(&self) -> Option<&str> {
+        self.local.as_ref().map(|(country, _)| country.as_str())
+    }
+
     pub fn all_names(&self) -> impl Iterator<Item = &str> {
         [self.canonical.as_str(), self.name.as_str()]
             .into_iter()
@@ -107,7 +113,7 @@ impl OrganizationTable {
         }
         let mut names_by_country: HashMap<String, (Vec<String>, Vec<usize>)> = HashMap::new();
         for (index, entry) in entries.iter().enumerate() {
-            if let Some((country, names)) = &entry.local {
+            if let Some((country, names)) = entry.local.as_ref().filter(|(_, names)| !names.is_empty()) {
                 let (patterns, owners) = names_by_country.entry(country.clone()).or_default();
                 for name in names {
                     patterns.push(name.clone());
