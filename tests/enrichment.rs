@@ -797,6 +797,43 @@ fn a_release_naming_no_country_but_its_bodies_is_about_their_country() {
     );
 }
 
+/// The table knows the national bodies releases on migration name most (ICE, the Home Office,
+/// OFPRA, Salvamento Marítimo, Fedasil…), each with its country: a Belgian agency's page that
+/// names no country is Belgium's, and an Australian release on the US Department of Homeland
+/// Security no longer files it as `Department of Homeland Security (Australia)`. A name that
+/// holds its country's word is found by its shape, so the word still counts for the country.
+#[test]
+fn national_migration_bodies_are_known_with_their_country() {
+    let enricher = Enricher::new().expect("tables load");
+    let fedasil = enricher.enrich(&release(
+        "Ouverture d'un nouveau centre d'accueil",
+        "Fedasil ouvre ce lundi un centre de 300 places pour les demandeurs de protection internationale.",
+    ));
+    assert_eq!(fedasil.main_countries, ["BEL"]);
+    assert_eq!(fedasil.organizations, ["Fedasil"]);
+    let mut trove = release(
+        "Minister meets US counterpart",
+        "The Minister met the Secretary of the Department of Homeland Security in Washington to discuss border cooperation.",
+    );
+    trove.home_country = Some("AUS".into());
+    let organizations = enricher.enrich(&trove).organizations;
+    assert_eq!(organizations, ["DHS"]);
+    let rescue = enricher.enrich(&release(
+        "Rescatan a 40 personas al sur de Lampedusa",
+        "La Guardia Costiera italiana y Salvamento Marítimo coordinaron el rescate de 40 personas.",
+    ));
+    assert!(
+        rescue.organizations.iter().any(|name| name == "Salvamento Marítimo"),
+        "{:?}",
+        rescue.organizations
+    );
+    assert!(
+        rescue.mentioned_countries.iter().any(|iso3| iso3 == "ITA"),
+        "{:?}",
+        rescue.mentioned_countries
+    );
+}
+
 /// Pages write the apostrophe typographically as often as straight: `Côte d’Ivoire` names
 /// the country as `Côte d'Ivoire` does (it named none before, on three of the real pages).
 #[test]
