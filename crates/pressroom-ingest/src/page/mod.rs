@@ -2015,6 +2015,13 @@ mod tests {
             page.title,
             "Genève : « Les familles doivent savoir ce qu'il est advenu des leurs »"
         );
+        // A news brief's label and a colon, in French, English or Spanish.
+        for label in ["En bref", "In brief", "En breve"] {
+            let page = clean_page(&format!(
+                "{label}: Trafic de clandestins\n\nTrois hommes ont été arrêtés mardi à la frontière avec douze migrants à bord de leur camionnette.\n\nIls comparaîtront jeudi."
+            ));
+            assert_eq!(page.title, "Trafic de clandestins", "{label}");
+        }
     }
 
     #[test]

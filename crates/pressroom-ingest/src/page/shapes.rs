@@ -694,10 +694,11 @@ static BRACKETED_ONLY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\s*\[[^\[\]]{1,80}\])+\s*$").expect("bracketed labels pattern is valid"));
 
 /// An issuer and the page's kind (`UNHCR statement`, `Geneva Palais briefing note`,
-/// `Comunicado de la OIM`): three words at most besides the kind.
+/// `Comunicado de la OIM`): three words at most besides the kind; or a news brief's label
+/// (`En bref`, `In brief`, `En breve`, `Brèves`).
 fn names_its_kind(prefix: &str) -> bool {
     static KIND_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^(\S+\s+){0,3}(statement|press\s+release|news\s+release|media\s+release|reaction|briefing\s+notes?|media\s+advisory)$|^(comunicado|declaraci[oó]n|communiqu[ée]|d[ée]claration|reacci[oó]n|r[ée]action|nota\s+de\s+prensa|nota\s+informativa|note\s+d'information|point\s+de\s+presse)(\s+\S+){0,3}$")
+        Regex::new(r"(?i)^(\S+\s+){0,3}(statement|press\s+release|news\s+release|media\s+release|reaction|briefing\s+notes?|media\s+advisory)$|^(comunicado|declaraci[oó]n|communiqu[ée]|d[ée]claration|reacci[oó]n|r[ée]action|nota\s+de\s+prensa|nota\s+informativa|note\s+d'information|point\s+de\s+presse)(\s+\S+){0,3}$|^((news\s+)?in\s+brief|en\s+bref|en\s+breve|br[eè]ves?)$")
             .expect("kind words pattern is valid")
     });
     KIND_WORDS.is_match(prefix.trim())
