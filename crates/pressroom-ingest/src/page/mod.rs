@@ -27,11 +27,12 @@ use regex::Regex;
 use crate::clean::{clean_text, in_capitals, normalize_whitespace, split_contact, word_count};
 use shapes::{
     contains_words, ends_sentence, ends_with_credit, ends_with_full_stop, ends_with_photo_credit, fold,
-    has_inner_full_stop, in_title_case, is_attribution, is_boilerplate, is_credit, is_date_line, is_headline_shaped,
-    is_label, is_names_joined, is_prose, is_self_description, names_observance, opening_sentence, opens_with_credit,
-    opens_with_dateline, opens_with_label, opens_with_sender, without_bracketed_tag, without_dated_source,
-    without_framing_bars, without_glued_feed_date, without_glued_kicker, without_glued_section,
-    without_glued_standfirst, without_headline_prefixes, without_language_tags, without_scraper_date, SMALL_WORDS,
+    has_inner_full_stop, has_inner_sentence_end, in_title_case, is_attribution, is_boilerplate, is_credit,
+    is_date_line, is_headline_shaped, is_label, is_names_joined, is_prose, is_self_description, names_observance,
+    opening_sentence, opens_with_credit, opens_with_dateline, opens_with_label, opens_with_sender,
+    without_bracketed_tag, without_dated_source, without_framing_bars, without_glued_feed_date, without_glued_kicker,
+    without_glued_section, without_glued_standfirst, without_headline_prefixes, without_language_tags,
+    without_scraper_date, SMALL_WORDS,
 };
 pub use site::{SiteLines, MAX_PAGES_LEARNED, MIN_PAGES};
 
@@ -541,8 +542,24 @@ impl Page<'_> {
             if let Some(headline) = self.headline_above(start, Some(start) == dateline) {
                 return Some(headline);
             }
+            if self.question_opening(start) {
+                return Some((start, start));
+            }
         }
         None
+    }
+
+    /// Is the paragraph at `start` a headline asked as a question, which reads as prose
+    /// (`TOUT COMPRENDRE - Migrants abandonnés dans le désert: que se passe-t-il en
+    /// Tunisie?`): one line of a headline's length ending in a question mark, with no
+    /// headline and no prose above it, only labels (the site's name, a section)?
+    fn question_opening(&self, start: usize) -> bool {
+        let line = self.lines[start].trim_end();
+        line.ends_with('?')
+            && word_count(line) <= SENTENCE_HEADLINE_WORDS
+            && !self.paragraph(start).1
+            && !has_inner_sentence_end(line)
+            && !(0..start).any(|index| self.starts_prose(index))
     }
 
     /// The paragraphs of prose after an organization's account of itself that opens a page
@@ -1998,6 +2015,42 @@ mod tests {
             "THE SECRETARY-GENERAL MOURNS THE LOSS OF LIFE CAUSED BY THE FLOODS IN THE NORTH"
         );
         assert!(page.body.starts_with("The following"), "{}", page.body);
+    }
+
+    #[test]
+    fn a_headline_asked_as_a_question_under_labels_is_the_title() {
+        // A question reads as prose; with only the site's name and a section above it, it is
+        // the headline, in French or Spanish.
+        let page = clean_page(
+            "Le Quotidien\nTunisie\n\nTOUT COMPRENDRE - Migrants abandonnés dans le désert: que se passe-t-il en Tunisie?\n\nDes centaines d'exilés sont bloqués depuis plusieurs semaines à la frontière entre la Libye et la Tunisie, après y avoir été abandonnés par les autorités.\n\nC'est une image qui a fait le tour du monde.",
+        );
+        assert_eq!(
+            page.title,
+            "TOUT COMPRENDRE - Migrants abandonnés dans le désert: que se passe-t-il en Tunisie?"
+        );
+        let page = clean_page(
+            "Portada\n\n¿Está España preparada para acoger a más refugiados en los próximos meses?\n\nExisten tres centros destinados principalmente a recibir a las personas que piden asilo, y todos están llenos desde el verano pasado.\n\nEl Gobierno promete más plazas.",
+        );
+        assert_eq!(
+            page.title,
+            "¿Está España preparada para acoger a más refugiados en los próximos meses?"
+        );
+        // A question under a headline is the lead's, not the title.
+        let page = clean_page(
+            "Portada\n\nLos centros de acogida llenos desde el verano\n\n¿Está España preparada para acoger a más refugiados en los próximos meses?\n\nExisten tres centros destinados principalmente a recibir a las personas que piden asilo, y todos están llenos.",
+        );
+        assert_eq!(page.title, "Los centros de acogida llenos desde el verano");
+    }
+
+    #[test]
+    fn a_medium_glued_to_the_headline_is_left_out() {
+        let page = clean_page(
+            "MIGRANTS\n\nVIDEO.Hautes-Alpes: Médecins du Monde demande que cesse la mise en danger des exilés\n\nMédecins du Monde a demandé mercredi que cesse la mise en danger des exilés en milieu montagnard, après une mission dans la zone.\n\nL'association demande des moyens.",
+        );
+        assert_eq!(
+            page.title,
+            "Hautes-Alpes: Médecins du Monde demande que cesse la mise en danger des exilés"
+        );
     }
 
     #[test]

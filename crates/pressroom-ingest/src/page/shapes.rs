@@ -1032,11 +1032,21 @@ pub(super) fn without_headline_prefixes<'t>(title: &'t str) -> &'t str {
     });
     // A media or subject tag in brackets ([`TAG_BEFORE`]: `[Images] La Marine intercepte…`,
     // `[VIDEO] …`, `[Sri Lanka Floods] Singapore Red Cross sends…`), or a medium and a full
-    // stop or a colon (`VIDEO. Inondations…`).
+    // stop or a colon (`VIDEO. Inondations…`), glued to the headline's capital when the
+    // medium is in capitals (`VIDEO.Hautes-Alpes: …`).
     static MEDIA_TAG: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^(photos?|fotos?|pics?|pictures|v[ií]d[eé]os?|audio)\s*[.:]\s+")
+        Regex::new(r"(?i)^(photos?|fotos?|pics?|pictures|v[ií]d[eé]os?|audio)\s*[.:]\s+|(?-i:^(PHOTOS?|FOTOS?|V[IÍ]D[EÉ]OS?|AUDIO)[.:]\p{Lu})")
             .expect("media tag pattern is valid")
     });
+    // Where the headline starts after a media tag: after the spaces, or at the capital glued
+    // to it.
+    let after_media_tag = |found: regex::Match<'_>| {
+        let tag = found.as_str();
+        match tag.chars().next_back() {
+            Some(last) if last.is_uppercase() => found.end() - last.len_utf8(),
+            _ => found.end(),
+        }
+    };
     // A blog theme's notice of the post shown (`You are currently viewing …`, `En este
     // momento estás viendo …`).
     static VIEWING: LazyLock<Regex> = LazyLock::new(|| {
@@ -1053,9 +1063,9 @@ pub(super) fn without_headline_prefixes<'t>(title: &'t str) -> &'t str {
     let title = without_scraper_date(title);
     let title = TAG_BEFORE
         .find(title)
-        .or_else(|| MEDIA_TAG.find(title))
-        .or_else(|| VIEWING.find(title))
         .map(|found| found.end())
+        .or_else(|| MEDIA_TAG.find(title).map(after_media_tag))
+        .or_else(|| VIEWING.find(title).map(|found| found.end()))
         // The headline starts at its capital, which may take more than one byte (`É`).
         .or_else(|| {
             UPDATED_FLAG
@@ -2276,6 +2286,11 @@ pub(super) fn is_prose(paragraph: &str, wrapped: bool) -> bool {
     // figure or a name, or closed by a link (`… the previous weekend. Read More>>`).
     let carries_on = wrapped || INNER_SENTENCE_END.is_match(paragraph);
     (ends_sentence(paragraph) && (sentence_case || words >= 25)) || (carries_on && sentence_case && words >= 25)
+}
+
+/// Does a sentence end inside `text`, another opening after it?
+pub(super) fn has_inner_sentence_end(text: &str) -> bool {
+    INNER_SENTENCE_END.is_match(text)
 }
 
 /// A sentence ending inside a line and the next one opening.
