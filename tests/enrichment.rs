@@ -834,6 +834,45 @@ fn national_migration_bodies_are_known_with_their_country() {
     );
 }
 
+/// The table knows the international bodies, networks, NGOs, foundations and news services
+/// humanitarian reports name (FEWS NET, the International Crisis Group, the Protection
+/// Cluster, Reporters Without Borders…), but not by a letter sequence that means something
+/// else in this news: `RSF` in Sudan is the Rapid Support Forces, `GOAL` in a transcript in
+/// capitals is a word, `France 24,000` a number of refugees.
+#[test]
+fn international_bodies_are_known_but_not_by_words_they_share() {
+    let enricher = Enricher::new().expect("tables load");
+    let organizations = |title: &str, body: &str| enricher.enrich(&release(title, body)).organizations;
+    let found = organizations(
+        "Food insecurity deepens in the Sahel",
+        "FEWS NET and the International Crisis Group warned on Monday that the Protection Cluster lacks funds, and Reporters Without Borders said two journalists were detained.",
+    );
+    for name in [
+        "FEWS NET",
+        "Crisis Group",
+        "Protection Cluster",
+        "Reporters Without Borders",
+    ] {
+        assert!(found.iter().any(|found| found == name), "{name} not in {found:?}");
+    }
+    let sudan = organizations(
+        "Fighting in Darfur",
+        "The RSF shelled the camp on Tuesday, displacing thousands of families.",
+    );
+    assert!(
+        !sudan.iter().any(|name| name == "Reporters Without Borders"),
+        "{sudan:?}"
+    );
+    let transcript = organizations(
+        "TRANSCRIPT OF PRESS CONFERENCE",
+        "WE WILL BE MAKING EVERY EFFORT TO HELP ACHIEVE THIS GOAL. Germany offered 30,000 places and France 24,000.",
+    );
+    assert!(
+        !transcript.iter().any(|name| name == "GOAL" || name == "France 24"),
+        "{transcript:?}"
+    );
+}
+
 /// Pages write the apostrophe typographically as often as straight: `Côte d’Ivoire` names
 /// the country as `Côte d'Ivoire` does (it named none before, on three of the real pages).
 #[test]
