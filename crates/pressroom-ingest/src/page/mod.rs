@@ -27,9 +27,9 @@ use regex::Regex;
 use crate::clean::{clean_text, in_capitals, normalize_whitespace, split_contact, word_count};
 use shapes::{
     contains_words, ends_sentence, ends_with_credit, ends_with_full_stop, ends_with_photo_credit, fold,
-    has_inner_full_stop, has_inner_sentence_end, in_title_case, is_attribution, is_boilerplate, is_credit,
-    is_date_line, is_headline_shaped, is_label, is_names_joined, is_prose, is_self_description, names_observance,
-    opening_sentence, opens_with_credit, opens_with_dateline, opens_with_label, opens_with_sender,
+    has_inner_full_stop, has_inner_sentence_end, in_title_case, is_attribution, is_boilerplate, is_caption_label,
+    is_credit, is_date_line, is_headline_shaped, is_label, is_names_joined, is_prose, is_self_description,
+    names_observance, opening_sentence, opens_with_credit, opens_with_dateline, opens_with_label, opens_with_sender,
     without_bracketed_tag, without_dated_source, without_framing_bars, without_glued_feed_date, without_glued_kicker,
     without_glued_section, without_glued_standfirst, without_headline_prefixes, without_language_tags,
     without_scraper_date, SMALL_WORDS,
@@ -859,10 +859,15 @@ impl Page<'_> {
                 .into_iter()
                 .flatten()
                 .any(|other| self.lines.get(other) == Some(&line));
+        // The line under a caption's label (`Image Caption and Rights Information`).
+        let under_caption_label = index
+            .checked_sub(1)
+            .is_some_and(|above| is_caption_label(self.lines[above]));
         neighbour(index.checked_sub(1))
             || neighbour(Some(index + 1))
             || credited_again
             || twice_in_a_row
+            || under_caption_label
             || ends_with_photo_credit(line)
     }
 
@@ -2040,6 +2045,18 @@ mod tests {
             "Portada\n\nLos centros de acogida llenos desde el verano\n\n¿Está España preparada para acoger a más refugiados en los próximos meses?\n\nExisten tres centros destinados principalmente a recibir a las personas que piden asilo, y todos están llenos.",
         );
         assert_eq!(page.title, "Los centros de acogida llenos desde el verano");
+    }
+
+    #[test]
+    fn the_line_under_a_caption_label_is_the_caption() {
+        let page = clean_page(
+            "Fresh floods bring more misery to the cyclone's survivors\n\nby Jane Roe\nFriday, 25 October 2013 14:20 GMT\n\nResidents wade through a flooded road in the eastern state. REUTERS/John Doe\n\nImage Caption and Rights Information\nFlooding has forced more than 85,000 people to flee their homes and seek refuge in shelters\n\nBHUBANESWAR, India (Thomson Reuters Foundation) – Floods have forced more than 85,000 people to flee their homes, officials said on Friday.\n\nThe death toll stands at 53.",
+        );
+        assert_eq!(page.title, "Fresh floods bring more misery to the cyclone's survivors");
+        let page = clean_page(
+            "Inundaciones en el norte\n\nLas lluvias dejan miles de evacuados en la costa norte\n\nPie de foto\nVecinos caminan por una calle inundada de la ciudad tras las lluvias de la semana\n\nLIMA – Las lluvias de la última semana obligaron a evacuar a más de tres mil familias, informó el martes la autoridad de emergencias.\n\nSe esperan más lluvias.",
+        );
+        assert_eq!(page.title, "Las lluvias dejan miles de evacuados en la costa norte");
     }
 
     #[test]

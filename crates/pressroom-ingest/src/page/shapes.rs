@@ -546,6 +546,15 @@ fn label_key(line: &str) -> String {
     fold(line.trim_end_matches([':', '.', ' ']))
 }
 
+/// A caption's own label on its line (`Image caption`, `Légende`, `Pie de foto`): the line
+/// under it is the caption.
+pub(super) fn is_caption_label(line: &str) -> bool {
+    matches!(
+        label_key(line).as_str(),
+        "image caption" | "image caption and rights information" | "caption" | "legende" | "pie de foto"
+    )
+}
+
 /// A section or kind label on its own line (`Société`, `Press release`, `Image caption`).
 pub(super) fn is_label(line: &str) -> bool {
     let label = label_key(line);
