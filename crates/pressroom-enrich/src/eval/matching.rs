@@ -63,7 +63,7 @@ pub fn keys<'a>(names: impl IntoIterator<Item = &'a str>) -> BTreeSet<String> {
 
 /// The keys of an extracted organization: its name, the name without the country the
 /// extractor added in brackets ("Ministerio de Defensa (Peru)" as the text wrote it), and what
-/// the alias table knows of it.
+/// the alias table knows of it, the short names its country's releases use included.
 pub fn extracted_keys(enricher: &Enricher, name: &str) -> BTreeSet<String> {
     let mut found = keys([name]);
     if let Some((bare, _)) = name.rsplit_once(" (").filter(|_| name.ends_with(')')) {
@@ -72,7 +72,11 @@ pub fn extracted_keys(enricher: &Enricher, name: &str) -> BTreeSet<String> {
     if let Some(canonical) = enricher.canonical_organization(name) {
         if let Some(organization) = enricher.organizations().iter().find(|org| org.canonical == canonical) {
             let full_name = organization.name.split(" (").next().unwrap_or(&organization.name);
-            found.extend(keys(organization.all_names().chain([full_name])));
+            let local_names = organization
+                .local
+                .iter()
+                .flat_map(|(_, names)| names.iter().map(String::as_str));
+            found.extend(keys(organization.all_names().chain([full_name]).chain(local_names)));
         }
     }
     found
@@ -142,5 +146,13 @@ mod tests {
         let predicted = [set(&["a", "b"]), set(&["a"])];
         let expected = [set(&["a"]), set(&["b"])];
         assert_eq!(pairing(&predicted, &expected), [Some(1), Some(0)]);
+    }
+
+    #[test]
+    fn a_body_is_known_by_the_short_names_its_country_uses() {
+        let enricher = Enricher::new().expect("tables load");
+        let alp = extracted_keys(&enricher, "ALP");
+        assert!(alp.contains("labor"), "{alp:?}");
+        assert!(alp.contains("australian labor party"), "{alp:?}");
     }
 }
