@@ -192,8 +192,9 @@ for r in orgs:
     if r["kind"] not in ("un", "un-mission", "igo", "financial", "commodity", "process",
                          "red-cross", "ngo", "government", "party", "media", "armed-group"):
         err(f"organizations.tsv:{r['_line']}: bad kind {r['kind']}")
-    al = r["aliases"].split("|")
-    if not r["aliases"]:
+    al = r["aliases"].split("|") if r["aliases"] else []
+    # A body known only by names its country's releases use has them in `local`.
+    if not r["aliases"] and not (r.get("country") and r.get("local")):
         err(f"organizations.tsv:{r['_line']}: no aliases")
     if r["cs"]:
         for c in r["cs"].split("|"):

@@ -873,6 +873,35 @@ fn international_bodies_are_known_but_not_by_words_they_share() {
     );
 }
 
+/// National disaster, migration and security bodies of the countries humanitarian reports
+/// cover are known with their country: a Chilean emergency office's bulletin that names no
+/// country is Chile's. A name holding its country's word is no alias but the country's local
+/// name, so `Migración Colombia` still names Colombia in a story on Venezuelans.
+#[test]
+fn national_bodies_of_the_countries_reports_cover_are_known() {
+    let enricher = Enricher::new().expect("tables load");
+    let onemi = enricher.enrich(&release(
+        "Alerta temprana preventiva por sistema frontal",
+        "La ONEMI declaró alerta temprana preventiva para la región por el sistema frontal que afectará a la zona.",
+    ));
+    assert_eq!(onemi.main_countries, ["CHL"]);
+    assert_eq!(onemi.organizations, ["ONEMI"]);
+    let border = enricher.enrich(&release(
+        "Controles en la frontera",
+        "Migración Colombia informó que más de 2.000 venezolanos cruzaron la frontera el fin de semana por el puente internacional.",
+    ));
+    assert!(
+        border.mentioned_countries.iter().any(|iso3| iso3 == "COL"),
+        "{:?}",
+        border.mentioned_countries
+    );
+    assert!(
+        border.organizations.iter().any(|name| name == "Migración Colombia"),
+        "{:?}",
+        border.organizations
+    );
+}
+
 /// Pages write the apostrophe typographically as often as straight: `Côte d’Ivoire` names
 /// the country as `Côte d'Ivoire` does (it named none before, on three of the real pages).
 #[test]
