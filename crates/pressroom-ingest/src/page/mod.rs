@@ -26,8 +26,8 @@ use regex::Regex;
 
 use crate::clean::{clean_text, in_capitals, normalize_whitespace, split_contact, word_count};
 use shapes::{
-    contains_words, ends_sentence, ends_with_credit, ends_with_full_stop, ends_with_photo_credit, fold,
-    has_inner_full_stop, has_inner_sentence_end, in_title_case, is_attribution, is_boilerplate, is_caption_label,
+    contains_words, crumb_separators, ends_sentence, ends_with_credit, ends_with_full_stop, ends_with_photo_credit,
+    fold, has_inner_full_stop, has_inner_sentence_end, in_title_case, is_attribution, is_boilerplate, is_caption_label,
     is_credit, is_date_line, is_headline_shaped, is_label, is_names_joined, is_prose, is_self_description,
     names_observance, opening_sentence, opens_with_credit, opens_with_dateline, opens_with_label, opens_with_sender,
     without_bracketed_tag, without_dated_source, without_framing_bars, without_glued_feed_date, without_glued_kicker,
@@ -1402,11 +1402,12 @@ fn is_two_sentence_headline(line: &str) -> bool {
 const TWO_SENTENCE_HEADLINE_WORDS: usize = 20;
 
 /// What separates the items of a breadcrumb line (`Home > News > 2005`), when `line` is one;
-/// a time of day before one separator (`00:00 › SECTION`) makes one too.
+/// a time of day before one separator (`00:00 › SECTION`) makes one too. A `»` closing a
+/// French quotation separates nothing ([`crumb_separators`]).
 fn breadcrumb_separator(line: &str) -> Option<&'static str> {
     static TIME_FIRST: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"^\s*\d{1,2}[:h.]\d{2}$").expect("time pattern is valid"));
-    [" > ", " › ", " » "]
+    crumb_separators(line, &[" > ", " › ", " » "])
         .into_iter()
         .find(|separator| match line.matches(separator).count() {
             0 => false,
@@ -2057,6 +2058,25 @@ mod tests {
             "Inundaciones en el norte\n\nLas lluvias dejan miles de evacuados en la costa norte\n\nPie de foto\nVecinos caminan por una calle inundada de la ciudad tras las lluvias de la semana\n\nLIMA – Las lluvias de la última semana obligaron a evacuar a más de tres mil familias, informó el martes la autoridad de emergencias.\n\nSe esperan más lluvias.",
         );
         assert_eq!(page.title, "Las lluvias dejan miles de evacuados en la costa norte");
+    }
+
+    #[test]
+    fn a_headline_quoting_twice_in_guillemets_is_no_breadcrumb() {
+        // ` » ` parts a breadcrumb's items, but not when it closes a quotation `«` opened.
+        let page = clean_page(
+            "Le Secours Catholique refuse d’être « complice » du démantèlement de la « jungle » de Calais\n\nAprès Emmaüs, c’est au tour du Secours Catholique de prendre position sur le démantèlement annoncé du camp. L’association dénonce une opération sécuritaire.",
+        );
+        assert_eq!(
+            page.title,
+            "Le Secours Catholique refuse d’être « complice » du démantèlement de la « jungle » de Calais"
+        );
+        let page = clean_page(
+            "Accueil » Actualités » Communiqués\n\nLes exilés de Calais privés d'abri après l'évacuation du camp\n\nLes associations ont dénoncé mardi l'évacuation du camp, qui laisse plusieurs centaines de personnes sans abri. La préfecture promet des places d'hébergement.",
+        );
+        assert_eq!(
+            page.title,
+            "Les exilés de Calais privés d'abri après l'évacuation du camp"
+        );
     }
 
     #[test]

@@ -2182,13 +2182,25 @@ fn is_bullet(line: &str) -> bool {
     opened && word_count(line) <= 12
 }
 
+/// The separators of `separators` that may part a breadcrumb's items in `line`: not a `»`
+/// closing a French quotation that a `«` opened (`… être « complice » du démantèlement de la
+/// « jungle » de Calais`).
+pub(super) fn crumb_separators(line: &str, separators: &[&'static str]) -> Vec<&'static str> {
+    let quoting = line.contains('«');
+    separators
+        .iter()
+        .copied()
+        .filter(|&separator| !(quoting && separator.trim() == "»"))
+        .collect()
+}
+
 /// Parts between separators (`Home > News`, `Inicio / Sala de prensa`, `Office • Service •
 /// New York |`), none of them long.
 fn is_breadcrumb(line: &str) -> bool {
     const SEPARATORS: [&str; 6] = [" > ", " » ", " / ", " • ", " | ", " · "];
     let trailing = line.ends_with(" |") || line.ends_with(" •") || line.ends_with(" ·");
     let mut parts = vec![line.trim_end_matches(['|', '•', ' '])];
-    for separator in SEPARATORS {
+    for separator in crumb_separators(line, &SEPARATORS) {
         parts = parts.iter().flat_map(|part| part.split(separator)).collect();
     }
     let longest = parts.iter().map(|part| word_count(part)).max().unwrap_or(0);
