@@ -53,7 +53,7 @@ pub struct Evidence<'a> {
 pub struct Body<'a> {
     pub country: &'a str,
     pub in_title: bool,
-    /// Byte offset in the body (0 in the title).
+    /// Byte offset in the title or the body.
     pub start: usize,
 }
 
@@ -127,18 +127,24 @@ pub fn resolve(gazetteer: &Gazetteer, evidence: Evidence<'_>) -> Places {
     }
 }
 
+/// The weight of a name by where it stands: in the title, in the body's lead (its first
+/// [`LEAD_BYTES`]) or further down.
+fn place_weight(in_title: bool, start: usize) -> f32 {
+    if in_title {
+        TITLE_WEIGHT
+    } else if start < LEAD_BYTES {
+        LEAD_WEIGHT
+    } else {
+        BODY_WEIGHT
+    }
+}
+
 /// The country whose bodies the release names most, weighted by place as mentions are, when
 /// one is ahead of any other.
 fn bodies_country(gazetteer: &Gazetteer, bodies: &[Body<'_>]) -> Option<usize> {
     let mut scores = Scores::new(gazetteer.countries().len());
     for body in bodies {
-        let place = if body.in_title {
-            TITLE_WEIGHT
-        } else if body.start < LEAD_BYTES {
-            LEAD_WEIGHT
-        } else {
-            BODY_WEIGHT
-        };
+        let place = place_weight(body.in_title, body.start);
         if let Some(index) = gazetteer.country_index(body.country) {
             scores.note(index, place);
         }
@@ -254,13 +260,7 @@ impl Scores {
                         continue;
                     }
                 }
-                let place = if in_title {
-                    TITLE_WEIGHT
-                } else if mention.start < LEAD_BYTES {
-                    LEAD_WEIGHT
-                } else {
-                    BODY_WEIGHT
-                };
+                let place = place_weight(in_title, mention.start);
                 if let Target::Country { .. } = mention.target {
                     let alias = &text[mention.start..mention.end];
                     // `US$1.2 million`, `NZ$ 300`: a currency, the unit of an amount.

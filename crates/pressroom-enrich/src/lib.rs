@@ -314,7 +314,7 @@ impl Enricher {
                             .map(|country| countries::Body {
                                 country,
                                 in_title,
-                                start: if in_title { 0 } else { mention.start },
+                                start: mention.start,
                             })
                     }
                     _ => None,
