@@ -519,6 +519,7 @@ impl Page<'_> {
             .filter_map(|index| self.prose_at(index).map(|paragraph| (index, paragraph)))
             .take(DATELINE_PARAGRAPHS)
             .collect();
+        let first_prose = starts.first().map(|&(start, _)| start);
         let starts = self.after_self_description(starts);
         // A dateline marks where the release starts, below promotions written as prose.
         let dateline = starts
@@ -542,24 +543,23 @@ impl Page<'_> {
             if let Some(headline) = self.headline_above(start, Some(start) == dateline) {
                 return Some(headline);
             }
-            if self.question_opening(start) {
+            if Some(start) == first_prose && self.question_opening(start) {
                 return Some((start, start));
             }
         }
         None
     }
 
-    /// Is the paragraph at `start` a headline asked as a question, which reads as prose
-    /// (`TOUT COMPRENDRE - Migrants abandonnés dans le désert: que se passe-t-il en
-    /// Tunisie?`): one line of a headline's length ending in a question mark, with no
-    /// headline and no prose above it, only labels (the site's name, a section)?
+    /// Is the paragraph at `start`, the page's first paragraph of prose with no headline above
+    /// it, only labels (the site's name, a section), a headline asked as a question, which
+    /// reads as prose (`TOUT COMPRENDRE - Migrants abandonnés dans le désert: que se passe-t-il
+    /// en Tunisie?`): one line of a headline's length ending in a question mark?
     fn question_opening(&self, start: usize) -> bool {
         let line = self.lines[start].trim_end();
         line.ends_with('?')
             && word_count(line) <= SENTENCE_HEADLINE_WORDS
             && !self.paragraph(start).1
             && !has_inner_sentence_end(line)
-            && !(0..start).any(|index| self.starts_prose(index))
     }
 
     /// The paragraphs of prose after an organization's account of itself that opens a page
@@ -1407,16 +1407,14 @@ const TWO_SENTENCE_HEADLINE_WORDS: usize = 20;
 fn breadcrumb_separator(line: &str) -> Option<&'static str> {
     static TIME_FIRST: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"^\s*\d{1,2}[:h.]\d{2}$").expect("time pattern is valid"));
-    crumb_separators(line, &[" > ", " › ", " » "])
-        .into_iter()
-        .find(|separator| match line.matches(separator).count() {
-            0 => false,
-            1 => line
-                .split(separator)
-                .next()
-                .is_some_and(|first| TIME_FIRST.is_match(first)),
-            _ => true,
-        })
+    crumb_separators(line, &[" > ", " › ", " » "]).find(|separator| match line.matches(separator).count() {
+        0 => false,
+        1 => line
+            .split(separator)
+            .next()
+            .is_some_and(|first| TIME_FIRST.is_match(first)),
+        _ => true,
+    })
 }
 
 /// A link to a story on its own line (`Read more`, `Lire le communiqué`, `Leer más`): the

@@ -201,12 +201,7 @@ const LABELS: &[&str] = &[
     "recomendaciones de la oms",
     "mensajes clave",
     "cifras clave",
-    // A caption's own labels.
-    "image caption",
-    "image caption and rights information",
-    "caption",
-    "legende",
-    "pie de foto",
+    // A caption's own labels are `CAPTION_LABELS`.
     // A site's light and dark themes.
     "light",
     "dark",
@@ -546,19 +541,27 @@ fn label_key(line: &str) -> String {
     fold(line.trim_end_matches([':', '.', ' ']))
 }
 
+/// A caption's own labels (folded), labels like those of [`LABELS`].
+const CAPTION_LABELS: &[&str] = &[
+    "image caption",
+    "image caption and rights information",
+    "caption",
+    "legende",
+    "pie de foto",
+];
+
 /// A caption's own label on its line (`Image caption`, `Légende`, `Pie de foto`): the line
 /// under it is the caption.
 pub(super) fn is_caption_label(line: &str) -> bool {
-    matches!(
-        label_key(line).as_str(),
-        "image caption" | "image caption and rights information" | "caption" | "legende" | "pie de foto"
-    )
+    CAPTION_LABELS.contains(&label_key(line).as_str())
 }
 
 /// A section or kind label on its own line (`Société`, `Press release`, `Image caption`).
 pub(super) fn is_label(line: &str) -> bool {
     let label = label_key(line);
-    LABELS.contains(&label.as_str()) || SECTIONS.contains(&label.as_str())
+    [LABELS, CAPTION_LABELS, SECTIONS]
+        .iter()
+        .any(|labels| labels.contains(&label.as_str()))
 }
 
 /// A line opening with a label and going on (`Communiqués de presse Comité des droits de
@@ -1044,18 +1047,9 @@ pub(super) fn without_headline_prefixes<'t>(title: &'t str) -> &'t str {
     // stop or a colon (`VIDEO. Inondations…`), glued to the headline's capital when the
     // medium is in capitals (`VIDEO.Hautes-Alpes: …`).
     static MEDIA_TAG: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^(photos?|fotos?|pics?|pictures|v[ií]d[eé]os?|audio)\s*[.:]\s+|(?-i:^(PHOTOS?|FOTOS?|V[IÍ]D[EÉ]OS?|AUDIO)[.:]\p{Lu})")
+        Regex::new(r"(?i)^(photos?|fotos?|pics?|pictures|v[ií]d[eé]os?|audio)\s*[.:]\s+|(?-i:^(PHOTOS?|FOTOS?|V[IÍ]D[EÉ]OS?|AUDIO)[.:](?<capital>\p{Lu}))")
             .expect("media tag pattern is valid")
     });
-    // Where the headline starts after a media tag: after the spaces, or at the capital glued
-    // to it.
-    let after_media_tag = |found: regex::Match<'_>| {
-        let tag = found.as_str();
-        match tag.chars().next_back() {
-            Some(last) if last.is_uppercase() => found.end() - last.len_utf8(),
-            _ => found.end(),
-        }
-    };
     // A blog theme's notice of the post shown (`You are currently viewing …`, `En este
     // momento estás viendo …`).
     static VIEWING: LazyLock<Regex> = LazyLock::new(|| {
@@ -1073,7 +1067,15 @@ pub(super) fn without_headline_prefixes<'t>(title: &'t str) -> &'t str {
     let title = TAG_BEFORE
         .find(title)
         .map(|found| found.end())
-        .or_else(|| MEDIA_TAG.find(title).map(after_media_tag))
+        // After the spaces, or at the capital glued to the tag.
+        .or_else(|| {
+            MEDIA_TAG.captures(title).and_then(|found| {
+                found
+                    .name("capital")
+                    .map(|capital| capital.start())
+                    .or_else(|| found.get(0).map(|whole| whole.end()))
+            })
+        })
         .or_else(|| VIEWING.find(title).map(|found| found.end()))
         // The headline starts at its capital, which may take more than one byte (`É`).
         .or_else(|| {
@@ -2185,13 +2187,15 @@ fn is_bullet(line: &str) -> bool {
 /// The separators of `separators` that may part a breadcrumb's items in `line`: not a `»`
 /// closing a French quotation that a `«` opened (`… être « complice » du démantèlement de la
 /// « jungle » de Calais`).
-pub(super) fn crumb_separators(line: &str, separators: &[&'static str]) -> Vec<&'static str> {
+pub(super) fn crumb_separators<'s>(
+    line: &str,
+    separators: &'s [&'static str],
+) -> impl Iterator<Item = &'static str> + 's {
     let quoting = line.contains('«');
     separators
         .iter()
         .copied()
-        .filter(|&separator| !(quoting && separator.trim() == "»"))
-        .collect()
+        .filter(move |&separator| !(quoting && separator.trim() == "»"))
 }
 
 /// Parts between separators (`Home > News`, `Inicio / Sala de prensa`, `Office • Service •
