@@ -44,17 +44,9 @@ pub struct Evidence<'a> {
     pub dateline_country: Option<&'a str>,
     /// The country the collection's releases come from (`Record::home_country`).
     pub home_country: Option<&'a str>,
-    /// The national bodies of the organization table that the title and body name.
-    pub bodies: &'a [Body<'a>],
-}
-
-/// A national body named in a release (`Croix-Rouge française`, `Kenya News Agency`): the
-/// country it belongs to (`Organization::seat`), and where the name stands.
-pub struct Body<'a> {
-    pub country: &'a str,
-    pub in_title: bool,
-    /// Byte offset in the title or the body.
-    pub start: usize,
+    /// The country a national body belongs to, by its index in the organization table
+    /// (`Organization::seat`), for the bodies that `title` and `body` mention.
+    pub seat: &'a dyn Fn(usize) -> Option<&'a str>,
 }
 
 pub struct Places {
@@ -114,7 +106,7 @@ pub fn resolve(gazetteer: &Gazetteer, evidence: Evidence<'_>) -> Places {
     // Australian minister's release that never names Australia. The names inside a body's
     // name (`française`) give no country by themselves.
     if main.is_empty() && mentioned.is_empty() {
-        if let Some(index) = bodies_country(gazetteer, evidence.bodies) {
+        if let Some(index) = bodies_country(gazetteer, &evidence) {
             main.push(index);
             mentioned.push(index);
         }
@@ -141,12 +133,16 @@ fn place_weight(in_title: bool, start: usize) -> f32 {
 
 /// The country whose bodies the release names most, weighted by place as mentions are, when
 /// one is ahead of any other.
-fn bodies_country(gazetteer: &Gazetteer, bodies: &[Body<'_>]) -> Option<usize> {
+fn bodies_country(gazetteer: &Gazetteer, evidence: &Evidence<'_>) -> Option<usize> {
     let mut scores = Scores::new(gazetteer.countries().len());
-    for body in bodies {
-        let place = place_weight(body.in_title, body.start);
-        if let Some(index) = gazetteer.country_index(body.country) {
-            scores.note(index, place);
+    for (mentions, in_title) in [(evidence.title, true), (evidence.body, false)] {
+        for mention in mentions {
+            let Target::Organization { index } = mention.target else {
+                continue;
+            };
+            if let Some(country) = (evidence.seat)(index).and_then(|iso3| gazetteer.country_index(iso3)) {
+                scores.note(country, place_weight(in_title, mention.start));
+            }
         }
     }
     let (main, _, _) = scores.main_and_mentioned(None);

@@ -304,23 +304,7 @@ impl Enricher {
             .as_deref()
             .map(|c| self.matcher.find(c))
             .unwrap_or_default();
-        let bodies: Vec<countries::Body<'_>> = [(&title_mentions, true), (&body_mentions, false)]
-            .into_iter()
-            .flat_map(|(mentions, in_title)| {
-                mentions.iter().filter_map(move |mention| match mention.target {
-                    mention::Target::Organization { index } => {
-                        self.organizations.entries()[index]
-                            .seat()
-                            .map(|country| countries::Body {
-                                country,
-                                in_title,
-                                start: mention.start,
-                            })
-                    }
-                    _ => None,
-                })
-            })
-            .collect();
+        let seat = |index: usize| self.organizations.entries().get(index).and_then(|entry| entry.seat());
         let places = countries::resolve(
             &self.gazetteer,
             countries::Evidence {
@@ -331,7 +315,7 @@ impl Enricher {
                 contact: &contact_mentions,
                 dateline_country: dateline.as_ref().and_then(|d| d.country.as_deref()),
                 home_country: record.home_country.as_deref(),
-                bodies: &bodies,
+                seat: &seat,
             },
         );
         let topics = self.topics(&lang, &record.title, &record.body);
